@@ -1,0 +1,55 @@
+/** The slice of HTTP the payment world speaks. Header names are written as on the wire. */
+export type Method = 'GET' | 'HEAD' | 'OPTIONS' | 'PUT' | 'DELETE' | 'POST' | 'PATCH';
+
+export interface PaymentBody {
+  amount: number;
+  currency: string;
+  customer: string;
+}
+
+export interface HttpRequest {
+  method: Method;
+  path: string;
+  headers: Readonly<Record<string, string>>;
+  body: PaymentBody;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Readonly<Record<string, string>>;
+  body: Readonly<Record<string, string | number>>;
+}
+
+export const STATUS_TEXT: Readonly<Record<number, string>> = {
+  200: 'OK',
+  201: 'Created',
+  204: 'No Content',
+  304: 'Not Modified',
+  400: 'Bad Request',
+  404: 'Not Found',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  422: 'Unprocessable Content',
+  428: 'Precondition Required',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export const IDEMPOTENCY_KEY = 'Idempotency-Key';
+export const IDEMPOTENT_REPLAYED = 'Idempotent-Replayed';
+
+export function statusLine(status: number): string {
+  return `${status} ${STATUS_TEXT[status] ?? ''}`.trim();
+}
+
+export const isSuccess = (status: number): boolean => status >= 200 && status < 300;
+
+/**
+ * The IETF draft writes the key as a structured-field string: `"8e03…"`. Servers read it back
+ * without the quotes; a bare value (Stripe's style) is accepted too.
+ */
+export function readIdempotencyKey(request: HttpRequest): string | null {
+  const raw = request.headers[IDEMPOTENCY_KEY];
+  if (raw === undefined) return null;
+  return raw.startsWith('"') && raw.endsWith('"') && raw.length >= 2 ? raw.slice(1, -1) : raw;
+}

@@ -1,0 +1,119 @@
+import type { InvariantName, RecordOf, TraceRecord } from './trace.ts';
+
+/**
+ * The oracles (DESIGN.md §5), as a monitor that reads the trace one record at a time and reports a
+ * violation the moment one appears. They read only the trace, so a hand-written bad trace is
+ * judged exactly as a simulated one.
+ */
+export interface Verdict {
+  ok: boolean;
+  /** Why it failed, or what it checked. */
+  detail: string;
+  /** Does the strategy under test promise this property? `none` makes no at-most-once claim. */
+  claimed: boolean;
+}
+
+export interface Violation {
+  name: InvariantName;
+  detail: string;
+}
+
+type Outcome = RecordOf<'settle'>['outcome'];
+
+export class InvariantMonitor {
+  private charges = new Map<string, number>();
+  private outcomes = new Map<string, Outcome>();
+  private customerStart = 0;
+  private customerBalance = 0;
+  private merchantBalance = 0;
+  private claimsAtMostOnce = true;
+  private firstViolation = new Map<InvariantName, string>();
+
+  /** Feeds one record; returns the violations it newly reveals (first per invariant only). */
+  observe(record: TraceRecord): Violation[] {
+    const found = this.check(record).filter((v) => !this.firstViolation.has(v.name));
+    for (const v of found) this.firstViolation.set(v.name, v.detail);
+    return found;
+  }
+
+  verdicts(): Record<InvariantName, Verdict> {
+    const verdict = (name: InvariantName, okDetail: string, claimed = true): Verdict => {
+      const failed = this.firstViolation.get(name);
+      return { ok: failed === undefined, detail: failed ?? okDetail, claimed };
+    };
+    return {
+      atMostOnce: verdict('atMostOnce', 'no intent was charged more than once', this.claimsAtMostOnce),
+      outcomeConsistency: verdict(
+        'outcomeConsistency',
+        'every answer the clients saw matches the charges made',
+      ),
+      conservation: verdict('conservation', 'money moved equals money charged'),
+    };
+  }
+
+  chargesOf(intentId: string): number {
+    return this.charges.get(intentId) ?? 0;
+  }
+
+  private check(record: TraceRecord): Violation[] {
+    switch (record.type) {
+      case 'start':
+        this.customerStart = this.customerBalance = record.customerBalance;
+        this.merchantBalance = 0;
+        this.claimsAtMostOnce = record.claimsAtMostOnce;
+        return [];
+      case 'charge':
+        return this.onCharge(record);
+      case 'settle':
+        this.outcomes.set(record.intentId, record.outcome);
+        return this.consistency(record.intentId);
+      default:
+        return [];
+    }
+  }
+
+  private onCharge(record: RecordOf<'charge'>): Violation[] {
+    const count = this.chargesOf(record.intentId) + 1;
+    this.charges.set(record.intentId, count);
+    this.customerBalance -= record.amount;
+    this.merchantBalance += record.amount;
+    const violations: Violation[] = [];
+    if (count > 1) {
+      violations.push({
+        name: 'atMostOnce',
+        detail: `payment ${record.intentId} was charged ${count} times`,
+      });
+    }
+    violations.push(...this.consistency(record.intentId), ...this.conservation(record));
+    return violations;
+  }
+
+  /** A success means exactly one charge, a definite failure none, an unknown outcome at most one. */
+  private consistency(intentId: string): Violation[] {
+    const outcome = this.outcomes.get(intentId);
+    if (outcome === undefined) return [];
+    const count = this.chargesOf(intentId);
+    const allowed = outcome === 'succeeded' ? count === 1 : outcome === 'failed' ? count === 0 : count <= 1;
+    if (allowed) return [];
+    const seen = outcome === 'succeeded' ? 'a success' : outcome === 'failed' ? 'a failure' : 'no answer';
+    return [
+      {
+        name: 'outcomeConsistency',
+        detail: `the client saw ${seen} for ${intentId}, but it was charged ${count} times`,
+      },
+    ];
+  }
+
+  private conservation(record: RecordOf<'charge'>): Violation[] {
+    const moved = this.customerStart - record.customerBalance;
+    const charged = this.customerStart - this.customerBalance;
+    const balanced = record.customerBalance + record.merchantBalance === this.customerStart;
+    if (moved === charged && balanced && record.merchantBalance === this.merchantBalance) return [];
+    return [
+      {
+        name: 'conservation',
+        detail: `charges total ${charged}, but the customer lost ${moved} and the merchant gained ${record.merchantBalance}`,
+      },
+    ];
+  }
+}

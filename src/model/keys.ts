@@ -1,0 +1,18 @@
+import { cyrb53 } from '../sim/hash.ts';
+
+/**
+ * A client-generated idempotency key. Real clients use a random UUID; here it is derived from who
+ * asks for it, so runs stay deterministic while the key still looks (and behaves) like a UUID.
+ */
+export function makeIdempotencyKey(...parts: (string | number)[]): string {
+  const text = parts.join('/');
+  const hex = (seed: number) => cyrb53(text, seed).toString(16).padStart(14, '0').slice(-12);
+  const digits = (hex(1) + hex(2) + hex(3)).slice(0, 32);
+  return [
+    digits.slice(0, 8),
+    digits.slice(8, 12),
+    '4' + digits.slice(13, 16),
+    '8' + digits.slice(17, 20),
+    digits.slice(20, 32),
+  ].join('-');
+}

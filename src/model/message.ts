@@ -1,0 +1,41 @@
+import type { HttpRequest, HttpResponse } from './http.ts';
+
+/** Actor names as they appear in the trace and the views. Clients are `client-1`, `client-2`… */
+export type ActorId = string;
+export const NETWORK = 'network';
+export const SERVER = 'server';
+export const STORE = 'store';
+export const PROVIDER = 'provider';
+
+/**
+ * Where a message came from in the real world: which intent and which attempt. Actors use the
+ * attempt only as a connection would (a response belongs to the request it answers); the
+ * invariants use the intent as ground truth, which no server could see.
+ */
+export interface Provenance {
+  intentId: string;
+  attempt: number;
+}
+
+interface Envelope extends Provenance {
+  /** Unique per run, in send order; a network duplicate gets its own id and `copyOf`. */
+  id: number;
+  from: ActorId;
+  to: ActorId;
+  copyOf?: number;
+}
+
+export interface RequestMessage extends Envelope {
+  kind: 'request';
+  request: HttpRequest;
+}
+
+export interface ResponseMessage extends Envelope {
+  kind: 'response';
+  response: HttpResponse;
+}
+
+export type Message = RequestMessage | ResponseMessage;
+
+/** What an actor hands to the network; the kernel gives it an id. */
+export type MessageDraft = Omit<RequestMessage, 'id'> | Omit<ResponseMessage, 'id'>;

@@ -1,0 +1,53 @@
+import type { DropReason, SettleParams, TimerName } from './effects.ts';
+import type { ActorId, Message } from './message.ts';
+import type { CrashPoint, ScriptedFault } from './settings.ts';
+import type { StrategyId } from './strategies.ts';
+import type { StoreOp } from './machines/store.ts';
+
+/**
+ * The run's append-only trace: everything that happened, in order, with its virtual time `t`.
+ * Views are pure functions of (trace, cursor); the invariants are pure functions of the trace;
+ * the trace hash is a hash of it. Records hold plain JSON data only.
+ */
+export type TraceRecord =
+  | {
+      t: number;
+      type: 'start';
+      strategy: StrategyId;
+      claimsAtMostOnce: boolean;
+      intents: string[];
+      customerBalance: number;
+    }
+  /** A message entered the network. */
+  | { t: number; type: 'send'; message: Message }
+  | { t: number; type: 'deliver'; id: number; to: ActorId }
+  | { t: number; type: 'drop'; id: number; reason: DropReason }
+  /** The network delivers message `id` a second time, as `copy`. */
+  | { t: number; type: 'duplicate'; id: number; copy: Message }
+  | { t: number; type: 'timer'; actor: ActorId; name: TimerName }
+  | { t: number; type: 'transition'; actor: ActorId; from: string; to: string; event: string }
+  | { t: number; type: 'store'; op: StoreOp }
+  | {
+      t: number;
+      type: 'charge';
+      chargeId: string;
+      intentId: string;
+      amount: number;
+      by: ActorId;
+      customerBalance: number;
+      merchantBalance: number;
+    }
+  | { t: number; type: 'fault'; fault: ScriptedFault }
+  | { t: number; type: 'crash'; point: CrashPoint | 'now'; lost: ActorId[] }
+  | { t: number; type: 'restart' }
+  | ({ t: number; type: 'settle'; client: ActorId } & SettleParams)
+  | { t: number; type: 'invariant'; name: InvariantName; ok: boolean; detail: string };
+
+export type InvariantName = 'atMostOnce' | 'outcomeConsistency' | 'conservation';
+export const INVARIANT_NAMES: readonly InvariantName[] = [
+  'atMostOnce',
+  'outcomeConsistency',
+  'conservation',
+];
+
+export type RecordOf<K extends TraceRecord['type']> = Extract<TraceRecord, { type: K }>;

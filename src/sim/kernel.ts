@@ -1,0 +1,68 @@
+import { RecordingChooser, type ChoicePoint, type ChoiceSource } from './choice.ts';
+import { EventQueue } from './queue.ts';
+
+/** What a world sees of the kernel while it handles an event. */
+export interface Kernel<E> {
+  /** Virtual time in milliseconds. */
+  readonly now: number;
+  /** Delivers `event` to the world `delayMs` virtual milliseconds from now. */
+  schedule(delayMs: number, event: E): void;
+  /** The single source of nondeterminism (see ChoiceSource). */
+  choose(label: string, n: number, weights?: readonly number[]): number;
+}
+
+/** A simulated world: it is started once, then handed each event in queue order. */
+export interface World<E> {
+  start(kernel: Kernel<E>): void;
+  handle(event: E, kernel: Kernel<E>): void;
+}
+
+export interface RunLimits {
+  /** Stop after this many events, so a livelocked model still ends. */
+  maxEvents: number;
+  /** Stop before handling an event due after this virtual time. */
+  maxTimeMs: number;
+}
+
+export type StopReason = 'quiescent' | 'max-events' | 'max-time';
+
+export interface KernelRun {
+  events: number;
+  endTimeMs: number;
+  stoppedBy: StopReason;
+  /** Every real choice made, in order: the run's tape and, for the explorer, its branches. */
+  points: ChoicePoint[];
+}
+
+/** Runs `world` until no event is left or a limit is reached. Pure given `source`. */
+export function runKernel<E>(world: World<E>, source: ChoiceSource, limits: RunLimits): KernelRun {
+  const chooser = new RecordingChooser(source);
+  const queue = new EventQueue<E>();
+  const kernel = {
+    now: 0,
+    schedule(delayMs: number, event: E) {
+      if (!(delayMs >= 0)) throw new RangeError(`negative or NaN delay ${delayMs}`);
+      queue.push(kernel.now + delayMs, event);
+    },
+    choose: (label: string, n: number, weights?: readonly number[]) =>
+      chooser.choose(label, n, weights),
+  };
+  world.start(kernel);
+  let events = 0;
+  let stoppedBy: StopReason = 'quiescent';
+  while (queue.size > 0) {
+    if (events >= limits.maxEvents) {
+      stoppedBy = 'max-events';
+      break;
+    }
+    const next = queue.pop(chooser)!;
+    if (next.time > limits.maxTimeMs) {
+      stoppedBy = 'max-time';
+      break;
+    }
+    kernel.now = next.time;
+    events++;
+    world.handle(next.payload, kernel);
+  }
+  return { events, endTimeMs: kernel.now, stoppedBy, points: chooser.points };
+}

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and property tests only: Playwright specs in e2e/ run under Playwright.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'cli/**/*.test.ts'],
+    environment: 'node',
+  },
+});
