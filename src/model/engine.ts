@@ -59,7 +59,10 @@ function scopeFor(machine: AnyStateMachine, sampleInput: unknown): ActorScope<ne
   return scope;
 }
 
-function wrap(raw: { value: StateValue; context: unknown; status: string; error?: unknown }, machineId: string): Snapshot {
+function wrap(
+  raw: { value: StateValue; context: unknown; status: string; error?: unknown },
+  machineId: string,
+): Snapshot {
   if (raw.status === 'error') throw new Error(`machine ${machineId} failed: ${String(raw.error)}`);
   return {
     value: stateName(raw.value),
@@ -91,7 +94,10 @@ export const xstateEngine: Engine = {
   },
 };
 
-export const ENGINES: Readonly<Record<EngineName, Engine>> = { fast: fastEngine, xstate: xstateEngine };
+export const ENGINES: Readonly<Record<EngineName, Engine>> = {
+  fast: fastEngine,
+  xstate: xstateEngine,
+};
 
 /** A state value as one readable name: `charging`, or `parent.child` for nested states. */
 export function stateName(value: StateValue): string {

@@ -7,15 +7,21 @@ import type { InvariantName, RecordOf, TraceRecord } from './trace.ts';
  */
 export interface Verdict {
   ok: boolean;
-  /** Why it failed, or what it checked. */
-  detail: string;
+  /** The facts of the first violation, or null when it held. Text comes from the i18n layer. */
+  violation: ViolationFacts | null;
   /** Does the strategy under test promise this property? `none` makes no at-most-once claim. */
   claimed: boolean;
 }
 
+/** What was wrong, as data: the i18n layer turns it into a sentence in either language. */
+export type ViolationFacts =
+  | { kind: 'charged-twice'; intentId: string; charges: number }
+  | { kind: 'answer-mismatch'; intentId: string; charges: number; seen: Outcome }
+  | { kind: 'money-mismatch'; charged: number; customerLost: number; merchantGained: number };
+
 export interface Violation {
   name: InvariantName;
-  detail: string;
+  facts: ViolationFacts;
 }
 
 type Outcome = RecordOf<'settle'>['outcome'];
@@ -27,27 +33,24 @@ export class InvariantMonitor {
   private customerBalance = 0;
   private merchantBalance = 0;
   private claimsAtMostOnce = true;
-  private firstViolation = new Map<InvariantName, string>();
+  private firstViolation = new Map<InvariantName, ViolationFacts>();
 
   /** Feeds one record; returns the violations it newly reveals (first per invariant only). */
   observe(record: TraceRecord): Violation[] {
     const found = this.check(record).filter((v) => !this.firstViolation.has(v.name));
-    for (const v of found) this.firstViolation.set(v.name, v.detail);
+    for (const v of found) this.firstViolation.set(v.name, v.facts);
     return found;
   }
 
   verdicts(): Record<InvariantName, Verdict> {
-    const verdict = (name: InvariantName, okDetail: string, claimed = true): Verdict => {
-      const failed = this.firstViolation.get(name);
-      return { ok: failed === undefined, detail: failed ?? okDetail, claimed };
+    const verdict = (name: InvariantName, claimed = true): Verdict => {
+      const violation = this.firstViolation.get(name) ?? null;
+      return { ok: violation === null, violation, claimed };
     };
     return {
-      atMostOnce: verdict('atMostOnce', 'no intent was charged more than once', this.claimsAtMostOnce),
-      outcomeConsistency: verdict(
-        'outcomeConsistency',
-        'every answer the clients saw matches the charges made',
-      ),
-      conservation: verdict('conservation', 'money moved equals money charged'),
+      atMostOnce: verdict('atMostOnce', this.claimsAtMostOnce),
+      outcomeConsistency: verdict('outcomeConsistency'),
+      conservation: verdict('conservation'),
     };
   }
 
@@ -81,7 +84,7 @@ export class InvariantMonitor {
     if (count > 1) {
       violations.push({
         name: 'atMostOnce',
-        detail: `payment ${record.intentId} was charged ${count} times`,
+        facts: { kind: 'charged-twice', intentId: record.intentId, charges: count },
       });
     }
     violations.push(...this.consistency(record.intentId), ...this.conservation(record));
@@ -93,13 +96,13 @@ export class InvariantMonitor {
     const outcome = this.outcomes.get(intentId);
     if (outcome === undefined) return [];
     const count = this.chargesOf(intentId);
-    const allowed = outcome === 'succeeded' ? count === 1 : outcome === 'failed' ? count === 0 : count <= 1;
+    const allowed =
+      outcome === 'succeeded' ? count === 1 : outcome === 'failed' ? count === 0 : count <= 1;
     if (allowed) return [];
-    const seen = outcome === 'succeeded' ? 'a success' : outcome === 'failed' ? 'a failure' : 'no answer';
     return [
       {
         name: 'outcomeConsistency',
-        detail: `the client saw ${seen} for ${intentId}, but it was charged ${count} times`,
+        facts: { kind: 'answer-mismatch', intentId, charges: count, seen: outcome },
       },
     ];
   }
@@ -112,7 +115,12 @@ export class InvariantMonitor {
     return [
       {
         name: 'conservation',
-        detail: `charges total ${charged}, but the customer lost ${moved} and the merchant gained ${record.merchantBalance}`,
+        facts: {
+          kind: 'money-mismatch',
+          charged,
+          customerLost: moved,
+          merchantGained: record.merchantBalance,
+        },
       },
     ];
   }

@@ -60,7 +60,10 @@ export function summarize(trace: readonly TraceRecord[]): RunOutcome {
         if (++perIntent.get(record.intentId)!.charges > 1) out.duplicateCharges++;
         break;
       case 'settle':
-        Object.assign(perIntent.get(record.intentId)!, { outcome: record.outcome, status: record.status });
+        Object.assign(perIntent.get(record.intentId)!, {
+          outcome: record.outcome,
+          status: record.status,
+        });
         break;
       case 'invariant':
         out.violations.push(record);

@@ -53,7 +53,8 @@ export function fastInitial(machine: AnyStateMachine, input: unknown): [FastSnap
       : { ...(config.context as Record<string, unknown>) };
   const run: Run = { machine, context, event: initEvent, effects: [] };
   const initial = machine.root.initial.target[0];
-  if (!initial || initial.parent !== machine.root) throw unsupported(machine, 'nested initial state');
+  if (!initial || initial.parent !== machine.root)
+    throw unsupported(machine, 'nested initial state');
   const node = enter(run, initial);
   return [settle(run, node), run.effects];
 }
@@ -67,7 +68,9 @@ export function fastStep(
   const run: Run = { machine, context: snapshot.context, event, effects: [] };
   const current = machine.root.states[snapshot.value] as StateNode | undefined;
   if (!current) throw unsupported(machine, `unknown state ${snapshot.value}`);
-  const chosen = select(run, current.transitions.get(event.type)) ?? select(run, machine.root.transitions.get(event.type));
+  const chosen =
+    select(run, current.transitions.get(event.type)) ??
+    select(run, machine.root.transitions.get(event.type));
   if (!chosen) return [snapshot, []];
   const node = take(run, current, chosen);
   return [settle(run, node), run.effects];
@@ -82,7 +85,11 @@ function settle(run: Run, start: StateNode): FastSnapshot {
     if (!chosen) break;
     node = take(run, node, chosen);
   }
-  return { value: node.key, context: run.context, status: node.type === 'final' ? 'done' : 'active' };
+  return {
+    value: node.key,
+    context: run.context,
+    status: node.type === 'final' ? 'done' : 'active',
+  };
 }
 
 function select(run: Run, candidates: readonly Definition[] | undefined): Definition | undefined {
@@ -96,7 +103,8 @@ function select(run: Run, candidates: readonly Definition[] | undefined): Defini
 /** Exit the source (if the transition has a target), run the transition's actions, enter. */
 function take(run: Run, source: StateNode, transition: Definition): StateNode {
   const target = transition.target?.[0];
-  if (transition.target && transition.target.length > 1) throw unsupported(run.machine, 'parallel targets');
+  if (transition.target && transition.target.length > 1)
+    throw unsupported(run.machine, 'parallel targets');
   if (!target) {
     execute(run, transition.actions);
     return source;
@@ -108,7 +116,8 @@ function take(run: Run, source: StateNode, transition: Definition): StateNode {
 }
 
 function enter(run: Run, node: StateNode): StateNode {
-  if (node.type !== 'atomic' && node.type !== 'final') throw unsupported(run.machine, `${node.type} state`);
+  if (node.type !== 'atomic' && node.type !== 'final')
+    throw unsupported(run.machine, `${node.type} state`);
   execute(run, node.entry);
   return node;
 }
@@ -144,9 +153,14 @@ function perform(run: Run, impl: Fn, name: string, params: unknown): void {
   }
 }
 
-function resolveAssignment(run: Run, assignment: unknown, params: unknown): Record<string, unknown> {
+function resolveAssignment(
+  run: Run,
+  assignment: unknown,
+  params: unknown,
+): Record<string, unknown> {
   const args = { context: run.context, event: run.event };
-  if (typeof assignment === 'function') return (assignment as Fn)(args, params) as Record<string, unknown>;
+  if (typeof assignment === 'function')
+    return (assignment as Fn)(args, params) as Record<string, unknown>;
   const update: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(assignment as Record<string, unknown>)) {
     update[key] = typeof value === 'function' ? (value as Fn)(args, params) : value;
@@ -160,7 +174,9 @@ function reference(ref: unknown, run: Run): { name: string; params: unknown } {
   if (ref && typeof ref === 'object' && 'type' in ref) {
     const { type, params } = ref as { type: string; params?: unknown };
     const resolved =
-      typeof params === 'function' ? (params as Fn)({ context: run.context, event: run.event }, undefined) : params;
+      typeof params === 'function'
+        ? (params as Fn)({ context: run.context, event: run.event }, undefined)
+        : params;
     return { name: type, params: resolved };
   }
   throw unsupported(run.machine, 'inline guard (name every guard in setup)');

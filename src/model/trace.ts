@@ -3,6 +3,7 @@ import type { ActorId, Message } from './message.ts';
 import type { CrashPoint, ScriptedFault } from './settings.ts';
 import type { StrategyId } from './strategies.ts';
 import type { StoreOp } from './machines/store.ts';
+import type { ViolationFacts } from './invariants.ts';
 
 /**
  * The run's append-only trace: everything that happened, in order, with its virtual time `t`.
@@ -41,7 +42,7 @@ export type TraceRecord =
   | { t: number; type: 'crash'; point: CrashPoint | 'now'; lost: ActorId[] }
   | { t: number; type: 'restart' }
   | ({ t: number; type: 'settle'; client: ActorId } & SettleParams)
-  | { t: number; type: 'invariant'; name: InvariantName; ok: boolean; detail: string };
+  | { t: number; type: 'invariant'; name: InvariantName; ok: boolean; facts: ViolationFacts };
 
 export type InvariantName = 'atMostOnce' | 'outcomeConsistency' | 'conservation';
 export const INVARIANT_NAMES: readonly InvariantName[] = [

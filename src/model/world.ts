@@ -41,9 +41,14 @@ interface Slot<M extends AnyStateMachine> {
   snapshot: Snapshot;
 }
 
-const contextOf = <M extends AnyStateMachine>(slot: Slot<M>) => slot.snapshot.context as ContextFrom<M>;
+const contextOf = <M extends AnyStateMachine>(slot: Slot<M>) =>
+  slot.snapshot.context as ContextFrom<M>;
 
-const TIMER_EVENTS = { timeout: 'TIMEOUT', backoff: 'BACKOFF_ELAPSED', restart: 'RESTART' } as const;
+const TIMER_EVENTS = {
+  timeout: 'TIMEOUT',
+  backoff: 'BACKOFF_ELAPSED',
+  restart: 'RESTART',
+} as const;
 
 export class PaymentWorld implements World<WorldEvent> {
   readonly trace: TraceRecord[] = [];
@@ -75,12 +80,17 @@ export class PaymentWorld implements World<WorldEvent> {
       type: 'start',
       strategy: strategy.id,
       claimsAtMostOnce: strategy.claimsAtMostOnce,
-      intents: settings.clients.flatMap((c, ci) => c.intents.map((_, i) => intentIdOf(`client-${ci + 1}`, i))),
+      intents: settings.clients.flatMap((c, ci) =>
+        c.intents.map((_, i) => intentIdOf(`client-${ci + 1}`, i)),
+      ),
       customerBalance: settings.provider.customerBalance,
     });
     settings.clients.forEach((clientSettings, i) => {
       const clientId = `client-${i + 1}`;
-      this.clients.set(clientId, this.boot(clientId, clientMachine, { clientId, settings: clientSettings }));
+      this.clients.set(
+        clientId,
+        this.boot(clientId, clientMachine, { clientId, settings: clientSettings }),
+      );
       kernel.schedule(clientSettings.startAtMs, { kind: 'client-start', clientId });
     });
     this.network = this.boot(NETWORK, networkMachine, undefined);
@@ -138,7 +148,7 @@ export class PaymentWorld implements World<WorldEvent> {
   private record(record: TraceRecord): void {
     this.trace.push(record);
     for (const v of this.monitor.observe(record)) {
-      this.trace.push({ t: record.t, type: 'invariant', name: v.name, ok: false, detail: v.detail });
+      this.trace.push({ t: record.t, type: 'invariant', name: v.name, ok: false, facts: v.facts });
     }
   }
 
@@ -162,7 +172,12 @@ export class PaymentWorld implements World<WorldEvent> {
         this.timers.delete(`${actor}/${(p as E.CancelTimerParams).name}`);
         return;
       case 'settle':
-        return this.record({ t: this.now, type: 'settle', client: actor, ...(p as E.SettleParams) });
+        return this.record({
+          t: this.now,
+          type: 'settle',
+          client: actor,
+          ...(p as E.SettleParams),
+        });
       case 'deliver':
         return this.deliver(p);
       case 'drop':
@@ -185,7 +200,8 @@ export class PaymentWorld implements World<WorldEvent> {
       case 'reply':
         return this.scheduleReply(actor, p);
       case 'replyAll':
-        for (const reply of (p as { replies: E.ReplyParams[] }).replies) this.scheduleReply(actor, reply);
+        for (const reply of (p as { replies: E.ReplyParams[] }).replies)
+          this.scheduleReply(actor, reply);
         return;
     }
   }
@@ -203,13 +219,16 @@ export class PaymentWorld implements World<WorldEvent> {
   private drawFate(message: Message): Fate {
     const net = this.settings.network;
     const { armed } = contextOf(this.network);
-    const decided = this.network.snapshot.value === 'partitioned' || armed[directionOf(message)] > 0;
+    const decided =
+      this.network.snapshot.value === 'partitioned' || armed[directionOf(message)] > 0;
     if (decided) return { lost: false, delayMs: 0, duplicateDelayMs: null };
     const lost = this.chance('message lost', net.lossProbability);
     if (lost) return { lost, delayMs: 0, duplicateDelayMs: null };
     const delayMs = this.uniform('network delay', net.delayMsMin, net.delayMsMax);
     const duplicated = this.chance('message duplicated', net.duplicationProbability);
-    const duplicateDelayMs = duplicated ? this.uniform('copy delay', net.delayMsMin, net.delayMsMax) : null;
+    const duplicateDelayMs = duplicated
+      ? this.uniform('copy delay', net.delayMsMin, net.delayMsMax)
+      : null;
     return { lost, delayMs, duplicateDelayMs };
   }
 
@@ -277,10 +296,21 @@ export class PaymentWorld implements World<WorldEvent> {
     // A crash between accepting the request and starting on it loses the request.
     if (!this.acceptedNotStarted.delete(handlerId)) return;
     const strategy = STRATEGIES[this.settings.server.strategy];
-    const [snapshot, effects] = this.engine.initial(handlerMachine, { handlerId, message, strategy });
+    const [snapshot, effects] = this.engine.initial(handlerMachine, {
+      handlerId,
+      message,
+      strategy,
+    });
     const slot = { id: handlerId, machine: handlerMachine, snapshot };
     this.handlers.set(handlerId, slot);
-    this.record({ t: this.now, type: 'transition', actor: handlerId, from: '', to: snapshot.value, event: 'REQUEST' });
+    this.record({
+      t: this.now,
+      type: 'transition',
+      actor: handlerId,
+      from: '',
+      to: snapshot.value,
+      event: 'REQUEST',
+    });
     this.runEffects(slot, effects);
     this.forgetIfDone(slot);
   }
@@ -318,7 +348,8 @@ export class PaymentWorld implements World<WorldEvent> {
   }
 
   private scheduleReply(from: ActorId, { to, reply }: E.ReplyParams): void {
-    const latency = from === PROVIDER ? this.settings.provider.latencyMs : this.settings.server.storeLatencyMs;
+    const latency =
+      from === PROVIDER ? this.settings.provider.latencyMs : this.settings.server.storeLatencyMs;
     this.kernel.schedule(latency, { kind: 'reply', to, reply });
   }
 
@@ -330,7 +361,12 @@ export class PaymentWorld implements World<WorldEvent> {
 
   private crash(point: CrashPoint | 'now'): void {
     if (this.server.snapshot.value !== 'up') return;
-    this.record({ t: this.now, type: 'crash', point, lost: [...this.acceptedNotStarted, ...this.handlers.keys()] });
+    this.record({
+      t: this.now,
+      type: 'crash',
+      point,
+      lost: [...this.acceptedNotStarted, ...this.handlers.keys()],
+    });
     this.dispatch(this.server, { type: 'CRASH', point });
   }
 

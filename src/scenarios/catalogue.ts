@@ -82,10 +82,20 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
           {
             ...client,
             intents: [EUR_42, { ...EUR_42, amount: 1500 }, { ...EUR_42, amount: 999 }],
-            retry: { kind: 'exponential-jitter', maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 2000 },
+            retry: {
+              kind: 'exponential-jitter',
+              maxAttempts: 5,
+              baseDelayMs: 200,
+              maxDelayMs: 2000,
+            },
           },
         ],
-        network: { lossProbability: 0.25, duplicationProbability: 0.05, delayMsMin: 20, delayMsMax: 300 },
+        network: {
+          lossProbability: 0.25,
+          duplicationProbability: 0.05,
+          delayMsMin: 20,
+          delayMsMax: 300,
+        },
       };
     },
   },

@@ -23,7 +23,9 @@ export function runScenario({ scenario, strategy, seed, tape }: RunRequest): Run
   const source = tapeSource(decodeTape(tape));
   const result = runWorld(settings, source);
   if (source.remaining() > 0) {
-    throw new TapeMismatchError(`tape has ${source.remaining()} unused choices: it was recorded for another run`);
+    throw new TapeMismatchError(
+      `tape has ${source.remaining()} unused choices: it was recorded for another run`,
+    );
   }
   return result;
 }

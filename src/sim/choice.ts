@@ -56,7 +56,9 @@ export function tapeSource(choices: readonly number[]): ChoiceSource & { remaini
         throw new TapeReplayError(`tape ran out at choice ${position + 1} (${label})`);
       }
       if (!isPossible(index, n, weights)) {
-        throw new TapeReplayError(`tape choice ${position + 1} (${label}) is not a possible option`);
+        throw new TapeReplayError(
+          `tape choice ${position + 1} (${label}) is not a possible option`,
+        );
       }
       position++;
       return index;

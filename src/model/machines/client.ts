@@ -1,5 +1,11 @@
 import { assign, setup } from 'xstate';
-import { effect, type CancelTimerParams, type SettleParams, type StartTimerParams, type TransmitParams } from '../effects.ts';
+import {
+  effect,
+  type CancelTimerParams,
+  type SettleParams,
+  type StartTimerParams,
+  type TransmitParams,
+} from '../effects.ts';
 import { IDEMPOTENCY_KEY, isSuccess, type HttpRequest } from '../http.ts';
 import { makeIdempotencyKey } from '../keys.ts';
 import { SERVER, type ResponseMessage } from '../message.ts';
@@ -146,7 +152,10 @@ export const clientMachine = setup({
             target: 'settled',
             actions: [
               { type: 'cancelTimer', params: { name: 'timeout' } },
-              { type: 'settle', params: ({ context, event }) => settled(context, 'succeeded', event) },
+              {
+                type: 'settle',
+                params: ({ context, event }) => settled(context, 'succeeded', event),
+              },
             ],
           },
           {
@@ -199,7 +208,11 @@ export const clientMachine = setup({
   },
 });
 
-function settled(ctx: ClientContext, outcome: SettleParams['outcome'], event: ClientEvent): SettleParams {
+function settled(
+  ctx: ClientContext,
+  outcome: SettleParams['outcome'],
+  event: ClientEvent,
+): SettleParams {
   return {
     intentId: currentIntentId(ctx),
     outcome,

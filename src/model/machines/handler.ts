@@ -56,7 +56,13 @@ function createdResponse(ctx: HandlerContext): HttpResponse {
   return {
     status: 201,
     headers: { 'Content-Type': 'application/json', Location: `/payments/${id}` },
-    body: { id, status: 'succeeded', amount: body.amount, currency: body.currency, charge: ctx.chargeId ?? '' },
+    body: {
+      id,
+      status: 'succeeded',
+      amount: body.amount,
+      currency: body.currency,
+      charge: ctx.chargeId ?? '',
+    },
   };
 }
 

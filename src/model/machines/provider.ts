@@ -51,7 +51,11 @@ export const providerMachine = setup({
   },
 }).createMachine({
   id: 'provider',
-  context: ({ input }) => ({ charges: [], customerBalance: input.customerBalance, merchantBalance: 0 }),
+  context: ({ input }) => ({
+    charges: [],
+    customerBalance: input.customerBalance,
+    merchantBalance: 0,
+  }),
   initial: 'ready',
   states: {
     ready: {

@@ -61,7 +61,10 @@ export const serverMachine = setup({
           actions: [
             'disarm crash point',
             { type: 'abortHandlers', params: {} },
-            { type: 'startTimer', params: ({ context }) => ({ name: 'restart', delayMs: context.restartMs }) },
+            {
+              type: 'startTimer',
+              params: ({ context }) => ({ name: 'restart', delayMs: context.restartMs }),
+            },
           ],
         },
       },

@@ -41,9 +41,7 @@ export type StoreOp =
   | { type: 'rollback'; tx: string };
 
 export type StoreReply =
-  | { type: 'KEY_CLAIMED' }
-  | { type: 'KEY_EXISTS'; row: KeyRow }
-  | { type: 'COMMITTED' };
+  { type: 'KEY_CLAIMED' } | { type: 'KEY_EXISTS'; row: KeyRow } | { type: 'COMMITTED' };
 
 interface Waiter {
   from: ActorId;
@@ -65,7 +63,11 @@ export type StoreEvent =
   | { type: 'COMMIT'; op: Extract<StoreOp, { type: 'commit' }>; nowMs: number }
   | { type: 'ROLLBACK'; op: Extract<StoreOp, { type: 'rollback' }>; nowMs: number };
 
-export const STORE_EVENT = { claimKey: 'CLAIM_KEY', commit: 'COMMIT', rollback: 'ROLLBACK' } as const;
+export const STORE_EVENT = {
+  claimKey: 'CLAIM_KEY',
+  commit: 'COMMIT',
+  rollback: 'ROLLBACK',
+} as const;
 
 // Pure helpers over the tables.
 
@@ -116,7 +118,10 @@ export const storeMachine = setup({
     reply: effect<ReplyParams>(),
     replyAll: effect<{ replies: ReplyParams[] }>(),
     'hold the key for the transaction': assign({
-      claims: ({ context, event }) => ({ ...context.claims, [claimOp(event).tx]: claimOp(event).claim }),
+      claims: ({ context, event }) => ({
+        ...context.claims,
+        [claimOp(event).tx]: claimOp(event).claim,
+      }),
     }),
     'wait for the holder': assign({
       waiters: ({ context, event }) => {
@@ -145,8 +150,10 @@ export const storeMachine = setup({
     }),
   },
   guards: {
-    'key already stored': ({ context, event }) => findKeyRow(context, claimOp(event).claim) !== undefined,
-    'key held by another transaction': ({ context, event }) => isHeld(context.claims, claimOp(event).claim),
+    'key already stored': ({ context, event }) =>
+      findKeyRow(context, claimOp(event).claim) !== undefined,
+    'key held by another transaction': ({ context, event }) =>
+      isHeld(context.claims, claimOp(event).claim),
   },
 }).createMachine({
   id: 'store',
@@ -170,22 +177,37 @@ export const storeMachine = setup({
           {
             actions: [
               'hold the key for the transaction',
-              { type: 'reply', params: ({ event }) => ({ to: claimOp(event).from, reply: { type: 'KEY_CLAIMED' } }) },
+              {
+                type: 'reply',
+                params: ({ event }) => ({
+                  to: claimOp(event).from,
+                  reply: { type: 'KEY_CLAIMED' },
+                }),
+              },
             ],
           },
         ],
         COMMIT: {
           actions: [
             'apply the transaction',
-            { type: 'reply', params: ({ event }) => ({ to: commitOp(event).from, reply: { type: 'COMMITTED' } }) },
-            { type: 'replyAll', params: ({ context }) => ({ replies: wakeWaiters(context).replies }) },
+            {
+              type: 'reply',
+              params: ({ event }) => ({ to: commitOp(event).from, reply: { type: 'COMMITTED' } }),
+            },
+            {
+              type: 'replyAll',
+              params: ({ context }) => ({ replies: wakeWaiters(context).replies }),
+            },
             'wake waiters',
           ],
         },
         ROLLBACK: {
           actions: [
             'discard the transaction',
-            { type: 'replyAll', params: ({ context }) => ({ replies: wakeWaiters(context).replies }) },
+            {
+              type: 'replyAll',
+              params: ({ context }) => ({ replies: wakeWaiters(context).replies }),
+            },
             'wake waiters',
           ],
         },

@@ -1,0 +1,129 @@
+/**
+ * npm run sim -- --scenario <id> --strategy <id> [--seed <n>] [--tape <tape>] [--json]
+ * npm run sim -- --list
+ *
+ * Runs one scenario headlessly and prints its event log and outcome, or one JSON object.
+ */
+import { traceHash } from '../src/model/run.ts';
+import { summarize } from '../src/model/outcome.ts';
+import { isStrategyId, STRATEGY_IDS, type StrategyId } from '../src/model/strategies.ts';
+import { INVARIANT_NAMES } from '../src/model/trace.ts';
+import { isScenarioId, SCENARIO_IDS, type ScenarioId } from '../src/scenarios/catalogue.ts';
+import { runScenario } from '../src/scenarios/run.ts';
+import { describeTrace, describeVerdict, formatTime } from '../src/report/log.ts';
+import { en } from '../src/i18n/en.ts';
+import { parseFlags, parseSeed, runCli, UsageError } from './args.ts';
+
+const OPTIONS = {
+  scenario: { type: 'string' },
+  strategy: { type: 'string' },
+  seed: { type: 'string' },
+  tape: { type: 'string' },
+  json: { type: 'boolean' },
+  list: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+const USAGE =
+  'usage: npm run sim -- --scenario <id> --strategy <id> [--seed <n>] [--tape <tape>] [--json] | --list';
+
+function pickScenario(value: string | undefined): ScenarioId {
+  if (value === undefined || !isScenarioId(value)) {
+    const got = value === undefined ? 'missing --scenario' : `unknown scenario "${value}"`;
+    throw new UsageError(`${got}; valid: ${SCENARIO_IDS.join(', ')}`);
+  }
+  return value;
+}
+
+function pickStrategy(value: string | undefined): StrategyId {
+  if (value === undefined || !isStrategyId(value)) {
+    const got = value === undefined ? 'missing --strategy' : `unknown strategy "${value}"`;
+    throw new UsageError(`${got}; valid: ${STRATEGY_IDS.join(', ')}`);
+  }
+  return value;
+}
+
+function list(): string {
+  const rows = [
+    'Scenarios:',
+    ...SCENARIO_IDS.map((id) => `  ${id.padEnd(22)} ${en.scenarios[id].title}`),
+    'Strategies:',
+    ...STRATEGY_IDS.map((id) => `  ${id.padEnd(22)} ${en.strategies[id].title}`),
+  ];
+  return rows.join('\n');
+}
+
+export function simMain(argv: string[]): string {
+  const flags = parseFlags(argv, OPTIONS);
+  if (flags.help) return USAGE;
+  if (flags.list) return list();
+  const scenario = pickScenario(flags.scenario);
+  const strategy = pickStrategy(flags.strategy);
+  const seed = flags.seed === undefined ? 1 : parseSeed(flags.seed);
+  if (flags.tape !== undefined && flags.tape.trim() === '') throw new UsageError('--tape is empty');
+  const result = runScenario({ scenario, strategy, seed, tape: flags.tape });
+  const outcome = summarize(result.trace);
+  const report = {
+    scenario,
+    strategy,
+    seed: flags.tape === undefined ? seed : null,
+    tape: result.tape,
+    events: result.events,
+    intents: outcome.intents,
+    charges: outcome.charges,
+    duplicateCharges: outcome.duplicateCharges,
+    statuses: outcome.statuses,
+    replays: outcome.replays,
+    invariants: Object.fromEntries(
+      INVARIANT_NAMES.map((name) => {
+        const verdict = result.invariants[name];
+        return [
+          name,
+          { ok: verdict.ok, claimed: verdict.claimed, detail: describeVerdict(verdict, 'en') },
+        ];
+      }),
+    ),
+    perIntent: outcome.perIntent,
+    endTimeMs: result.endTimeMs,
+    stoppedBy: result.stoppedBy,
+    traceHash: traceHash(result.trace),
+  };
+  if (flags.json) return JSON.stringify(report, null, 2);
+  return [...logLines(result.trace), '', ...summaryLines(report)].join('\n');
+}
+
+function logLines(trace: Parameters<typeof describeTrace>[0]): string[] {
+  return describeTrace(trace, 'en').map((line) =>
+    `${formatTime(line.t)}  ${line.actor.padEnd(10)} ${line.verb.padEnd(11)} ${line.detail}`.trimEnd(),
+  );
+}
+
+function summaryLines(report: {
+  charges: number;
+  intents: number;
+  duplicateCharges: number;
+  statuses: number[];
+  replays: number;
+  invariants: Record<string, { ok: boolean; claimed: boolean; detail: string }>;
+  tape: string;
+  traceHash: string;
+}): string[] {
+  const o = en.outcome;
+  return [
+    `Outcome: ${o.chargesFor(report.charges, report.intents)}. ${
+      report.duplicateCharges > 0 ? o.duplicates(report.duplicateCharges) : o.noDuplicates
+    }`,
+    `${o.statuses}: ${report.statuses.join(', ') || o.none}; replayed: ${report.replays}`,
+    ...Object.entries(report.invariants).map(([name, v]) => {
+      const state = v.ok ? 'ok  ' : v.claimed ? 'FAIL' : 'fail';
+      const note = v.claimed ? '' : ` (${en.invariants.notClaimed})`;
+      return `  [${state}] ${name}: ${v.detail}${note}`;
+    }),
+    `Tape: ${report.tape}`,
+    `Trace hash: ${report.traceHash}`,
+  ];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runCli('sim', () => process.stdout.write(simMain(process.argv.slice(2)) + '\n'));
+}

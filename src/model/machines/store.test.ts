@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { fastEngine, type Snapshot } from '../engine.ts';
+import type { HttpResponse } from '../http.ts';
+import { storeMachine, type StoreOp, type StoreEvent, STORE_EVENT } from './store.ts';
+
+const response: HttpResponse = { status: 201, headers: {}, body: { id: 'pay_1' } };
+const claim = (tx: string): StoreOp => ({
+  type: 'claimKey',
+  from: tx,
+  tx,
+  claim: { scope: 'cus', key: 'k1' },
+});
+const commit = (tx: string): StoreOp => ({
+  type: 'commit',
+  from: tx,
+  tx,
+  payment: {
+    id: `pay_${tx}`,
+    intentId: 'c1-p1',
+    customer: 'cus',
+    amount: 1,
+    currency: 'EUR',
+    chargeId: 'ch',
+    idempotencyKey: 'k1',
+    createdAtMs: 0,
+  },
+  response,
+});
+const rollback = (tx: string): StoreOp => ({ type: 'rollback', tx });
+
+/** Applies ops in order, collecting every reply the store sends. */
+function apply(ops: StoreOp[]) {
+  let [snapshot]: [Snapshot, unknown] = fastEngine.initial(storeMachine, undefined);
+  const replies: string[] = [];
+  for (const op of ops) {
+    const event = { type: STORE_EVENT[op.type], op, nowMs: 0 } as StoreEvent;
+    const [next, effects] = fastEngine.step(storeMachine, snapshot, event);
+    snapshot = next;
+    for (const e of effects) {
+      const list = e.type === 'replyAll' ? (e.params as { replies: never[] }).replies : [e.params];
+      for (const r of list as { to: string; reply: { type: string } }[])
+        replies.push(`${r.to}:${r.reply.type}`);
+    }
+  }
+  return { replies, context: snapshot.context as { payments: unknown[]; keys: unknown[] } };
+}
+
+describe('store: the unique key in the same transaction as the payment', () => {
+  it('a first claim takes the key; after commit, a second claim finds the stored row', () => {
+    const { replies, context } = apply([claim('a'), commit('a'), claim('b')]);
+    expect(replies).toEqual(['a:KEY_CLAIMED', 'a:COMMITTED', 'b:KEY_EXISTS']);
+    expect(context.payments).toHaveLength(1);
+    expect(context.keys).toHaveLength(1);
+  });
+
+  it('a concurrent claim waits for the holder, then sees its committed row', () => {
+    const { replies } = apply([claim('a'), claim('b'), commit('a')]);
+    expect(replies).toEqual(['a:KEY_CLAIMED', 'a:COMMITTED', 'b:KEY_EXISTS']);
+  });
+
+  it('a rollback hands the key to the first waiter, and stores nothing', () => {
+    const { replies, context } = apply([claim('a'), claim('b'), claim('c'), rollback('a')]);
+    expect(replies).toEqual(['a:KEY_CLAIMED', 'b:KEY_CLAIMED']);
+    expect(context.payments).toHaveLength(0);
+    expect(context.keys).toHaveLength(0);
+  });
+
+  it('a rolled-back waiter leaves the queue', () => {
+    const { replies } = apply([claim('a'), claim('b'), rollback('b'), rollback('a'), claim('c')]);
+    expect(replies).toEqual(['a:KEY_CLAIMED', 'c:KEY_CLAIMED']);
+  });
+});

@@ -1,0 +1,166 @@
+import { IDEMPOTENT_REPLAYED, readIdempotencyKey, statusLine } from '../model/http.ts';
+import type { Verdict, ViolationFacts } from '../model/invariants.ts';
+import { NETWORK, PROVIDER, SERVER, STORE, type Message } from '../model/message.ts';
+import type { StoreOp } from '../model/machines/store.ts';
+import type { ScriptedFault } from '../model/settings.ts';
+import type { TraceRecord } from '../model/trace.ts';
+import { formatMoney, MESSAGES, type Lang } from '../i18n/i18n.ts';
+
+/**
+ * The trace as readable lines, in either language: the accessible event log of the page and the
+ * output of `npm run sim`. One line per trace record, built from the trace alone.
+ */
+export interface LogLine {
+  t: number;
+  actor: string;
+  verb: string;
+  detail: string;
+  /** For styling and screen-reader emphasis: what sort of event this is. */
+  tone: 'normal' | 'fault' | 'success' | 'violation' | 'money';
+}
+
+export function describeTrace(trace: readonly TraceRecord[], lang: Lang): LogLine[] {
+  const messages = new Map<number, Message>();
+  const lines: LogLine[] = [];
+  for (const record of trace) {
+    if (record.type === 'send') messages.set(record.message.id, record.message);
+    if (record.type === 'duplicate') messages.set(record.copy.id, record.copy);
+    lines.push(describeRecord(record, messages, lang));
+  }
+  return lines;
+}
+
+/** A message in a few words: `POST /payments (attempt 2, key 5c92…)` or `201 Created → client-1`. */
+export function messageSummary(message: Message | undefined, lang: Lang): string {
+  const m = MESSAGES[lang].log;
+  if (!message) return '?';
+  const copy = message.copyOf !== undefined ? ` [${m.copy}]` : '';
+  if (message.kind === 'response') {
+    const replayed =
+      message.response.headers[IDEMPOTENT_REPLAYED] === 'true' ? ` [${m.replayed}]` : '';
+    return `${statusLine(message.response.status)} → ${message.to}${replayed}${copy}`;
+  }
+  const key = readIdempotencyKey(message.request);
+  const keyText = key ? `${m.key} ${key.slice(0, 8)}…` : m.noKey;
+  const { method, path } = message.request;
+  return `${method} ${path} (${m.attempt(message.attempt)}, ${keyText})${copy}`;
+}
+
+function describeRecord(record: TraceRecord, messages: Map<number, Message>, lang: Lang): LogLine {
+  const m = MESSAGES[lang].log;
+  const line = (actor: string, detail: string, tone: LogLine['tone'] = 'normal'): LogLine => ({
+    t: record.t,
+    actor,
+    verb: m.verbs[record.type],
+    detail,
+    tone,
+  });
+  switch (record.type) {
+    case 'start':
+      return line('lab', m.startDetail(record.strategy, record.intents.length));
+    case 'send':
+      return line(record.message.from, messageSummary(record.message, lang));
+    case 'deliver': {
+      const message = messages.get(record.id);
+      const ok = message?.kind === 'response' && message.response.status < 300;
+      return line(NETWORK, messageSummary(message, lang), ok ? 'success' : 'normal');
+    }
+    case 'drop':
+      return line(
+        NETWORK,
+        `${messageSummary(messages.get(record.id), lang)} — ${m.dropReasons[record.reason]}`,
+        'fault',
+      );
+    case 'duplicate':
+      return line(NETWORK, messageSummary(record.copy, lang), 'fault');
+    case 'timer':
+      return line(record.actor, m.timers[record.name]);
+    case 'transition':
+      return line(record.actor, `${record.from || '∅'} → ${record.to} (${record.event})`);
+    case 'store':
+      return line(STORE, describeStoreOp(record.op));
+    case 'charge':
+      return line(
+        PROVIDER,
+        m.chargeDetail(formatMoney(lang, record.amount), record.intentId, record.chargeId),
+        'money',
+      );
+    case 'fault':
+      return line('fault', describeFault(record.fault, lang), 'fault');
+    case 'crash':
+      return line(SERVER, m.crashDetail(m.crashPoints[record.point], record.lost.length), 'fault');
+    case 'restart':
+      return line(SERVER, '');
+    case 'settle':
+      return line(
+        record.client,
+        m.settleDetail(record.intentId, outcomeText(record.outcome, record.status, lang)),
+        record.outcome === 'succeeded' ? 'success' : 'fault',
+      );
+    case 'invariant':
+      return line(
+        'invariant',
+        `${MESSAGES[lang].invariants.names[record.name]}: ${describeFacts(record.facts, lang)}`,
+        'violation',
+      );
+  }
+}
+
+export function outcomeText(
+  outcome: 'succeeded' | 'failed' | 'unknown' | null,
+  status: number | null,
+  lang: Lang,
+): string {
+  const o = MESSAGES[lang].outcome.outcomes;
+  const word = outcome === null ? o.pending : o[outcome];
+  return status === null ? word : `${word} (${statusLine(status)})`;
+}
+
+function describeStoreOp(op: StoreOp): string {
+  switch (op.type) {
+    case 'claimKey':
+      return `INSERT INTO idempotency_keys (scope, key) VALUES ('${op.claim.scope}', '${op.claim.key.slice(0, 8)}…')`;
+    case 'commit':
+      return `INSERT INTO payments (id, amount) VALUES ('${op.payment.id}', ${op.payment.amount}); COMMIT`;
+    case 'rollback':
+      return `ROLLBACK (${op.tx})`;
+  }
+}
+
+function describeFault(fault: ScriptedFault, lang: Lang): string {
+  const f = MESSAGES[lang].log.faults;
+  if (fault.kind === 'drop-next')
+    return fault.direction === 'request' ? f.dropRequest : f.dropResponse;
+  if (fault.point === 'now') return f.crashNow;
+  return f.crash(MESSAGES[lang].log.crashPoints[fault.point]);
+}
+
+export function describeFacts(facts: ViolationFacts, lang: Lang): string {
+  const f = MESSAGES[lang].invariants.facts;
+  switch (facts.kind) {
+    case 'charged-twice':
+      return f.chargedTwice(facts.intentId, facts.charges);
+    case 'answer-mismatch':
+      return f.answerMismatch(
+        facts.intentId,
+        MESSAGES[lang].outcome.outcomes[facts.seen],
+        facts.charges,
+      );
+    case 'money-mismatch':
+      return f.moneyMismatch(
+        formatMoney(lang, facts.charged),
+        formatMoney(lang, facts.customerLost),
+        formatMoney(lang, facts.merchantGained),
+      );
+  }
+}
+
+/** A verdict in one sentence: what failed, or that it held. */
+export function describeVerdict(verdict: Verdict, lang: Lang): string {
+  const i = MESSAGES[lang].invariants;
+  if (verdict.violation) return describeFacts(verdict.violation, lang);
+  return i.holds;
+}
+
+/** `t=  120ms` — fixed width so the log reads as columns. */
+export const formatTime = (t: number): string => `t=${String(t).padStart(6)}ms`;

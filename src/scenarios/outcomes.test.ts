@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { summarize } from '../model/outcome.ts';
+import type { StrategyId } from '../model/strategies.ts';
+import { runScenario } from './run.ts';
+import type { ScenarioId } from './catalogue.ts';
+
+/**
+ * The lessons' first claims, checked over many seeds: seeds move delays around, and none of
+ * these stories may depend on lucky timing.
+ */
+const seeds = fc.integer({ min: 0, max: 2 ** 31 - 1 });
+
+function outcome(scenario: ScenarioId, strategy: StrategyId, seed: number) {
+  const result = runScenario({ scenario, strategy, seed });
+  return { ...summarize(result.trace), invariants: result.invariants, stoppedBy: result.stoppedBy };
+}
+
+describe('the canonical failure stories', () => {
+  it.each(['lost-response', 'crash-after-commit'] as const)(
+    '%s charges twice without a key',
+    (scenario) => {
+      fc.assert(
+        fc.property(seeds, (seed) => {
+          const o = outcome(scenario, 'none', seed);
+          expect(o.charges).toBe(2);
+          expect(o.duplicateCharges).toBe(1);
+          expect(o.replays).toBe(0);
+          expect(o.statuses).toEqual([201]);
+          expect(o.invariants.atMostOnce.ok).toBe(false);
+          expect(o.invariants.atMostOnce.claimed).toBe(false);
+          expect(o.invariants.outcomeConsistency.ok).toBe(false);
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
+
+  it.each(['lost-response', 'crash-after-commit'] as const)(
+    '%s charges once with an atomic key, replaying the response',
+    (scenario) => {
+      fc.assert(
+        fc.property(seeds, (seed) => {
+          const o = outcome(scenario, 'atomic-key', seed);
+          expect(o.charges).toBe(1);
+          expect(o.duplicateCharges).toBe(0);
+          expect(o.replays).toBe(1);
+          expect(o.perIntent[0]).toMatchObject({ outcome: 'succeeded', status: 201, charges: 1 });
+          expect(Object.values(o.invariants).every((v) => v.ok)).toBe(true);
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
+
+  it.each(['none', 'atomic-key'] as const)(
+    'crash-before-commit charges exactly once with %s',
+    (strategy) => {
+      fc.assert(
+        fc.property(seeds, (seed) => {
+          const o = outcome('crash-before-commit', strategy, seed);
+          expect(o.charges).toBe(1);
+          expect(o.perIntent[0]).toMatchObject({ outcome: 'succeeded', charges: 1 });
+          expect(Object.values(o.invariants).every((v) => v.ok)).toBe(true);
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
+
+  it.each(['none', 'atomic-key'] as const)('happy-path charges once with %s', (strategy) => {
+    fc.assert(
+      fc.property(seeds, (seed) => {
+        const o = outcome('happy-path', strategy, seed);
+        expect(o).toMatchObject({ charges: 1, duplicateCharges: 0, statuses: [201], replays: 0 });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('slow-server-timeout: every retry charges again without a key; one charge and a replay with one', () => {
+    fc.assert(
+      fc.property(seeds, (seed) => {
+        const none = outcome('slow-server-timeout', 'none', seed);
+        expect(none.charges).toBe(3);
+        expect(none.perIntent[0]!.outcome).toBe('unknown');
+        const keyed = outcome('slow-server-timeout', 'atomic-key', seed);
+        expect(keyed.charges).toBe(1);
+        expect(keyed.replays).toBe(1);
+        expect(keyed.perIntent[0]!.outcome).toBe('succeeded');
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('flaky-network: never more than one charge per payment with an atomic key', () => {
+    fc.assert(
+      fc.property(seeds, (seed) => {
+        const o = outcome('flaky-network', 'atomic-key', seed);
+        expect(o.stoppedBy).toBe('quiescent');
+        expect(o.duplicateCharges).toBe(0);
+        expect(o.invariants.atMostOnce.ok).toBe(true);
+        expect(o.invariants.conservation.ok).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('flaky-network duplicates charges without a key for some seed', () => {
+    const duplicated = Array.from({ length: 50 }, (_, seed) =>
+      outcome('flaky-network', 'none', seed),
+    );
+    expect(duplicated.some((o) => o.duplicateCharges > 0)).toBe(true);
+  });
+});
