@@ -1,0 +1,137 @@
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+
+/** The CLI's answer for the same run, from a separate Node process. */
+function cliHash(scenario: string, strategy: string, seed: number): string {
+  const out = execFileSync(
+    'npx',
+    [
+      'tsx',
+      'cli/sim.ts',
+      '--scenario',
+      scenario,
+      '--strategy',
+      strategy,
+      '--seed',
+      String(seed),
+      '--json',
+    ],
+    {
+      encoding: 'utf8',
+    },
+  );
+  return (JSON.parse(out) as { traceHash: string }).traceHash;
+}
+
+const outcome = (page: Page) => page.getByRole('region', { name: 'Outcome' });
+
+test('the page and the CLI agree on the trace hash (Node and Chromium determinism)', async ({
+  page,
+}) => {
+  for (const [scenario, strategy, seed] of [
+    ['lost-response', 'none', 1],
+    ['flaky-network', 'atomic-key', 77],
+  ] as const) {
+    await page.goto(`/?scenario=${scenario}&strategy=${strategy}&seed=${seed}&lang=en`);
+    await expect(page.getByTestId('trace-hash')).toHaveText(cliHash(scenario, strategy, seed));
+  }
+});
+
+test('a lost response double-charges without a key and is replayed with one', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ label: 'Lost response' });
+  await page.getByRole('combobox', { name: 'Strategy' }).selectOption({ label: 'No idempotency' });
+  await expect(outcome(page)).toContainText('2 charges for 1 payment');
+  await expect(outcome(page)).toContainText('duplicate');
+  await expect(page.getByRole('region', { name: 'Event log' })).toContainText('dropped');
+
+  await page
+    .getByRole('combobox', { name: 'Strategy' })
+    .selectOption({ label: 'Atomic idempotency key' });
+  await expect(outcome(page)).toContainText('1 charge for 1 payment');
+  await expect(outcome(page)).toContainText('replayed');
+  await expect(page.getByRole('region', { name: 'Invariants' })).not.toContainText('violated');
+  await expect(page).toHaveURL(/strategy=atomic-key/);
+});
+
+test('a seed can be typed, an invalid one is explained, and the run follows the seed', async ({
+  page,
+}) => {
+  await page.goto('/?scenario=flaky-network&strategy=none&seed=1&lang=en');
+  const seed = page.getByRole('textbox', { name: 'Seed' });
+  const hash1 = await page.getByTestId('trace-hash').textContent();
+  await seed.fill('2');
+  await expect(page.getByTestId('trace-hash')).not.toHaveText(hash1 ?? '');
+  await expect(page.getByTestId('trace-hash')).toHaveText(cliHash('flaky-network', 'none', 2));
+  await seed.fill('12x');
+  await expect(seed).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('A seed is a whole number')).toBeVisible();
+  await expect(page.getByTestId('trace-hash')).toHaveText(cliHash('flaky-network', 'none', 2));
+});
+
+test('a malformed link shows a friendly notice and the defaults, never a blank page', async ({
+  page,
+}) => {
+  await page.goto('/?scenario=%3Cscript%3E&strategy=magic&seed=banana&lang=en');
+  await expect(page.getByRole('status')).toContainText('scenario=<script>');
+  await expect(page.getByRole('status')).toContainText('strategy=magic');
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('lost-response');
+  await expect(page.getByTestId('trace-hash')).not.toBeEmpty();
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('status')).toHaveCount(0);
+});
+
+test('switching to Russian translates the page and is remembered', async ({ page }) => {
+  await page.goto('/?scenario=lost-response&strategy=none&seed=1&lang=en');
+  await page.getByRole('button', { name: 'Русский' }).click();
+  await expect(page.getByRole('region', { name: 'Итог' })).toContainText('2 списания на 1 платёж');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await page.goto('/?scenario=lost-response&strategy=none&seed=1');
+  await expect(page.getByRole('combobox', { name: 'Сценарий' })).toBeVisible();
+});
+
+test('the main flow works by keyboard alone, with a visible focus ring', async ({ page }) => {
+  await page.goto('/?scenario=happy-path&strategy=none&seed=1&lang=en');
+  const scenario = page.getByRole('combobox', { name: 'Scenario' });
+  for (
+    let i = 0;
+    i < 10 && !(await scenario.evaluate((el) => el === document.activeElement));
+    i++
+  ) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(scenario).toBeFocused();
+  const outline = await scenario.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none');
+  await page.keyboard.press('ArrowDown'); // happy-path → lost-response
+  await expect(outcome(page)).toContainText('2 charges for 1 payment');
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no accessibility violations (axe, ${colorScheme} theme)`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/?scenario=lost-response&strategy=none&seed=1&lang=en');
+    await expect(page.getByTestId('trace-hash')).not.toBeEmpty();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+    ).toEqual([]);
+  });
+}
+
+test('on a phone the outcome comes right after the controls and nothing overflows', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/?scenario=lost-response&strategy=none&seed=1&lang=en');
+  const controls = await page.getByRole('region', { name: 'Controls' }).boundingBox();
+  const result = await outcome(page).boundingBox();
+  const invariants = await page.getByRole('region', { name: 'Invariants' }).boundingBox();
+  expect(result!.y).toBeGreaterThan(controls!.y);
+  expect(result!.y).toBeLessThan(invariants!.y);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});

@@ -1,0 +1,54 @@
+/**
+ * npm run screenshots — builds nothing itself: run `npm run build && npm run preview` first, or
+ * pass a URL. Saves desktop and phone screenshots of the main screen to docs/.
+ */
+import { chromium } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { CHROMIUM_ARGS, systemChromium } from './browser.ts';
+
+const base = process.argv[2] ?? 'http://127.0.0.1:4173/';
+const shots = [
+  {
+    name: 'lab-desktop',
+    width: 1440,
+    height: 900,
+    query: '?scenario=lost-response&strategy=none&seed=1&lang=en',
+    scheme: 'light',
+  },
+  {
+    name: 'lab-desktop-dark',
+    width: 1440,
+    height: 900,
+    query: '?scenario=lost-response&strategy=atomic-key&seed=1&lang=en',
+    scheme: 'dark',
+  },
+  {
+    name: 'lab-phone',
+    width: 390,
+    height: 844,
+    query: '?scenario=lost-response&strategy=none&seed=1&lang=ru',
+    scheme: 'light',
+  },
+] as const;
+
+const executablePath = systemChromium();
+const browser = await chromium.launch({
+  args: CHROMIUM_ARGS,
+  ...(executablePath ? { executablePath } : {}),
+});
+mkdirSync('docs', { recursive: true });
+for (const shot of shots) {
+  const page = await browser.newPage({
+    viewport: { width: shot.width, height: shot.height },
+    colorScheme: shot.scheme,
+  });
+  await page.goto(base + shot.query);
+  await page.getByTestId('trace-hash').waitFor();
+  await page.screenshot({
+    path: `docs/${shot.name}.png`,
+    fullPage: shot.name === 'lab-phone' ? false : false,
+  });
+  await page.close();
+}
+await browser.close();
+console.log(`saved ${shots.length} screenshots to docs/`);

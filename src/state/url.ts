@@ -1,0 +1,65 @@
+import { isStrategyId, type StrategyId } from '../model/strategies.ts';
+import { isScenarioId, type ScenarioId } from '../scenarios/catalogue.ts';
+import { isValidSeed } from '../sim/prng.ts';
+import { isLang, type Lang } from '../i18n/i18n.ts';
+
+/**
+ * The page's state as URL parameters: `?scenario=lost-response&strategy=none&seed=1&lang=ru`.
+ * Parsing never throws: each bad value is reported by name and replaced by its default, so a
+ * malformed shared link still opens a working page.
+ */
+export interface Selection {
+  scenario: ScenarioId;
+  strategy: StrategyId;
+  seed: number;
+}
+
+export const DEFAULT_SELECTION: Selection = {
+  scenario: 'lost-response',
+  strategy: 'none',
+  seed: 1,
+};
+
+export interface ParsedUrl {
+  selection: Selection;
+  lang: Lang | null;
+  /** `name=value` of every parameter that was present but invalid. */
+  problems: string[];
+}
+
+export function parseSearch(search: string): ParsedUrl {
+  const params = new URLSearchParams(search);
+  const problems: string[] = [];
+  const pick = <T>(
+    name: string,
+    valid: (v: string) => boolean,
+    convert: (v: string) => T,
+    fallback: T,
+  ): T => {
+    const raw = params.get(name);
+    if (raw === null) return fallback;
+    if (valid(raw)) return convert(raw);
+    problems.push(`${name}=${raw.slice(0, 40)}`);
+    return fallback;
+  };
+  const selection: Selection = {
+    scenario: pick('scenario', isScenarioId, (v) => v as ScenarioId, DEFAULT_SELECTION.scenario),
+    strategy: pick('strategy', isStrategyId, (v) => v as StrategyId, DEFAULT_SELECTION.strategy),
+    seed: pick('seed', isSeedText, Number, DEFAULT_SELECTION.seed),
+  };
+  const lang = pick<Lang | null>('lang', isLang, (v) => v as Lang, null);
+  return { selection, lang, problems };
+}
+
+export const isSeedText = (text: string): boolean =>
+  /^-?\d{1,10}$/.test(text) && isValidSeed(Number(text));
+
+export function toSearch(selection: Selection, lang: Lang): string {
+  const params = new URLSearchParams({
+    scenario: selection.scenario,
+    strategy: selection.strategy,
+    seed: String(selection.seed),
+    lang,
+  });
+  return `?${params.toString()}`;
+}

@@ -1,0 +1,64 @@
+import { useEffect } from 'react';
+import { Controls } from './controls/Controls.tsx';
+import { OutcomePanel } from './outcome/OutcomePanel.tsx';
+import { InvariantsPanel } from './outcome/InvariantsPanel.tsx';
+import { EventLog } from './log/EventLog.tsx';
+import { LanguageSwitch } from './common/LanguageSwitch.tsx';
+import { BadLinkNotice } from './common/BadLinkNotice.tsx';
+import { useLab, useMessages } from './common/lab.ts';
+
+export function App() {
+  const t = useMessages();
+  const lang = useLab((s) => s.lang);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  return (
+    <>
+      <a
+        href="#event-log"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-indigo-800"
+      >
+        {t.app.skipToLog}
+      </a>
+      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-4">
+          <div>
+            <h1 className="text-2xl font-bold tracking-tight">
+              <span aria-hidden="true" className="mr-2 text-indigo-600 dark:text-indigo-400">
+                ⟳
+              </span>
+              {t.app.title}
+            </h1>
+            <p className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-300">
+              {t.app.tagline}
+            </p>
+          </div>
+          <LanguageSwitch />
+        </div>
+      </header>
+      {/* On a phone the panels stack as controls, outcome, invariants, log: the answer comes right
+          after the question. On a wide screen they form two columns. */}
+      <main className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-5 lg:grid lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
+        <BadLinkNotice />
+        <div className="contents lg:flex lg:flex-col lg:gap-4">
+          <div className="order-1">
+            <Controls />
+          </div>
+          <div className="order-3">
+            <InvariantsPanel />
+          </div>
+        </div>
+        <div className="contents min-w-0 lg:flex lg:flex-col lg:gap-4">
+          <div className="order-2">
+            <OutcomePanel />
+          </div>
+          <div className="order-4 min-w-0">
+            <EventLog />
+          </div>
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+import { useId, useState, type ChangeEvent } from 'react';
+import { STRATEGY_IDS, type StrategyId } from '../../model/strategies.ts';
+import { SCENARIO_IDS, type ScenarioId } from '../../scenarios/catalogue.ts';
+import { isSeedText } from '../../state/url.ts';
+import { Panel } from '../common/Panel.tsx';
+import { useLab, useMessages } from '../common/lab.ts';
+
+const fieldClass =
+  'mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-600 dark:bg-slate-800';
+
+export function Controls() {
+  const t = useMessages();
+  const selection = useLab((s) => s.selection);
+  const select = useLab((s) => s.select);
+  const ids = { scenario: useId(), strategy: useId() };
+
+  return (
+    <Panel id="controls" title={t.controls.region}>
+      <div className="flex flex-col gap-4">
+        <div>
+          <label htmlFor={ids.scenario} className="text-sm font-medium">
+            {t.controls.scenario}
+          </label>
+          <select
+            id={ids.scenario}
+            className={fieldClass}
+            value={selection.scenario}
+            aria-describedby={`${ids.scenario}-about`}
+            onChange={(e) => select({ scenario: e.target.value as ScenarioId })}
+          >
+            {SCENARIO_IDS.map((id) => (
+              <option key={id} value={id}>
+                {t.scenarios[id].title}
+              </option>
+            ))}
+          </select>
+          <p
+            id={`${ids.scenario}-about`}
+            className="mt-2 text-sm leading-relaxed text-slate-600 dark:text-slate-300"
+          >
+            {t.scenarios[selection.scenario].description}
+          </p>
+        </div>
+        <div>
+          <label htmlFor={ids.strategy} className="text-sm font-medium">
+            {t.controls.strategy}
+          </label>
+          <select
+            id={ids.strategy}
+            className={fieldClass}
+            value={selection.strategy}
+            aria-describedby={`${ids.strategy}-about`}
+            onChange={(e) => select({ strategy: e.target.value as StrategyId })}
+          >
+            {STRATEGY_IDS.map((id) => (
+              <option key={id} value={id}>
+                {t.strategies[id].title}
+              </option>
+            ))}
+          </select>
+          <p
+            id={`${ids.strategy}-about`}
+            className="mt-2 text-sm leading-relaxed text-slate-600 dark:text-slate-300"
+          >
+            {t.strategies[selection.strategy].description}
+          </p>
+        </div>
+        <SeedField seed={selection.seed} onSeed={(seed) => select({ seed })} />
+      </div>
+    </Panel>
+  );
+}
+
+/** Seed entry: typing an invalid seed says why and keeps the last good run on screen. */
+function SeedField({ seed, onSeed }: { seed: number; onSeed: (seed: number) => void }) {
+  const t = useMessages();
+  const id = useId();
+  const [draft, setDraft] = useState<{ text: string; forSeed: number }>({
+    text: String(seed),
+    forSeed: seed,
+  });
+  // When the seed changes from outside (New seed, a link), the field follows it.
+  const text = draft.forSeed === seed ? draft.text : String(seed);
+  const valid = isSeedText(text.trim());
+
+  const onChange = (e: ChangeEvent<HTMLInputElement>) => {
+    const next = e.target.value;
+    const nextSeed = isSeedText(next.trim()) ? Number(next.trim()) : seed;
+    setDraft({ text: next, forSeed: nextSeed });
+    if (nextSeed !== seed) onSeed(nextSeed);
+  };
+
+  const newSeed = () => onSeed(Math.floor(Math.random() * 1_000_000));
+
+  return (
+    <div>
+      <label htmlFor={id} className="text-sm font-medium">
+        {t.controls.seed}
+      </label>
+      <div className="mt-1 flex gap-2">
+        <input
+          id={id}
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          className={`${fieldClass} mt-0 font-mono`}
+          value={text}
+          onChange={onChange}
+          aria-invalid={!valid}
+          aria-describedby={`${id}-hint`}
+        />
+        <button
+          type="button"
+          onClick={newSeed}
+          className="shrink-0 rounded-lg border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+        >
+          {t.controls.newSeed}
+        </button>
+      </div>
+      <p
+        id={`${id}-hint`}
+        className={`mt-1 text-xs ${valid ? 'text-slate-500 dark:text-slate-400' : 'font-medium text-red-700 dark:text-red-300'}`}
+      >
+        {valid ? t.controls.seedHint : t.controls.seedInvalid}
+      </p>
+    </div>
+  );
+}

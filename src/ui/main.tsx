@@ -1,0 +1,51 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './index.css';
+import { App } from './App.tsx';
+import { LabContext } from './common/lab.ts';
+import { createLabStore, LANG_STORAGE_KEY } from '../state/store.ts';
+import { parseSearch, toSearch } from '../state/url.ts';
+import { isLang, type Lang } from '../i18n/i18n.ts';
+
+/** Reads the saved language; storage can be blocked or hold anything, so it is checked, not trusted. */
+function savedLang(): Lang | null {
+  try {
+    const value = localStorage.getItem(LANG_STORAGE_KEY);
+    return isLang(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function browserLang(): Lang {
+  return navigator.language?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}
+
+const parsed = parseSearch(window.location.search);
+const store = createLabStore({
+  selection: parsed.selection,
+  lang: parsed.lang ?? savedLang() ?? browserLang(),
+  badParams: parsed.problems,
+});
+
+// The URL always reflects what is on screen, so any state can be shared as a link.
+store.subscribe((state, previous) => {
+  if (state.selection !== previous.selection || state.lang !== previous.lang) {
+    window.history.replaceState(null, '', toSearch(state.selection, state.lang));
+  }
+  if (state.lang !== previous.lang) {
+    try {
+      localStorage.setItem(LANG_STORAGE_KEY, state.lang);
+    } catch {
+      // Private mode or blocked storage: the choice simply is not remembered.
+    }
+  }
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <LabContext.Provider value={store}>
+      <App />
+    </LabContext.Provider>
+  </StrictMode>,
+);

@@ -1,0 +1,47 @@
+import { INVARIANT_NAMES } from '../../model/trace.ts';
+import { describeVerdict } from '../../report/log.ts';
+import { Panel } from '../common/Panel.tsx';
+import { useLab, useMessages } from '../common/lab.ts';
+
+/** Each invariant with pass or fail in words and an icon — never colour alone. */
+export function InvariantsPanel() {
+  const t = useMessages();
+  const lang = useLab((s) => s.lang);
+  const invariants = useLab((s) => s.run.invariants);
+  return (
+    <Panel id="invariants" title={t.invariants.region}>
+      <ul className="flex flex-col gap-3">
+        {INVARIANT_NAMES.map((name) => {
+          const verdict = invariants[name];
+          const state = verdict.ok ? t.invariants.holds : t.invariants.violated;
+          return (
+            <li key={name} className="flex gap-2 text-sm">
+              <span
+                aria-hidden="true"
+                className={`mt-0.5 flex size-5 shrink-0 items-center justify-center rounded-full text-xs font-bold text-white ${
+                  verdict.ok ? 'bg-emerald-600' : verdict.claimed ? 'bg-red-600' : 'bg-amber-600'
+                }`}
+              >
+                {verdict.ok ? '✓' : '✕'}
+              </span>
+              <div>
+                <p className="font-medium">
+                  {t.invariants.names[name]}:{' '}
+                  <span className={verdict.ok ? '' : 'text-red-700 dark:text-red-300'}>
+                    {state}
+                  </span>
+                </p>
+                {!verdict.ok && (
+                  <p className="text-slate-600 dark:text-slate-300">
+                    {describeVerdict(verdict, lang)}
+                    {!verdict.claimed && ` (${t.invariants.notClaimed})`}
+                  </p>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </Panel>
+  );
+}
