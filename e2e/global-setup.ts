@@ -16,6 +16,7 @@ export default async function globalSetup(): Promise<void> {
       `No Chromium to run the browser tests with (${first}).\n` +
         'Install one: on Debian or Ubuntu `sudo apt-get install -y chromium`, or anywhere ' +
         '`npx playwright install chromium`; or point CHROMIUM_PATH at a Chromium binary.',
+      { cause: error },
     );
   }
 }
