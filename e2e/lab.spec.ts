@@ -17,11 +17,17 @@ function cliHash(scenario: string, strategy: string, seed: number): string {
       String(seed),
       '--json',
     ],
-    {
-      encoding: 'utf8',
-    },
+    // Playwright sets FORCE_COLOR for its workers; the CLI's JSON needs neither colour setting.
+    { encoding: 'utf8', env: withoutColourSettings() },
   );
   return (JSON.parse(out) as { traceHash: string }).traceHash;
+}
+
+function withoutColourSettings(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.FORCE_COLOR;
+  delete env.NO_COLOR;
+  return env;
 }
 
 const outcome = (page: Page) => page.getByRole('region', { name: 'Outcome' });
