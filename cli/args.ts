@@ -1,5 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isValidSeed } from '../src/sim/prng.ts';
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { isValidSeed, MAX_SEED } from '../src/sim/prng.ts';
 
 /**
  * Shared command-line plumbing: strict flag parsing, and one-line errors with exit code 2 instead
@@ -14,7 +16,8 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(
   options: T,
 ) {
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+    const args = joinNegativeValues(argv, options);
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
   } catch (error) {
     const known = Object.keys(options)
       .map((name) => `--${name}`)
@@ -23,14 +26,44 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(
   }
 }
 
+/**
+ * `--seed -1` would read as two flags; joining it to `--seed=-1` lets the value's own check
+ * explain what is wrong with it.
+ */
+function joinNegativeValues(
+  argv: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const next = argv[i + 1];
+    const takesValue = flag.startsWith('--') && options[flag.slice(2)]?.type === 'string';
+    if (takesValue && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${flag}=${next}`);
+      i++;
+    } else out.push(flag);
+  }
+  return out;
+}
+
 export function parseSeed(text: string): number {
   const seed = Number(text);
-  if (!/^-?\d+$/.test(text.trim()) || !isValidSeed(seed)) {
-    throw new UsageError(
-      `--seed must be a whole number from -2147483648 to 4294967295, got "${text}"`,
-    );
+  if (!/^\d+$/.test(text.trim()) || !isValidSeed(seed)) {
+    throw new UsageError(`--seed must be a whole number from 0 to ${MAX_SEED}, got "${text}"`);
   }
   return seed;
+}
+
+/** True when this module is the program being run (robust to symlinks and escaped paths). */
+export function isMain(moduleUrl: string): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return moduleUrl === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
 }
 
 export function firstLine(error: unknown): string {

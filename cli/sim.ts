@@ -10,9 +10,10 @@ import { isStrategyId, STRATEGY_IDS, type StrategyId } from '../src/model/strate
 import { INVARIANT_NAMES } from '../src/model/trace.ts';
 import { isScenarioId, SCENARIO_IDS, type ScenarioId } from '../src/scenarios/catalogue.ts';
 import { runScenario } from '../src/scenarios/run.ts';
+import { cellText, evaluateMatrix, seedRange } from '../src/scenarios/matrix.ts';
 import { describeTrace, describeVerdict, formatTime } from '../src/report/log.ts';
 import { en } from '../src/i18n/en.ts';
-import { parseFlags, parseSeed, runCli, UsageError } from './args.ts';
+import { isMain, parseFlags, parseSeed, runCli, UsageError } from './args.ts';
 
 const OPTIONS = {
   scenario: { type: 'string' },
@@ -21,11 +22,13 @@ const OPTIONS = {
   tape: { type: 'string' },
   json: { type: 'boolean' },
   list: { type: 'boolean' },
+  matrix: { type: 'boolean' },
+  seeds: { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
 const USAGE =
-  'usage: npm run sim -- --scenario <id> --strategy <id> [--seed <n>] [--tape <tape>] [--json] | --list';
+  'usage: npm run sim -- --scenario <id> --strategy <id> [--seed <n>] [--tape <tape>] [--json] | --list | --matrix [--seeds <n>] [--json]';
 
 function pickScenario(value: string | undefined): ScenarioId {
   if (value === undefined || !isScenarioId(value)) {
@@ -57,6 +60,11 @@ export function simMain(argv: string[]): string {
   const flags = parseFlags(argv, OPTIONS);
   if (flags.help) return USAGE;
   if (flags.list) return list();
+  if (flags.matrix)
+    return matrix(
+      flags.seeds === undefined ? 12 : parseCount('--seeds', flags.seeds),
+      flags.json === true,
+    );
   const scenario = pickScenario(flags.scenario);
   const strategy = pickStrategy(flags.strategy);
   const seed = flags.seed === undefined ? 1 : parseSeed(flags.seed);
@@ -74,6 +82,10 @@ export function simMain(argv: string[]): string {
     duplicateCharges: outcome.duplicateCharges,
     statuses: outcome.statuses,
     replays: outcome.replays,
+    lateStatuses: outcome.lateStatuses,
+    requestsHandled: outcome.requestsHandled,
+    peakLoad: outcome.peakLoad,
+    peakRetryLoad: outcome.peakRetryLoad,
     invariants: Object.fromEntries(
       INVARIANT_NAMES.map((name) => {
         const verdict = result.invariants[name];
@@ -90,6 +102,47 @@ export function simMain(argv: string[]): string {
   };
   if (flags.json) return JSON.stringify(report, null, 2);
   return [...logLines(result.trace), '', ...summaryLines(report)].join('\n');
+}
+
+function parseCount(flag: string, text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > 1000)
+    throw new UsageError(`${flag} takes a whole number from 1 to 1000, got "${text}"`);
+  return n;
+}
+
+/** The scenario × strategy table: charges per payment, duplicates, and the telling statuses. */
+function matrix(seeds: number, json: boolean): string {
+  const cells = evaluateMatrix(seedRange(seeds));
+  if (json) return JSON.stringify(cells, null, 2);
+  const width = Math.max(...SCENARIO_IDS.map((id) => id.length));
+  const columns = STRATEGY_IDS.map((id) => Math.max(id.length, 16));
+  const row = (first: string, rest: string[]) =>
+    [first.padEnd(width), ...rest.map((text, i) => text.padEnd(columns[i]!))].join('  ').trimEnd();
+  const lines = [
+    row('', [...STRATEGY_IDS]),
+    row(
+      '',
+      columns.map((w) => '-'.repeat(w)),
+    ),
+  ];
+  for (const scenario of SCENARIO_IDS) {
+    lines.push(
+      row(
+        scenario,
+        STRATEGY_IDS.map((strategy) =>
+          cellText(cells.find((c) => c.scenario === scenario && c.strategy === strategy)!),
+        ),
+      ),
+    );
+  }
+  const broken = cells.filter((c) => c.problems.length);
+  lines.push(
+    '',
+    `${seeds} seeds per cell. N× = most charges for one payment; DUP = a duplicate in every run, dup? = in some;`,
+    `lie = a client was told something the charges contradict; other statuses listed. ${broken.length ? `!! = ${broken.length} cells disagree with their declaration` : 'Every cell matches its declaration.'}`,
+  );
+  return lines.join('\n');
 }
 
 function logLines(trace: Parameters<typeof describeTrace>[0]): string[] {
@@ -124,6 +177,6 @@ function summaryLines(report: {
   ];
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   runCli('sim', () => process.stdout.write(simMain(process.argv.slice(2)) + '\n'));
 }

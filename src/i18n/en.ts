@@ -21,7 +21,7 @@ export const en = {
     seed: 'Seed',
     newSeed: 'New seed',
     seedHint: 'Whole number; the same seed replays the same run.',
-    seedInvalid: 'A seed is a whole number between −2147483648 and 4294967295.',
+    seedInvalid: 'A seed is a whole number from 0 to 4294967295.',
   },
   notice: {
     badParams: (what: string) =>
@@ -48,6 +48,8 @@ export const en = {
       unknown: 'no answer (outcome unknown)',
       pending: 'nothing yet',
     },
+    serverLoad: (requests: number, peak: number) =>
+      `Server load: ${plural(requests, 'request', 'requests')} reached it, at most ${peak} within any 100 ms.`,
     traceHash: 'Trace hash',
     tape: 'Tape',
     events: 'Events',
@@ -85,6 +87,10 @@ export const en = {
     replayed: 'replayed',
     copy: 'copy',
     verbs: {
+      dedup: 'same charge',
+      ignored: 'ignored',
+      'fault-end': 'fault over',
+      background: 'finished',
       start: 'starts',
       send: 'sends',
       deliver: 'delivered',
@@ -110,7 +116,13 @@ export const en = {
       timeout: 'timeout fires',
       backoff: 'backoff ends, retrying',
       restart: 'restart delay ends',
+      completer: 'completer wakes up',
     },
+    ignoredDetail: (what: string) => `${what} — a late answer to an attempt the client gave up on`,
+    dedupDetail: (chargeId: string, intent: string) =>
+      `the provider knows this charge's key: returns ${chargeId} for ${intent}, moves no money`,
+    backgroundDetail: (intent: string, status: string) =>
+      `the completer finished ${intent} in the background (${status})`,
     startDetail: (strategy: string, intents: number) =>
       `strategy ${strategy}, ${plural(intents, 'payment', 'payments')} to make`,
     chargeDetail: (amount: string, intent: string, chargeId: string) =>
@@ -123,6 +135,10 @@ export const en = {
       dropResponse: 'drop the next response',
       crash: (point: string) => `crash the server at “${point}”`,
       crashNow: 'crash the server now',
+      duplicateRequest: 'deliver the next request twice',
+      duplicateResponse: 'deliver the next response twice',
+      partition: (ms: number) => `partition the network for ${ms} ms`,
+      keyStoreDown: (ms: number) => `take the idempotency-key store down for ${ms} ms`,
     },
     crashPoints: {
       'before-commit': 'before commit',
@@ -137,10 +153,30 @@ export const en = {
       description:
         'The server runs every request it receives. Any retry of a payment charges the card again.',
     },
+    'naive-cache': {
+      title: 'Naive cache (textbook)',
+      description:
+        'Look the key up in a cache; on a miss, process the payment, then cache the response. Two requests that arrive together both miss, and a crash between “process” and “cache” forgets the payment: both charge again.',
+    },
     'atomic-key': {
       title: 'Atomic idempotency key',
       description:
-        'The server inserts the Idempotency-Key into a table with a unique constraint, in the same transaction as the payment. A retry finds the key and gets the stored response replayed instead of a second charge.',
+        'The server inserts the Idempotency-Key into a table with a unique constraint, in the same transaction as the payment. A retry finds the key and gets the stored response replayed instead of a second charge; a concurrent one waits for the first transaction.',
+    },
+    'locked-key': {
+      title: 'Key with an in-flight lock',
+      description:
+        'The key row is committed first, as a lock. A second request with the same key while the first still runs gets 409 Conflict and nothing is stored; it retries later and gets the replayed response. A lock left by a crashed request is taken over once it is stale.',
+    },
+    fingerprinted: {
+      title: 'Locked key + request fingerprint',
+      description:
+        'As the locked key, and the key row remembers a digest of the request. The same key with a different body is a client bug and gets 422 Unprocessable Content instead of someone else’s response.',
+    },
+    'recovery-points': {
+      title: 'Recovery points (Stripe-style)',
+      description:
+        'The work is split into atomic phases, each saving a recovery point on the key row. The provider is called with a key derived from ours, so a request resumed after a crash gets the same charge back. A background completer finishes requests whose clients gave up.',
     },
   },
   scenarios: {
@@ -167,12 +203,67 @@ export const en = {
     'slow-server-timeout': {
       title: 'Slow server, impatient client',
       description:
-        'The payment provider takes 1.5 s, but the client gives up after 1 s and retries while the first request is still running. Without protection every retry is another charge; with an atomic key the retry waits for the first transaction and then gets its response replayed.',
+        'The payment provider takes 1.5 s, but the client gives up after 1 s and retries while the first request is still running. Without protection every retry is another charge; with a key the retry waits, or gets 409 and tries again, and in the end gets the first response replayed.',
     },
     'flaky-network': {
       title: 'Flaky network',
       description:
         'Three payments over a network that loses a quarter of all messages, delays them by 20–300 ms and sometimes delivers one twice. The client retries with jittered exponential backoff. Change the seed to see different storms.',
+    },
+    'double-click': {
+      title: 'Double click',
+      description:
+        'The customer clicks “Pay” twice; the page sends the same payment twice, 25 ms apart. If the form made its idempotency key when it was shown, both requests carry it and the server charges once. Without a key: two charges.',
+    },
+    'concurrent-retries': {
+      title: 'Concurrent retries',
+      description:
+        'The client’s timeout (250 ms) is shorter than the provider’s answer (400 ms), and it retries almost at once: two requests with one key race through the server. The textbook cache misses for both; a locked key answers the second with 409.',
+    },
+    'duplicate-delivery': {
+      title: 'Network delivers twice',
+      description:
+        'A retransmission somewhere on the path delivers the request twice. The server sees two identical requests at nearly the same moment — a race no client retry caused.',
+    },
+    'new-key-per-retry': {
+      title: 'New key per retry (client bug)',
+      description:
+        'The response is lost and the client retries — but it generates a fresh idempotency key for every attempt. To the server each retry is a brand-new payment, so even a correct server charges twice. The key must be made once per operation, outside the retry loop.',
+    },
+    'key-expired': {
+      title: 'Key expired before the retry',
+      description:
+        'The server keeps keys for 2 s, but the client waits 2.5 s before retrying a lost response. By then the key is gone and the retry is a new request: a duplicate. Keep keys longer than clients keep retrying (Stripe: 24 hours).',
+    },
+    'key-store-down': {
+      title: 'Key store down, failing open',
+      description:
+        'The idempotency-key store is unreachable for 3 s and the server chooses to go on without it. The first response is lost, the retry cannot be recognised, and the customer is charged twice.',
+    },
+    'key-store-down-fail-closed': {
+      title: 'Key store down, failing closed',
+      description:
+        'The same outage, but the server refuses with 503 Service Unavailable while it cannot check keys. The client retries until the store is back, then pays exactly once. Safety is bought with availability.',
+    },
+    'payload-mismatch': {
+      title: 'One key, two different payments',
+      description:
+        'A buggy client reuses one idempotency key for two payments (€42.00, then €15.00). A server that only looks at the key replays the first payment’s 201 for the second: the client believes it paid, but nothing was charged. A fingerprint catches it with 422.',
+    },
+    'crash-after-provider-charge': {
+      title: 'Crash after the provider charged',
+      description:
+        'The provider charges the card, then the server crashes before committing. The rollback cannot undo an outside charge, and a retry charges again — unless the provider call carries a key derived from ours and the request resumes from its recovery point.',
+    },
+    'retry-storm': {
+      title: 'Retry storm',
+      description:
+        'Twelve customers pay while the server is down for 2.5 s. Their clients back off exponentially but without jitter, so the retries arrive in synchronised waves. Watch the server’s peak load.',
+    },
+    'retry-storm-jitter': {
+      title: 'Retry storm, with jitter',
+      description:
+        'The same outage, but each client waits a random time up to its backoff (full jitter). The retries spread out and the peak load on the server drops.',
     },
   },
 };

@@ -9,7 +9,7 @@ import type { CrashPoint } from './settings.ts';
 import type { StoreReply, StoreOp } from './machines/store.ts';
 import type { ChargeRequest, ProviderReply } from './machines/provider.ts';
 
-export type TimerName = 'timeout' | 'backoff' | 'restart';
+export type TimerName = 'timeout' | 'backoff' | 'restart' | 'completer';
 
 export interface TransmitParams {
   message: MessageDraft;
@@ -75,7 +75,10 @@ export type EffectName =
   | 'checkpoint'
   | 'respond'
   | 'reply'
-  | 'replyAll';
+  | 'replyAll'
+  | 'dedup'
+  | 'ignore'
+  | 'runCompleter';
 
 /** Empty implementation shared by every effect action: the world interprets them instead. */
 export const effect =

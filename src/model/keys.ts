@@ -16,3 +16,9 @@ export function makeIdempotencyKey(...parts: (string | number)[]): string {
     digits.slice(20, 32),
   ].join('-');
 }
+
+/** A digest of what the request asks for: method, path and body (not its headers). */
+export function fingerprintOf(request: { method: string; path: string; body: unknown }): string {
+  const text = `${request.method} ${request.path} ${JSON.stringify(request.body)}`;
+  return cyrb53(text).toString(16).padStart(14, '0');
+}

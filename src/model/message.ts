@@ -6,6 +6,8 @@ export const NETWORK = 'network';
 export const SERVER = 'server';
 export const STORE = 'store';
 export const PROVIDER = 'provider';
+/** The server's background completer: it finishes requests whose clients gave up. */
+export const COMPLETER = 'completer';
 
 /**
  * Where a message came from in the real world: which intent and which attempt. Actors use the

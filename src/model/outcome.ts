@@ -16,11 +16,17 @@ export interface RunOutcome {
   charges: number;
   /** Charges beyond the first for each intent: money taken twice. */
   duplicateCharges: number;
-  /** Every HTTP status delivered to a client, in order. */
+  /** Every HTTP status a client received and acted on, in order. */
   statuses: number[];
-  /** Responses delivered to clients marked Idempotent-Replayed. */
+  /** Statuses that reached a client after it had given up on that attempt (ignored). */
+  lateStatuses: number[];
+  /** Responses the clients acted on that were marked Idempotent-Replayed. */
   replays: number;
-  /** Requests that reached a live server (its load). */
+  /** The most requests the server received within any 100 ms: first attempts and retries. */
+  peakLoad: number;
+  /** The same for retries alone: synchronised retries arrive as a wave. */
+  peakRetryLoad: number;
+  /** Requests that reached the server, live or not (its load). */
   requestsHandled: number;
   perIntent: IntentOutcome[];
   violations: RecordOf<'invariant'>[];
@@ -29,13 +35,20 @@ export interface RunOutcome {
 export function summarize(trace: readonly TraceRecord[]): RunOutcome {
   const messages = new Map<number, Message>();
   const perIntent = new Map<string, IntentOutcome>();
+  const delivered: Message[] = [];
+  const ignored = new Set<number>();
+  const arrivals: number[] = [];
+  const retryArrivals: number[] = [];
   const out: RunOutcome = {
     intents: 0,
     charges: 0,
     duplicateCharges: 0,
     statuses: [],
+    lateStatuses: [],
     replays: 0,
     requestsHandled: 0,
+    peakLoad: 0,
+    peakRetryLoad: 0,
     perIntent: [],
     violations: [],
   };
@@ -52,8 +65,17 @@ export function summarize(trace: readonly TraceRecord[]): RunOutcome {
       case 'duplicate':
         messages.set(record.copy.id, record.copy);
         break;
-      case 'deliver':
-        countDelivery(out, messages.get(record.id));
+      case 'deliver': {
+        const message = messages.get(record.id)!;
+        if (message.kind === 'response') delivered.push(message);
+        else {
+          arrivals.push(record.t);
+          if (message.attempt > 1) retryArrivals.push(record.t);
+        }
+        break;
+      }
+      case 'ignored':
+        ignored.add(record.id);
         break;
       case 'charge':
         out.charges++;
@@ -68,18 +90,31 @@ export function summarize(trace: readonly TraceRecord[]): RunOutcome {
       case 'invariant':
         out.violations.push(record);
         break;
-      case 'transition':
-        if (record.from === '' && record.actor.startsWith('handler-')) out.requestsHandled++;
-        break;
     }
   }
+  for (const message of delivered) countResponse(out, message, ignored.has(message.id));
+  out.requestsHandled = arrivals.length;
+  out.peakLoad = peakWithin(arrivals, 100);
+  out.peakRetryLoad = peakWithin(retryArrivals, 100);
   out.perIntent = [...perIntent.values()];
   out.intents = out.perIntent.length;
   return out;
 }
 
-function countDelivery(out: RunOutcome, message: Message | undefined): void {
-  if (message?.kind !== 'response') return;
+function countResponse(out: RunOutcome, message: Message, late: boolean): void {
+  if (message.kind !== 'response') return;
+  if (late) return void out.lateStatuses.push(message.response.status);
   out.statuses.push(message.response.status);
   if (message.response.headers[IDEMPOTENT_REPLAYED] === 'true') out.replays++;
+}
+
+/** The most events within any window of `windowMs`, for sorted times. */
+export function peakWithin(times: readonly number[], windowMs: number): number {
+  let peak = 0;
+  let start = 0;
+  for (let end = 0; end < times.length; end++) {
+    while (times[end]! - times[start]! >= windowMs) start++;
+    peak = Math.max(peak, end - start + 1);
+  }
+  return peak;
 }

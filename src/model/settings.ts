@@ -4,8 +4,20 @@
  */
 import type { StrategyId } from './strategies.ts';
 
-export type KeyPolicy = 'none' | 'per-intent' | 'per-attempt';
+/**
+ * How a client picks Idempotency-Key values. `per-intent` is right; the others are real bugs:
+ * `per-attempt` makes every retry look new, `reused` sends one key for every payment.
+ */
+export type KeyPolicy = 'none' | 'per-intent' | 'per-attempt' | 'reused';
+export const KEY_POLICIES: readonly KeyPolicy[] = ['none', 'per-intent', 'per-attempt', 'reused'];
+
 export type RetryKind = 'none' | 'fixed' | 'exponential' | 'exponential-jitter';
+export const RETRY_KINDS: readonly RetryKind[] = [
+  'none',
+  'fixed',
+  'exponential',
+  'exponential-jitter',
+];
 
 export interface RetryPolicy {
   kind: RetryKind;
@@ -30,6 +42,11 @@ export interface ClientSettings {
   timeoutMs: number;
   retry: RetryPolicy;
   keyPolicy: KeyPolicy;
+  /**
+   * A double submit: this client sends the intents of client number `resubmits` (0-based) again —
+   * the same payments with the same keys, as a second click on one form would.
+   */
+  resubmits?: number;
 }
 
 export interface NetworkSettings {
@@ -37,9 +54,14 @@ export interface NetworkSettings {
   lossProbability: number;
   /** Chance that a delivered message is delivered twice, 0..1. */
   duplicationProbability: number;
-  /** One-way delay, drawn uniformly per message from [min, max]. */
+  /** One-way delay, drawn per message from [min, max] in steps of `delayStepMs`. */
   delayMsMin: number;
   delayMsMax: number;
+  /** Granularity of delays; (max − min) makes a delay a two-way choice (the explorer's reordering). */
+  delayStepMs: number;
+  /** At most this many random losses and duplications in one run (fault budgets), or null. */
+  maxLosses: number | null;
+  maxDuplicates: number | null;
 }
 
 export type CrashPoint = 'before-commit' | 'after-provider-charge' | 'after-commit';
@@ -49,6 +71,9 @@ export const CRASH_POINTS: readonly CrashPoint[] = [
   'after-commit',
 ];
 
+/** What a keyed strategy does when the idempotency-key store cannot be reached. */
+export type KeyStoreFailure = 'fail-open' | 'fail-closed';
+
 export interface ServerSettings {
   strategy: StrategyId;
   /** Time between a request's arrival and the start of its handling. */
@@ -57,6 +82,21 @@ export interface ServerSettings {
   storeLatencyMs: number;
   /** How long a crashed server stays down before it restarts with empty memory. */
   restartMs: number;
+  /** Keyed strategies answer 400 to a request without an Idempotency-Key. */
+  keyRequired: boolean;
+  /** How long a stored key is honoured; a retry after that is a brand-new request. Null: forever. */
+  keyTtlMs: number | null;
+  keyStoreFailure: KeyStoreFailure;
+  /** An in-flight lock older than this may be taken over (rocket-rides: 90 s). */
+  lockTimeoutMs: number;
+  /** How often the background completer looks for abandoned requests (recovery points only). */
+  completerIntervalMs: number;
+  /** Chance of a crash at each crash point a request passes (for exploration), 0..1. */
+  crashProbability: number;
+  /** The crash points where chance may strike; scripted crashes can use any point. */
+  crashPoints: CrashPoint[];
+  /** At most this many random crashes in one run, or null. */
+  maxCrashes: number | null;
 }
 
 export interface ProviderSettings {
@@ -64,16 +104,21 @@ export interface ProviderSettings {
   latencyMs: number;
   /** The customer's balance before the run, in minor units (cents). */
   customerBalance: number;
+  /** Does the provider honour an idempotency key on the charge call (Stripe does)? */
+  honoursKeys: boolean;
 }
 
 /**
- * Faults a person (or a scenario) scripts. Each takes effect at `atMs`: a drop arms the network to
- * lose the next message in that direction; a crash arms the server to crash the next time a
- * request reaches `point`, or at once for `now`.
+ * Faults a person (or a scenario) scripts, each taking effect at `atMs`: a drop or duplication
+ * arms the network for the next message in that direction; a crash arms the server to crash the
+ * next time a request reaches `point`, or at once for `now`; outages last `durationMs`.
  */
 export type ScriptedFault =
   | { kind: 'drop-next'; direction: 'request' | 'response'; atMs: number }
-  | { kind: 'crash'; point: CrashPoint | 'now'; atMs: number };
+  | { kind: 'duplicate-next'; direction: 'request' | 'response'; atMs: number }
+  | { kind: 'crash'; point: CrashPoint | 'now'; atMs: number }
+  | { kind: 'partition'; atMs: number; durationMs: number }
+  | { kind: 'key-store-down'; atMs: number; durationMs: number };
 
 export interface WorldSettings {
   clients: ClientSettings[];

@@ -48,6 +48,35 @@ describe('fast stepper', () => {
     expect(effects).toEqual([]);
   });
 
+  it('follows XState on a self-transition: no exit, no entry unless it re-enters', () => {
+    const self = setup({
+      actions: { mark: (_: unknown, _p: { what: string }) => {} },
+    }).createMachine({
+      initial: 'a',
+      states: {
+        a: {
+          entry: { type: 'mark', params: { what: 'entry' } },
+          exit: { type: 'mark', params: { what: 'exit' } },
+          on: { STAY: 'a', AGAIN: { target: 'a', reenter: true } },
+        },
+      },
+    });
+    const [s0] = fastInitial(self, undefined);
+    expect(fastStep(self, s0, { type: 'STAY' })[1]).toEqual([]);
+    expect(
+      fastStep(self, s0, { type: 'AGAIN' })[1].map((e) => (e.params as { what: string }).what),
+    ).toEqual(['exit', 'entry']);
+  });
+
+  it('refuses root-level entry and eventless transitions', () => {
+    const rooted = setup({ actions: { hello: () => {} } }).createMachine({
+      entry: 'hello',
+      initial: 'x',
+      states: { x: {} },
+    });
+    expect(() => fastInitial(rooted, undefined)).toThrow(/does not support/);
+  });
+
   it('refuses machines outside its subset, loudly', () => {
     const combined = setup({ guards: { a: () => true, b: () => true } }).createMachine({
       initial: 'x',

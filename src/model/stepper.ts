@@ -32,6 +32,7 @@ type Definition = {
   target?: readonly StateNode[] | undefined;
   actions: readonly unknown[];
   guard?: unknown;
+  reenter?: boolean;
 };
 
 /** Eventless transitions chained longer than this are a modelling bug (a livelock). */
@@ -52,6 +53,7 @@ export function fastInitial(machine: AnyStateMachine, input: unknown): [FastSnap
       ? (config.context as (a: { input: unknown }) => Record<string, unknown>)({ input })
       : { ...(config.context as Record<string, unknown>) };
   const run: Run = { machine, context, event: initEvent, effects: [] };
+  assertFlatRoot(machine);
   const initial = machine.root.initial.target[0];
   if (!initial || initial.parent !== machine.root)
     throw unsupported(machine, 'nested initial state');
@@ -110,6 +112,11 @@ function take(run: Run, source: StateNode, transition: Definition): StateNode {
     return source;
   }
   if (target.parent !== run.machine.root) throw unsupported(run.machine, 'nested target');
+  // XState: a transition to its own source state without `reenter` neither exits nor enters.
+  if (target === source && !transition.reenter) {
+    execute(run, transition.actions);
+    return source;
+  }
   execute(run, source.exit);
   execute(run, transition.actions);
   return enter(run, target);
@@ -120,6 +127,14 @@ function enter(run: Run, node: StateNode): StateNode {
     throw unsupported(run.machine, `${node.type} state`);
   execute(run, node.entry);
   return node;
+}
+
+/** Root-level entry, exit and eventless transitions are XState features this stepper skips. */
+function assertFlatRoot(machine: AnyStateMachine): void {
+  const root = machine.root;
+  if (root.entry.length || root.exit.length || root.always?.length) {
+    throw unsupported(machine, 'entry, exit or always on the root');
+  }
 }
 
 function checkGuard(run: Run, guard: unknown): boolean {

@@ -1,23 +1,96 @@
+import type { CrashPoint } from './settings.ts';
+
 /**
- * Server-side idempotency strategies (DESIGN.md §4). Each declares what it promises, so the
- * invariants know which failures are bugs and which are the lesson.
+ * Server-side idempotency strategies (DESIGN.md §4). Each declares how it handles a key and what
+ * it promises, so the invariants know which failures are bugs and which are the lesson.
  */
-export type StrategyId = 'none' | 'atomic-key';
+export const STRATEGY_IDS = [
+  'none',
+  'naive-cache',
+  'atomic-key',
+  'locked-key',
+  'fingerprinted',
+  'recovery-points',
+] as const;
+
+export type StrategyId = (typeof STRATEGY_IDS)[number];
+
+/** How the idempotency layer meets a request's key. */
+export type KeyHandling =
+  /** Ignores keys: every request runs. */
+  | 'ignore'
+  /** Looks the key up in a cache, processes, then caches the response. Not atomic. */
+  | 'cache'
+  /** Inserts the key in the payment's own transaction; a concurrent insert waits for it. */
+  | 'claim'
+  /** Commits an in-flight lock row first: a concurrent request gets 409. */
+  | 'lock';
 
 export interface StrategyInfo {
   id: StrategyId;
-  /** Does the server look at the Idempotency-Key header at all? */
-  usesKeys: boolean;
-  /** Does it promise at most one charge per intent (given a correct client)? */
+  keys: KeyHandling;
+  /** Same key, different request: 422 (needs a stored fingerprint). */
+  checksFingerprint: boolean;
+  /** Atomic phases with recovery points, a derived key for the provider, and a completer. */
+  recoveryPoints: boolean;
+  /** Does it promise at most one charge per payment (given a correct client and enough retention)? */
   claimsAtMostOnce: boolean;
+  /** Crash points it survives without a duplicate charge. */
+  survivesCrashAt: readonly CrashPoint[];
 }
 
-export const STRATEGIES: Readonly<Record<StrategyId, StrategyInfo>> = {
-  none: { id: 'none', usesKeys: false, claimsAtMostOnce: false },
-  'atomic-key': { id: 'atomic-key', usesKeys: true, claimsAtMostOnce: true },
-};
+const SAFE_LOCAL: readonly CrashPoint[] = ['before-commit', 'after-commit'];
 
-export const STRATEGY_IDS = Object.keys(STRATEGIES) as StrategyId[];
+export const STRATEGIES: Readonly<Record<StrategyId, StrategyInfo>> = {
+  none: {
+    id: 'none',
+    keys: 'ignore',
+    checksFingerprint: false,
+    recoveryPoints: false,
+    claimsAtMostOnce: false,
+    survivesCrashAt: ['before-commit'],
+  },
+  'naive-cache': {
+    id: 'naive-cache',
+    keys: 'cache',
+    checksFingerprint: false,
+    recoveryPoints: false,
+    claimsAtMostOnce: false,
+    survivesCrashAt: ['before-commit'],
+  },
+  'atomic-key': {
+    id: 'atomic-key',
+    keys: 'claim',
+    checksFingerprint: false,
+    recoveryPoints: false,
+    claimsAtMostOnce: true,
+    survivesCrashAt: SAFE_LOCAL,
+  },
+  'locked-key': {
+    id: 'locked-key',
+    keys: 'lock',
+    checksFingerprint: false,
+    recoveryPoints: false,
+    claimsAtMostOnce: true,
+    survivesCrashAt: SAFE_LOCAL,
+  },
+  fingerprinted: {
+    id: 'fingerprinted',
+    keys: 'lock',
+    checksFingerprint: true,
+    recoveryPoints: false,
+    claimsAtMostOnce: true,
+    survivesCrashAt: SAFE_LOCAL,
+  },
+  'recovery-points': {
+    id: 'recovery-points',
+    keys: 'lock',
+    checksFingerprint: true,
+    recoveryPoints: true,
+    claimsAtMostOnce: true,
+    survivesCrashAt: ['before-commit', 'after-provider-charge', 'after-commit'],
+  },
+};
 
 export function isStrategyId(value: string): value is StrategyId {
   return Object.hasOwn(STRATEGIES, value);

@@ -22,6 +22,8 @@ export type TraceRecord =
   /** A message entered the network. */
   | { t: number; type: 'send'; message: Message }
   | { t: number; type: 'deliver'; id: number; to: ActorId }
+  /** A client ignored a response to an attempt it had already given up on. */
+  | { t: number; type: 'ignored'; id: number; by: ActorId }
   | { t: number; type: 'drop'; id: number; reason: DropReason }
   /** The network delivers message `id` a second time, as `copy`. */
   | { t: number; type: 'duplicate'; id: number; copy: Message }
@@ -38,7 +40,13 @@ export type TraceRecord =
       customerBalance: number;
       merchantBalance: number;
     }
+  /** The provider recognised the charge's key and returned the earlier charge: no money moved. */
+  | { t: number; type: 'dedup'; chargeId: string; intentId: string; by: ActorId }
   | { t: number; type: 'fault'; fault: ScriptedFault }
+  /** An outage (partition, key store) is over. */
+  | { t: number; type: 'fault-end'; fault: ScriptedFault }
+  /** The background completer finished a request nobody was waiting for any more. */
+  | { t: number; type: 'background'; handler: ActorId; intentId: string; status: number }
   | { t: number; type: 'crash'; point: CrashPoint | 'now'; lost: ActorId[] }
   | { t: number; type: 'restart' }
   | ({ t: number; type: 'settle'; client: ActorId } & SettleParams)

@@ -1,14 +1,16 @@
+import type { AnyStateMachine, ContextFrom, EventFromLogic } from 'xstate';
 import type { Kernel, World } from '../sim/kernel.ts';
-import { fastEngine, type Effect, type Engine, type Snapshot } from './engine.ts';
 import type * as E from './effects.ts';
+import { fastEngine, type Effect, type Engine, type Snapshot } from './engine.ts';
 import { InvariantMonitor } from './invariants.ts';
 import { clientMachine, intentIdOf, type ClientEvent } from './machines/client.ts';
-import { handlerMachine, type HandlerEvent } from './machines/handler.ts';
+import { handlerMachine, type HandlerEvent, type HandlerPolicy } from './machines/handler.ts';
 import { directionOf, networkMachine, type Fate } from './machines/network.ts';
 import { providerMachine } from './machines/provider.ts';
 import { serverMachine } from './machines/server.ts';
 import { STORE_EVENT, storeMachine, type StoreEvent, type StoreOp } from './machines/store.ts';
 import {
+  COMPLETER,
   NETWORK,
   PROVIDER,
   SERVER,
@@ -20,20 +22,20 @@ import {
 import type { CrashPoint, ScriptedFault, WorldSettings } from './settings.ts';
 import { STRATEGIES } from './strategies.ts';
 import type { TraceRecord } from './trace.ts';
-import type { AnyStateMachine, ContextFrom, EventFromLogic } from 'xstate';
 
 /**
  * The payment world: it owns the actors' snapshots, carries out the effects their machines emit,
- * draws every random fate through the kernel, and writes the trace. All decisions about the
- * protocol live in the machines; this file is plumbing, kept that way on purpose.
+ * draws every chance fate through the kernel, and writes the trace. Decisions about the protocol
+ * live in the machines; this file is plumbing, kept that way on purpose.
  */
 export type WorldEvent =
   | { kind: 'client-start'; clientId: ActorId }
   | { kind: 'arrive'; message: Message }
-  | { kind: 'timer'; actor: ActorId; name: E.TimerName; generation: number }
-  | { kind: 'handler-start'; handlerId: string; message: RequestMessage }
-  | { kind: 'reply'; to: ActorId; reply: E.ReplyParams['reply'] }
-  | { kind: 'fault'; fault: ScriptedFault };
+  | { kind: 'timer'; actor: ActorId; name: E.TimerName }
+  | { kind: 'handler-start'; handlerId: string; message: RequestMessage; handle: number }
+  | { kind: 'reply'; to: ActorId; reply: E.ReplyParams['reply']; handle: number }
+  | { kind: 'fault'; fault: ScriptedFault }
+  | { kind: 'fault-end'; fault: ScriptedFault };
 
 interface Slot<M extends AnyStateMachine> {
   id: ActorId;
@@ -44,11 +46,14 @@ interface Slot<M extends AnyStateMachine> {
 const contextOf = <M extends AnyStateMachine>(slot: Slot<M>) =>
   slot.snapshot.context as ContextFrom<M>;
 
-const TIMER_EVENTS = {
-  timeout: 'TIMEOUT',
-  backoff: 'BACKOFF_ELAPSED',
-  restart: 'RESTART',
-} as const;
+const CLIENT_TIMER_EVENTS = { timeout: 'TIMEOUT', backoff: 'BACKOFF_ELAPSED' } as const;
+
+/** Random faults drawn so far, against the settings' budgets. */
+interface FaultsDrawn {
+  losses: number;
+  duplicates: number;
+  crashes: number;
+}
 
 export class PaymentWorld implements World<WorldEvent> {
   readonly trace: TraceRecord[] = [];
@@ -61,35 +66,39 @@ export class PaymentWorld implements World<WorldEvent> {
   private server!: Slot<typeof serverMachine>;
   private store!: Slot<typeof storeMachine>;
   private provider!: Slot<typeof providerMachine>;
+  /** Pending timers by `actor/name`, as kernel handles. */
   private readonly timers = new Map<string, number>();
-  private timerGeneration = 0;
+  /** Events on their way to a request handler, cancelled if the process dies first. */
+  private readonly mailFor = new Map<ActorId, Set<number>>();
+  private readonly drawn: FaultsDrawn = { losses: 0, duplicates: 0, crashes: 0 };
+  private readonly policy: HandlerPolicy;
   private nextMessageId = 1;
   private nextHandlerId = 1;
 
   constructor(
     private readonly settings: WorldSettings,
     private readonly engine: Engine = fastEngine,
-  ) {}
+  ) {
+    const { server } = settings;
+    this.policy = {
+      strategy: STRATEGIES[server.strategy],
+      keyRequired: server.keyRequired,
+      keyTtlMs: server.keyTtlMs,
+      keyStoreFailure: server.keyStoreFailure,
+      lockTimeoutMs: server.lockTimeoutMs,
+    };
+  }
 
   start(kernel: Kernel<WorldEvent>): void {
     this.kernel = kernel;
     const { settings } = this;
-    const strategy = STRATEGIES[settings.server.strategy];
-    this.record({
-      t: 0,
-      type: 'start',
-      strategy: strategy.id,
-      claimsAtMostOnce: strategy.claimsAtMostOnce,
-      intents: settings.clients.flatMap((c, ci) =>
-        c.intents.map((_, i) => intentIdOf(`client-${ci + 1}`, i)),
-      ),
-      customerBalance: settings.provider.customerBalance,
-    });
+    this.recordStart();
     settings.clients.forEach((clientSettings, i) => {
       const clientId = `client-${i + 1}`;
+      const ownerId = `client-${(clientSettings.resubmits ?? i) + 1}`;
       this.clients.set(
         clientId,
-        this.boot(clientId, clientMachine, { clientId, settings: clientSettings }),
+        this.boot(clientId, clientMachine, { clientId, ownerId, settings: clientSettings }),
       );
       kernel.schedule(clientSettings.startAtMs, { kind: 'client-start', clientId });
     });
@@ -98,8 +107,26 @@ export class PaymentWorld implements World<WorldEvent> {
     this.store = this.boot(STORE, storeMachine, undefined);
     this.provider = this.boot(PROVIDER, providerMachine, {
       customerBalance: settings.provider.customerBalance,
+      honoursKeys: settings.provider.honoursKeys,
     });
-    for (const fault of settings.faults) kernel.schedule(fault.atMs, { kind: 'fault', fault });
+    for (const fault of settings.faults)
+      kernel.schedule(fault.atMs, { kind: 'fault', fault }, true);
+  }
+
+  private recordStart(): void {
+    const { clients, server, provider } = this.settings;
+    const owners = clients.map((c, i) => c.resubmits ?? i);
+    const intents = clients.flatMap((c, i) =>
+      owners[i] === i ? c.intents.map((_, n) => intentIdOf(`client-${i + 1}`, n)) : [],
+    );
+    this.record({
+      t: 0,
+      type: 'start',
+      strategy: server.strategy,
+      claimsAtMostOnce: STRATEGIES[server.strategy].claimsAtMostOnce,
+      intents,
+      customerBalance: provider.customerBalance,
+    });
   }
 
   handle(event: WorldEvent, kernel: Kernel<WorldEvent>): void {
@@ -112,11 +139,15 @@ export class PaymentWorld implements World<WorldEvent> {
       case 'timer':
         return this.fireTimer(event);
       case 'handler-start':
+        this.mailFor.get(event.handlerId)?.delete(event.handle);
         return this.startHandler(event.handlerId, event.message);
       case 'reply':
+        this.mailFor.get(event.to)?.delete(event.handle);
         return this.deliverReply(event.to, event.reply);
       case 'fault':
         return this.applyFault(event.fault);
+      case 'fault-end':
+        return this.endFault(event.fault);
     }
   }
 
@@ -134,9 +165,15 @@ export class PaymentWorld implements World<WorldEvent> {
     const from = slot.snapshot.value;
     const [next, effects] = this.engine.step(slot.machine, slot.snapshot, event);
     slot.snapshot = next;
-    const to = next.value;
-    if (to !== from) {
-      this.record({ t: this.now, type: 'transition', actor: slot.id, from, to, event: event.type });
+    if (next.value !== from) {
+      this.record({
+        t: this.now,
+        type: 'transition',
+        actor: slot.id,
+        from,
+        to: next.value,
+        event: event.type,
+      });
     }
     this.runEffects(slot, effects);
   }
@@ -169,8 +206,14 @@ export class PaymentWorld implements World<WorldEvent> {
       case 'startTimer':
         return this.startTimer(actor, p);
       case 'cancelTimer':
-        this.timers.delete(`${actor}/${(p as E.CancelTimerParams).name}`);
-        return;
+        return this.cancelTimer(`${actor}/${(p as E.CancelTimerParams).name}`);
+      case 'ignore':
+        return this.record({
+          t: this.now,
+          type: 'ignored',
+          id: (p as { messageId: number }).messageId,
+          by: actor,
+        });
       case 'settle':
         return this.record({
           t: this.now,
@@ -193,6 +236,8 @@ export class PaymentWorld implements World<WorldEvent> {
         return this.storeOp((p as E.StoreOpParams).op);
       case 'callProvider':
         return this.callProvider(p);
+      case 'dedup':
+        return this.recordDedup((p as { chargeId: string }).chargeId);
       case 'checkpoint':
         return this.checkpoint((p as E.CheckpointParams).point);
       case 'respond':
@@ -203,8 +248,12 @@ export class PaymentWorld implements World<WorldEvent> {
         for (const reply of (p as { replies: E.ReplyParams[] }).replies)
           this.scheduleReply(actor, reply);
         return;
+      case 'runCompleter':
+        return this.runCompleter();
     }
   }
+
+  // --- the network ----------------------------------------------------------------------------
 
   private transmit(draft: E.TransmitParams['message']): void {
     const message = { ...draft, id: this.nextMessageId++ } as Message;
@@ -213,23 +262,47 @@ export class PaymentWorld implements World<WorldEvent> {
   }
 
   /**
-   * Chance's part of a message's journey. Nothing is drawn when a scripted fault already decides
-   * it, so the tape (and the explorer's tree) holds only real choices.
+   * Chance's part of a message's journey. Nothing is drawn that a scripted fault already decides,
+   * and no random fault beyond its budget, so the tape (and the explorer's tree) holds only real
+   * choices.
    */
   private drawFate(message: Message): Fate {
     const net = this.settings.network;
-    const { armed } = contextOf(this.network);
-    const decided =
-      this.network.snapshot.value === 'partitioned' || armed[directionOf(message)] > 0;
-    if (decided) return { lost: false, delayMs: 0, duplicateDelayMs: null };
-    const lost = this.chance('message lost', net.lossProbability);
-    if (lost) return { lost, delayMs: 0, duplicateDelayMs: null };
-    const delayMs = this.uniform('network delay', net.delayMsMin, net.delayMsMax);
-    const duplicated = this.chance('message duplicated', net.duplicationProbability);
-    const duplicateDelayMs = duplicated
-      ? this.uniform('copy delay', net.delayMsMin, net.delayMsMax)
-      : null;
-    return { lost, delayMs, duplicateDelayMs };
+    const { armed, armedCopies } = contextOf(this.network);
+    const direction = directionOf(message);
+    if (this.network.snapshot.value === 'partitioned' || armed[direction] > 0) {
+      return { lost: false, delayMs: 0, duplicateDelayMs: null };
+    }
+    const scriptedCopy = armedCopies[direction] > 0;
+    if (
+      !scriptedCopy &&
+      this.chanceWithin('message lost', net.lossProbability, 'losses', net.maxLosses)
+    ) {
+      return { lost: true, delayMs: 0, duplicateDelayMs: null };
+    }
+    const delayMs = this.delay('network delay');
+    const copied =
+      scriptedCopy ||
+      this.chanceWithin(
+        'message duplicated',
+        net.duplicationProbability,
+        'duplicates',
+        net.maxDuplicates,
+      );
+    return { lost: false, delayMs, duplicateDelayMs: copied ? this.delay('copy delay') : null };
+  }
+
+  /** A chance fault, offered only while its budget lasts. */
+  private chanceWithin(
+    label: string,
+    probability: number,
+    budget: keyof FaultsDrawn,
+    max: number | null,
+  ): boolean {
+    if (max !== null && this.drawn[budget] >= max) return false;
+    const happened = this.chance(label, probability);
+    if (happened) this.drawn[budget]++;
+    return happened;
   }
 
   private chance(label: string, probability: number): boolean {
@@ -238,12 +311,17 @@ export class PaymentWorld implements World<WorldEvent> {
     return this.kernel.choose(label, 2, [1 - probability, probability]) === 1;
   }
 
-  private uniform(label: string, min: number, max: number): number {
-    return min + this.kernel.choose(label, max - min + 1);
+  private delay(label: string): number {
+    const { delayMsMin: min, delayMsMax: max, delayStepMs } = this.settings.network;
+    const step = Math.max(1, delayStepMs);
+    return min + step * this.kernel.choose(label, Math.floor((max - min) / step) + 1);
   }
 
   private deliver({ message, delayMs, duplicate }: E.DeliverParams): void {
-    if (!duplicate) return this.kernel.schedule(delayMs, { kind: 'arrive', message });
+    if (!duplicate) {
+      this.kernel.schedule(delayMs, { kind: 'arrive', message });
+      return;
+    }
     const copy = { ...message, id: this.nextMessageId++, copyOf: message.id };
     this.record({ t: this.now, type: 'duplicate', id: message.id, copy });
     this.kernel.schedule(delayMs, { kind: 'arrive', message: copy });
@@ -254,29 +332,41 @@ export class PaymentWorld implements World<WorldEvent> {
     if (message.kind === 'request') {
       this.dispatch(this.server, { type: 'REQUEST', message });
     } else {
-      const client = this.clients.get(message.to)!;
-      this.dispatch(client, { type: 'RESPONSE', message } satisfies ClientEvent);
+      this.dispatch(this.clients.get(message.to)!, {
+        type: 'RESPONSE',
+        message,
+      } satisfies ClientEvent);
     }
   }
 
+  // --- timers ---------------------------------------------------------------------------------
+
   private startTimer(actor: ActorId, { name, delayMs, jitter }: E.StartTimerParams): void {
-    const generation = ++this.timerGeneration;
-    this.timers.set(`${actor}/${name}`, generation);
-    const delay = jitter ? this.uniform('backoff jitter', 0, delayMs) : delayMs;
-    this.kernel.schedule(delay, { kind: 'timer', actor, name, generation });
+    this.cancelTimer(`${actor}/${name}`);
+    const delay = jitter ? this.kernel.choose('backoff jitter', delayMs + 1) : delayMs;
+    this.timers.set(
+      `${actor}/${name}`,
+      this.kernel.schedule(delay, { kind: 'timer', actor, name }),
+    );
   }
 
-  /** A cancelled or superseded timer fires into nothing. */
-  private fireTimer({ actor, name, generation }: Extract<WorldEvent, { kind: 'timer' }>): void {
-    if (this.timers.get(`${actor}/${name}`) !== generation) return;
+  private cancelTimer(id: string): void {
+    const handle = this.timers.get(id);
+    if (handle === undefined) return;
+    this.kernel.cancel(handle);
+    this.timers.delete(id);
+  }
+
+  private fireTimer({ actor, name }: Extract<WorldEvent, { kind: 'timer' }>): void {
     this.timers.delete(`${actor}/${name}`);
+    if (name === 'completer') return this.dispatch(this.server, { type: 'COMPLETER_TICK' });
     this.record({ t: this.now, type: 'timer', actor, name });
-    const type = TIMER_EVENTS[name];
-    if (actor === SERVER) {
+    if (name === 'restart') {
       this.record({ t: this.now, type: 'restart' });
       this.dispatch(this.server, { type: 'RESTART' });
+      this.scheduleCompleter();
     } else {
-      this.dispatch(this.clients.get(actor)!, { type } as ClientEvent);
+      this.dispatch(this.clients.get(actor)!, { type: CLIENT_TIMER_EVENTS[name] });
     }
   }
 
@@ -285,21 +375,25 @@ export class PaymentWorld implements World<WorldEvent> {
   private accept(message: RequestMessage): void {
     const handlerId = `handler-${this.nextHandlerId++}`;
     this.acceptedNotStarted.add(handlerId);
-    this.kernel.schedule(this.settings.server.processingMs, {
-      kind: 'handler-start',
-      handlerId,
-      message,
-    });
+    const event = { kind: 'handler-start' as const, handlerId, message, handle: -1 };
+    this.mail(handlerId, event, this.settings.server.processingMs);
+  }
+
+  /** Schedules an event for a handler, remembering it so a crash can withdraw it. */
+  private mail(to: ActorId, event: Extract<WorldEvent, { handle: number }>, delayMs: number): void {
+    event.handle = this.kernel.schedule(delayMs, event);
+    const box = this.mailFor.get(to) ?? new Set<number>();
+    box.add(event.handle);
+    this.mailFor.set(to, box);
   }
 
   private startHandler(handlerId: ActorId, message: RequestMessage): void {
     // A crash between accepting the request and starting on it loses the request.
     if (!this.acceptedNotStarted.delete(handlerId)) return;
-    const strategy = STRATEGIES[this.settings.server.strategy];
     const [snapshot, effects] = this.engine.initial(handlerMachine, {
       handlerId,
       message,
-      strategy,
+      policy: this.policy,
     });
     const slot = { id: handlerId, machine: handlerMachine, snapshot };
     this.handlers.set(handlerId, slot);
@@ -323,17 +417,22 @@ export class PaymentWorld implements World<WorldEvent> {
   }
 
   private forgetIfDone(slot: Slot<typeof handlerMachine>): void {
-    if (slot.snapshot.status === 'done') this.handlers.delete(slot.id);
+    if (slot.snapshot.status !== 'done') return;
+    this.handlers.delete(slot.id);
+    this.mailFor.delete(slot.id);
   }
 
   private storeOp(op: StoreOp): void {
     this.record({ t: this.now, type: 'store', op });
     this.dispatch(this.store, { type: STORE_EVENT[op.type], op, nowMs: this.now } as StoreEvent);
+    if (op.type === 'lockKey') this.scheduleCompleter();
   }
 
   private callProvider({ charge }: E.CallProviderParams): void {
+    const before = contextOf(this.provider).charges.length;
     this.dispatch(this.provider, { type: 'CHARGE', charge, nowMs: this.now });
     const { charges, customerBalance, merchantBalance } = contextOf(this.provider);
+    if (charges.length === before) return; // deduplicated: recorded by the 'dedup' effect
     const made = charges.at(-1)!;
     this.record({
       t: this.now,
@@ -347,14 +446,26 @@ export class PaymentWorld implements World<WorldEvent> {
     });
   }
 
+  private recordDedup(chargeId: string): void {
+    const charge = contextOf(this.provider).charges.find((c) => c.id === chargeId)!;
+    this.record({ t: this.now, type: 'dedup', chargeId, intentId: charge.intentId, by: PROVIDER });
+  }
+
   private scheduleReply(from: ActorId, { to, reply }: E.ReplyParams): void {
     const latency =
       from === PROVIDER ? this.settings.provider.latencyMs : this.settings.server.storeLatencyMs;
-    this.kernel.schedule(latency, { kind: 'reply', to, reply });
+    this.mail(to, { kind: 'reply', to, reply, handle: -1 }, latency);
   }
 
+  /** A scripted crash armed for this point, or (for exploration) chance within its budget. */
   private checkpoint(point: CrashPoint): 'crashed' | void {
-    if (!contextOf(this.server).armedCrashes.includes(point)) return;
+    const { server } = this.settings;
+    const armed = contextOf(this.server).armedCrashes.includes(point);
+    const chance =
+      !armed &&
+      server.crashPoints.includes(point) &&
+      this.chanceWithin('server crash', server.crashProbability, 'crashes', server.maxCrashes);
+    if (!armed && !chance) return;
     this.crash(point);
     return 'crashed';
   }
@@ -373,6 +484,8 @@ export class PaymentWorld implements World<WorldEvent> {
   /** Everything in the process's memory is gone; the store rolls back their transactions. */
   private abortHandlers(): void {
     const lost = [...this.handlers.keys()];
+    for (const box of this.mailFor.values()) for (const handle of box) this.kernel.cancel(handle);
+    this.mailFor.clear();
     this.handlers.clear();
     this.acceptedNotStarted.clear();
     const { claims, waiters } = contextOf(this.store);
@@ -383,6 +496,16 @@ export class PaymentWorld implements World<WorldEvent> {
 
   private respond(handlerId: ActorId, { response }: E.RespondParams): void {
     const { message } = contextOf(this.handlers.get(handlerId)!);
+    if (message.from === COMPLETER) {
+      const { intentId } = message;
+      return this.record({
+        t: this.now,
+        type: 'background',
+        handler: handlerId,
+        intentId,
+        status: response.status,
+      });
+    }
     this.transmit({
       kind: 'response',
       from: SERVER,
@@ -393,14 +516,67 @@ export class PaymentWorld implements World<WorldEvent> {
     });
   }
 
+  // --- the background completer (recovery points) ---------------------------------------------
+
+  private scheduleCompleter(): void {
+    const { strategy } = this.policy;
+    if (
+      !strategy.recoveryPoints ||
+      this.timers.has(`${SERVER}/completer`) ||
+      !this.unfinishedKeys().length
+    )
+      return;
+    this.startTimer(SERVER, {
+      name: 'completer',
+      delayMs: this.settings.server.completerIntervalMs,
+    });
+  }
+
+  private unfinishedKeys() {
+    return contextOf(this.store).keys.filter((row) => row.status === 'in-flight');
+  }
+
+  /** Picks up every request whose lock has gone stale — its client gave up or its server died. */
+  private runCompleter(): void {
+    const { lockTimeoutMs } = this.settings.server;
+    for (const row of this.unfinishedKeys()) {
+      const live = row.lockedBy !== null && this.handlers.has(row.lockedBy);
+      if (live || (row.lockedAtMs !== null && this.now - row.lockedAtMs < lockTimeoutMs)) continue;
+      const handlerId = `completer-${this.nextHandlerId++}`;
+      this.acceptedNotStarted.add(handlerId);
+      this.startHandler(handlerId, { ...row.request, from: COMPLETER });
+    }
+    this.scheduleCompleter();
+  }
+
+  // --- scripted faults ------------------------------------------------------------------------
+
   private applyFault(fault: ScriptedFault): void {
     this.record({ t: this.now, type: 'fault', fault });
-    if (fault.kind === 'drop-next') {
-      this.dispatch(this.network, { type: 'ARM_DROP', direction: fault.direction });
-    } else if (fault.point === 'now') {
-      this.crash('now');
-    } else {
-      this.dispatch(this.server, { type: 'ARM_CRASH', point: fault.point });
+    switch (fault.kind) {
+      case 'drop-next':
+        return this.dispatch(this.network, { type: 'ARM_DROP', direction: fault.direction });
+      case 'duplicate-next':
+        return this.dispatch(this.network, { type: 'ARM_DUPLICATE', direction: fault.direction });
+      case 'crash':
+        if (fault.point === 'now') return this.crash('now');
+        return this.dispatch(this.server, { type: 'ARM_CRASH', point: fault.point });
+      case 'partition':
+        this.dispatch(this.network, { type: 'PARTITION' });
+        return this.endLater(fault);
+      case 'key-store-down':
+        this.dispatch(this.store, { type: 'KEYS_DOWN' });
+        return this.endLater(fault);
     }
+  }
+
+  private endLater(fault: Extract<ScriptedFault, { durationMs: number }>): void {
+    this.kernel.schedule(fault.durationMs, { kind: 'fault-end', fault }, true);
+  }
+
+  private endFault(fault: ScriptedFault): void {
+    this.record({ t: this.now, type: 'fault-end', fault });
+    if (fault.kind === 'partition') this.dispatch(this.network, { type: 'HEAL' });
+    if (fault.kind === 'key-store-down') this.dispatch(this.store, { type: 'KEYS_UP' });
   }
 }

@@ -87,6 +87,18 @@ function describeRecord(record: TraceRecord, messages: Map<number, Message>, lan
       );
     case 'fault':
       return line('fault', describeFault(record.fault, lang), 'fault');
+    case 'fault-end':
+      return line('fault', describeFault(record.fault, lang));
+    case 'ignored':
+      return line(record.by, m.ignoredDetail(messageSummary(messages.get(record.id), lang)));
+    case 'dedup':
+      return line(PROVIDER, m.dedupDetail(record.chargeId, record.intentId), 'success');
+    case 'background':
+      return line(
+        record.handler,
+        m.backgroundDetail(record.intentId, statusLine(record.status)),
+        'success',
+      );
     case 'crash':
       return line(SERVER, m.crashDetail(m.crashPoints[record.point], record.lost.length), 'fault');
     case 'restart':
@@ -116,23 +128,46 @@ export function outcomeText(
   return status === null ? word : `${word} (${statusLine(status)})`;
 }
 
-function describeStoreOp(op: StoreOp): string {
+/** A store operation as the SQL it stands for (keys shortened, as in the rest of the log). */
+export function describeStoreOp(op: StoreOp): string {
+  const key = (claim: { scope: string; key: string }) =>
+    `('${claim.scope}', '${claim.key.slice(0, 8)}…')`;
   switch (op.type) {
     case 'claimKey':
-      return `INSERT INTO idempotency_keys (scope, key) VALUES ('${op.claim.scope}', '${op.claim.key.slice(0, 8)}…')`;
+      return `BEGIN; INSERT INTO idempotency_keys (scope, key) VALUES ${key(op.claim)}`;
+    case 'lockKey':
+      return `INSERT INTO idempotency_keys (scope, key, locked_at) VALUES ${key(op.claim)} ON CONFLICT …; COMMIT`;
     case 'commit':
-      return `INSERT INTO payments (id, amount) VALUES ('${op.payment.id}', ${op.payment.amount}); COMMIT`;
+      return op.response
+        ? `INSERT INTO payments (id, amount) VALUES ('${op.payment.id}', ${op.payment.amount}); COMMIT`
+        : `INSERT INTO payments …; UPDATE idempotency_keys SET recovery_point = 'charge_created'; COMMIT`;
+    case 'finish':
+      return `INSERT INTO staged_jobs ('send-receipt'); UPDATE idempotency_keys SET recovery_point = 'finished', response = …; COMMIT`;
     case 'rollback':
       return `ROLLBACK (${op.tx})`;
+    case 'cacheGet':
+      return `cache GET ${key(op.claim)}`;
+    case 'cacheSet':
+      return `cache SET ${key(op.claim)} = ${op.response.status}`;
   }
 }
 
 function describeFault(fault: ScriptedFault, lang: Lang): string {
   const f = MESSAGES[lang].log.faults;
-  if (fault.kind === 'drop-next')
-    return fault.direction === 'request' ? f.dropRequest : f.dropResponse;
-  if (fault.point === 'now') return f.crashNow;
-  return f.crash(MESSAGES[lang].log.crashPoints[fault.point]);
+  switch (fault.kind) {
+    case 'drop-next':
+      return fault.direction === 'request' ? f.dropRequest : f.dropResponse;
+    case 'duplicate-next':
+      return fault.direction === 'request' ? f.duplicateRequest : f.duplicateResponse;
+    case 'crash':
+      return fault.point === 'now'
+        ? f.crashNow
+        : f.crash(MESSAGES[lang].log.crashPoints[fault.point]);
+    case 'partition':
+      return f.partition(fault.durationMs);
+    case 'key-store-down':
+      return f.keyStoreDown(fault.durationMs);
+  }
 }
 
 export function describeFacts(facts: ViolationFacts, lang: Lang): string {

@@ -1,9 +1,10 @@
-import type { ScriptedFault, WorldSettings } from '../model/settings.ts';
+import type { ClientSettings, ScriptedFault, WorldSettings } from '../model/settings.ts';
 import type { StrategyId } from '../model/strategies.ts';
 
 /**
- * Scenarios are data: settings for the world plus the faults that make the story. Their titles
- * and descriptions live in the i18n layer (src/i18n), keyed by id, in English and Russian.
+ * The failure catalogue: scenarios as data. Each is the world's settings plus the faults that make
+ * its story, and declares, per strategy, the outcome it must show — checked by a test over many
+ * seeds and printed by `npm run sim -- --matrix`. Titles and descriptions live in src/i18n.
  */
 export const SCENARIO_IDS = [
   'happy-path',
@@ -12,91 +13,287 @@ export const SCENARIO_IDS = [
   'crash-before-commit',
   'slow-server-timeout',
   'flaky-network',
+  'double-click',
+  'concurrent-retries',
+  'duplicate-delivery',
+  'new-key-per-retry',
+  'key-expired',
+  'key-store-down',
+  'key-store-down-fail-closed',
+  'payload-mismatch',
+  'crash-after-provider-charge',
+  'retry-storm',
+  'retry-storm-jitter',
 ] as const;
 
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
+
+/** Duplicate charges in every run, in none, or depending on chance (the seed). */
+export type DuplicateClaim = 'always' | 'never' | 'possible';
+
+export interface Expectation {
+  duplicates: DuplicateClaim;
+  /** Statuses that must be among those the clients received, in every run. */
+  statuses?: number[];
+  /** Does every answer a client saw match the charges made? Default: when there are no duplicates. */
+  consistent?: boolean;
+}
 
 export interface Scenario {
   id: ScenarioId;
   /** Builds the world for a strategy; everything else is fixed by the scenario. */
   settings(strategy: StrategyId): WorldSettings;
+  expect: Readonly<Record<StrategyId, Expectation>>;
 }
+
+/** Whether the answers the clients saw may be trusted, as the scenario declares it. */
+export const expectsConsistency = (e: Expectation): boolean =>
+  e.consistent ?? e.duplicates === 'never';
 
 export const isScenarioId = (value: string): value is ScenarioId =>
   (SCENARIO_IDS as readonly string[]).includes(value);
 
 const EUR_42 = { amount: 4200, currency: 'EUR', customer: 'cus_ada' };
 
+export const BASE_CLIENT: ClientSettings = {
+  intents: [EUR_42],
+  startAtMs: 0,
+  timeoutMs: 1000,
+  retry: { kind: 'exponential', maxAttempts: 4, baseDelayMs: 200, maxDelayMs: 2000 },
+  keyPolicy: 'per-intent',
+};
+
 /** One customer paying €42.00 once, over a healthy network, with a sensible retrying client. */
 export function baseSettings(strategy: StrategyId): WorldSettings {
   return {
-    clients: [
-      {
-        intents: [EUR_42],
-        startAtMs: 0,
-        timeoutMs: 1000,
-        retry: { kind: 'exponential', maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 2000 },
-        keyPolicy: 'per-intent',
-      },
-    ],
-    network: { lossProbability: 0, duplicationProbability: 0, delayMsMin: 40, delayMsMax: 60 },
-    server: { strategy, processingMs: 10, storeLatencyMs: 5, restartMs: 500 },
-    provider: { latencyMs: 100, customerBalance: 100_000 },
+    clients: [BASE_CLIENT],
+    network: {
+      lossProbability: 0,
+      duplicationProbability: 0,
+      delayMsMin: 40,
+      delayMsMax: 60,
+      delayStepMs: 1,
+      maxLosses: null,
+      maxDuplicates: null,
+    },
+    server: {
+      strategy,
+      processingMs: 10,
+      storeLatencyMs: 5,
+      restartMs: 500,
+      keyRequired: false,
+      keyTtlMs: 86_400_000,
+      keyStoreFailure: 'fail-closed',
+      lockTimeoutMs: 1500,
+      completerIntervalMs: 1000,
+      crashProbability: 0,
+      crashPoints: [],
+      maxCrashes: null,
+    },
+    provider: { latencyMs: 100, customerBalance: 1_000_000, honoursKeys: true },
     faults: [],
   };
 }
 
-const withFaults =
-  (...faults: ScriptedFault[]) =>
-  (strategy: StrategyId): WorldSettings => ({ ...baseSettings(strategy), faults });
+type Change = (settings: WorldSettings) => WorldSettings;
+
+const build =
+  (...changes: Change[]) =>
+  (strategy: StrategyId): WorldSettings =>
+    changes.reduce((settings, change) => change(settings), baseSettings(strategy));
+
+const faults =
+  (...list: ScriptedFault[]): Change =>
+  (s) => ({ ...s, faults: [...s.faults, ...list] });
+const client =
+  (change: Partial<ClientSettings>): Change =>
+  (s) => ({ ...s, clients: s.clients.map((c) => ({ ...c, ...change })) });
+const server =
+  (change: Partial<WorldSettings['server']>): Change =>
+  (s) => ({ ...s, server: { ...s.server, ...change } });
+const network =
+  (change: Partial<WorldSettings['network']>): Change =>
+  (s) => ({ ...s, network: { ...s.network, ...change } });
+const provider =
+  (change: Partial<WorldSettings['provider']>): Change =>
+  (s) => ({ ...s, provider: { ...s.provider, ...change } });
+
+const dropResponse: ScriptedFault = { kind: 'drop-next', direction: 'response', atMs: 0 };
+
+/** Expectations for the four keyed strategies that claim at most one charge per payment. */
+const keyed = (e: Expectation) => ({
+  'atomic-key': e,
+  'locked-key': e,
+  fingerprinted: e,
+  'recovery-points': e,
+});
+const all = (e: Expectation) => ({ none: e, 'naive-cache': e, ...keyed(e) });
+const NEVER: Expectation = { duplicates: 'never' };
+const ALWAYS: Expectation = { duplicates: 'always' };
+
+/** Many clients, one payment each, through a server outage: how retries pile up. */
+function storm(jitter: boolean): Change {
+  return (s) => ({
+    ...s,
+    clients: Array.from({ length: 12 }, (_, i) => ({
+      ...BASE_CLIENT,
+      intents: [{ ...EUR_42, amount: 1000 + 100 * i }],
+      startAtMs: 5 * i,
+      retry: {
+        kind: jitter ? 'exponential-jitter' : 'exponential',
+        maxAttempts: 6,
+        baseDelayMs: 400,
+        maxDelayMs: 4000,
+      },
+    })),
+    server: { ...s.server, restartMs: 2500 },
+    faults: [{ kind: 'crash', point: 'now', atMs: 30 }],
+  });
+}
 
 export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
-  'happy-path': { id: 'happy-path', settings: withFaults() },
+  'happy-path': {
+    id: 'happy-path',
+    settings: build(),
+    expect: all({ duplicates: 'never', statuses: [201] }),
+  },
   'lost-response': {
     id: 'lost-response',
-    settings: withFaults({ kind: 'drop-next', direction: 'response', atMs: 0 }),
+    settings: build(faults(dropResponse)),
+    expect: { ...all({ duplicates: 'never', statuses: [201] }), none: ALWAYS },
   },
   'crash-after-commit': {
     id: 'crash-after-commit',
-    settings: withFaults({ kind: 'crash', point: 'after-commit', atMs: 0 }),
+    settings: build(faults({ kind: 'crash', point: 'after-commit', atMs: 0 })),
+    expect: {
+      ...keyed({ duplicates: 'never', statuses: [201] }),
+      none: ALWAYS,
+      'naive-cache': ALWAYS,
+    },
   },
   'crash-before-commit': {
     id: 'crash-before-commit',
-    settings: withFaults({ kind: 'crash', point: 'before-commit', atMs: 0 }),
+    settings: build(faults({ kind: 'crash', point: 'before-commit', atMs: 0 })),
+    expect: all({ duplicates: 'never', statuses: [201] }),
   },
   'slow-server-timeout': {
     id: 'slow-server-timeout',
-    settings: (strategy) => {
-      const base = baseSettings(strategy);
-      return { ...base, provider: { ...base.provider, latencyMs: 1500 } };
-    },
+    settings: build(provider({ latencyMs: 1500 })),
+    expect: { ...keyed({ duplicates: 'never' }), none: ALWAYS, 'naive-cache': ALWAYS },
   },
   'flaky-network': {
     id: 'flaky-network',
-    settings: (strategy) => {
-      const base = baseSettings(strategy);
-      const client = base.clients[0]!;
-      return {
-        ...base,
-        clients: [
-          {
-            ...client,
-            intents: [EUR_42, { ...EUR_42, amount: 1500 }, { ...EUR_42, amount: 999 }],
-            retry: {
-              kind: 'exponential-jitter',
-              maxAttempts: 5,
-              baseDelayMs: 200,
-              maxDelayMs: 2000,
-            },
-          },
-        ],
-        network: {
-          lossProbability: 0.25,
-          duplicationProbability: 0.05,
-          delayMsMin: 20,
-          delayMsMax: 300,
-        },
-      };
+    settings: build(
+      client({
+        intents: [EUR_42, { ...EUR_42, amount: 1500 }, { ...EUR_42, amount: 999 }],
+        retry: { kind: 'exponential-jitter', maxAttempts: 6, baseDelayMs: 200, maxDelayMs: 2000 },
+      }),
+      network({
+        lossProbability: 0.25,
+        duplicationProbability: 0.05,
+        delayMsMin: 20,
+        delayMsMax: 300,
+      }),
+    ),
+    expect: {
+      ...keyed(NEVER),
+      none: { duplicates: 'possible' },
+      'naive-cache': { duplicates: 'possible' },
     },
+  },
+  'double-click': {
+    id: 'double-click',
+    settings: (strategy) => {
+      const s = baseSettings(strategy);
+      return { ...s, clients: [BASE_CLIENT, { ...BASE_CLIENT, resubmits: 0, startAtMs: 25 }] };
+    },
+    expect: { ...keyed(NEVER), none: ALWAYS, 'naive-cache': ALWAYS },
+  },
+  'concurrent-retries': {
+    id: 'concurrent-retries',
+    settings: build(
+      client({
+        timeoutMs: 250,
+        retry: { kind: 'fixed', maxAttempts: 4, baseDelayMs: 50, maxDelayMs: 50 },
+      }),
+      provider({ latencyMs: 400 }),
+    ),
+    expect: {
+      none: ALWAYS,
+      'naive-cache': ALWAYS,
+      'atomic-key': NEVER,
+      'locked-key': { duplicates: 'never', statuses: [409] },
+      fingerprinted: { duplicates: 'never', statuses: [409] },
+      'recovery-points': { duplicates: 'never', statuses: [409] },
+    },
+  },
+  'duplicate-delivery': {
+    id: 'duplicate-delivery',
+    settings: build(faults({ kind: 'duplicate-next', direction: 'request', atMs: 0 })),
+    expect: { ...keyed(NEVER), none: ALWAYS, 'naive-cache': ALWAYS },
+  },
+  'new-key-per-retry': {
+    id: 'new-key-per-retry',
+    settings: build(client({ keyPolicy: 'per-attempt' }), faults(dropResponse)),
+    expect: all(ALWAYS),
+  },
+  'key-expired': {
+    id: 'key-expired',
+    settings: build(
+      client({ retry: { kind: 'fixed', maxAttempts: 3, baseDelayMs: 2500, maxDelayMs: 2500 } }),
+      server({ keyTtlMs: 2000 }),
+      faults(dropResponse),
+    ),
+    // Recovery points are saved by the provider's own memory of the derived key, which outlives
+    // ours here: the money moves once, though the server records the payment twice.
+    expect: { ...all(ALWAYS), 'recovery-points': NEVER },
+  },
+  'key-store-down': {
+    id: 'key-store-down',
+    settings: build(
+      server({ keyStoreFailure: 'fail-open' }),
+      faults({ kind: 'key-store-down', atMs: 0, durationMs: 3000 }, dropResponse),
+    ),
+    expect: all(ALWAYS),
+  },
+  'key-store-down-fail-closed': {
+    id: 'key-store-down-fail-closed',
+    settings: build(
+      client({
+        retry: { kind: 'exponential', maxAttempts: 6, baseDelayMs: 200, maxDelayMs: 2000 },
+      }),
+      server({ keyStoreFailure: 'fail-closed' }),
+      faults({ kind: 'key-store-down', atMs: 0, durationMs: 3000 }, dropResponse),
+    ),
+    expect: {
+      ...keyed({ duplicates: 'never', statuses: [503, 201] }),
+      none: ALWAYS,
+      'naive-cache': { duplicates: 'never', statuses: [503, 201] },
+    },
+  },
+  'payload-mismatch': {
+    id: 'payload-mismatch',
+    settings: build(
+      client({ keyPolicy: 'reused', intents: [EUR_42, { ...EUR_42, amount: 1500 }] }),
+    ),
+    expect: {
+      none: NEVER,
+      'naive-cache': { duplicates: 'never', consistent: false },
+      'atomic-key': { duplicates: 'never', consistent: false },
+      'locked-key': { duplicates: 'never', consistent: false },
+      fingerprinted: { duplicates: 'never', statuses: [422] },
+      'recovery-points': { duplicates: 'never', statuses: [422] },
+    },
+  },
+  'crash-after-provider-charge': {
+    id: 'crash-after-provider-charge',
+    settings: build(faults({ kind: 'crash', point: 'after-provider-charge', atMs: 0 })),
+    expect: { ...all(ALWAYS), 'recovery-points': { duplicates: 'never', statuses: [201] } },
+  },
+  'retry-storm': { id: 'retry-storm', settings: build(storm(false)), expect: all(NEVER) },
+  'retry-storm-jitter': {
+    id: 'retry-storm-jitter',
+    settings: build(storm(true)),
+    expect: all(NEVER),
   },
 };

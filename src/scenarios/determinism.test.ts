@@ -10,7 +10,7 @@ import { runScenario, TapeMismatchError } from './run.ts';
 const anyRun = fc.record({
   scenario: fc.constantFrom(...SCENARIO_IDS),
   strategy: fc.constantFrom(...STRATEGY_IDS),
-  seed: fc.integer({ min: -(2 ** 31), max: 2 ** 32 - 1 }),
+  seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
 });
 
 describe('determinism', () => {
@@ -42,8 +42,8 @@ describe('determinism', () => {
 
   it('pins one trace hash, so a change of behaviour is a visible, deliberate change', () => {
     const result = runScenario({ scenario: 'lost-response', strategy: 'atomic-key', seed: 1 });
-    expect(result.tape).toBe('1.BALU');
-    expect(traceHash(result.trace)).toMatchInlineSnapshot(`"07241228b9da4b"`);
+    expect(result.tape).toBe('1.NAL');
+    expect(traceHash(result.trace)).toMatchInlineSnapshot(`"1c35c623d2efc6"`);
   });
 
   it('refuses a tape recorded for a different run', () => {

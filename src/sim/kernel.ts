@@ -5,8 +5,14 @@ import { EventQueue } from './queue.ts';
 export interface Kernel<E> {
   /** Virtual time in milliseconds. */
   readonly now: number;
-  /** Delivers `event` to the world `delayMs` virtual milliseconds from now. */
-  schedule(delayMs: number, event: E): void;
+  /**
+   * Delivers `event` to the world `delayMs` virtual milliseconds from now. A `scripted` event (a
+   * fault someone set) goes before model events at its millisecond and never joins a race.
+   * Returns a handle for `cancel`.
+   */
+  schedule(delayMs: number, event: E, scripted?: boolean): number;
+  /** Withdraws a scheduled event: it is never delivered (a cancelled timer, a dead actor's mail). */
+  cancel(handle: number): void;
   /** The single source of nondeterminism (see ChoiceSource). */
   choose(label: string, n: number, weights?: readonly number[]): number;
 }
@@ -40,10 +46,11 @@ export function runKernel<E>(world: World<E>, source: ChoiceSource, limits: RunL
   const queue = new EventQueue<E>();
   const kernel = {
     now: 0,
-    schedule(delayMs: number, event: E) {
+    schedule(delayMs: number, event: E, scripted = false) {
       if (!(delayMs >= 0)) throw new RangeError(`negative or NaN delay ${delayMs}`);
-      queue.push(kernel.now + delayMs, event);
+      return queue.push(kernel.now + delayMs, event, scripted);
     },
+    cancel: (handle: number) => queue.cancel(handle),
     choose: (label: string, n: number, weights?: readonly number[]) =>
       chooser.choose(label, n, weights),
   };

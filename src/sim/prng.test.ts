@@ -14,7 +14,7 @@ describe('mulberry32', () => {
 
   it('stays in [0, 1) and repeats for the same seed', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 32 - 1 }), (seed) => {
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (seed) => {
         const a = mulberry32(seed);
         const b = mulberry32(seed);
         for (let i = 0; i < 20; i++) {
@@ -29,7 +29,7 @@ describe('mulberry32', () => {
 
   it('accepts only 32-bit integer seeds', () => {
     expect(isValidSeed(0)).toBe(true);
-    expect(isValidSeed(-2147483648)).toBe(true);
+    expect(isValidSeed(-1)).toBe(false);
     expect(isValidSeed(4294967295)).toBe(true);
     expect(isValidSeed(4294967296)).toBe(false);
     expect(isValidSeed(1.5)).toBe(false);

@@ -14,7 +14,9 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** True when `value` is an integer a 32-bit seed can hold (signed or unsigned). */
+/** Seeds are unsigned 32-bit integers: every one names a different run. */
+export const MAX_SEED = 4294967295;
+
 export function isValidSeed(value: number): boolean {
-  return Number.isInteger(value) && value >= -2147483648 && value <= 4294967295;
+  return Number.isInteger(value) && value >= 0 && value <= MAX_SEED;
 }

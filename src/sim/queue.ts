@@ -2,40 +2,69 @@ import type { ChoiceSource } from './choice.ts';
 
 interface Entry<T> {
   time: number;
+  /** Scripted events (faults a person or scenario set) go first at their millisecond, unchosen. */
+  scripted: boolean;
   seq: number;
   payload: T;
 }
 
 /**
- * The kernel's event queue: a binary heap ordered by (virtual time, sequence number), so order
- * never depends on insertion accidents. Events due at the same millisecond are a genuine race:
- * which goes first is a choice, made through the run's choice source.
+ * The kernel's event queue: a binary heap ordered by (virtual time, scripted first, sequence
+ * number), so order never depends on insertion accidents. Model events due at the same
+ * millisecond are a genuine race: which goes first is a choice, made through the run's choice
+ * source. Cancelled events are skipped, never delivered and never part of a race.
  */
 export class EventQueue<T> {
   private heap: Entry<T>[] = [];
   private nextSeq = 0;
+  private cancelled = new Set<number>();
 
   get size(): number {
+    this.dropCancelledTop();
     return this.heap.length;
   }
 
-  push(time: number, payload: T): void {
-    this.heap.push({ time, seq: this.nextSeq++, payload });
+  /** Adds an event; the returned handle can cancel it. */
+  push(time: number, payload: T, scripted = false): number {
+    const seq = this.nextSeq++;
+    this.heap.push({ time, scripted, seq, payload });
     this.siftUp(this.heap.length - 1);
+    return seq;
+  }
+
+  cancel(handle: number): void {
+    this.cancelled.add(handle);
   }
 
   /** Removes and returns the next event; ties at the earliest time are settled by `chooser`. */
   pop(chooser: ChoiceSource): { time: number; payload: T } | undefined {
-    const first = this.popMin();
-    if (!first) return undefined;
-    if (this.heap[0]?.time !== first.time) return first;
+    const first = this.popLive();
+    if (!first || first.scripted) return first;
     const ties = [first];
-    while (this.heap[0]?.time === first.time) ties.push(this.popMin()!);
+    while (this.peekLive()?.time === first.time) ties.push(this.popLive()!);
+    if (ties.length === 1) return first;
     const pick = chooser.choose('simultaneous events', ties.length);
     ties.forEach((entry, i) => {
       if (i !== pick) this.reinsert(entry);
     });
     return ties[pick];
+  }
+
+  private peekLive(): Entry<T> | undefined {
+    this.dropCancelledTop();
+    return this.heap[0];
+  }
+
+  private popLive(): Entry<T> | undefined {
+    this.dropCancelledTop();
+    return this.popMin();
+  }
+
+  private dropCancelledTop(): void {
+    while (this.heap[0] && this.cancelled.has(this.heap[0].seq)) {
+      this.cancelled.delete(this.heap[0].seq);
+      this.popMin();
+    }
   }
 
   private reinsert(entry: Entry<T>): void {
@@ -54,7 +83,9 @@ export class EventQueue<T> {
   }
 
   private before(a: Entry<T>, b: Entry<T>): boolean {
-    return a.time < b.time || (a.time === b.time && a.seq < b.seq);
+    if (a.time !== b.time) return a.time < b.time;
+    if (a.scripted !== b.scripted) return a.scripted;
+    return a.seq < b.seq;
   }
 
   private siftUp(index: number): void {

@@ -18,11 +18,15 @@ import type { ClientSettings, IntentSpec, KeyPolicy, RetryPolicy } from '../sett
  */
 export interface ClientInput {
   clientId: string;
+  /** The client whose intents these are (itself, unless this is a double submit). */
+  ownerId: string;
   settings: ClientSettings;
 }
 
 interface ClientContext {
   clientId: string;
+  /** Whose intents these are: itself, or the client whose form this one submits again. */
+  ownerId: string;
   intents: IntentSpec[];
   timeoutMs: number;
   retry: RetryPolicy;
@@ -44,12 +48,20 @@ export type ClientEvent =
 export const intentIdOf = (clientId: string, index: number): string =>
   `${clientId.replace('client-', 'c')}-p${index + 1}`;
 
-const currentIntentId = (ctx: ClientContext) => intentIdOf(ctx.clientId, ctx.intentIndex);
+const currentIntentId = (ctx: ClientContext) => intentIdOf(ctx.ownerId, ctx.intentIndex);
 
+/** The key the policy gives this attempt: right (per intent) or one of the two classic bugs. */
 function keyFor(ctx: ClientContext): string | null {
-  if (ctx.keyPolicy === 'none') return null;
-  const perAttempt = ctx.keyPolicy === 'per-attempt' ? [ctx.attempt] : [];
-  return makeIdempotencyKey(ctx.clientId, ctx.intentIndex, ...perAttempt);
+  switch (ctx.keyPolicy) {
+    case 'none':
+      return null;
+    case 'per-intent':
+      return makeIdempotencyKey(ctx.ownerId, ctx.intentIndex);
+    case 'per-attempt':
+      return makeIdempotencyKey(ctx.clientId, ctx.intentIndex, ctx.attempt);
+    case 'reused':
+      return makeIdempotencyKey(ctx.ownerId);
+  }
 }
 
 function buildRequest(ctx: ClientContext): HttpRequest {
@@ -86,6 +98,7 @@ export const clientMachine = setup({
     startTimer: effect<StartTimerParams>(),
     cancelTimer: effect<CancelTimerParams>(),
     settle: effect<SettleParams>(),
+    ignore: effect<{ messageId: number }>(),
     'count attempt': assign({ attempt: ({ context }) => context.attempt + 1 }),
     'move to next intent': assign({
       intentIndex: ({ context }) => context.intentIndex + 1,
@@ -106,6 +119,7 @@ export const clientMachine = setup({
   id: 'client',
   context: ({ input }) => ({
     clientId: input.clientId,
+    ownerId: input.ownerId,
     intents: input.settings.intents,
     timeoutMs: input.settings.timeoutMs,
     retry: input.settings.retry,
@@ -146,7 +160,15 @@ export const clientMachine = setup({
       on: {
         RESPONSE: [
           // A late answer to an earlier attempt: its connection was given up, so it is ignored.
-          { guard: 'response is for an earlier attempt' },
+          {
+            guard: 'response is for an earlier attempt',
+            actions: {
+              type: 'ignore',
+              params: ({ event }) => ({
+                messageId: (event as Extract<ClientEvent, { type: 'RESPONSE' }>).message.id,
+              }),
+            },
+          },
           {
             guard: 'response is a success',
             target: 'settled',
@@ -204,7 +226,17 @@ export const clientMachine = setup({
         { target: 'done' },
       ],
     },
-    done: { type: 'final' },
+    // Every intent settled. The client stays listening only to ignore late answers.
+    done: {
+      on: {
+        RESPONSE: {
+          actions: {
+            type: 'ignore',
+            params: ({ event }) => ({ messageId: event.message.id }),
+          },
+        },
+      },
+    },
   },
 });
 

@@ -7,34 +7,53 @@ import {
   type StoreOpParams,
 } from '../effects.ts';
 import { IDEMPOTENT_REPLAYED, readIdempotencyKey, type HttpResponse } from '../http.ts';
+import { fingerprintOf } from '../keys.ts';
 import type { RequestMessage } from '../message.ts';
+import type { KeyStoreFailure } from '../settings.ts';
 import type { StrategyInfo } from '../strategies.ts';
-import type { KeyRow, PaymentRow, StoreReply } from './store.ts';
+import type { KeyClaim, KeyRow, PaymentRow, RecoveryPoint, StoreOp, StoreReply } from './store.ts';
 import type { ProviderReply } from './provider.ts';
 
 /**
  * One request's path through the server: parse → idempotency layer → handler → commit → respond.
- * Crash points sit between the steps (`checkpoint` effects); a crash there kills this handler and
- * rolls back its open transaction, but not what the provider already did.
+ * The idempotency layer is the strategy's; the rest is shared. Crash points sit between the steps
+ * (`checkpoint` effects): a crash there kills this handler and rolls back its open transaction,
+ * but cannot undo what the provider already did.
  */
+export interface HandlerPolicy {
+  strategy: StrategyInfo;
+  keyRequired: boolean;
+  keyTtlMs: number | null;
+  keyStoreFailure: KeyStoreFailure;
+  lockTimeoutMs: number;
+}
+
 export interface HandlerInput {
   handlerId: string;
   message: RequestMessage;
-  strategy: StrategyInfo;
+  policy: HandlerPolicy;
 }
 
-interface HandlerContext {
-  handlerId: string;
-  message: RequestMessage;
-  strategy: StrategyInfo;
+interface HandlerContext extends HandlerInput {
   key: string | null;
+  fingerprint: string;
   chargeId: string | null;
+  /** This request's payment, or the one an earlier attempt recorded before it was interrupted. */
+  paymentId: string;
+  /** Set when the key store failed and the policy is to go on without deduplication. */
+  unprotected: boolean;
   nowMs: number;
 }
 
 export type HandlerEvent = (StoreReply | ProviderReply) & { nowMs: number };
 
-const paymentIdOf = (ctx: HandlerContext) => `pay_${ctx.handlerId.replace('handler-', '')}`;
+// --- pure helpers -----------------------------------------------------------------------------
+
+const paymentIdOf = (ctx: HandlerContext) => ctx.paymentId;
+const claimOf = (ctx: HandlerContext): KeyClaim => ({
+  scope: ctx.message.request.body.customer,
+  key: ctx.key!,
+});
 
 function paymentRow(ctx: HandlerContext): PaymentRow {
   const { body } = ctx.message.request;
@@ -66,12 +85,46 @@ function createdResponse(ctx: HandlerContext): HttpResponse {
   };
 }
 
-/** The stored response, replayed as it was, marked the way Stripe marks it. */
-function replayedResponse(row: KeyRow): HttpResponse {
-  return { ...row.response, headers: { ...row.response.headers, [IDEMPOTENT_REPLAYED]: 'true' } };
+/** Error answers follow the IETF draft (DOMAIN.md); none of them is stored against the key. */
+const ERRORS: Record<number, string> = {
+  400: 'An Idempotency-Key header is required for this request.',
+  409: 'A request with this Idempotency-Key is still being processed. Retry later.',
+  422: 'This Idempotency-Key was used with a different request.',
+  503: 'The idempotency-key store is unavailable. Retry later.',
+};
+
+function errorResponse(status: keyof typeof ERRORS & number): HttpResponse {
+  return {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+    body: { status, detail: ERRORS[status]! },
+  };
 }
 
-const scopeOf = (ctx: HandlerContext) => ctx.message.request.body.customer;
+/** The stored response, replayed as it was, marked the way Stripe marks it. */
+function replayedResponse(row: KeyRow): HttpResponse {
+  const stored = row.response ?? errorResponse(409);
+  return { ...stored, headers: { ...stored.headers, [IDEMPOTENT_REPLAYED]: 'true' } };
+}
+
+function keyOp(ctx: HandlerContext) {
+  return {
+    from: ctx.handlerId,
+    tx: ctx.handlerId,
+    claim: claimOf(ctx),
+    fingerprint: ctx.fingerprint,
+    request: ctx.message,
+    keyTtlMs: ctx.policy.keyTtlMs,
+  };
+}
+
+const op = (o: StoreOp): StoreOpParams => ({ op: o });
+const respondWith = (status: number) => ({
+  type: 'respond' as const,
+  params: { response: errorResponse(status as 400) },
+});
+const recovering = (ctx: HandlerContext) => ctx.policy.strategy.recoveryPoints && !ctx.unprotected;
+const keys = (ctx: HandlerContext) => ctx.policy.strategy.keys;
 
 export const handlerMachine = setup({
   types: {
@@ -86,47 +139,114 @@ export const handlerMachine = setup({
     respond: effect<RespondParams>(),
     'note the time': assign({ nowMs: ({ event }) => event.nowMs }),
     'note the charge': assign({
-      chargeId: ({ event }) => (event.type === 'CHARGED' ? event.chargeId : null),
+      chargeId: ({ context, event }) =>
+        ('chargeId' in event ? event.chargeId : null) ?? context.chargeId,
     }),
+    'resume the recorded payment': assign({
+      chargeId: ({ context, event }) =>
+        (event.type === 'KEY_LOCKED' ? event.chargeId : null) ?? context.chargeId,
+      paymentId: ({ context, event }) =>
+        (event.type === 'KEY_LOCKED' ? event.paymentId : null) ?? context.paymentId,
+    }),
+    'go on unprotected': assign({ unprotected: true }),
   },
   guards: {
-    'strategy reads a key the request carries': ({ context }) =>
-      context.strategy.usesKeys && context.key !== null,
+    'key required but missing': ({ context }) =>
+      keys(context) !== 'ignore' && context.policy.keyRequired && context.key === null,
+    'no deduplication': ({ context }) => keys(context) === 'ignore' || context.key === null,
+    'strategy caches responses': ({ context }) => keys(context) === 'cache',
+    'strategy claims keys atomically': ({ context }) => keys(context) === 'claim',
+    'key store fails open': ({ context }) => context.policy.keyStoreFailure === 'fail-open',
+    'resuming after the charge': ({ event }) =>
+      event.type === 'KEY_LOCKED' && (event.recoveryPoint as RecoveryPoint) === 'charge_created',
+    'strategy has recovery points': ({ context }) => recovering(context),
   },
 }).createMachine({
   id: 'handler',
   context: ({ input }) => ({
-    handlerId: input.handlerId,
-    message: input.message,
-    strategy: input.strategy,
+    ...input,
     key: readIdempotencyKey(input.message.request),
+    fingerprint: fingerprintOf(input.message.request),
     chargeId: null,
+    paymentId: `pay_${input.handlerId.replace(/^\D+-/, '')}`,
+    unprotected: false,
     nowMs: 0,
   }),
   initial: 'received',
   states: {
     received: {
       always: [
-        { guard: 'strategy reads a key the request carries', target: 'claimingKey' },
-        { target: 'charging' },
+        { guard: 'key required but missing', target: 'rejected' },
+        { guard: 'no deduplication', target: 'charging' },
+        { guard: 'strategy caches responses', target: 'checkingCache' },
+        { guard: 'strategy claims keys atomically', target: 'claimingKey' },
+        { target: 'lockingKey' },
       ],
     },
-    // The idempotency layer: a unique insert of the key, in the same transaction as the payment.
+    // The textbook: look the key up in a cache. Nothing stops a second request doing the same.
+    checkingCache: {
+      entry: {
+        type: 'storeOp',
+        params: ({ context }) =>
+          op({
+            type: 'cacheGet',
+            from: context.handlerId,
+            claim: claimOf(context),
+            keyTtlMs: context.policy.keyTtlMs,
+          }),
+      },
+      on: {
+        CACHE_HIT: { target: 'replaying' },
+        CACHE_MISS: 'charging',
+        KEY_STORE_DOWN: [
+          { guard: 'key store fails open', target: 'charging', actions: 'go on unprotected' },
+          { target: 'unavailable' },
+        ],
+      },
+    },
+    // A unique insert of the key, in the same transaction as the payment.
     claimingKey: {
       entry: {
         type: 'storeOp',
-        params: ({ context }) => ({
-          op: {
-            type: 'claimKey',
-            from: context.handlerId,
-            tx: context.handlerId,
-            claim: { scope: scopeOf(context), key: context.key! },
-          },
-        }),
+        params: ({ context }) => op({ type: 'claimKey', ...keyOp(context) }),
       },
       on: {
         KEY_CLAIMED: 'charging',
         KEY_EXISTS: 'replaying',
+        KEY_STORE_DOWN: [
+          { guard: 'key store fails open', target: 'charging', actions: 'go on unprotected' },
+          { target: 'unavailable' },
+        ],
+      },
+    },
+    // An in-flight lock committed up front (rocket-rides): others see it at once.
+    lockingKey: {
+      entry: {
+        type: 'storeOp',
+        params: ({ context }) =>
+          op({
+            type: 'lockKey',
+            ...keyOp(context),
+            lockTimeoutMs: context.policy.lockTimeoutMs,
+            checkFingerprint: context.policy.strategy.checksFingerprint,
+          }),
+      },
+      on: {
+        KEY_LOCKED: [
+          {
+            guard: 'resuming after the charge',
+            target: 'chargeRecorded',
+            actions: 'resume the recorded payment',
+          },
+          { target: 'charging' },
+        ],
+        KEY_EXISTS: 'replaying',
+        KEY_BUSY: 'conflict',
+        KEY_MISMATCH: 'mismatch',
+        KEY_STORE_DOWN: [
+          { guard: 'key store fails open', target: 'charging', actions: 'go on unprotected' },
+          { target: 'unavailable' },
+        ],
       },
     },
     charging: {
@@ -136,6 +256,9 @@ export const handlerMachine = setup({
           type: 'callProvider',
           params: ({ context }) => {
             const { body } = context.message.request;
+            // With recovery points the provider gets a key derived from ours, so a resumed
+            // request that calls again gets the same charge back instead of a new one.
+            const downstreamKey = recovering(context) ? `${context.key}:charge` : null;
             return {
               charge: {
                 from: context.handlerId,
@@ -143,6 +266,7 @@ export const handlerMachine = setup({
                 amount: body.amount,
                 currency: body.currency,
                 intentId: context.message.intentId,
+                idempotencyKey: downstreamKey,
               },
             };
           },
@@ -155,34 +279,84 @@ export const handlerMachine = setup({
         { type: 'checkpoint', params: { point: 'after-provider-charge' } },
         {
           type: 'storeOp',
-          params: ({ context }) => ({
-            op: {
+          params: ({ context }) =>
+            op({
               type: 'commit',
               from: context.handlerId,
               tx: context.handlerId,
               payment: paymentRow(context),
-              response: createdResponse(context),
-            },
-          }),
+              // With recovery points this phase only records the charge; the response comes next.
+              response: recovering(context) ? null : createdResponse(context),
+            }),
         },
       ],
-      on: { COMMITTED: 'responded' },
+      on: { COMMITTED: 'chargeRecorded' },
+    },
+    chargeRecorded: {
+      entry: { type: 'checkpoint', params: { point: 'after-commit' } },
+      always: [
+        { guard: 'strategy has recovery points', target: 'finishing' },
+        { guard: 'strategy caches responses', target: 'caching' },
+        { target: 'responded' },
+      ],
+    },
+    // Recovery points: the last atomic phase stores the response and stages the receipt email.
+    finishing: {
+      entry: {
+        type: 'storeOp',
+        params: ({ context }) =>
+          op({
+            type: 'finish',
+            from: context.handlerId,
+            tx: context.handlerId,
+            response: createdResponse(context),
+            job: { kind: 'send-receipt', paymentId: paymentIdOf(context) },
+          }),
+      },
+      on: { FINISHED: 'responded' },
+    },
+    // The textbook's last step, after the payment: a crash before it loses the record.
+    caching: {
+      entry: {
+        type: 'storeOp',
+        params: ({ context }) =>
+          op({
+            type: 'cacheSet',
+            from: context.handlerId,
+            claim: claimOf(context),
+            response: createdResponse(context),
+          }),
+      },
+      on: { CACHED: 'responded', KEY_STORE_DOWN: 'responded' },
     },
     responded: {
       type: 'final',
-      entry: [
-        { type: 'checkpoint', params: { point: 'after-commit' } },
-        { type: 'respond', params: ({ context }) => ({ response: createdResponse(context) }) },
-      ],
+      entry: { type: 'respond', params: ({ context }) => ({ response: createdResponse(context) }) },
     },
     replaying: {
       type: 'final',
       entry: {
         type: 'respond',
-        params: ({ event }) => ({
-          response: replayedResponse((event as Extract<HandlerEvent, { type: 'KEY_EXISTS' }>).row),
-        }),
+        params: ({ event }) => {
+          if (event.type === 'CACHE_HIT') {
+            return {
+              response: {
+                ...event.response,
+                headers: { ...event.response.headers, [IDEMPOTENT_REPLAYED]: 'true' },
+              },
+            };
+          }
+          return {
+            response: replayedResponse(
+              (event as Extract<HandlerEvent, { type: 'KEY_EXISTS' }>).row,
+            ),
+          };
+        },
       },
     },
+    rejected: { type: 'final', entry: respondWith(400) },
+    conflict: { type: 'final', entry: respondWith(409) },
+    mismatch: { type: 'final', entry: respondWith(422) },
+    unavailable: { type: 'final', entry: respondWith(503) },
   },
 });

@@ -20,11 +20,14 @@ export interface Fate {
 interface NetworkContext {
   /** Scripted drops waiting for the next message in each direction. */
   armed: Record<Direction, number>;
+  /** Scripted duplications waiting for the next message in each direction. */
+  armedCopies: Record<Direction, number>;
 }
 
 export type NetworkEvent =
   | { type: 'TRANSMIT'; message: Message; fate: Fate }
   | { type: 'ARM_DROP'; direction: Direction }
+  | { type: 'ARM_DUPLICATE'; direction: Direction }
   | { type: 'PARTITION' }
   | { type: 'HEAL' };
 
@@ -49,6 +52,18 @@ export const networkMachine = setup({
         return { ...context.armed, [direction]: context.armed[direction] + 1 };
       },
     }),
+    'arm a duplication': assign({
+      armedCopies: ({ context, event }) => {
+        const direction = (event as Extract<NetworkEvent, { type: 'ARM_DUPLICATE' }>).direction;
+        return { ...context.armedCopies, [direction]: context.armedCopies[direction] + 1 };
+      },
+    }),
+    'use up the armed duplication': assign({
+      armedCopies: ({ context, event }) => {
+        const direction = directionOf(asTransmit(event).message);
+        return { ...context.armedCopies, [direction]: context.armedCopies[direction] - 1 };
+      },
+    }),
     'use up the armed drop': assign({
       armed: ({ context, event }) => {
         const direction = directionOf(asTransmit(event).message);
@@ -59,14 +74,16 @@ export const networkMachine = setup({
   guards: {
     'a drop is armed for this direction': ({ context, event }) =>
       context.armed[directionOf(asTransmit(event).message)] > 0,
+    'a duplication is armed for this direction': ({ context, event }) =>
+      context.armedCopies[directionOf(asTransmit(event).message)] > 0,
     'message is lost': ({ event }) => asTransmit(event).fate.lost,
     'message is duplicated': ({ event }) => asTransmit(event).fate.duplicateDelayMs !== null,
   },
 }).createMachine({
   id: 'network',
-  context: { armed: { request: 0, response: 0 } },
+  context: { armed: { request: 0, response: 0 }, armedCopies: { request: 0, response: 0 } },
   initial: 'connected',
-  on: { ARM_DROP: { actions: 'arm a drop' } },
+  on: { ARM_DROP: { actions: 'arm a drop' }, ARM_DUPLICATE: { actions: 'arm a duplication' } },
   states: {
     connected: {
       on: {
@@ -84,18 +101,12 @@ export const networkMachine = setup({
             actions: { type: 'drop', params: ({ event }) => dropParams(event, 'loss') },
           },
           {
+            guard: 'a duplication is armed for this direction',
+            actions: ['use up the armed duplication', ...deliverTwice()],
+          },
+          {
             guard: 'message is duplicated',
-            actions: [
-              { type: 'deliver', params: ({ event }) => deliverParams(event) },
-              {
-                type: 'deliver',
-                params: ({ event }) => ({
-                  ...deliverParams(event),
-                  delayMs: asTransmit(event).fate.duplicateDelayMs!,
-                  duplicate: true,
-                }),
-              },
-            ],
+            actions: [...deliverTwice()],
           },
           { actions: { type: 'deliver', params: ({ event }) => deliverParams(event) } },
         ],
@@ -112,6 +123,20 @@ export const networkMachine = setup({
     },
   },
 });
+
+function deliverTwice() {
+  return [
+    { type: 'deliver', params: ({ event }: { event: NetworkEvent }) => deliverParams(event) },
+    {
+      type: 'deliver',
+      params: ({ event }: { event: NetworkEvent }) => ({
+        ...deliverParams(event),
+        delayMs: asTransmit(event).fate.duplicateDelayMs ?? asTransmit(event).fate.delayMs,
+        duplicate: true,
+      }),
+    },
+  ] as const;
+}
 
 function deliverParams(event: NetworkEvent): DeliverParams {
   const { message, fate } = asTransmit(event);

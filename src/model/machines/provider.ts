@@ -13,6 +13,8 @@ export interface ChargeRequest {
   currency: string;
   /** Ground truth for the invariants: which intent this charge serves. */
   intentId: string;
+  /** The caller's idempotency key for this charge (recovery points derive one from theirs). */
+  idempotencyKey: string | null;
 }
 
 export interface ChargeRecord extends ChargeRequest {
@@ -23,7 +25,10 @@ export interface ChargeRecord extends ChargeRequest {
 export type ProviderReply = { type: 'CHARGED'; chargeId: string };
 
 interface ProviderContext {
+  honoursKeys: boolean;
   charges: ChargeRecord[];
+  /** Charges by the idempotency key they were made with. */
+  byKey: Record<string, string>;
   customerBalance: number;
   merchantBalance: number;
 }
@@ -36,22 +41,33 @@ export const providerMachine = setup({
   types: {
     context: {} as ProviderContext,
     events: {} as ProviderEvent,
-    input: {} as { customerBalance: number },
+    input: {} as { customerBalance: number; honoursKeys: boolean },
   },
   actions: {
     reply: effect<ReplyParams>(),
-    'move the money': assign(({ context, event }) => ({
-      charges: [
-        ...context.charges,
-        { ...event.charge, id: chargeIdAfter(context), atMs: event.nowMs },
-      ],
-      customerBalance: context.customerBalance - event.charge.amount,
-      merchantBalance: context.merchantBalance + event.charge.amount,
-    })),
+    'move the money': assign(({ context, event }) => {
+      const id = chargeIdAfter(context);
+      const key = event.charge.idempotencyKey;
+      return {
+        charges: [...context.charges, { ...event.charge, id, atMs: event.nowMs }],
+        byKey: key === null ? context.byKey : { ...context.byKey, [key]: id },
+        customerBalance: context.customerBalance - event.charge.amount,
+        merchantBalance: context.merchantBalance + event.charge.amount,
+      };
+    }),
+    dedup: effect<{ chargeId: string }>(),
+  },
+  guards: {
+    'a charge with this key exists': ({ context, event }) =>
+      context.honoursKeys &&
+      event.charge.idempotencyKey !== null &&
+      event.charge.idempotencyKey in context.byKey,
   },
 }).createMachine({
   id: 'provider',
   context: ({ input }) => ({
+    honoursKeys: input.honoursKeys,
+    byKey: {},
     charges: [],
     customerBalance: input.customerBalance,
     merchantBalance: 0,
@@ -60,18 +76,42 @@ export const providerMachine = setup({
   states: {
     ready: {
       on: {
-        CHARGE: {
-          actions: [
-            'move the money',
-            {
-              type: 'reply',
-              params: ({ context, event }) => ({
-                to: event.charge.from,
-                reply: { type: 'CHARGED', chargeId: context.charges.at(-1)!.id },
-              }),
-            },
-          ],
-        },
+        CHARGE: [
+          {
+            // Stripe's behaviour: the same key gets the first charge back, and no money moves.
+            guard: 'a charge with this key exists',
+            actions: [
+              {
+                type: 'dedup',
+                params: ({ context, event }) => ({
+                  chargeId: context.byKey[event.charge.idempotencyKey!]!,
+                }),
+              },
+              {
+                type: 'reply',
+                params: ({ context, event }) => ({
+                  to: event.charge.from,
+                  reply: {
+                    type: 'CHARGED',
+                    chargeId: context.byKey[event.charge.idempotencyKey!]!,
+                  },
+                }),
+              },
+            ],
+          },
+          {
+            actions: [
+              'move the money',
+              {
+                type: 'reply',
+                params: ({ context, event }) => ({
+                  to: event.charge.from,
+                  reply: { type: 'CHARGED', chargeId: context.charges.at(-1)!.id },
+                }),
+              },
+            ],
+          },
+        ],
       },
     },
   },

@@ -18,7 +18,8 @@ export type ServerEvent =
   | { type: 'REQUEST'; message: RequestMessage }
   | { type: 'ARM_CRASH'; point: CrashPoint }
   | { type: 'CRASH'; point: CrashPoint | 'now' }
-  | { type: 'RESTART' };
+  | { type: 'RESTART' }
+  | { type: 'COMPLETER_TICK' };
 
 export const serverMachine = setup({
   types: {
@@ -31,6 +32,7 @@ export const serverMachine = setup({
     refuse: effect<DropParams>(),
     abortHandlers: effect<Record<string, never>>(),
     startTimer: effect<StartTimerParams>(),
+    runCompleter: effect<Record<string, never>>(),
     'arm crash point': assign({
       armedCrashes: ({ context, event }) => [
         ...context.armedCrashes,
@@ -56,6 +58,8 @@ export const serverMachine = setup({
         REQUEST: {
           actions: { type: 'accept', params: ({ event }) => ({ message: event.message }) },
         },
+        // The background completer (recovery points) runs only in a live process.
+        COMPLETER_TICK: { actions: { type: 'runCompleter', params: {} } },
         CRASH: {
           target: 'down',
           actions: [

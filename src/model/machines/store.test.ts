@@ -4,12 +4,29 @@ import type { HttpResponse } from '../http.ts';
 import { storeMachine, type StoreOp, type StoreEvent, STORE_EVENT } from './store.ts';
 
 const response: HttpResponse = { status: 201, headers: {}, body: { id: 'pay_1' } };
-const claim = (tx: string): StoreOp => ({
-  type: 'claimKey',
+const request = {
+  id: 1,
+  kind: 'request',
+  from: 'client-1',
+  to: 'server',
+  intentId: 'c1-p1',
+  attempt: 1,
+  request: {
+    method: 'POST',
+    path: '/payments',
+    headers: {},
+    body: { amount: 1, currency: 'EUR', customer: 'cus' },
+  },
+} as const;
+const keyOp = (tx: string) => ({
   from: tx,
   tx,
   claim: { scope: 'cus', key: 'k1' },
+  fingerprint: 'f',
+  request,
+  keyTtlMs: null,
 });
+const claim = (tx: string): StoreOp => ({ type: 'claimKey', ...keyOp(tx) });
 const commit = (tx: string): StoreOp => ({
   type: 'commit',
   from: tx,
