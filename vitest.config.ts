@@ -5,5 +5,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'cli/**/*.test.ts'],
     environment: 'node',
+    // Exhaustive explorations and 10,000-schedule properties take seconds on a slow machine.
+    testTimeout: 120_000,
   },
 });

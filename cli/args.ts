@@ -2,6 +2,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { isValidSeed, MAX_SEED } from '../src/sim/prng.ts';
+import { CRASH_POINTS, type CrashPoint } from '../src/model/settings.ts';
+import type { Scope } from '../src/explore/scope.ts';
 
 /**
  * Shared command-line plumbing: strict flag parsing, and one-line errors with exit code 2 instead
@@ -81,4 +83,51 @@ export function runCli(name: string, main: () => void): void {
     process.stderr.write(`${name}: ${firstLine(error)}\n`);
     process.exitCode = expected ? 2 : 1;
   }
+}
+
+/** Flags that set the explorer's small scope; `sim` takes them too, to replay a witness. */
+export const SCOPE_FLAGS = {
+  losses: { type: 'string' },
+  duplicates: { type: 'string' },
+  crashes: { type: 'string' },
+  attempts: { type: 'string' },
+  'crash-points': { type: 'string' },
+} as const;
+
+type ScopeFlagValues = { [K in keyof typeof SCOPE_FLAGS]?: string | undefined };
+
+export function parseWhole(flag: string, text: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < min || n > max) {
+    throw new UsageError(`--${flag} takes a whole number from ${min} to ${max}, got "${text}"`);
+  }
+  return n;
+}
+
+/** The scope the flags describe, or null when none was given. */
+export function parseScope(flags: ScopeFlagValues, fallback: Scope | null): Scope | null {
+  const given = Object.keys(SCOPE_FLAGS).some(
+    (k) => flags[k as keyof ScopeFlagValues] !== undefined,
+  );
+  if (!given) return fallback;
+  const base = fallback ?? { losses: 0, duplicates: 0, crashes: 0 };
+  const count = (flag: 'losses' | 'duplicates' | 'crashes', now: number) =>
+    flags[flag] === undefined ? now : parseWhole(flag, flags[flag], 0, 5);
+  const scope: Scope = {
+    losses: count('losses', base.losses),
+    duplicates: count('duplicates', base.duplicates),
+    crashes: count('crashes', base.crashes),
+  };
+  if (flags.attempts !== undefined) scope.attempts = parseWhole('attempts', flags.attempts, 1, 20);
+  if (flags['crash-points'] !== undefined)
+    scope.crashPoints = parseCrashPoints(flags['crash-points']);
+  return scope;
+}
+
+function parseCrashPoints(text: string): CrashPoint[] {
+  const points = text.split(',').map((p) => p.trim());
+  const bad = points.filter((p) => !(CRASH_POINTS as readonly string[]).includes(p));
+  if (bad.length)
+    throw new UsageError(`unknown crash point "${bad[0]}"; valid: ${CRASH_POINTS.join(', ')}`);
+  return points as CrashPoint[];
 }

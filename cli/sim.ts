@@ -13,7 +13,15 @@ import { runScenario } from '../src/scenarios/run.ts';
 import { cellText, evaluateMatrix, seedRange } from '../src/scenarios/matrix.ts';
 import { describeTrace, describeVerdict, formatTime } from '../src/report/log.ts';
 import { en } from '../src/i18n/en.ts';
-import { isMain, parseFlags, parseSeed, runCli, UsageError } from './args.ts';
+import {
+  isMain,
+  parseFlags,
+  parseScope,
+  parseSeed,
+  runCli,
+  SCOPE_FLAGS,
+  UsageError,
+} from './args.ts';
 
 const OPTIONS = {
   scenario: { type: 'string' },
@@ -24,6 +32,7 @@ const OPTIONS = {
   list: { type: 'boolean' },
   matrix: { type: 'boolean' },
   seeds: { type: 'string' },
+  ...SCOPE_FLAGS,
   help: { type: 'boolean' },
 } as const;
 
@@ -69,7 +78,15 @@ export function simMain(argv: string[]): string {
   const strategy = pickStrategy(flags.strategy);
   const seed = flags.seed === undefined ? 1 : parseSeed(flags.seed);
   if (flags.tape !== undefined && flags.tape.trim() === '') throw new UsageError('--tape is empty');
-  const result = runScenario({ scenario, strategy, seed, tape: flags.tape });
+  // With scope flags, the run is the explorer's small scope of the scenario: how witnesses replay.
+  const scope = parseScope(flags, null);
+  const result = runScenario({
+    scenario,
+    strategy,
+    seed,
+    tape: flags.tape,
+    ...(scope ? { scope } : {}),
+  });
   const outcome = summarize(result.trace);
   const report = {
     scenario,

@@ -33,7 +33,7 @@ export const en = {
     chargesFor: (charges: number, intents: number) =>
       `${plural(charges, 'charge', 'charges')} for ${plural(intents, 'payment', 'payments')}`,
     duplicates: (n: number) =>
-      `${plural(n, 'duplicate charge', 'duplicate charges')}: the customer paid twice.`,
+      `${plural(n, 'duplicate charge', 'duplicate charges')}: the customer was charged again for the same payment.`,
     noDuplicates: 'No duplicate charge: every payment was charged at most once.',
     replays: (n: number) =>
       `${plural(n, 'response', 'responses')} replayed from the idempotency-key table (Idempotent-Replayed: true).`,

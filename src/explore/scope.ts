@@ -1,0 +1,65 @@
+import type { CrashPoint, WorldSettings } from '../model/settings.ts';
+import { STRATEGIES, type StrategyId } from '../model/strategies.ts';
+
+/**
+ * A small scope for exploring fault schedules: on top of a scenario's own faults, every message
+ * may be lost or duplicated and every crash point may crash — each a two-way choice, within a
+ * budget — and every delay is either its shortest or its longest, so messages can overtake each
+ * other. Jitter becomes plain backoff: its thousand-way choices would swamp the tree.
+ */
+export interface Scope {
+  losses: number;
+  duplicates: number;
+  crashes: number;
+  /** Where crashes may strike; by default the points the strategy claims to survive. */
+  crashPoints?: CrashPoint[];
+  /** Caps every client's attempts, to keep the tree small. */
+  attempts?: number;
+}
+
+export const DEFAULT_SCOPE: Scope = { losses: 1, duplicates: 0, crashes: 0 };
+
+export function smallScope(
+  settings: WorldSettings,
+  strategy: StrategyId,
+  scope: Scope,
+): WorldSettings {
+  const { network, server, clients } = settings;
+  const spread = network.delayMsMax - network.delayMsMin;
+  // A fault the scenario itself leaves to chance stays possible, at least once per schedule.
+  const losses = network.lossProbability > 0 ? Math.max(1, scope.losses) : scope.losses;
+  const duplicates =
+    network.duplicationProbability > 0 ? Math.max(1, scope.duplicates) : scope.duplicates;
+  return {
+    ...settings,
+    clients: clients.map((c) => ({
+      ...c,
+      retry: {
+        ...c.retry,
+        kind: c.retry.kind === 'exponential-jitter' ? 'exponential' : c.retry.kind,
+        maxAttempts: Math.min(c.retry.maxAttempts, scope.attempts ?? Infinity),
+      },
+    })),
+    network: {
+      ...network,
+      delayStepMs: Math.max(1, spread),
+      lossProbability: losses > 0 ? 0.5 : 0,
+      maxLosses: losses,
+      duplicationProbability: duplicates > 0 ? 0.5 : 0,
+      maxDuplicates: duplicates,
+    },
+    server: {
+      ...server,
+      crashProbability: scope.crashes > 0 ? 0.5 : 0,
+      crashPoints: scope.crashPoints ?? [...STRATEGIES[strategy].survivesCrashAt],
+      maxCrashes: scope.crashes,
+    },
+  };
+}
+
+export const describeScope = (scope: Scope): string =>
+  [
+    `--losses ${scope.losses} --duplicates ${scope.duplicates} --crashes ${scope.crashes}`,
+    scope.attempts === undefined ? '' : ` --attempts ${scope.attempts}`,
+    scope.crashPoints === undefined ? '' : ` --crash-points ${scope.crashPoints.join(',')}`,
+  ].join('');
