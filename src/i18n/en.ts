@@ -37,7 +37,8 @@ export const en = {
     noDuplicates: 'No duplicate charge: every payment was charged at most once.',
     replays: (n: number) =>
       `${plural(n, 'response', 'responses')} replayed from the idempotency-key table (Idempotent-Replayed: true).`,
-    statuses: 'Statuses the client received',
+    statuses: 'Statuses the client acted on',
+    late: 'Late answers ignored',
     none: 'none',
     perIntent: 'Payments',
     intentLine: (intent: string, charges: number, outcome: string) =>

@@ -49,7 +49,8 @@ export const ru: Messages = {
     noDuplicates: 'Повторных списаний нет: каждый платёж списан не более одного раза.',
     replays: (n: number) =>
       `Ответов, воспроизведённых из таблицы ключей идемпотентности (Idempotent-Replayed: true): ${n}.`,
-    statuses: 'Статусы, полученные клиентом',
+    statuses: 'Статусы, на которые клиент отреагировал',
+    late: 'Поздние ответы (проигнорированы)',
     none: 'нет',
     perIntent: 'Платежи',
     intentLine: (intent: string, c: number, outcome: string) =>

@@ -4,8 +4,19 @@ import { cyrb53 } from '../sim/hash.ts';
  * A client-generated idempotency key. Real clients use a random UUID; here it is derived from who
  * asks for it, so runs stay deterministic while the key still looks (and behaves) like a UUID.
  */
+const keyCache = new Map<string, string>();
+
 export function makeIdempotencyKey(...parts: (string | number)[]): string {
   const text = parts.join('/');
+  const known = keyCache.get(text);
+  if (known !== undefined) return known;
+  const key = uuidLike(text);
+  // Pure, so safe to remember; bounded by the distinct (client, intent, attempt) names in use.
+  if (keyCache.size < 10_000) keyCache.set(text, key);
+  return key;
+}
+
+function uuidLike(text: string): string {
   const hex = (seed: number) => cyrb53(text, seed).toString(16).padStart(14, '0').slice(-12);
   const digits = (hex(1) + hex(2) + hex(3)).slice(0, 32);
   return [

@@ -36,6 +36,9 @@ export function OutcomePanel() {
         >
           {duplicated ? t.outcome.duplicates(outcome.duplicateCharges) : t.outcome.noDuplicates}
         </p>
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">
+          {t.outcome.serverLoad(outcome.requestsHandled, outcome.peakLoad)}
+        </p>
         {outcome.replays > 0 && (
           <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">
             {t.outcome.replays(outcome.replays)}
@@ -58,6 +61,21 @@ export function OutcomePanel() {
             ))}
           </dd>
         </div>
+        {outcome.lateStatuses.length > 0 && (
+          <div>
+            <dt className="font-medium text-slate-500 dark:text-slate-400">{t.outcome.late}</dt>
+            <dd className="mt-1 flex flex-wrap gap-1.5">
+              {outcome.lateStatuses.map((status, i) => (
+                <span
+                  key={i}
+                  className="rounded-md bg-slate-100 px-2 py-0.5 font-mono text-xs line-through decoration-slate-400 dark:bg-slate-800"
+                >
+                  {statusLine(status)}
+                </span>
+              ))}
+            </dd>
+          </div>
+        )}
         <div>
           <dt className="font-medium text-slate-500 dark:text-slate-400">{t.outcome.perIntent}</dt>
           <dd className="mt-1">
