@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { isValidSeed, MAX_SEED } from '../src/sim/prng.ts';
 import { CRASH_POINTS, type CrashPoint } from '../src/model/settings.ts';
 import type { Scope } from '../src/explore/scope.ts';
+import { isScenarioId, SCENARIO_IDS, type ScenarioId } from '../src/scenarios/catalogue.ts';
+import { isStrategyId, STRATEGY_IDS, type StrategyId } from '../src/model/strategies.ts';
 
 /**
  * Shared command-line plumbing: strict flag parsing, and one-line errors with exit code 2 instead
@@ -130,4 +132,20 @@ function parseCrashPoints(text: string): CrashPoint[] {
   if (bad.length)
     throw new UsageError(`unknown crash point "${bad[0]}"; valid: ${CRASH_POINTS.join(', ')}`);
   return points as CrashPoint[];
+}
+
+export function pickScenario(value: string | undefined): ScenarioId {
+  if (value === undefined || !isScenarioId(value)) {
+    const got = value === undefined ? 'missing --scenario' : `unknown scenario "${value}"`;
+    throw new UsageError(`${got}; valid: ${SCENARIO_IDS.join(', ')}`);
+  }
+  return value;
+}
+
+export function pickStrategy(value: string | undefined): StrategyId {
+  if (value === undefined || !isStrategyId(value)) {
+    const got = value === undefined ? 'missing --strategy' : `unknown strategy "${value}"`;
+    throw new UsageError(`${got}; valid: ${STRATEGY_IDS.join(', ')}`);
+  }
+  return value;
 }

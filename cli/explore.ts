@@ -8,14 +8,14 @@
  */
 import { explore, type ExploreOptions, type ExploreReport } from '../src/explore/explorer.ts';
 import { DEFAULT_SCOPE } from '../src/explore/scope.ts';
-import { isStrategyId, STRATEGY_IDS } from '../src/model/strategies.ts';
-import { isScenarioId, SCENARIO_IDS } from '../src/scenarios/catalogue.ts';
 import {
   isMain,
   parseFlags,
   parseScope,
   parseSeed,
   parseWhole,
+  pickScenario,
+  pickStrategy,
   runCli,
   SCOPE_FLAGS,
   UsageError,
@@ -39,17 +39,8 @@ const USAGE =
 export function exploreOptions(argv: string[]): { options: ExploreOptions; json: boolean } | null {
   const flags = parseFlags(argv, OPTIONS);
   if (flags.help) return null;
-  const { scenario, strategy } = flags;
-  if (scenario === undefined || !isScenarioId(scenario)) {
-    throw new UsageError(
-      `${scenario === undefined ? 'missing --scenario' : `unknown scenario "${scenario}"`}; valid: ${SCENARIO_IDS.join(', ')}`,
-    );
-  }
-  if (strategy === undefined || !isStrategyId(strategy)) {
-    throw new UsageError(
-      `${strategy === undefined ? 'missing --strategy' : `unknown strategy "${strategy}"`}; valid: ${STRATEGY_IDS.join(', ')}`,
-    );
-  }
+  const scenario = pickScenario(flags.scenario);
+  const strategy = pickStrategy(flags.strategy);
   if (flags.seed !== undefined && flags.random === undefined)
     throw new UsageError('--seed goes with --random <runs>');
   const options: ExploreOptions = {

@@ -6,15 +6,17 @@
  */
 import { traceHash } from '../src/model/run.ts';
 import { summarize } from '../src/model/outcome.ts';
-import { isStrategyId, STRATEGY_IDS, type StrategyId } from '../src/model/strategies.ts';
+import { STRATEGY_IDS } from '../src/model/strategies.ts';
 import { INVARIANT_NAMES } from '../src/model/trace.ts';
-import { isScenarioId, SCENARIO_IDS, type ScenarioId } from '../src/scenarios/catalogue.ts';
+import { SCENARIO_IDS } from '../src/scenarios/catalogue.ts';
 import { runScenario } from '../src/scenarios/run.ts';
 import { cellText, evaluateMatrix, seedRange } from '../src/scenarios/matrix.ts';
 import { describeTrace, describeVerdict, formatTime } from '../src/report/log.ts';
 import { en } from '../src/i18n/en.ts';
 import {
   isMain,
+  pickScenario,
+  pickStrategy,
   parseFlags,
   parseScope,
   parseSeed,
@@ -38,22 +40,6 @@ const OPTIONS = {
 
 const USAGE =
   'usage: npm run sim -- --scenario <id> --strategy <id> [--seed <n>] [--tape <tape>] [--json] | --list | --matrix [--seeds <n>] [--json]';
-
-function pickScenario(value: string | undefined): ScenarioId {
-  if (value === undefined || !isScenarioId(value)) {
-    const got = value === undefined ? 'missing --scenario' : `unknown scenario "${value}"`;
-    throw new UsageError(`${got}; valid: ${SCENARIO_IDS.join(', ')}`);
-  }
-  return value;
-}
-
-function pickStrategy(value: string | undefined): StrategyId {
-  if (value === undefined || !isStrategyId(value)) {
-    const got = value === undefined ? 'missing --strategy' : `unknown strategy "${value}"`;
-    throw new UsageError(`${got}; valid: ${STRATEGY_IDS.join(', ')}`);
-  }
-  return value;
-}
 
 function list(): string {
   const rows = [

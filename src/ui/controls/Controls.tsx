@@ -1,6 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import { STRATEGY_IDS, type StrategyId } from '../../model/strategies.ts';
-import { SCENARIO_IDS, type ScenarioId } from '../../scenarios/catalogue.ts';
+import { STRATEGY_IDS } from '../../model/strategies.ts';
+import { SCENARIO_IDS } from '../../scenarios/catalogue.ts';
 import { isSeedText } from '../../state/url.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
@@ -12,62 +12,64 @@ export function Controls() {
   const t = useMessages();
   const selection = useLab((s) => s.selection);
   const select = useLab((s) => s.select);
-  const ids = { scenario: useId(), strategy: useId() };
 
   return (
     <Panel id="controls" title={t.controls.region}>
       <div className="flex flex-col gap-4">
-        <div>
-          <label htmlFor={ids.scenario} className="text-sm font-medium">
-            {t.controls.scenario}
-          </label>
-          <select
-            id={ids.scenario}
-            className={fieldClass}
-            value={selection.scenario}
-            aria-describedby={`${ids.scenario}-about`}
-            onChange={(e) => select({ scenario: e.target.value as ScenarioId })}
-          >
-            {SCENARIO_IDS.map((id) => (
-              <option key={id} value={id}>
-                {t.scenarios[id].title}
-              </option>
-            ))}
-          </select>
-          <p
-            id={`${ids.scenario}-about`}
-            className="mt-2 text-sm leading-relaxed text-slate-600 dark:text-slate-300"
-          >
-            {t.scenarios[selection.scenario].description}
-          </p>
-        </div>
-        <div>
-          <label htmlFor={ids.strategy} className="text-sm font-medium">
-            {t.controls.strategy}
-          </label>
-          <select
-            id={ids.strategy}
-            className={fieldClass}
-            value={selection.strategy}
-            aria-describedby={`${ids.strategy}-about`}
-            onChange={(e) => select({ strategy: e.target.value as StrategyId })}
-          >
-            {STRATEGY_IDS.map((id) => (
-              <option key={id} value={id}>
-                {t.strategies[id].title}
-              </option>
-            ))}
-          </select>
-          <p
-            id={`${ids.strategy}-about`}
-            className="mt-2 text-sm leading-relaxed text-slate-600 dark:text-slate-300"
-          >
-            {t.strategies[selection.strategy].description}
-          </p>
-        </div>
+        <Picker
+          label={t.controls.scenario}
+          value={selection.scenario}
+          options={SCENARIO_IDS.map((id) => ({ id, ...t.scenarios[id] }))}
+          onPick={(scenario) => select({ scenario })}
+        />
+        <Picker
+          label={t.controls.strategy}
+          value={selection.strategy}
+          options={STRATEGY_IDS.map((id) => ({ id, ...t.strategies[id] }))}
+          onPick={(strategy) => select({ strategy })}
+        />
         <SeedField seed={selection.seed} onSeed={(seed) => select({ seed })} />
       </div>
     </Panel>
+  );
+}
+
+interface PickerProps<T extends string> {
+  label: string;
+  value: T;
+  options: { id: T; title: string; description: string }[];
+  onPick: (value: T) => void;
+}
+
+/** A labelled select whose chosen option is explained in a paragraph below it. */
+function Picker<T extends string>({ label, value, options, onPick }: PickerProps<T>) {
+  const id = useId();
+  const chosen = options.find((o) => o.id === value);
+  return (
+    <div>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <select
+        id={id}
+        className={fieldClass}
+        value={value}
+        aria-describedby={`${id}-about`}
+        onChange={(e) => onPick(e.target.value as T)}
+      >
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.title}
+          </option>
+        ))}
+      </select>
+      <p
+        id={`${id}-about`}
+        className="mt-2 text-sm leading-relaxed text-slate-600 dark:text-slate-300"
+      >
+        {chosen?.description}
+      </p>
+    </div>
   );
 }
 
