@@ -61,6 +61,8 @@ export interface ExploreReport {
 export class Explorer {
   private readonly settings;
   private prefix: number[] | null = [];
+  /** The depth bound hid alternatives somewhere: the walk goes on, but is not complete. */
+  private depthCut = false;
   private readonly report: Omit<ExploreReport, 'elapsedMs'>;
 
   constructor(private readonly options: ExploreOptions) {
@@ -70,7 +72,7 @@ export class Explorer {
       scenario,
       strategy,
       mode,
-      scope,
+      scope: this.effectiveScope(scope),
       complete: false,
       cutBy: null,
       schedules: 0,
@@ -86,6 +88,17 @@ export class Explorer {
 
   get done(): boolean {
     return this.prefix === null || this.report.cutBy !== null;
+  }
+
+  /** The scope as explored: a fault the scenario leaves to chance is explored at least once. */
+  private effectiveScope(scope: Scope): Scope {
+    const { network, server } = this.settings;
+    return {
+      ...scope,
+      losses: network.maxLosses ?? scope.losses,
+      duplicates: network.maxDuplicates ?? scope.duplicates,
+      crashes: server.maxCrashes ?? scope.crashes,
+    };
   }
 
   /** Runs up to `budget` more schedules; returns how many have run in all. */
@@ -122,10 +135,12 @@ export class Explorer {
       return;
     }
     const next = nextPrefix(result.points, maxDepth);
-    if (next.cut) this.report.cutBy ??= 'max-depth';
+    this.depthCut ||= next.cut;
     this.prefix = next.prefix;
-    if (this.prefix === null) this.report.complete = this.report.cutBy === null;
-    else if (this.report.schedules >= maxSchedules) this.report.cutBy = 'max-schedules';
+    if (this.prefix === null) {
+      this.report.complete = !this.depthCut;
+      if (this.depthCut) this.report.cutBy = 'max-depth';
+    } else if (this.report.schedules >= maxSchedules) this.report.cutBy = 'max-schedules';
   }
 
   private observe(result: RunResult): void {
@@ -155,7 +170,8 @@ export class Explorer {
       (best.choices < choices || (best.choices === choices && best.events <= result.events))
     )
       return;
-    const { scenario, strategy, scope } = this.options;
+    const { scenario, strategy } = this.options;
+    const { scope } = this.report;
     this.report.witness = {
       tape: result.tape,
       choices,

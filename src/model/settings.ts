@@ -106,6 +106,8 @@ export interface ProviderSettings {
   customerBalance: number;
   /** Does the provider honour an idempotency key on the charge call (Stripe does)? */
   honoursKeys: boolean;
+  /** How long it remembers such a key (Stripe: 24 hours). */
+  keyRetentionMs: number;
 }
 
 /**

@@ -108,6 +108,7 @@ export class PaymentWorld implements World<WorldEvent> {
     this.provider = this.boot(PROVIDER, providerMachine, {
       customerBalance: settings.provider.customerBalance,
       honoursKeys: settings.provider.honoursKeys,
+      keyRetentionMs: settings.provider.keyRetentionMs,
     });
     for (const fault of settings.faults)
       kernel.schedule(fault.atMs, { kind: 'fault', fault }, true);
@@ -536,12 +537,16 @@ export class PaymentWorld implements World<WorldEvent> {
     return contextOf(this.store).keys.filter((row) => row.status === 'in-flight');
   }
 
-  /** Picks up every request whose lock has gone stale — its client gave up or its server died. */
+  /**
+   * Picks up every request whose lock has gone stale — its client gave up or its server died. Like
+   * a real completer it knows only the lock's age; fencing keeps a slow original from committing
+   * after a takeover. While the key store is down it cannot even list the keys, so it waits.
+   */
   private runCompleter(): void {
     const { lockTimeoutMs } = this.settings.server;
+    if (this.store.snapshot.value === 'keysUnavailable') return this.scheduleCompleter();
     for (const row of this.unfinishedKeys()) {
-      const live = row.lockedBy !== null && this.handlers.has(row.lockedBy);
-      if (live || (row.lockedAtMs !== null && this.now - row.lockedAtMs < lockTimeoutMs)) continue;
+      if (row.lockedAtMs !== null && this.now - row.lockedAtMs < lockTimeoutMs) continue;
       const handlerId = `completer-${this.nextHandlerId++}`;
       this.acceptedNotStarted.add(handlerId);
       this.startHandler(handlerId, { ...row.request, from: COMPLETER });

@@ -40,6 +40,8 @@ interface HandlerContext extends HandlerInput {
   chargeId: string | null;
   /** This request's payment, or the one an earlier attempt recorded before it was interrupted. */
   paymentId: string;
+  /** Holds an in-flight lock row: its commits are fenced by it. */
+  locked: boolean;
   /** Set when the key store failed and the policy is to go on without deduplication. */
   unprotected: boolean;
   nowMs: number;
@@ -103,8 +105,9 @@ function errorResponse(status: keyof typeof ERRORS & number): HttpResponse {
 
 /** The stored response, replayed as it was, marked the way Stripe marks it. */
 function replayedResponse(row: KeyRow): HttpResponse {
-  const stored = row.response ?? errorResponse(409);
-  return { ...stored, headers: { ...stored.headers, [IDEMPOTENT_REPLAYED]: 'true' } };
+  // A completed row always has its response; without one there is nothing to replay.
+  if (!row.response) return errorResponse(409);
+  return { ...row.response, headers: { ...row.response.headers, [IDEMPOTENT_REPLAYED]: 'true' } };
 }
 
 function keyOp(ctx: HandlerContext) {
@@ -149,6 +152,7 @@ export const handlerMachine = setup({
         (event.type === 'KEY_LOCKED' ? event.paymentId : null) ?? context.paymentId,
     }),
     'go on unprotected': assign({ unprotected: true }),
+    'hold the lock': assign({ locked: true }),
   },
   guards: {
     'key required but missing': ({ context }) =>
@@ -170,6 +174,7 @@ export const handlerMachine = setup({
     chargeId: null,
     paymentId: `pay_${input.handlerId.replace(/^\D+-/, '')}`,
     unprotected: false,
+    locked: false,
     nowMs: 0,
   }),
   initial: 'received',
@@ -258,7 +263,10 @@ export const handlerMachine = setup({
             const { body } = context.message.request;
             // With recovery points the provider gets a key derived from ours, so a resumed
             // request that calls again gets the same charge back instead of a new one.
-            const downstreamKey = recovering(context) ? `${context.key}:charge` : null;
+            const downstreamKey =
+              context.policy.strategy.recoveryPoints && context.key !== null
+                ? `${claimOf(context).scope}/${context.key}:charge`
+                : null;
             return {
               charge: {
                 from: context.handlerId,
@@ -287,10 +295,11 @@ export const handlerMachine = setup({
               payment: paymentRow(context),
               // With recovery points this phase only records the charge; the response comes next.
               response: recovering(context) ? null : createdResponse(context),
+              fenced: context.locked,
             }),
         },
       ],
-      on: { COMMITTED: 'chargeRecorded' },
+      on: { COMMITTED: 'chargeRecorded', LOCK_LOST: 'superseded' },
     },
     chargeRecorded: {
       entry: { type: 'checkpoint', params: { point: 'after-commit' } },
@@ -311,9 +320,10 @@ export const handlerMachine = setup({
             tx: context.handlerId,
             response: createdResponse(context),
             job: { kind: 'send-receipt', paymentId: paymentIdOf(context) },
+            fenced: context.locked,
           }),
       },
-      on: { FINISHED: 'responded' },
+      on: { FINISHED: 'responded', LOCK_LOST: 'superseded' },
     },
     // The textbook's last step, after the payment: a crash before it loses the record.
     caching: {
@@ -358,5 +368,7 @@ export const handlerMachine = setup({
     conflict: { type: 'final', entry: respondWith(409) },
     mismatch: { type: 'final', entry: respondWith(422) },
     unavailable: { type: 'final', entry: respondWith(503) },
+    // Our lock went stale and another request took over: it finishes the work; we may not commit.
+    superseded: { type: 'final', entry: respondWith(409) },
   },
 });

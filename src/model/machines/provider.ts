@@ -27,13 +27,22 @@ export type ProviderReply = { type: 'CHARGED'; chargeId: string };
 interface ProviderContext {
   honoursKeys: boolean;
   charges: ChargeRecord[];
-  /** Charges by the idempotency key they were made with. */
-  byKey: Record<string, string>;
+  /** Charges by the idempotency key they were made with, and when. */
+  byKey: Record<string, { chargeId: string; atMs: number }>;
+  /** How long the provider remembers a key (Stripe: 24 hours). */
+  keyRetentionMs: number;
   customerBalance: number;
   merchantBalance: number;
 }
 
 export type ProviderEvent = { type: 'CHARGE'; charge: ChargeRequest; nowMs: number };
+
+/** The charge made earlier with this request's key, while the provider still remembers it. */
+function rememberedCharge(ctx: ProviderContext, event: ProviderEvent): string | undefined {
+  const key = event.charge.idempotencyKey;
+  const known = key === null ? undefined : ctx.byKey[key];
+  return known && event.nowMs - known.atMs < ctx.keyRetentionMs ? known.chargeId : undefined;
+}
 
 const chargeIdAfter = (ctx: ProviderContext) => `ch_${ctx.charges.length + 1}`;
 
@@ -41,7 +50,7 @@ export const providerMachine = setup({
   types: {
     context: {} as ProviderContext,
     events: {} as ProviderEvent,
-    input: {} as { customerBalance: number; honoursKeys: boolean },
+    input: {} as { customerBalance: number; honoursKeys: boolean; keyRetentionMs: number },
   },
   actions: {
     reply: effect<ReplyParams>(),
@@ -50,7 +59,10 @@ export const providerMachine = setup({
       const key = event.charge.idempotencyKey;
       return {
         charges: [...context.charges, { ...event.charge, id, atMs: event.nowMs }],
-        byKey: key === null ? context.byKey : { ...context.byKey, [key]: id },
+        byKey:
+          key === null
+            ? context.byKey
+            : { ...context.byKey, [key]: { chargeId: id, atMs: event.nowMs } },
         customerBalance: context.customerBalance - event.charge.amount,
         merchantBalance: context.merchantBalance + event.charge.amount,
       };
@@ -61,12 +73,13 @@ export const providerMachine = setup({
     'a charge with this key exists': ({ context, event }) =>
       context.honoursKeys &&
       event.charge.idempotencyKey !== null &&
-      event.charge.idempotencyKey in context.byKey,
+      rememberedCharge(context, event) !== undefined,
   },
 }).createMachine({
   id: 'provider',
   context: ({ input }) => ({
     honoursKeys: input.honoursKeys,
+    keyRetentionMs: input.keyRetentionMs,
     byKey: {},
     charges: [],
     customerBalance: input.customerBalance,
@@ -84,7 +97,7 @@ export const providerMachine = setup({
               {
                 type: 'dedup',
                 params: ({ context, event }) => ({
-                  chargeId: context.byKey[event.charge.idempotencyKey!]!,
+                  chargeId: rememberedCharge(context, event)!,
                 }),
               },
               {
@@ -93,7 +106,7 @@ export const providerMachine = setup({
                   to: event.charge.from,
                   reply: {
                     type: 'CHARGED',
-                    chargeId: context.byKey[event.charge.idempotencyKey!]!,
+                    chargeId: rememberedCharge(context, event)!,
                   },
                 }),
               },

@@ -42,6 +42,7 @@ const commit = (tx: string): StoreOp => ({
     createdAtMs: 0,
   },
   response,
+  fenced: false,
 });
 const rollback = (tx: string): StoreOp => ({ type: 'rollback', tx });
 
@@ -85,5 +86,50 @@ describe('store: the unique key in the same transaction as the payment', () => {
   it('a rolled-back waiter leaves the queue', () => {
     const { replies } = apply([claim('a'), claim('b'), rollback('b'), rollback('a'), claim('c')]);
     expect(replies).toEqual(['a:KEY_CLAIMED', 'c:KEY_CLAIMED']);
+  });
+});
+
+describe('store: in-flight locks are fenced', () => {
+  const lock = (tx: string): StoreOp => ({
+    type: 'lockKey',
+    ...keyOp(tx),
+    lockTimeoutMs: 100,
+    checkFingerprint: true,
+  });
+  const fencedCommit = (tx: string): StoreOp => ({
+    ...(commit(tx) as Extract<StoreOp, { type: 'commit' }>),
+    fenced: true,
+  });
+
+  it('a request whose stale lock was taken over may not commit; the new holder may', () => {
+    let [snapshot]: [Snapshot, unknown] = fastEngine.initial(storeMachine, undefined);
+    const replies: string[] = [];
+    const at = (op: StoreOp, nowMs: number) => {
+      const [next, effects] = fastEngine.step(storeMachine, snapshot, {
+        type: STORE_EVENT[op.type],
+        op,
+        nowMs,
+      } as StoreEvent);
+      snapshot = next;
+      for (const e of effects.filter((x) => x.type === 'reply'))
+        replies.push(
+          `${(e.params as { to: string }).to}:${(e.params as { reply: { type: string } }).reply.type}`,
+        );
+    };
+    at(lock('a'), 0);
+    at(lock('b'), 50); // still fresh: busy
+    at(lock('b'), 150); // stale: taken over
+    at(fencedCommit('a'), 160);
+    at(fencedCommit('b'), 170);
+    expect(replies).toEqual([
+      'a:KEY_LOCKED',
+      'b:KEY_BUSY',
+      'b:KEY_LOCKED',
+      'a:LOCK_LOST',
+      'b:COMMITTED',
+    ]);
+    expect((snapshot.context as { payments: { id: string }[] }).payments.map((p) => p.id)).toEqual([
+      'pay_b',
+    ]);
   });
 });

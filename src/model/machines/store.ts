@@ -87,8 +87,17 @@ export type StoreOp =
       payment: PaymentRow;
       /** The response to store on the key row, or null when the request has more phases to go. */
       response: HttpResponse | null;
+      /** The transaction works under an in-flight lock, and must still hold it to commit. */
+      fenced: boolean;
     }
-  | { type: 'finish'; from: ActorId; tx: string; response: HttpResponse; job: StagedJob }
+  | {
+      type: 'finish';
+      from: ActorId;
+      tx: string;
+      response: HttpResponse;
+      job: StagedJob;
+      fenced: boolean;
+    }
   | { type: 'rollback'; tx: string }
   | { type: 'cacheGet'; from: ActorId; claim: KeyClaim; keyTtlMs: number | null }
   | { type: 'cacheSet'; from: ActorId; claim: KeyClaim; response: HttpResponse };
@@ -107,6 +116,8 @@ export type StoreReply =
   | { type: 'KEY_STORE_DOWN' }
   | { type: 'COMMITTED' }
   | { type: 'FINISHED' }
+  /** Another request took the stale lock over: this transaction may not commit (fencing). */
+  | { type: 'LOCK_LOST' }
   | { type: 'CACHE_HIT'; response: HttpResponse }
   | { type: 'CACHE_MISS' }
   | { type: 'CACHED' };
@@ -166,7 +177,10 @@ export function liveKeyRow(
   nowMs: number,
 ) {
   const row = ctx.keys.find((r) => sameKey(r, claim));
-  return row && !expired(row.createdAtMs, ttlMs, nowMs) ? row : undefined;
+  // A request still in flight holds its key whatever its age: only finished keys expire.
+  return row && (row.status === 'in-flight' || !expired(row.createdAtMs, ttlMs, nowMs))
+    ? row
+    : undefined;
 }
 
 const withoutKey = (keys: KeyRow[], claim: KeyClaim) => keys.filter((r) => !sameKey(r, claim));
@@ -352,6 +366,10 @@ export const storeMachine = setup({
     }),
   },
   guards: {
+    'the lock was taken over': ({ context, event }) => {
+      const op = (event as { op: { fenced: boolean; tx: string } }).op;
+      return op.fenced && !context.keys.some((row) => row.lockedBy === op.tx);
+    },
     'key already stored': ({ context, event }) => {
       const { claim, keyTtlMs } = keyOp(event);
       return liveKeyRow(context, claim, keyTtlMs, ev<'CLAIM_KEY'>(event).nowMs) !== undefined;
@@ -375,31 +393,49 @@ export const storeMachine = setup({
   initial: 'available',
   // Payments and transactions work whatever the state of the key store.
   on: {
-    COMMIT: {
-      actions: [
-        'apply the transaction',
-        {
+    COMMIT: [
+      {
+        guard: 'the lock was taken over',
+        actions: {
           type: 'reply',
-          params: ({ event }) => reply(ev<'COMMIT'>(event).op.from, { type: 'COMMITTED' }),
+          params: ({ event }) => reply(ev<'COMMIT'>(event).op.from, { type: 'LOCK_LOST' }),
         },
-        {
-          type: 'replyAll',
-          params: ({ context, event }) => ({
-            replies: wakeWaiters(context, ev<'COMMIT'>(event).nowMs).replies,
-          }),
-        },
-        'wake waiters',
-      ],
-    },
-    FINISH: {
-      actions: [
-        'finish the request',
-        {
+      },
+      {
+        actions: [
+          'apply the transaction',
+          {
+            type: 'reply',
+            params: ({ event }) => reply(ev<'COMMIT'>(event).op.from, { type: 'COMMITTED' }),
+          },
+          {
+            type: 'replyAll',
+            params: ({ context, event }) => ({
+              replies: wakeWaiters(context, ev<'COMMIT'>(event).nowMs).replies,
+            }),
+          },
+          'wake waiters',
+        ],
+      },
+    ],
+    FINISH: [
+      {
+        guard: 'the lock was taken over',
+        actions: {
           type: 'reply',
-          params: ({ event }) => reply(ev<'FINISH'>(event).op.from, { type: 'FINISHED' }),
+          params: ({ event }) => reply(ev<'FINISH'>(event).op.from, { type: 'LOCK_LOST' }),
         },
-      ],
-    },
+      },
+      {
+        actions: [
+          'finish the request',
+          {
+            type: 'reply',
+            params: ({ event }) => reply(ev<'FINISH'>(event).op.from, { type: 'FINISHED' }),
+          },
+        ],
+      },
+    ],
     ROLLBACK: {
       actions: [
         'discard the transaction',
