@@ -49,30 +49,19 @@ export function OutcomePanel() {
       <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
         <div>
           <dt className="font-medium text-slate-500 dark:text-slate-400">{t.outcome.statuses}</dt>
-          <dd className="mt-1 flex flex-wrap gap-1.5">
-            {outcome.statuses.length === 0 && <span>{t.outcome.none}</span>}
-            {outcome.statuses.map((status, i) => (
-              <span
-                key={i}
-                className="rounded-md bg-slate-100 px-2 py-0.5 font-mono text-xs dark:bg-slate-800"
-              >
-                {statusLine(status)}
-              </span>
-            ))}
+          <dd className="mt-1">
+            {outcome.statuses.length === 0 ? (
+              t.outcome.none
+            ) : (
+              <StatusChips statuses={outcome.statuses} />
+            )}
           </dd>
         </div>
         {outcome.lateStatuses.length > 0 && (
           <div>
             <dt className="font-medium text-slate-500 dark:text-slate-400">{t.outcome.late}</dt>
-            <dd className="mt-1 flex flex-wrap gap-1.5">
-              {outcome.lateStatuses.map((status, i) => (
-                <span
-                  key={i}
-                  className="rounded-md bg-slate-100 px-2 py-0.5 font-mono text-xs line-through decoration-slate-400 dark:bg-slate-800"
-                >
-                  {statusLine(status)}
-                </span>
-              ))}
+            <dd className="mt-1">
+              <StatusChips statuses={outcome.lateStatuses} late />
             </dd>
           </div>
         )}
@@ -108,5 +97,21 @@ export function OutcomePanel() {
         </div>
       </dl>
     </Panel>
+  );
+}
+
+/** HTTP statuses as small chips; late ones (ignored by the client) are struck through. */
+function StatusChips({ statuses, late = false }: { statuses: number[]; late?: boolean }) {
+  return (
+    <span className="flex flex-wrap gap-1.5">
+      {statuses.map((status, i) => (
+        <span
+          key={i}
+          className={`rounded-md bg-slate-100 px-2 py-0.5 font-mono text-xs dark:bg-slate-800 ${late ? 'line-through decoration-slate-400' : ''}`}
+        >
+          {statusLine(status)}
+        </span>
+      ))}
+    </span>
   );
 }
