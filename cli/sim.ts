@@ -86,6 +86,8 @@ export function simMain(argv: string[]): string {
     statuses: outcome.statuses,
     replays: outcome.replays,
     lateStatuses: outcome.lateStatuses,
+    duplicateRecords: outcome.duplicateRecords,
+    receipts: outcome.receipts,
     requestsHandled: outcome.requestsHandled,
     peakLoad: outcome.peakLoad,
     peakRetryLoad: outcome.peakRetryLoad,
@@ -143,7 +145,7 @@ function matrix(seeds: number, json: boolean): string {
   lines.push(
     '',
     `${seeds} seeds per cell. N× = most charges for one payment; DUP = a duplicate in every run, dup? = in some;`,
-    `lie = a client was told something the charges contradict; other statuses listed. ${broken.length ? `!! = ${broken.length} cells disagree with their declaration` : 'Every cell matches its declaration.'}`,
+    `lie = a client was told something the charges contradict; rows×2 = charged once, recorded twice; other statuses listed. ${broken.length ? `!! = ${broken.length} cells disagree with their declaration` : 'Every cell matches its declaration.'}`,
   );
   return lines.join('\n');
 }

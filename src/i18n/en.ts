@@ -39,6 +39,8 @@ export const en = {
       `${plural(n, 'response', 'responses')} replayed from the idempotency-key table (Idempotent-Replayed: true).`,
     statuses: 'Statuses the client acted on',
     late: 'Late answers ignored',
+    duplicateRecords: (n: number) =>
+      `The server's books hold ${plural(n, 'extra payment row', 'extra payment rows')} for money charged once.`,
     none: 'none',
     perIntent: 'Payments',
     intentLine: (intent: string, charges: number, outcome: string) =>
@@ -88,6 +90,7 @@ export const en = {
     replayed: 'replayed',
     copy: 'copy',
     verbs: {
+      recorded: 'recorded',
       dedup: 'same charge',
       ignored: 'ignored',
       'fault-end': 'fault over',
@@ -119,6 +122,10 @@ export const en = {
       restart: 'restart delay ends',
       completer: 'completer wakes up',
     },
+    recordedDetail: (what: 'payment' | 'receipt', id: string, intent: string) =>
+      what === 'payment'
+        ? `payment row ${id} for ${intent} committed`
+        : `receipt email for ${id} staged`,
     ignoredDetail: (what: string) => `${what} — a late answer to an attempt the client gave up on`,
     dedupDetail: (chargeId: string, intent: string) =>
       `the provider knows this charge's key: returns ${chargeId} for ${intent}, moves no money`,

@@ -51,6 +51,8 @@ export const ru: Messages = {
       `Ответов, воспроизведённых из таблицы ключей идемпотентности (Idempotent-Replayed: true): ${n}.`,
     statuses: 'Статусы, на которые клиент отреагировал',
     late: 'Поздние ответы (проигнорированы)',
+    duplicateRecords: (n: number) =>
+      `В учёте сервера лишних строк платежей: ${n}, хотя деньги списаны один раз.`,
     none: 'нет',
     perIntent: 'Платежи',
     intentLine: (intent: string, c: number, outcome: string) =>
@@ -99,6 +101,7 @@ export const ru: Messages = {
     replayed: 'повтор ответа',
     copy: 'копия',
     verbs: {
+      recorded: 'записано',
       dedup: 'то же списание',
       ignored: 'проигнорирован',
       'fault-end': 'сбой закончился',
@@ -130,6 +133,10 @@ export const ru: Messages = {
       restart: 'сервер поднимается',
       completer: 'проснулся фоновый обработчик',
     },
+    recordedDetail: (what: 'payment' | 'receipt', id: string, intent: string) =>
+      what === 'payment'
+        ? `строка платежа ${id} по ${intent} зафиксирована`
+        : `письмо-чек по ${id} поставлено в очередь`,
     ignoredDetail: (what: string) =>
       `${what} — поздний ответ на попытку, от которой клиент уже отказался`,
     dedupDetail: (chargeId: string, intent: string) =>

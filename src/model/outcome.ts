@@ -6,6 +6,8 @@ import type { RecordOf, TraceRecord } from './trace.ts';
 export interface IntentOutcome {
   intentId: string;
   charges: number;
+  /** Payment rows the server committed for it: more than one is a duplicate record. */
+  records: number;
   /** What the client concluded, or null if it had not finished when the run ended. */
   outcome: RecordOf<'settle'>['outcome'] | null;
   status: number | null;
@@ -16,6 +18,10 @@ export interface RunOutcome {
   charges: number;
   /** Charges beyond the first for each intent: money taken twice. */
   duplicateCharges: number;
+  /** Payment rows beyond the first for each intent: the server's books disagree with the money. */
+  duplicateRecords: number;
+  /** Receipt emails staged (recovery points): one per payment is right. */
+  receipts: number;
   /** Every HTTP status a client received and acted on, in order. */
   statuses: number[];
   /** Statuses that reached a client after it had given up on that attempt (ignored). */
@@ -43,6 +49,8 @@ export function summarize(trace: readonly TraceRecord[]): RunOutcome {
     intents: 0,
     charges: 0,
     duplicateCharges: 0,
+    duplicateRecords: 0,
+    receipts: 0,
     statuses: [],
     lateStatuses: [],
     replays: 0,
@@ -56,7 +64,13 @@ export function summarize(trace: readonly TraceRecord[]): RunOutcome {
     switch (record.type) {
       case 'start':
         for (const intentId of record.intents) {
-          perIntent.set(intentId, { intentId, charges: 0, outcome: null, status: null });
+          perIntent.set(intentId, {
+            intentId,
+            charges: 0,
+            records: 0,
+            outcome: null,
+            status: null,
+          });
         }
         break;
       case 'send':
@@ -74,6 +88,10 @@ export function summarize(trace: readonly TraceRecord[]): RunOutcome {
         }
         break;
       }
+      case 'recorded':
+        if (record.what === 'receipt') out.receipts++;
+        else if (++perIntent.get(record.intentId)!.records > 1) out.duplicateRecords++;
+        break;
       case 'ignored':
         ignored.add(record.id);
         break;

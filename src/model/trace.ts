@@ -40,6 +40,8 @@ export type TraceRecord =
       customerBalance: number;
       merchantBalance: number;
     }
+  /** The server's own records: a payment row committed, a receipt email staged. */
+  | { t: number; type: 'recorded'; what: 'payment' | 'receipt'; id: string; intentId: string }
   /** The provider recognised the charge's key and returned the earlier charge: no money moved. */
   | { t: number; type: 'dedup'; chargeId: string; intentId: string; by: ActorId }
   | { t: number; type: 'fault'; fault: ScriptedFault }

@@ -425,8 +425,28 @@ export class PaymentWorld implements World<WorldEvent> {
 
   private storeOp(op: StoreOp): void {
     this.record({ t: this.now, type: 'store', op });
+    const before = contextOf(this.store);
     this.dispatch(this.store, { type: STORE_EVENT[op.type], op, nowMs: this.now } as StoreEvent);
+    this.recordNewRows(before);
     if (op.type === 'lockKey') this.scheduleCompleter();
+  }
+
+  /** Payment rows and receipts a store operation added: the server's side of the ledger. */
+  private recordNewRows(before: ContextFrom<typeof storeMachine>): void {
+    const after = contextOf(this.store);
+    for (const row of after.payments.slice(before.payments.length)) {
+      this.record({
+        t: this.now,
+        type: 'recorded',
+        what: 'payment',
+        id: row.id,
+        intentId: row.intentId,
+      });
+    }
+    for (const job of after.jobs.slice(before.jobs.length)) {
+      const intentId = after.payments.find((p) => p.id === job.paymentId)?.intentId ?? '';
+      this.record({ t: this.now, type: 'recorded', what: 'receipt', id: job.paymentId, intentId });
+    }
   }
 
   private callProvider({ charge }: E.CallProviderParams): void {

@@ -89,6 +89,8 @@ function describeRecord(record: TraceRecord, messages: Map<number, Message>, lan
       return line('fault', describeFault(record.fault, lang), 'fault');
     case 'fault-end':
       return line('fault', describeFault(record.fault, lang));
+    case 'recorded':
+      return line(STORE, m.recordedDetail(record.what, record.id, record.intentId));
     case 'ignored':
       return line(record.by, m.ignoredDetail(messageSummary(messages.get(record.id), lang)));
     case 'dedup':

@@ -20,6 +20,8 @@ export interface Cell {
   runs: number;
   /** Runs with at least one duplicate charge. */
   duplicatedRuns: number;
+  /** Runs where the server recorded some payment twice (whatever the money did). */
+  doubleRecordedRuns: number;
   /** Most charges per payment seen in any run. */
   worstCharges: number;
   /** Statuses the clients acted on in some run, sorted. */
@@ -42,6 +44,7 @@ export function evaluateCell(
     expected,
     runs: 0,
     duplicatedRuns: 0,
+    doubleRecordedRuns: 0,
     worstCharges: 0,
     statuses: [],
     inconsistentRuns: 0,
@@ -53,6 +56,7 @@ export function evaluateCell(
     const outcome = summarize(result.trace);
     cell.runs++;
     if (outcome.duplicateCharges > 0) cell.duplicatedRuns++;
+    if (outcome.duplicateRecords > 0) cell.doubleRecordedRuns++;
     if (!result.invariants.outcomeConsistency.ok) cell.inconsistentRuns++;
     cell.worstCharges = Math.max(cell.worstCharges, ...outcome.perIntent.map((p) => p.charges));
     outcome.statuses.forEach((s) => seen.add(s));
@@ -101,6 +105,7 @@ export function cellText(cell: Cell): string {
   const mark = cell.problems.length ? '!!' : '';
   const dup = cell.duplicatedRuns === 0 ? 'ok' : cell.duplicatedRuns === cell.runs ? 'DUP' : 'dup?';
   const lie = cell.inconsistentRuns > 0 && cell.duplicatedRuns === 0 ? ' lie' : '';
+  const rows = cell.doubleRecordedRuns > 0 && cell.duplicatedRuns === 0 ? ' rows×2' : '';
   const notable = cell.statuses.filter((s) => s !== 201);
-  return `${mark}${cell.worstCharges}× ${dup}${lie}${notable.length ? ' ' + notable.join(',') : ''}`;
+  return `${mark}${cell.worstCharges}× ${dup}${lie}${rows}${notable.length ? ' ' + notable.join(',') : ''}`;
 }

@@ -36,6 +36,11 @@ export function OutcomePanel() {
         >
           {duplicated ? t.outcome.duplicates(outcome.duplicateCharges) : t.outcome.noDuplicates}
         </p>
+        {outcome.duplicateRecords > 0 && outcome.duplicateCharges === 0 && (
+          <p className="mt-1 text-sm font-medium text-amber-900 dark:text-amber-200">
+            {t.outcome.duplicateRecords(outcome.duplicateRecords)}
+          </p>
+        )}
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">
           {t.outcome.serverLoad(outcome.requestsHandled, outcome.peakLoad)}
         </p>
