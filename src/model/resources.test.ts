@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { Method } from './http.ts';
+import {
+  EMPTY,
+  isSafe,
+  observable,
+  serve,
+  type ResourceRequest,
+  type ResourceState,
+} from './resources.ts';
+
+const LAX = { requireIfMatch: false };
+
+function run(requests: ResourceRequest[], rules = LAX, start: ResourceState = EMPTY) {
+  let state = start;
+  const statuses: number[] = [];
+  for (const request of requests) {
+    const result = serve(state, request, rules);
+    state = result.state;
+    statuses.push(result.response.status);
+  }
+  return { state, statuses };
+}
+
+const account = '/accounts/42';
+const seeded = run([{ method: 'PUT', path: account, body: { balance: 100 } }]).state;
+const etagOf = (state: ResourceState) => state.resources[account]!.etag;
+
+describe('resource semantics (RFC 9110)', () => {
+  it('PUT creates with 201, then replaces with 200; DELETE answers 204, then 404', () => {
+    expect(
+      run([
+        { method: 'PUT', path: account, body: { balance: 1 } },
+        { method: 'PUT', path: account, body: { balance: 2 } },
+      ]).statuses,
+    ).toEqual([201, 200]);
+    expect(
+      run(
+        [
+          { method: 'DELETE', path: account },
+          { method: 'DELETE', path: account },
+        ],
+        LAX,
+        seeded,
+      ).statuses,
+    ).toEqual([204, 404]);
+  });
+
+  it('lost update: without If-Match the second writer silently wins; with it, it gets 412', () => {
+    const seen = etagOf(seeded);
+    const a: ResourceRequest = {
+      method: 'PATCH',
+      path: account,
+      patch: { op: 'add', field: 'balance', by: 10 },
+    };
+    const b: ResourceRequest = { method: 'PUT', path: account, body: { balance: 100 + 20 } };
+    expect(observable(run([a, b], LAX, seeded).state)[account]).toEqual({ balance: 120 }); // A's +10 is gone
+    const guarded = run(
+      [
+        { ...a, ifMatch: seen },
+        { ...b, ifMatch: seen },
+      ],
+      LAX,
+      seeded,
+    );
+    expect(guarded.statuses).toEqual([200, 412]);
+    expect(observable(guarded.state)[account]).toEqual({ balance: 110 });
+  });
+
+  it('a retried conditional write gets 412 although its first attempt succeeded', () => {
+    const put: ResourceRequest = {
+      method: 'PUT',
+      path: account,
+      body: { balance: 7 },
+      ifMatch: etagOf(seeded),
+    };
+    expect(run([put, put], LAX, seeded).statuses).toEqual([200, 412]);
+  });
+
+  it('If-None-Match: * makes PUT create-only; a conditional GET gets 304', () => {
+    expect(
+      run([{ method: 'PUT', path: account, ifNoneMatch: '*', body: {} }], LAX, seeded).statuses,
+    ).toEqual([412]);
+    expect(
+      run([{ method: 'PUT', path: '/users/123', ifNoneMatch: '*', body: {} }], LAX, seeded)
+        .statuses,
+    ).toEqual([201]);
+    expect(
+      run([{ method: 'GET', path: account, ifNoneMatch: etagOf(seeded) }], LAX, seeded).statuses,
+    ).toEqual([304]);
+  });
+
+  it('a server that requires preconditions answers 428 to an unconditional write', () => {
+    const rules = { requireIfMatch: true };
+    expect(run([{ method: 'DELETE', path: account }], rules, seeded).statuses).toEqual([428]);
+    expect(
+      run([{ method: 'DELETE', path: account, ifMatch: etagOf(seeded) }], rules, seeded).statuses,
+    ).toEqual([204]);
+  });
+
+  it('computes the method table: repeating a method leaves the state one call leaves, or not', () => {
+    const once = (method: Method): ResourceRequest =>
+      method === 'PATCH'
+        ? { method, path: account, patch: { op: 'add', field: 'balance', by: 10 } }
+        : method === 'POST'
+          ? { method, path: '/accounts', body: { balance: 5 } }
+          : { method, path: account, body: { balance: 9 } };
+    const table = (['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'POST', 'PATCH'] as const).map(
+      (method) => {
+        const one = run([once(method)], LAX, seeded);
+        const three = run([once(method), once(method), once(method)], LAX, seeded);
+        const same =
+          JSON.stringify(observable(one.state)) === JSON.stringify(observable(three.state));
+        const untouched =
+          JSON.stringify(observable(one.state)) === JSON.stringify(observable(seeded));
+        return { method, safe: untouched, idempotent: same, responses: three.statuses };
+      },
+    );
+    expect(table.map(({ method, safe, idempotent }) => [method, safe, idempotent])).toEqual([
+      ['GET', true, true],
+      ['HEAD', true, true],
+      ['OPTIONS', true, true],
+      ['PUT', false, true],
+      ['DELETE', false, true],
+      ['POST', false, false],
+      ['PATCH', false, false],
+    ]);
+    expect(table.every((row) => row.safe === isSafe(row.method))).toBe(true);
+    expect(table.find((row) => row.method === 'DELETE')!.responses).toEqual([204, 404, 404]); // same effect, other answer
+  });
+});
+
+/** A plain map model of the same rules, written independently, for the model-based test. */
+function modelServe(
+  model: Map<string, { body: Record<string, number>; tag: number }>,
+  counter: { n: number },
+  r: ResourceRequest,
+): number {
+  const cur = model.get(r.path);
+  const tagOf = (n: number) => `"r${n}"`;
+  if (r.ifMatch !== undefined && !(r.ifMatch === '*' ? cur : cur && tagOf(cur.tag) === r.ifMatch))
+    return 412;
+  if (
+    r.ifNoneMatch !== undefined &&
+    (r.ifNoneMatch === '*' ? cur : cur && tagOf(cur.tag) === r.ifNoneMatch)
+  ) {
+    return r.method === 'GET' || r.method === 'HEAD' ? 304 : 412;
+  }
+  const bump = () => ++counter.n;
+  switch (r.method) {
+    case 'GET':
+    case 'HEAD':
+      return cur ? 200 : 404;
+    case 'PUT':
+      model.set(r.path, { body: { ...(r.body as Record<string, number>) }, tag: bump() });
+      return cur ? 200 : 201;
+    case 'PATCH': {
+      if (!cur || r.patch?.op !== 'add') return 404;
+      model.set(r.path, {
+        body: { ...cur.body, [r.patch.field]: (cur.body[r.patch.field] ?? 0) + r.patch.by },
+        tag: bump(),
+      });
+      return 200;
+    }
+    case 'DELETE':
+      if (!cur) return 404;
+      bump();
+      model.delete(r.path);
+      return 204;
+    default:
+      return 200;
+  }
+}
+
+describe('model-based test (fast-check): the server agrees with a plain map', () => {
+  it('statuses and states match for random sequences, some with preconditions', () => {
+    const path = fc.constantFrom('/a', '/b');
+    const tag = fc.option(fc.constantFrom('*', '"r1"', '"r2"', '"r3"', '"r4"'), { nil: undefined });
+    const request = fc
+      .record({
+        method: fc.constantFrom('GET', 'HEAD', 'PUT', 'PATCH', 'DELETE') as fc.Arbitrary<Method>,
+        path,
+        ifMatch: tag,
+        ifNoneMatch: tag,
+        value: fc.integer({ min: 0, max: 9 }),
+      })
+      .map(({ method, path, ifMatch, ifNoneMatch, value }): ResourceRequest => ({
+        method,
+        path,
+        ...(ifMatch === undefined ? {} : { ifMatch }),
+        ...(ifNoneMatch === undefined ? {} : { ifNoneMatch }),
+        body: { n: value },
+        patch: { op: 'add', field: 'n', by: value },
+      }));
+    fc.assert(
+      fc.property(fc.array(request, { maxLength: 25 }), (requests) => {
+        const model = new Map<string, { body: Record<string, number>; tag: number }>();
+        const counter = { n: 0 };
+        let state = EMPTY;
+        for (const r of requests) {
+          const result = serve(state, r, LAX);
+          state = result.state;
+          expect(result.response.status).toBe(modelServe(model, counter, r));
+          expect(observable(state)).toEqual(
+            Object.fromEntries([...model].map(([p, v]) => [p, v.body])),
+          );
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

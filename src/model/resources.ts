@@ -1,0 +1,158 @@
+import type { Method } from './http.ts';
+
+/**
+ * Groundwork for issue 4 (HTTP method semantics and conditional requests): the resource server's
+ * semantics as one pure function, `serve(state, request) → { state, response }`, following
+ * RFC 9110 §9 (methods) and §13 (preconditions, in the RFC's order) and RFC 6585 (428).
+ * The machines, scenarios and the computed method table that use it are still to come.
+ */
+export type Fields = Readonly<Record<string, string | number>>;
+
+export interface Resource {
+  body: Fields;
+  /** A strong entity tag, changed by every change of state: `"r7"`. */
+  etag: string;
+}
+
+export interface ResourceState {
+  resources: Readonly<Record<string, Resource>>;
+  /** Counts changes; the source of fresh ETags and of ids for POST. */
+  changes: number;
+}
+
+export type Patch = { op: 'add'; field: string; by: number } | { op: 'merge'; fields: Fields };
+
+export interface ResourceRequest {
+  method: Method;
+  path: string;
+  ifMatch?: string;
+  ifNoneMatch?: string;
+  body?: Fields;
+  patch?: Patch;
+}
+
+export interface ResourceResponse {
+  status: number;
+  etag?: string;
+  location?: string;
+  body?: Fields;
+}
+
+export interface ServerRules {
+  /** Demand If-Match on PUT, PATCH and DELETE of an existing resource (428 without it). */
+  requireIfMatch: boolean;
+}
+
+export const EMPTY: ResourceState = { resources: {}, changes: 0 };
+
+const SAFE_METHODS: readonly Method[] = ['GET', 'HEAD', 'OPTIONS'];
+
+/** Strong comparison: both tags strong and equal (RFC 9110 §8.8.3.2). */
+const strongMatch = (a: string, b: string) => !a.startsWith('W/') && !b.startsWith('W/') && a === b;
+/** Weak comparison: equal once the W/ prefix is dropped. */
+const weakMatch = (a: string, b: string) => a.replace(/^W\//, '') === b.replace(/^W\//, '');
+
+const listMatches = (header: string, etag: string, compare: (a: string, b: string) => boolean) =>
+  header
+    .split(',')
+    .map((t) => t.trim())
+    .some((t) => compare(t, etag));
+
+/** The precondition verdict, checked in RFC 9110 §13.2.2's order; null when the method may run. */
+function preconditions(
+  request: ResourceRequest,
+  current: Resource | undefined,
+  rules: ServerRules,
+): number | null {
+  const changesState =
+    request.method === 'PUT' || request.method === 'PATCH' || request.method === 'DELETE';
+  if (rules.requireIfMatch && changesState && current && request.ifMatch === undefined) return 428;
+  if (request.ifMatch !== undefined) {
+    const passes =
+      request.ifMatch === '*'
+        ? current !== undefined
+        : current !== undefined && listMatches(request.ifMatch, current.etag, strongMatch);
+    if (!passes) return 412;
+  }
+  if (request.ifNoneMatch !== undefined) {
+    const fails =
+      request.ifNoneMatch === '*'
+        ? current !== undefined
+        : current !== undefined && listMatches(request.ifNoneMatch, current.etag, weakMatch);
+    if (fails) return request.method === 'GET' || request.method === 'HEAD' ? 304 : 412;
+  }
+  return null;
+}
+
+function write(
+  state: ResourceState,
+  path: string,
+  body: Fields | null,
+): { state: ResourceState; etag: string } {
+  const changes = state.changes + 1;
+  const etag = `"r${changes}"`;
+  const resources = { ...state.resources };
+  if (body === null) delete resources[path];
+  else resources[path] = { body, etag };
+  return { state: { resources, changes }, etag };
+}
+
+function applyPatch(body: Fields, patch: Patch): Fields {
+  if (patch.op === 'merge') return { ...body, ...patch.fields };
+  const before = body[patch.field];
+  return { ...body, [patch.field]: (typeof before === 'number' ? before : 0) + patch.by };
+}
+
+export function serve(
+  state: ResourceState,
+  request: ResourceRequest,
+  rules: ServerRules,
+): { state: ResourceState; response: ResourceResponse } {
+  const current = state.resources[request.path];
+  const failed = preconditions(request, current, rules);
+  if (failed !== null)
+    return {
+      state,
+      response:
+        failed === 304 && current ? { status: 304, etag: current.etag } : { status: failed },
+    };
+  switch (request.method) {
+    case 'GET':
+    case 'HEAD': {
+      if (!current) return { state, response: { status: 404 } };
+      const body = request.method === 'GET' ? { body: current.body } : {};
+      return { state, response: { status: 200, etag: current.etag, ...body } };
+    }
+    case 'OPTIONS':
+      return { state, response: { status: 200 } };
+    case 'PUT': {
+      const next = write(state, request.path, request.body ?? {});
+      return { state: next.state, response: { status: current ? 200 : 201, etag: next.etag } };
+    }
+    case 'PATCH': {
+      if (!current) return { state, response: { status: 404 } };
+      const next = write(
+        state,
+        request.path,
+        applyPatch(current.body, request.patch ?? { op: 'merge', fields: {} }),
+      );
+      return { state: next.state, response: { status: 200, etag: next.etag } };
+    }
+    case 'DELETE': {
+      if (!current) return { state, response: { status: 404 } };
+      return { state: write(state, request.path, null).state, response: { status: 204 } };
+    }
+    case 'POST': {
+      const location = `${request.path}/${state.changes + 1}`;
+      const next = write(state, location, request.body ?? {});
+      return { state: next.state, response: { status: 201, etag: next.etag, location } };
+    }
+  }
+}
+
+export const isSafe = (method: Method): boolean => SAFE_METHODS.includes(method);
+
+/** The state as a client could observe it: bodies by path, ETags aside. */
+export function observable(state: ResourceState): Record<string, Fields> {
+  return Object.fromEntries(Object.entries(state.resources).map(([path, r]) => [path, r.body]));
+}
