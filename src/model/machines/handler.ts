@@ -129,6 +129,12 @@ const respondWith = (status: number) => ({
 const recovering = (ctx: HandlerContext) => ctx.policy.strategy.recoveryPoints && !ctx.unprotected;
 const keys = (ctx: HandlerContext) => ctx.policy.strategy.keys;
 
+/** Fail open: go on without deduplication. Fail closed: 503, retry later. */
+const WHEN_KEY_STORE_DOWN = [
+  { guard: 'key store fails open', target: 'charging', actions: 'go on unprotected' },
+  { target: 'unavailable' },
+] as const;
+
 export const handlerMachine = setup({
   types: {
     context: {} as HandlerContext,
@@ -203,10 +209,7 @@ export const handlerMachine = setup({
       on: {
         CACHE_HIT: { target: 'replaying' },
         CACHE_MISS: 'charging',
-        KEY_STORE_DOWN: [
-          { guard: 'key store fails open', target: 'charging', actions: 'go on unprotected' },
-          { target: 'unavailable' },
-        ],
+        KEY_STORE_DOWN: WHEN_KEY_STORE_DOWN,
       },
     },
     // A unique insert of the key, in the same transaction as the payment.
@@ -218,10 +221,7 @@ export const handlerMachine = setup({
       on: {
         KEY_CLAIMED: 'charging',
         KEY_EXISTS: 'replaying',
-        KEY_STORE_DOWN: [
-          { guard: 'key store fails open', target: 'charging', actions: 'go on unprotected' },
-          { target: 'unavailable' },
-        ],
+        KEY_STORE_DOWN: WHEN_KEY_STORE_DOWN,
       },
     },
     // An in-flight lock committed up front (rocket-rides): others see it at once.
@@ -248,10 +248,7 @@ export const handlerMachine = setup({
         KEY_EXISTS: 'replaying',
         KEY_BUSY: 'conflict',
         KEY_MISMATCH: 'mismatch',
-        KEY_STORE_DOWN: [
-          { guard: 'key store fails open', target: 'charging', actions: 'go on unprotected' },
-          { target: 'unavailable' },
-        ],
+        KEY_STORE_DOWN: WHEN_KEY_STORE_DOWN,
       },
     },
     charging: {

@@ -291,6 +291,13 @@ const ev = <K extends StoreEvent['type']>(event: StoreEvent) =>
 const keyOp = (event: StoreEvent) => (event as { op: KeyOp }).op;
 const reply = (to: ActorId, answer: StoreReply): ReplyParams => ({ to, reply: answer });
 
+/** The action that answers the operation's sender with a fixed reply. */
+const answerSender = (answer: StoreReply) => ({
+  type: 'reply' as const,
+  params: ({ event }: { event: StoreEvent }) =>
+    reply((event as { op: { from: ActorId } }).op.from, answer),
+});
+
 export const storeMachine = setup({
   types: { context: {} as StoreContext, events: {} as StoreEvent },
   actions: {
@@ -396,18 +403,12 @@ export const storeMachine = setup({
     COMMIT: [
       {
         guard: 'the lock was taken over',
-        actions: {
-          type: 'reply',
-          params: ({ event }) => reply(ev<'COMMIT'>(event).op.from, { type: 'LOCK_LOST' }),
-        },
+        actions: answerSender({ type: 'LOCK_LOST' }),
       },
       {
         actions: [
           'apply the transaction',
-          {
-            type: 'reply',
-            params: ({ event }) => reply(ev<'COMMIT'>(event).op.from, { type: 'COMMITTED' }),
-          },
+          answerSender({ type: 'COMMITTED' }),
           {
             type: 'replyAll',
             params: ({ context, event }) => ({
@@ -421,19 +422,10 @@ export const storeMachine = setup({
     FINISH: [
       {
         guard: 'the lock was taken over',
-        actions: {
-          type: 'reply',
-          params: ({ event }) => reply(ev<'FINISH'>(event).op.from, { type: 'LOCK_LOST' }),
-        },
+        actions: answerSender({ type: 'LOCK_LOST' }),
       },
       {
-        actions: [
-          'finish the request',
-          {
-            type: 'reply',
-            params: ({ event }) => reply(ev<'FINISH'>(event).op.from, { type: 'FINISHED' }),
-          },
-        ],
+        actions: ['finish the request', answerSender({ type: 'FINISHED' })],
       },
     ],
     ROLLBACK: {
@@ -472,20 +464,14 @@ export const storeMachine = setup({
             actions: [
               'reap an expired key',
               'hold the key for the transaction',
-              {
-                type: 'reply',
-                params: ({ event }) => reply(keyOp(event).from, { type: 'KEY_CLAIMED' }),
-              },
+              answerSender({ type: 'KEY_CLAIMED' }),
             ],
           },
         ],
         LOCK_KEY: [
           {
             guard: 'lock: other request',
-            actions: {
-              type: 'reply',
-              params: ({ event }) => reply(keyOp(event).from, { type: 'KEY_MISMATCH' }),
-            },
+            actions: answerSender({ type: 'KEY_MISMATCH' }),
           },
           {
             guard: 'lock: completed',
@@ -532,10 +518,7 @@ export const storeMachine = setup({
             ],
           },
           {
-            actions: {
-              type: 'reply',
-              params: ({ event }) => reply(keyOp(event).from, { type: 'KEY_BUSY' }),
-            },
+            actions: answerSender({ type: 'KEY_BUSY' }),
           },
         ],
         CACHE_GET: [
@@ -551,20 +534,11 @@ export const storeMachine = setup({
             },
           },
           {
-            actions: {
-              type: 'reply',
-              params: ({ event }) => reply(ev<'CACHE_GET'>(event).op.from, { type: 'CACHE_MISS' }),
-            },
+            actions: answerSender({ type: 'CACHE_MISS' }),
           },
         ],
         CACHE_SET: {
-          actions: [
-            'cache the response',
-            {
-              type: 'reply',
-              params: ({ event }) => reply(ev<'CACHE_SET'>(event).op.from, { type: 'CACHED' }),
-            },
-          ],
+          actions: ['cache the response', answerSender({ type: 'CACHED' })],
         },
       },
     },
@@ -573,30 +547,16 @@ export const storeMachine = setup({
       on: {
         KEYS_UP: 'available',
         CLAIM_KEY: {
-          actions: {
-            type: 'reply',
-            params: ({ event }) => reply(keyOp(event).from, { type: 'KEY_STORE_DOWN' }),
-          },
+          actions: answerSender({ type: 'KEY_STORE_DOWN' }),
         },
         LOCK_KEY: {
-          actions: {
-            type: 'reply',
-            params: ({ event }) => reply(keyOp(event).from, { type: 'KEY_STORE_DOWN' }),
-          },
+          actions: answerSender({ type: 'KEY_STORE_DOWN' }),
         },
         CACHE_GET: {
-          actions: {
-            type: 'reply',
-            params: ({ event }) =>
-              reply(ev<'CACHE_GET'>(event).op.from, { type: 'KEY_STORE_DOWN' }),
-          },
+          actions: answerSender({ type: 'KEY_STORE_DOWN' }),
         },
         CACHE_SET: {
-          actions: {
-            type: 'reply',
-            params: ({ event }) =>
-              reply(ev<'CACHE_SET'>(event).op.from, { type: 'KEY_STORE_DOWN' }),
-          },
+          actions: answerSender({ type: 'KEY_STORE_DOWN' }),
         },
       },
     },
