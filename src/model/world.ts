@@ -1,17 +1,13 @@
-import type { AnyStateMachine, ContextFrom, EventFromLogic } from 'xstate';
-import type { Kernel, World } from '../sim/kernel.ts';
+import type { AnyStateMachine, ContextFrom } from 'xstate';
 import type * as E from './effects.ts';
-import { fastEngine, type Effect, type Engine, type Snapshot } from './engine.ts';
+import { fastEngine, type Effect, type Engine } from './engine.ts';
 import { InvariantMonitor } from './invariants.ts';
-import { clientMachine, intentIdOf, type ClientEvent } from './machines/client.ts';
+import { clientMachine, intentIdOf } from './machines/client.ts';
 import { handlerMachine, type HandlerEvent, type HandlerPolicy } from './machines/handler.ts';
-import { directionOf, networkMachine, type Fate } from './machines/network.ts';
 import { providerMachine } from './machines/provider.ts';
-import { serverMachine } from './machines/server.ts';
 import { STORE_EVENT, storeMachine, type StoreEvent, type StoreOp } from './machines/store.ts';
 import {
   COMPLETER,
-  NETWORK,
   PROVIDER,
   SERVER,
   STORE,
@@ -19,66 +15,38 @@ import {
   type Message,
   type RequestMessage,
 } from './message.ts';
-import type { CrashPoint, ScriptedFault, WorldSettings } from './settings.ts';
+import type { ScriptedFault, WorldSettings } from './settings.ts';
 import { STRATEGIES } from './strategies.ts';
-import type { TraceRecord } from './trace.ts';
+import { contextOf, WorldBase, type BaseEvent, type Slot } from './worldBase.ts';
 
 /**
- * The payment world: it owns the actors' snapshots, carries out the effects their machines emit,
- * draws every chance fate through the kernel, and writes the trace. Decisions about the protocol
- * live in the machines; this file is plumbing, kept that way on purpose.
+ * The payment world: clients paying through a server that keeps idempotency keys in a store and
+ * charges an external provider. The network, timers, crashes and scripted faults are the base's
+ * (worldBase.ts); this file adds the request handlers, the store, the provider and the completer.
  */
-export type WorldEvent =
-  | { kind: 'client-start'; clientId: ActorId }
-  | { kind: 'arrive'; message: Message }
-  | { kind: 'timer'; actor: ActorId; name: E.TimerName }
+export type PaymentEvent =
   | { kind: 'handler-start'; handlerId: string; message: RequestMessage; handle: number }
-  | { kind: 'reply'; to: ActorId; reply: E.ReplyParams['reply']; handle: number }
-  | { kind: 'fault'; fault: ScriptedFault }
-  | { kind: 'fault-end'; fault: ScriptedFault };
+  | { kind: 'reply'; to: ActorId; reply: E.ReplyParams['reply']; handle: number };
 
-interface Slot<M extends AnyStateMachine> {
-  id: ActorId;
-  machine: M;
-  snapshot: Snapshot;
-}
+/** Kept for callers that name the payment world's events. */
+export type WorldEvent = PaymentEvent | BaseEvent;
 
-const contextOf = <M extends AnyStateMachine>(slot: Slot<M>) =>
-  slot.snapshot.context as ContextFrom<M>;
-
-const CLIENT_TIMER_EVENTS = { timeout: 'TIMEOUT', backoff: 'BACKOFF_ELAPSED' } as const;
-
-/** Random faults drawn so far, against the settings' budgets. */
-interface FaultsDrawn {
-  losses: number;
-  duplicates: number;
-  crashes: number;
-}
-
-export class PaymentWorld implements World<WorldEvent> {
-  readonly trace: TraceRecord[] = [];
-  readonly monitor = new InvariantMonitor();
-  private kernel!: Kernel<WorldEvent>;
-  private readonly clients = new Map<ActorId, Slot<typeof clientMachine>>();
+export class PaymentWorld extends WorldBase<PaymentEvent> {
+  override readonly monitor: InvariantMonitor;
   private readonly handlers = new Map<ActorId, Slot<typeof handlerMachine>>();
   private readonly acceptedNotStarted = new Set<ActorId>();
-  private network!: Slot<typeof networkMachine>;
-  private server!: Slot<typeof serverMachine>;
   private store!: Slot<typeof storeMachine>;
   private provider!: Slot<typeof providerMachine>;
-  /** Pending timers by `actor/name`, as kernel handles. */
-  private readonly timers = new Map<string, number>();
-  /** Events on their way to a request handler, cancelled if the process dies first. */
-  private readonly mailFor = new Map<ActorId, Set<number>>();
-  private readonly drawn: FaultsDrawn = { losses: 0, duplicates: 0, crashes: 0 };
   private readonly policy: HandlerPolicy;
-  private nextMessageId = 1;
   private nextHandlerId = 1;
 
   constructor(
     private readonly settings: WorldSettings,
-    private readonly engine: Engine = fastEngine,
+    engine: Engine = fastEngine,
   ) {
+    const monitor = new InvariantMonitor();
+    super(settings, engine, monitor);
+    this.monitor = monitor;
     const { server } = settings;
     this.policy = {
       strategy: STRATEGIES[server.strategy],
@@ -89,32 +57,23 @@ export class PaymentWorld implements World<WorldEvent> {
     };
   }
 
-  start(kernel: Kernel<WorldEvent>): void {
-    this.kernel = kernel;
-    const { settings } = this;
-    this.recordStart();
-    settings.clients.forEach((clientSettings, i) => {
-      const clientId = `client-${i + 1}`;
-      const ownerId = `client-${(clientSettings.resubmits ?? i) + 1}`;
-      this.clients.set(
-        clientId,
-        this.boot(clientId, clientMachine, { clientId, ownerId, settings: clientSettings }),
-      );
-      kernel.schedule(clientSettings.startAtMs, { kind: 'client-start', clientId });
-    });
-    this.network = this.boot(NETWORK, networkMachine, undefined);
-    this.server = this.boot(SERVER, serverMachine, { restartMs: settings.server.restartMs });
-    this.store = this.boot(STORE, storeMachine, undefined);
-    this.provider = this.boot(PROVIDER, providerMachine, {
-      customerBalance: settings.provider.customerBalance,
-      honoursKeys: settings.provider.honoursKeys,
-      keyRetentionMs: settings.provider.keyRetentionMs,
-    });
-    for (const fault of settings.faults)
-      kernel.schedule(fault.atMs, { kind: 'fault', fault }, true);
+  protected bootClient(clientId: ActorId, index: number): Slot<AnyStateMachine> {
+    const clientSettings = this.settings.clients[index]!;
+    const ownerId = `client-${(clientSettings.resubmits ?? index) + 1}`;
+    return this.boot(clientId, clientMachine, { clientId, ownerId, settings: clientSettings });
   }
 
-  private recordStart(): void {
+  protected bootBackEnd(): void {
+    const { provider } = this.settings;
+    this.store = this.boot(STORE, storeMachine, undefined);
+    this.provider = this.boot(PROVIDER, providerMachine, {
+      customerBalance: provider.customerBalance,
+      honoursKeys: provider.honoursKeys,
+      keyRetentionMs: provider.keyRetentionMs,
+    });
+  }
+
+  protected recordStart(): void {
     const { clients, server, provider } = this.settings;
     const owners = clients.map((c, i) => c.resubmits ?? i);
     const intents = clients.flatMap((c, i) =>
@@ -130,117 +89,26 @@ export class PaymentWorld implements World<WorldEvent> {
     });
   }
 
-  handle(event: WorldEvent, kernel: Kernel<WorldEvent>): void {
-    this.kernel = kernel;
+  protected handleOwn(event: PaymentEvent): void {
     switch (event.kind) {
-      case 'client-start':
-        return this.dispatch(this.clients.get(event.clientId)!, { type: 'START' });
-      case 'arrive':
-        return this.arrive(event.message);
-      case 'timer':
-        return this.fireTimer(event);
       case 'handler-start':
-        this.mailFor.get(event.handlerId)?.delete(event.handle);
+        this.received(event.handlerId, event.handle);
         return this.startHandler(event.handlerId, event.message);
       case 'reply':
-        this.mailFor.get(event.to)?.delete(event.handle);
+        this.received(event.to, event.handle);
         return this.deliverReply(event.to, event.reply);
-      case 'fault':
-        return this.applyFault(event.fault);
-      case 'fault-end':
-        return this.endFault(event.fault);
     }
   }
 
-  // --- actors ---------------------------------------------------------------------------------
-
-  private boot<M extends AnyStateMachine>(id: ActorId, machine: M, input: unknown): Slot<M> {
-    const [snapshot, effects] = this.engine.initial(machine, input);
-    const slot = { id, machine, snapshot };
-    this.runEffects(slot, effects);
-    return slot;
-  }
-
-  /** Feeds one event to an actor, records its transition, and carries out its effects. */
-  private dispatch<M extends AnyStateMachine>(slot: Slot<M>, event: EventFromLogic<M>): void {
-    const from = slot.snapshot.value;
-    const [next, effects] = this.engine.step(slot.machine, slot.snapshot, event);
-    slot.snapshot = next;
-    if (next.value !== from) {
-      this.record({
-        t: this.now,
-        type: 'transition',
-        actor: slot.id,
-        from,
-        to: next.value,
-        event: event.type,
-      });
-    }
-    this.runEffects(slot, effects);
-  }
-
-  private get now(): number {
-    return this.kernel.now;
-  }
-
-  private record(record: TraceRecord): void {
-    this.trace.push(record);
-    for (const v of this.monitor.observe(record)) {
-      this.trace.push({ t: record.t, type: 'invariant', name: v.name, ok: false, facts: v.facts });
-    }
-  }
-
-  // --- effects --------------------------------------------------------------------------------
-
-  /** Runs effects in order; a crash at a checkpoint cancels the rest, as a dead process would. */
-  private runEffects(slot: Slot<AnyStateMachine>, effects: Effect[]): void {
-    for (const effect of effects) {
-      if (this.perform(slot.id, effect) === 'crashed') return;
-    }
-  }
-
-  private perform(actor: ActorId, effect: Effect): 'crashed' | void {
+  protected performOwn(actor: ActorId, effect: Effect): void {
     const p = effect.params as never;
     switch (effect.type as E.EffectName) {
-      case 'transmit':
-        return this.transmit((p as E.TransmitParams).message);
-      case 'startTimer':
-        return this.startTimer(actor, p);
-      case 'cancelTimer':
-        return this.cancelTimer(`${actor}/${(p as E.CancelTimerParams).name}`);
-      case 'ignore':
-        return this.record({
-          t: this.now,
-          type: 'ignored',
-          id: (p as { messageId: number }).messageId,
-          by: actor,
-        });
-      case 'settle':
-        return this.record({
-          t: this.now,
-          type: 'settle',
-          client: actor,
-          ...(p as E.SettleParams),
-        });
-      case 'deliver':
-        return this.deliver(p);
-      case 'drop':
-      case 'refuse': {
-        const { message, reason } = p as E.DropParams;
-        return this.record({ t: this.now, type: 'drop', id: message.id, reason });
-      }
-      case 'accept':
-        return this.accept((p as E.AcceptParams).message as RequestMessage);
-      case 'abortHandlers':
-        return this.abortHandlers();
       case 'storeOp':
         return this.storeOp((p as E.StoreOpParams).op);
       case 'callProvider':
         return this.callProvider(p);
       case 'dedup':
         return this.recordDedup((p as { chargeId: string }).chargeId);
-      case 'checkpoint':
-        return this.checkpoint((p as E.CheckpointParams).point);
       case 'respond':
         return this.respond(actor, p);
       case 'reply':
@@ -254,138 +122,18 @@ export class PaymentWorld implements World<WorldEvent> {
     }
   }
 
-  // --- the network ----------------------------------------------------------------------------
-
-  private transmit(draft: E.TransmitParams['message']): void {
-    const message = { ...draft, id: this.nextMessageId++ } as Message;
-    this.record({ t: this.now, type: 'send', message });
-    this.dispatch(this.network, { type: 'TRANSMIT', message, fate: this.drawFate(message) });
-  }
-
-  /**
-   * Chance's part of a message's journey. Nothing is drawn that a scripted fault already decides,
-   * and no random fault beyond its budget, so the tape (and the explorer's tree) holds only real
-   * choices.
-   */
-  private drawFate(message: Message): Fate {
-    const net = this.settings.network;
-    const { armed, armedCopies } = contextOf(this.network);
-    const direction = directionOf(message);
-    if (this.network.snapshot.value === 'partitioned' || armed[direction] > 0) {
-      return { lost: false, delayMs: 0, duplicateDelayMs: null };
-    }
-    const scriptedCopy = armedCopies[direction] > 0;
-    if (
-      !scriptedCopy &&
-      this.chanceWithin('message lost', net.lossProbability, 'losses', net.maxLosses)
-    ) {
-      return { lost: true, delayMs: 0, duplicateDelayMs: null };
-    }
-    const delayMs = this.delay('network delay');
-    const copied =
-      scriptedCopy ||
-      this.chanceWithin(
-        'message duplicated',
-        net.duplicationProbability,
-        'duplicates',
-        net.maxDuplicates,
-      );
-    return { lost: false, delayMs, duplicateDelayMs: copied ? this.delay('copy delay') : null };
-  }
-
-  /** A chance fault, offered only while its budget lasts. */
-  private chanceWithin(
-    label: string,
-    probability: number,
-    budget: keyof FaultsDrawn,
-    max: number | null,
-  ): boolean {
-    if (max !== null && this.drawn[budget] >= max) return false;
-    const happened = this.chance(label, probability);
-    if (happened) this.drawn[budget]++;
-    return happened;
-  }
-
-  private chance(label: string, probability: number): boolean {
-    if (probability <= 0) return false;
-    if (probability >= 1) return true;
-    return this.kernel.choose(label, 2, [1 - probability, probability]) === 1;
-  }
-
-  private delay(label: string): number {
-    const { delayMsMin: min, delayMsMax: max, delayStepMs } = this.settings.network;
-    const step = Math.max(1, delayStepMs);
-    return min + step * this.kernel.choose(label, Math.floor((max - min) / step) + 1);
-  }
-
-  private deliver({ message, delayMs, duplicate }: E.DeliverParams): void {
-    if (!duplicate) {
-      this.kernel.schedule(delayMs, { kind: 'arrive', message });
-      return;
-    }
-    const copy = { ...message, id: this.nextMessageId++, copyOf: message.id };
-    this.record({ t: this.now, type: 'duplicate', id: message.id, copy });
-    this.kernel.schedule(delayMs, { kind: 'arrive', message: copy });
-  }
-
-  private arrive(message: Message): void {
-    this.record({ t: this.now, type: 'deliver', id: message.id, to: message.to });
-    if (message.kind === 'request') {
-      this.dispatch(this.server, { type: 'REQUEST', message });
-    } else {
-      this.dispatch(this.clients.get(message.to)!, {
-        type: 'RESPONSE',
-        message,
-      } satisfies ClientEvent);
-    }
-  }
-
-  // --- timers ---------------------------------------------------------------------------------
-
-  private startTimer(actor: ActorId, { name, delayMs, jitter }: E.StartTimerParams): void {
-    this.cancelTimer(`${actor}/${name}`);
-    const delay = jitter ? this.kernel.choose('backoff jitter', delayMs + 1) : delayMs;
-    this.timers.set(
-      `${actor}/${name}`,
-      this.kernel.schedule(delay, { kind: 'timer', actor, name }),
-    );
-  }
-
-  private cancelTimer(id: string): void {
-    const handle = this.timers.get(id);
-    if (handle === undefined) return;
-    this.kernel.cancel(handle);
-    this.timers.delete(id);
-  }
-
-  private fireTimer({ actor, name }: Extract<WorldEvent, { kind: 'timer' }>): void {
-    this.timers.delete(`${actor}/${name}`);
-    if (name === 'completer') return this.dispatch(this.server, { type: 'COMPLETER_TICK' });
-    this.record({ t: this.now, type: 'timer', actor, name });
-    if (name === 'restart') {
-      this.record({ t: this.now, type: 'restart' });
-      this.dispatch(this.server, { type: 'RESTART' });
-      this.scheduleCompleter();
-    } else {
-      this.dispatch(this.clients.get(actor)!, { type: CLIENT_TIMER_EVENTS[name] });
-    }
-  }
-
   // --- the server side ------------------------------------------------------------------------
 
-  private accept(message: RequestMessage): void {
+  protected accept(message: Message): void {
     const handlerId = `handler-${this.nextHandlerId++}`;
     this.acceptedNotStarted.add(handlerId);
-    const event = { kind: 'handler-start' as const, handlerId, message, handle: -1 };
+    const event = {
+      kind: 'handler-start' as const,
+      handlerId,
+      message: message as RequestMessage,
+      handle: -1,
+    };
     this.mail(handlerId, event, this.settings.server.processingMs);
-  }
-
-  /** Schedules an event for a handler, remembering it so a crash can withdraw it. */
-  private mail(to: ActorId, event: Extract<WorldEvent, { handle: number }>, delayMs: number): void {
-    event.handle = this.kernel.schedule(delayMs, event);
-    const box = this.mailFor.get(to) ?? new Set<number>();
-    box.add(event.handle);
-    this.mailFor.set(to, box);
   }
 
   private startHandler(handlerId: ActorId, message: RequestMessage): void {
@@ -420,7 +168,7 @@ export class PaymentWorld implements World<WorldEvent> {
   private forgetIfDone(slot: Slot<typeof handlerMachine>): void {
     if (slot.snapshot.status !== 'done') return;
     this.handlers.delete(slot.id);
-    this.mailFor.delete(slot.id);
+    this.closeMailbox(slot.id);
   }
 
   private storeOp(op: StoreOp): void {
@@ -478,35 +226,13 @@ export class PaymentWorld implements World<WorldEvent> {
     this.mail(to, { kind: 'reply', to, reply, handle: -1 }, latency);
   }
 
-  /** A scripted crash armed for this point, or (for exploration) chance within its budget. */
-  private checkpoint(point: CrashPoint): 'crashed' | void {
-    const { server } = this.settings;
-    const armed = contextOf(this.server).armedCrashes.includes(point);
-    const chance =
-      !armed &&
-      server.crashPoints.includes(point) &&
-      this.chanceWithin('server crash', server.crashProbability, 'crashes', server.maxCrashes);
-    if (!armed && !chance) return;
-    this.crash(point);
-    return 'crashed';
+  protected inMemory(): ActorId[] {
+    return [...this.acceptedNotStarted, ...this.handlers.keys()];
   }
 
-  private crash(point: CrashPoint | 'now'): void {
-    if (this.server.snapshot.value !== 'up') return;
-    this.record({
-      t: this.now,
-      type: 'crash',
-      point,
-      lost: [...this.acceptedNotStarted, ...this.handlers.keys()],
-    });
-    this.dispatch(this.server, { type: 'CRASH', point });
-  }
-
-  /** Everything in the process's memory is gone; the store rolls back their transactions. */
-  private abortHandlers(): void {
+  /** Every handler is gone; the store rolls back their open transactions. */
+  protected forgetInMemory(): void {
     const lost = [...this.handlers.keys()];
-    for (const box of this.mailFor.values()) for (const handle of box) this.kernel.cancel(handle);
-    this.mailFor.clear();
     this.handlers.clear();
     this.acceptedNotStarted.clear();
     const { claims, waiters } = contextOf(this.store);
@@ -574,34 +300,21 @@ export class PaymentWorld implements World<WorldEvent> {
     this.scheduleCompleter();
   }
 
-  // --- scripted faults ------------------------------------------------------------------------
+  // --- the key store's outage -------------------------------------------------------------
 
-  private applyFault(fault: ScriptedFault): void {
-    this.record({ t: this.now, type: 'fault', fault });
-    switch (fault.kind) {
-      case 'drop-next':
-        return this.dispatch(this.network, { type: 'ARM_DROP', direction: fault.direction });
-      case 'duplicate-next':
-        return this.dispatch(this.network, { type: 'ARM_DUPLICATE', direction: fault.direction });
-      case 'crash':
-        if (fault.point === 'now') return this.crash('now');
-        return this.dispatch(this.server, { type: 'ARM_CRASH', point: fault.point });
-      case 'partition':
-        this.dispatch(this.network, { type: 'PARTITION' });
-        return this.endLater(fault);
-      case 'key-store-down':
-        this.dispatch(this.store, { type: 'KEYS_DOWN' });
-        return this.endLater(fault);
-    }
+  protected override applyOwnFault(fault: ScriptedFault): void {
+    if (fault.kind === 'key-store-down') this.dispatch(this.store, { type: 'KEYS_DOWN' });
   }
 
-  private endLater(fault: Extract<ScriptedFault, { durationMs: number }>): void {
-    this.kernel.schedule(fault.durationMs, { kind: 'fault-end', fault }, true);
-  }
-
-  private endFault(fault: ScriptedFault): void {
-    this.record({ t: this.now, type: 'fault-end', fault });
-    if (fault.kind === 'partition') this.dispatch(this.network, { type: 'HEAL' });
+  protected override endOwnFault(fault: ScriptedFault): void {
     if (fault.kind === 'key-store-down') this.dispatch(this.store, { type: 'KEYS_UP' });
+  }
+
+  protected override onRestart(): void {
+    this.scheduleCompleter();
+  }
+
+  protected override onOwnTimer(name: E.TimerName): void {
+    if (name === 'completer') this.dispatch(this.server, { type: 'COMPLETER_TICK' });
   }
 }

@@ -1,0 +1,430 @@
+import type { AnyStateMachine, ContextFrom, EventFromLogic } from 'xstate';
+import type { Kernel, World } from '../sim/kernel.ts';
+import type * as E from './effects.ts';
+import { type Effect, type Engine, type Snapshot } from './engine.ts';
+import type { Violation } from './invariants.ts';
+import { directionOf, networkMachine, type Fate } from './machines/network.ts';
+import { serverMachine } from './machines/server.ts';
+import { NETWORK, SERVER, type ActorId, type Message } from './message.ts';
+import type { CrashPoint, NetworkSettings, ScriptedFault } from './settings.ts';
+import type { TraceRecord } from './trace.ts';
+
+/**
+ * What every world shares: clients talking to one server process over one network. This base owns
+ * the actors' snapshots, the network's fates, the timers, crashes and scripted faults, and writes
+ * the trace; the payment world and the resource world add what their server does with a request.
+ * Decisions about the protocol live in the machines; this file is plumbing, kept that way.
+ */
+export type BaseEvent =
+  | { kind: 'client-start'; clientId: ActorId }
+  | { kind: 'arrive'; message: Message }
+  | { kind: 'timer'; actor: ActorId; name: E.TimerName }
+  | { kind: 'fault'; fault: ScriptedFault }
+  | { kind: 'fault-end'; fault: ScriptedFault };
+
+/** An event some handler (request) is waiting for; a crash withdraws it through its handle. */
+export type MailEvent = { handle: number; kind: string };
+
+export interface Slot<M extends AnyStateMachine> {
+  id: ActorId;
+  machine: M;
+  snapshot: Snapshot;
+}
+
+export const contextOf = <M extends AnyStateMachine>(slot: Slot<M>) =>
+  slot.snapshot.context as ContextFrom<M>;
+
+/** What the base needs to know of the server process: its restarts and chance crashes. */
+export interface ProcessSettings {
+  restartMs: number;
+  /** Chance of a crash at each crash point a request passes (for exploration), 0..1. */
+  crashProbability: number;
+  crashPoints: CrashPoint[];
+  maxCrashes: number | null;
+}
+
+export interface BaseSettings {
+  clients: readonly { startAtMs: number }[];
+  network: NetworkSettings;
+  server: ProcessSettings;
+  faults: readonly ScriptedFault[];
+}
+
+/** Something that reads the trace as it grows and reports broken invariants. */
+export interface Monitor {
+  observe(record: TraceRecord): Violation[];
+}
+
+const CLIENT_TIMER_EVENTS = {
+  timeout: 'TIMEOUT',
+  backoff: 'BACKOFF_ELAPSED',
+  think: 'THINK_ELAPSED',
+} as const;
+
+/** Random faults drawn so far, against the settings' budgets. */
+interface FaultsDrawn {
+  losses: number;
+  duplicates: number;
+  crashes: number;
+}
+
+export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev | BaseEvent> {
+  readonly trace: TraceRecord[] = [];
+  protected kernel!: Kernel<Ev | BaseEvent>;
+  protected readonly clients = new Map<ActorId, Slot<AnyStateMachine>>();
+  protected network!: Slot<typeof networkMachine>;
+  protected server!: Slot<typeof serverMachine>;
+  /** Pending timers by `actor/name`, as kernel handles. */
+  protected readonly timers = new Map<string, number>();
+  /** Events on their way to a request handler, cancelled if the process dies first. */
+  private readonly mailFor = new Map<ActorId, Set<number>>();
+  private readonly drawn: FaultsDrawn = { losses: 0, duplicates: 0, crashes: 0 };
+  private nextMessageId = 1;
+
+  constructor(
+    private readonly base: BaseSettings,
+    protected readonly engine: Engine,
+    protected readonly monitor: Monitor,
+  ) {}
+
+  // --- what each world adds -------------------------------------------------------------------
+
+  /** The `start` record: what the run is about, for the views and the invariants. */
+  protected abstract recordStart(): void;
+  /** Boots the world's client machine for client number `index` (0-based). */
+  protected abstract bootClient(clientId: ActorId, index: number): Slot<AnyStateMachine>;
+  /** Boots the actors behind the server (store, provider…), after the network and the server. */
+  protected abstract bootBackEnd(): void;
+  /** Handles an event kind the base does not know. */
+  protected abstract handleOwn(event: Ev): void;
+  /** Carries out an effect the base does not know. */
+  protected abstract performOwn(actor: ActorId, effect: Effect): 'crashed' | void;
+  /** The server accepted a request: schedule its handling. */
+  protected abstract accept(message: Message): void;
+  /** The requests in the process's memory, named in the crash record. */
+  protected abstract inMemory(): ActorId[];
+  /** A crash: forget every request in memory. The base has already withdrawn their mail. */
+  protected abstract forgetInMemory(): void;
+  /** The process came back up. */
+  protected onRestart(): void {}
+  /** A timer the base does not know went off. */
+  protected onOwnTimer(_name: E.TimerName): void {}
+  /** A scripted fault the base does not know (an outage of some back-end part). */
+  protected applyOwnFault(_fault: ScriptedFault): void {}
+  protected endOwnFault(_fault: ScriptedFault): void {}
+
+  // --- the kernel's side ----------------------------------------------------------------------
+
+  start(kernel: Kernel<Ev | BaseEvent>): void {
+    this.kernel = kernel;
+    this.recordStart();
+    this.base.clients.forEach((clientSettings, i) => {
+      const clientId = `client-${i + 1}`;
+      this.clients.set(clientId, this.bootClient(clientId, i));
+      kernel.schedule(clientSettings.startAtMs, { kind: 'client-start', clientId });
+    });
+    this.network = this.boot(NETWORK, networkMachine, undefined);
+    this.server = this.boot(SERVER, serverMachine, { restartMs: this.base.server.restartMs });
+    this.bootBackEnd();
+    for (const fault of this.base.faults)
+      kernel.schedule(fault.atMs, { kind: 'fault', fault }, true);
+  }
+
+  handle(event: Ev | BaseEvent, kernel: Kernel<Ev | BaseEvent>): void {
+    this.kernel = kernel;
+    const e = event as BaseEvent;
+    switch (e.kind) {
+      case 'client-start':
+        return this.dispatch(this.clients.get(e.clientId)!, { type: 'START' });
+      case 'arrive':
+        return this.arrive(e.message);
+      case 'timer':
+        return this.fireTimer(e);
+      case 'fault':
+        return this.applyFault(e.fault);
+      case 'fault-end':
+        return this.endFault(e.fault);
+      default:
+        return this.handleOwn(event as Ev);
+    }
+  }
+
+  // --- actors ---------------------------------------------------------------------------------
+
+  protected boot<M extends AnyStateMachine>(id: ActorId, machine: M, input: unknown): Slot<M> {
+    const [snapshot, effects] = this.engine.initial(machine, input);
+    const slot = { id, machine, snapshot };
+    this.runEffects(slot, effects);
+    return slot;
+  }
+
+  /** Feeds one event to an actor, records its transition, and carries out its effects. */
+  protected dispatch<M extends AnyStateMachine>(slot: Slot<M>, event: EventFromLogic<M>): void {
+    const from = slot.snapshot.value;
+    const [next, effects] = this.engine.step(slot.machine, slot.snapshot, event);
+    slot.snapshot = next;
+    if (next.value !== from) {
+      this.record({
+        t: this.now,
+        type: 'transition',
+        actor: slot.id,
+        from,
+        to: next.value,
+        event: event.type,
+      });
+    }
+    this.runEffects(slot, effects);
+  }
+
+  protected get now(): number {
+    return this.kernel.now;
+  }
+
+  protected record(record: TraceRecord): void {
+    this.trace.push(record);
+    for (const v of this.monitor.observe(record)) {
+      this.trace.push({ t: record.t, type: 'invariant', name: v.name, ok: false, facts: v.facts });
+    }
+  }
+
+  // --- effects --------------------------------------------------------------------------------
+
+  /** Runs effects in order; a crash at a checkpoint cancels the rest, as a dead process would. */
+  protected runEffects(slot: Slot<AnyStateMachine>, effects: Effect[]): void {
+    for (const effect of effects) {
+      if (this.perform(slot.id, effect) === 'crashed') return;
+    }
+  }
+
+  private perform(actor: ActorId, effect: Effect): 'crashed' | void {
+    const p = effect.params as never;
+    switch (effect.type as E.EffectName) {
+      case 'transmit':
+        return this.transmit((p as E.TransmitParams).message);
+      case 'startTimer':
+        return this.startTimer(actor, p);
+      case 'cancelTimer':
+        return this.cancelTimer(`${actor}/${(p as E.CancelTimerParams).name}`);
+      case 'ignore':
+        return this.record({
+          t: this.now,
+          type: 'ignored',
+          id: (p as { messageId: number }).messageId,
+          by: actor,
+        });
+      case 'settle':
+        return this.record({
+          t: this.now,
+          type: 'settle',
+          client: actor,
+          ...(p as E.SettleParams),
+        });
+      case 'deliver':
+        return this.deliver(p);
+      case 'drop':
+      case 'refuse': {
+        const { message, reason } = p as E.DropParams;
+        return this.record({ t: this.now, type: 'drop', id: message.id, reason });
+      }
+      case 'accept':
+        return this.accept((p as E.AcceptParams).message);
+      case 'abortHandlers':
+        return this.abortHandlers();
+      case 'checkpoint':
+        return this.checkpoint((p as E.CheckpointParams).point);
+      default:
+        return this.performOwn(actor, effect);
+    }
+  }
+
+  // --- the network ----------------------------------------------------------------------------
+
+  protected transmit(draft: E.TransmitParams['message']): void {
+    const message = { ...draft, id: this.nextMessageId++ } as Message;
+    this.record({ t: this.now, type: 'send', message });
+    this.dispatch(this.network, { type: 'TRANSMIT', message, fate: this.drawFate(message) });
+  }
+
+  /**
+   * Chance's part of a message's journey. Nothing is drawn that a scripted fault already decides,
+   * and no random fault beyond its budget, so the tape (and the explorer's tree) holds only real
+   * choices.
+   */
+  private drawFate(message: Message): Fate {
+    const net = this.base.network;
+    const { armed, armedCopies } = contextOf(this.network);
+    const direction = directionOf(message);
+    if (this.network.snapshot.value === 'partitioned' || armed[direction] > 0) {
+      return { lost: false, delayMs: 0, duplicateDelayMs: null };
+    }
+    const scriptedCopy = armedCopies[direction] > 0;
+    if (
+      !scriptedCopy &&
+      this.chanceWithin('message lost', net.lossProbability, 'losses', net.maxLosses)
+    ) {
+      return { lost: true, delayMs: 0, duplicateDelayMs: null };
+    }
+    const delayMs = this.delay('network delay');
+    const copied =
+      scriptedCopy ||
+      this.chanceWithin(
+        'message duplicated',
+        net.duplicationProbability,
+        'duplicates',
+        net.maxDuplicates,
+      );
+    return { lost: false, delayMs, duplicateDelayMs: copied ? this.delay('copy delay') : null };
+  }
+
+  /** A chance fault, offered only while its budget lasts. */
+  private chanceWithin(
+    label: string,
+    probability: number,
+    budget: keyof FaultsDrawn,
+    max: number | null,
+  ): boolean {
+    if (max !== null && this.drawn[budget] >= max) return false;
+    const happened = this.chance(label, probability);
+    if (happened) this.drawn[budget]++;
+    return happened;
+  }
+
+  private chance(label: string, probability: number): boolean {
+    if (probability <= 0) return false;
+    if (probability >= 1) return true;
+    return this.kernel.choose(label, 2, [1 - probability, probability]) === 1;
+  }
+
+  private delay(label: string): number {
+    const { delayMsMin: min, delayMsMax: max, delayStepMs } = this.base.network;
+    const step = Math.max(1, delayStepMs);
+    return min + step * this.kernel.choose(label, Math.floor((max - min) / step) + 1);
+  }
+
+  private deliver({ message, delayMs, duplicate }: E.DeliverParams): void {
+    if (!duplicate) {
+      this.kernel.schedule(delayMs, { kind: 'arrive', message });
+      return;
+    }
+    const copy = { ...message, id: this.nextMessageId++, copyOf: message.id };
+    this.record({ t: this.now, type: 'duplicate', id: message.id, copy });
+    this.kernel.schedule(delayMs, { kind: 'arrive', message: copy });
+  }
+
+  private arrive(message: Message): void {
+    this.record({ t: this.now, type: 'deliver', id: message.id, to: message.to });
+    if (message.kind === 'request') {
+      this.dispatch(this.server, { type: 'REQUEST', message });
+    } else {
+      this.dispatch(this.clients.get(message.to)!, { type: 'RESPONSE', message });
+    }
+  }
+
+  // --- timers ---------------------------------------------------------------------------------
+
+  protected startTimer(actor: ActorId, { name, delayMs, jitter }: E.StartTimerParams): void {
+    this.cancelTimer(`${actor}/${name}`);
+    const delay = jitter ? this.kernel.choose('backoff jitter', delayMs + 1) : delayMs;
+    this.timers.set(
+      `${actor}/${name}`,
+      this.kernel.schedule(delay, { kind: 'timer', actor, name }),
+    );
+  }
+
+  private cancelTimer(id: string): void {
+    const handle = this.timers.get(id);
+    if (handle === undefined) return;
+    this.kernel.cancel(handle);
+    this.timers.delete(id);
+  }
+
+  private fireTimer({ actor, name }: Extract<BaseEvent, { kind: 'timer' }>): void {
+    this.timers.delete(`${actor}/${name}`);
+    if (name === 'completer') return this.onOwnTimer(name);
+    this.record({ t: this.now, type: 'timer', actor, name });
+    if (name === 'restart') {
+      this.record({ t: this.now, type: 'restart' });
+      this.dispatch(this.server, { type: 'RESTART' });
+      this.onRestart();
+    } else {
+      this.dispatch(this.clients.get(actor)!, { type: CLIENT_TIMER_EVENTS[name] });
+    }
+  }
+
+  // --- requests in the server's memory --------------------------------------------------------
+
+  /** Schedules an event for a handler, remembering it so a crash can withdraw it. */
+  protected mail(to: ActorId, event: Ev & MailEvent, delayMs: number): void {
+    event.handle = this.kernel.schedule(delayMs, event);
+    const box = this.mailFor.get(to) ?? new Set<number>();
+    box.add(event.handle);
+    this.mailFor.set(to, box);
+  }
+
+  /** A mailed event arrived: a crash no longer needs to withdraw it. */
+  protected received(handlerId: ActorId, handle: number): void {
+    this.mailFor.get(handlerId)?.delete(handle);
+  }
+
+  /** The handler is finished: nothing more will be mailed to it. */
+  protected closeMailbox(handlerId: ActorId): void {
+    this.mailFor.delete(handlerId);
+  }
+
+  /** A scripted crash armed for this point, or (for exploration) chance within its budget. */
+  private checkpoint(point: CrashPoint): 'crashed' | void {
+    const { server } = this.base;
+    const armed = contextOf(this.server).armedCrashes.includes(point);
+    const chance =
+      !armed &&
+      server.crashPoints.includes(point) &&
+      this.chanceWithin('server crash', server.crashProbability, 'crashes', server.maxCrashes);
+    if (!armed && !chance) return;
+    this.crash(point);
+    return 'crashed';
+  }
+
+  private crash(point: CrashPoint | 'now'): void {
+    if (this.server.snapshot.value !== 'up') return;
+    this.record({ t: this.now, type: 'crash', point, lost: this.inMemory() });
+    this.dispatch(this.server, { type: 'CRASH', point });
+  }
+
+  /** Everything in the process's memory is gone, with every event on its way to it. */
+  private abortHandlers(): void {
+    for (const box of this.mailFor.values()) for (const handle of box) this.kernel.cancel(handle);
+    this.mailFor.clear();
+    this.forgetInMemory();
+  }
+
+  // --- scripted faults ------------------------------------------------------------------------
+
+  private applyFault(fault: ScriptedFault): void {
+    this.record({ t: this.now, type: 'fault', fault });
+    switch (fault.kind) {
+      case 'drop-next':
+        return this.dispatch(this.network, { type: 'ARM_DROP', direction: fault.direction });
+      case 'duplicate-next':
+        return this.dispatch(this.network, { type: 'ARM_DUPLICATE', direction: fault.direction });
+      case 'crash':
+        if (fault.point === 'now') return this.crash('now');
+        return this.dispatch(this.server, { type: 'ARM_CRASH', point: fault.point });
+      case 'partition':
+        this.dispatch(this.network, { type: 'PARTITION' });
+        return this.endLater(fault);
+      default:
+        this.applyOwnFault(fault);
+        if ('durationMs' in fault) this.endLater(fault);
+    }
+  }
+
+  private endLater(fault: Extract<ScriptedFault, { durationMs: number }>): void {
+    this.kernel.schedule(fault.durationMs, { kind: 'fault-end', fault }, true);
+  }
+
+  private endFault(fault: ScriptedFault): void {
+    this.record({ t: this.now, type: 'fault-end', fault });
+    if (fault.kind === 'partition') this.dispatch(this.network, { type: 'HEAL' });
+    else this.endOwnFault(fault);
+  }
+}
