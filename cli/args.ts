@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { isValidSeed, MAX_SEED } from '../src/sim/prng.ts';
 import { CRASH_POINTS, type CrashPoint } from '../src/model/settings.ts';
 import type { Scope } from '../src/explore/scope.ts';
-import { isScenarioId, SCENARIO_IDS, type ScenarioId } from '../src/scenarios/catalogue.ts';
+import { isScenarioId, SCENARIO_IDS, type ScenarioId } from '../src/scenarios/ids.ts';
 import { isStrategyId, STRATEGY_IDS, type StrategyId } from '../src/model/strategies.ts';
 
 /**

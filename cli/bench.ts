@@ -12,7 +12,8 @@ import { ENGINES, type EngineName } from '../src/model/engine.ts';
 import { DEFAULT_LIMITS, runWorld } from '../src/model/run.ts';
 import { summarize } from '../src/model/outcome.ts';
 import { STRATEGY_IDS } from '../src/model/strategies.ts';
-import { SCENARIOS, SCENARIO_IDS } from '../src/scenarios/catalogue.ts';
+import { SCENARIOS } from '../src/scenarios/catalogue.ts';
+import { PAYMENT_SCENARIO_IDS } from '../src/scenarios/ids.ts';
 import { explore } from '../src/explore/explorer.ts';
 import type { WorldSettings } from '../src/model/settings.ts';
 import { parseFlags, runCli, UsageError } from './args.ts';
@@ -111,7 +112,7 @@ function main(argv: string[]): string {
       fullRun(SCENARIOS['lost-response'].settings(strategy), 'fast'),
     );
   }
-  for (const scenario of SCENARIO_IDS.filter((id) => id !== 'lost-response')) {
+  for (const scenario of PAYMENT_SCENARIO_IDS.filter((id) => id !== 'lost-response')) {
     add(`${scenario} / atomic-key`, fullRun(SCENARIOS[scenario].settings('atomic-key'), 'fast'));
   }
   add('lost-response / atomic-key, XState transition() engine', fullRun(canonical, 'xstate'));

@@ -1,14 +1,16 @@
 /**
  * npm run sim -- --scenario <id> --strategy <id> [--seed <n>] [--tape <tape>] [--json]
- * npm run sim -- --list
+ * npm run sim -- --list | --matrix | --methods
  *
  * Runs one scenario headlessly and prints its event log and outcome, or one JSON object.
  */
-import { traceHash } from '../src/model/run.ts';
+import { traceHash, verdictsOf, type RunResult } from '../src/model/run.ts';
 import { summarize } from '../src/model/outcome.ts';
+import { summarizeResources } from '../src/model/resourceOutcome.ts';
 import { STRATEGY_IDS } from '../src/model/strategies.ts';
-import { INVARIANT_NAMES } from '../src/model/trace.ts';
-import { SCENARIO_IDS } from '../src/scenarios/catalogue.ts';
+import { isResourceScenario, PAYMENT_SCENARIO_IDS, SCENARIO_IDS } from '../src/scenarios/ids.ts';
+import { statusLine } from '../src/model/http.ts';
+import { computeMethodTable } from '../src/scenarios/methods.ts';
 import { runScenario } from '../src/scenarios/run.ts';
 import { cellText, evaluateMatrix, seedRange } from '../src/scenarios/matrix.ts';
 import { describeTrace, describeVerdict, formatTime } from '../src/report/log.ts';
@@ -33,18 +35,22 @@ const OPTIONS = {
   json: { type: 'boolean' },
   list: { type: 'boolean' },
   matrix: { type: 'boolean' },
+  methods: { type: 'boolean' },
   seeds: { type: 'string' },
   ...SCOPE_FLAGS,
   help: { type: 'boolean' },
 } as const;
 
 const USAGE =
-  'usage: npm run sim -- --scenario <id> --strategy <id> [--seed <n>] [--tape <tape>] [--json] | --list | --matrix [--seeds <n>] [--json]';
+  'usage: npm run sim -- --scenario <id> [--strategy <id>] [--seed <n>] [--tape <tape>] [--json] | --list | --matrix [--seeds <n>] [--json] | --methods [--json]\n(--strategy is required for payment scenarios; resource scenarios have none)';
 
 function list(): string {
   const rows = [
     'Scenarios:',
-    ...SCENARIO_IDS.map((id) => `  ${id.padEnd(22)} ${en.scenarios[id].title}`),
+    ...SCENARIO_IDS.map(
+      (id) =>
+        `  ${id.padEnd(22)} ${en.scenarios[id].title}${isResourceScenario(id) ? '  (HTTP methods; no strategy)' : ''}`,
+    ),
     'Strategies:',
     ...STRATEGY_IDS.map((id) => `  ${id.padEnd(22)} ${en.strategies[id].title}`),
   ];
@@ -60,8 +66,14 @@ export function simMain(argv: string[]): string {
       flags.seeds === undefined ? 12 : parseCount('--seeds', flags.seeds),
       flags.json === true,
     );
+  if (flags.methods) return methods(flags.json === true);
   const scenario = pickScenario(flags.scenario);
-  const strategy = pickStrategy(flags.strategy);
+  const resources = isResourceScenario(scenario);
+  if (resources && flags.strategy !== undefined)
+    throw new UsageError(
+      `scenario ${scenario} has no --strategy: its server has no idempotency layer, only HTTP semantics`,
+    );
+  const strategy = resources ? 'none' : pickStrategy(flags.strategy);
   const seed = flags.seed === undefined ? 1 : parseSeed(flags.seed);
   if (flags.tape !== undefined && flags.tape.trim() === '') throw new UsageError('--tape is empty');
   // With scope flags, the run is the explorer's small scope of the scenario: how witnesses replay.
@@ -73,13 +85,69 @@ export function simMain(argv: string[]): string {
     tape: flags.tape,
     ...(scope ? { scope } : {}),
   });
-  const outcome = summarize(result.trace);
-  const report = {
+  const common = {
     scenario,
-    strategy,
+    strategy: resources ? null : strategy,
     seed: flags.tape === undefined ? seed : null,
     tape: result.tape,
     events: result.events,
+  };
+  const report = { ...common, ...worldReport(result), ...runEnd(result) };
+  if (flags.json) return JSON.stringify(report, null, 2);
+  return [...logLines(result.trace), '', ...summaryLines(report)].join('\n');
+}
+
+function invariantsReport(result: RunResult) {
+  return Object.fromEntries(
+    verdictsOf(result).map(([name, verdict]) => [
+      name,
+      {
+        ok: verdict.ok,
+        claimed: verdict.claimed,
+        detail: describeVerdict(verdict, 'en'),
+        ...(verdict.claimed
+          ? {}
+          : {
+              note:
+                result.world === 'resources'
+                  ? en.invariants.notClaimedResources
+                  : en.invariants.notClaimed,
+            }),
+      },
+    ]),
+  );
+}
+
+const runEnd = (result: RunResult) => ({
+  endTimeMs: result.endTimeMs,
+  stoppedBy: result.stoppedBy,
+  traceHash: traceHash(result.trace),
+});
+
+/** The outcome in the terms of the scenario's world. */
+function worldReport(result: RunResult) {
+  if (result.world === 'resources') {
+    const o = summarizeResources(result.trace);
+    return {
+      intents: o.intents,
+      statuses: o.statuses,
+      lateStatuses: o.lateStatuses,
+      requestsHandled: o.requestsHandled,
+      outcome: {
+        lostUpdates: o.lostUpdates,
+        lost: o.lost,
+        repeatedEffects: o.repeatedEffects,
+        repeats: o.repeats,
+        alreadyApplied: o.alreadyApplied,
+        finalState: o.finalState,
+        statuses: o.statuses,
+      },
+      invariants: invariantsReport(result),
+      perIntent: o.perIntent,
+    };
+  }
+  const outcome = summarize(result.trace);
+  return {
     intents: outcome.intents,
     charges: outcome.charges,
     duplicateCharges: outcome.duplicateCharges,
@@ -91,22 +159,33 @@ export function simMain(argv: string[]): string {
     requestsHandled: outcome.requestsHandled,
     peakLoad: outcome.peakLoad,
     peakRetryLoad: outcome.peakRetryLoad,
-    invariants: Object.fromEntries(
-      INVARIANT_NAMES.map((name) => {
-        const verdict = result.invariants[name];
-        return [
-          name,
-          { ok: verdict.ok, claimed: verdict.claimed, detail: describeVerdict(verdict, 'en') },
-        ];
-      }),
-    ),
+    invariants: invariantsReport(result),
     perIntent: outcome.perIntent,
-    endTimeMs: result.endTimeMs,
-    stoppedBy: result.stoppedBy,
-    traceHash: traceHash(result.trace),
   };
-  if (flags.json) return JSON.stringify(report, null, 2);
-  return [...logLines(result.trace), '', ...summaryLines(report)].join('\n');
+}
+
+/** The computed method table: safe, idempotent, and what the server answered each time. */
+function methods(json: boolean): string {
+  const rows = computeMethodTable();
+  if (json) return JSON.stringify(rows, null, 2);
+  const t = en.methods;
+  const yes = (b: boolean) => (b ? t.yes : t.no);
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd([8, 6, 11, 0][i]!))
+      .join('  ')
+      .trimEnd();
+  return [
+    t.title,
+    '',
+    line([t.method, t.safe, t.idempotent, t.responses]),
+    line(['------', '----', '----------', '-----------------------']),
+    ...rows.map((r) =>
+      line([r.method, yes(r.safe), yes(r.idempotent), r.responses.map(statusLine).join(', ')]),
+    ),
+    '',
+    t.note,
+  ].join('\n');
 }
 
 function parseCount(flag: string, text: string): number {
@@ -120,7 +199,7 @@ function parseCount(flag: string, text: string): number {
 function matrix(seeds: number, json: boolean): string {
   const cells = evaluateMatrix(seedRange(seeds));
   if (json) return JSON.stringify(cells, null, 2);
-  const width = Math.max(...SCENARIO_IDS.map((id) => id.length));
+  const width = Math.max(...PAYMENT_SCENARIO_IDS.map((id) => id.length));
   const columns = STRATEGY_IDS.map((id) => Math.max(id.length, 16));
   const row = (first: string, rest: string[]) =>
     [first.padEnd(width), ...rest.map((text, i) => text.padEnd(columns[i]!))].join('  ').trimEnd();
@@ -131,7 +210,7 @@ function matrix(seeds: number, json: boolean): string {
       columns.map((w) => '-'.repeat(w)),
     ),
   ];
-  for (const scenario of SCENARIO_IDS) {
+  for (const scenario of PAYMENT_SCENARIO_IDS) {
     lines.push(
       row(
         scenario,
@@ -156,29 +235,50 @@ function logLines(trace: Parameters<typeof describeTrace>[0]): string[] {
   );
 }
 
-function summaryLines(report: {
-  charges: number;
+interface Summary {
   intents: number;
-  duplicateCharges: number;
   statuses: number[];
-  replays: number;
-  invariants: Record<string, { ok: boolean; claimed: boolean; detail: string }>;
+  invariants: Record<string, { ok: boolean; claimed: boolean; detail: string; note?: string }>;
   tape: string;
   traceHash: string;
-}): string[] {
-  const o = en.outcome;
+  charges?: number;
+  duplicateCharges?: number;
+  replays?: number;
+  outcome?: { lostUpdates: number; repeatedEffects: number; finalState: Record<string, object> };
+}
+
+function summaryLines(report: Summary): string[] {
   return [
-    `Outcome: ${o.chargesFor(report.charges, report.intents)}. ${
-      report.duplicateCharges > 0 ? o.duplicates(report.duplicateCharges) : o.noDuplicates
-    }`,
-    `${o.statuses}: ${report.statuses.join(', ') || o.none}; replayed: ${report.replays}`,
+    ...(report.outcome ? resourceLines(report.outcome) : paymentLines(report)),
+    `${en.outcome.statuses}: ${report.statuses.join(', ') || en.outcome.none}`,
     ...Object.entries(report.invariants).map(([name, v]) => {
       const state = v.ok ? 'ok  ' : v.claimed ? 'FAIL' : 'fail';
-      const note = v.claimed ? '' : ` (${en.invariants.notClaimed})`;
+      const note = v.note ? ` (${v.note})` : '';
       return `  [${state}] ${name}: ${v.detail}${note}`;
     }),
     `Tape: ${report.tape}`,
     `Trace hash: ${report.traceHash}`,
+  ];
+}
+
+function paymentLines(report: Summary): string[] {
+  const o = en.outcome;
+  const duplicates = report.duplicateCharges ?? 0;
+  return [
+    `Outcome: ${o.chargesFor(report.charges ?? 0, report.intents)}. ${
+      duplicates > 0 ? o.duplicates(duplicates) : o.noDuplicates
+    } Replayed: ${report.replays ?? 0}.`,
+  ];
+}
+
+function resourceLines(outcome: NonNullable<Summary['outcome']>): string[] {
+  const r = en.resourceOutcome;
+  return [
+    `Outcome: ${outcome.lostUpdates > 0 ? r.lostUpdates(outcome.lostUpdates) : r.noLostUpdates} Repeated effects: ${outcome.repeatedEffects}.`,
+    `${r.finalState}:`,
+    ...Object.entries(outcome.finalState).map(
+      ([path, body]) => `  ${path.padEnd(14)} ${JSON.stringify(body)}`,
+    ),
   ];
 }
 

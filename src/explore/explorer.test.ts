@@ -1,19 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../model/outcome.ts';
+import { verdictsOf } from '../model/run.ts';
 import { STRATEGIES, STRATEGY_IDS, type StrategyId } from '../model/strategies.ts';
-import {
-  expectsConsistency,
-  SCENARIO_IDS,
-  SCENARIOS,
-  type ScenarioId,
-} from '../scenarios/catalogue.ts';
+import { expectsConsistency, SCENARIOS } from '../scenarios/catalogue.ts';
+import { PAYMENT_SCENARIO_IDS, type PaymentScenarioId } from '../scenarios/ids.ts';
 import { runScenario } from '../scenarios/run.ts';
 import { Explorer, explore, type ExploreOptions } from './explorer.ts';
 import type { Scope } from './scope.ts';
 
 const clock = () => 0;
-const pairs = (keep: (scenario: ScenarioId, strategy: StrategyId) => boolean) =>
-  SCENARIO_IDS.filter((s) => !s.startsWith('retry-storm')).flatMap((scenario) =>
+const pairs = (keep: (scenario: PaymentScenarioId, strategy: StrategyId) => boolean) =>
+  PAYMENT_SCENARIO_IDS.filter((s) => !s.startsWith('retry-storm')).flatMap((scenario) =>
     STRATEGY_IDS.filter((strategy) => keep(scenario, strategy)).map(
       (strategy) => [scenario, strategy] as const,
     ),
@@ -31,7 +28,7 @@ const UNSAFE = pairs(
 );
 
 function exhaust(
-  scenario: ScenarioId,
+  scenario: PaymentScenarioId,
   strategy: StrategyId,
   scope: Scope,
   extra: Partial<ExploreOptions> = {},
@@ -127,7 +124,8 @@ describe('exhaustive: every unsafe pair has a witness, and it replays', () => {
     const replay = runScenario({ scenario, strategy, seed: 0, tape: witness.tape, scope });
     const outcome = summarize(replay.trace);
     expect(replay.tape).toBe(witness.tape);
-    expect(witness.violated.every((name) => !replay.invariants[name].ok)).toBe(true);
+    const verdicts = new Map(verdictsOf(replay));
+    expect(witness.violated.every((name) => !verdicts.get(name)!.ok)).toBe(true);
     expect(outcome.duplicateCharges > 0 || !replay.invariants.outcomeConsistency.ok).toBe(true);
   });
 });

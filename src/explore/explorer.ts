@@ -2,11 +2,13 @@ import { seededSource, type ChoiceSource } from '../sim/choice.ts';
 import { nextPrefix, prefixSource } from '../sim/enumerate.ts';
 import { cyrb53 } from '../sim/hash.ts';
 import { summarize } from '../model/outcome.ts';
-import { runWorld, type RunResult } from '../model/run.ts';
+import { summarizeResources } from '../model/resourceOutcome.ts';
+import { verdictsOf, type RunResult } from '../model/run.ts';
 import type { StrategyId } from '../model/strategies.ts';
-import { INVARIANT_NAMES, type InvariantName } from '../model/trace.ts';
-import { SCENARIOS, type ScenarioId } from '../scenarios/catalogue.ts';
-import { describeScope, smallScope, type Scope } from './scope.ts';
+import { invariantsOf, type InvariantName } from '../model/trace.ts';
+import { isResourceScenario, worldOf, type ScenarioId } from '../scenarios/ids.ts';
+import { prepareScenario, type PreparedScenario } from '../scenarios/run.ts';
+import { describeScope, type Scope } from './scope.ts';
 
 /**
  * The schedule explorer: runs a scenario under a strategy over many fault schedules — every one
@@ -49,8 +51,12 @@ export interface ExploreReport {
   /** Why it stopped short, if it did. */
   cutBy: 'max-depth' | 'max-schedules' | 'cancelled' | null;
   schedules: number;
-  violations: Record<InvariantName, number>;
-  /** Schedules in which some payment was charged more than once. */
+  /** Schedules that broke each invariant the scenario's world checks. */
+  violations: Partial<Record<InvariantName, number>>;
+  /**
+   * Schedules that did harm: a payment charged more than once, or (resource scenarios) a change
+   * lost or applied twice.
+   */
   duplicateSchedules: number;
   /** How many schedules ended in each distinct outcome. */
   outcomes: Record<string, number>;
@@ -59,7 +65,7 @@ export interface ExploreReport {
 }
 
 export class Explorer {
-  private readonly settings;
+  private readonly prepared: PreparedScenario;
   private prefix: number[] | null = [];
   /** The depth bound hid alternatives somewhere: the walk goes on, but is not complete. */
   private depthCut = false;
@@ -67,7 +73,7 @@ export class Explorer {
 
   constructor(private readonly options: ExploreOptions) {
     const { scenario, strategy, scope, mode } = options;
-    this.settings = smallScope(SCENARIOS[scenario].settings(strategy), strategy, scope);
+    this.prepared = prepareScenario(scenario, strategy, scope);
     this.report = {
       scenario,
       strategy,
@@ -76,10 +82,7 @@ export class Explorer {
       complete: false,
       cutBy: null,
       schedules: 0,
-      violations: Object.fromEntries(INVARIANT_NAMES.map((n) => [n, 0])) as Record<
-        InvariantName,
-        number
-      >,
+      violations: Object.fromEntries(invariantsOf(worldOf(scenario)).map((n) => [n, 0])),
       duplicateSchedules: 0,
       outcomes: {},
       witness: null,
@@ -92,7 +95,7 @@ export class Explorer {
 
   /** The scope as explored: a fault the scenario leaves to chance is explored at least once. */
   private effectiveScope(scope: Scope): Scope {
-    const { network, server } = this.settings;
+    const { network, server } = this.prepared.settings;
     return {
       ...scope,
       losses: network.maxLosses ?? scope.losses,
@@ -128,7 +131,7 @@ export class Explorer {
       mode === 'exhaustive'
         ? prefixSource(this.prefix!)
         : seededSource(cyrb53(`${seed}/${n}`) >>> 0);
-    const result = runWorld(this.settings, source);
+    const result = this.prepared.run(source);
     this.observe(result);
     if (mode === 'random') {
       if (this.report.schedules >= runs) this.prefix = null;
@@ -146,23 +149,18 @@ export class Explorer {
   private observe(result: RunResult): void {
     const report = this.report;
     report.schedules++;
-    const outcome = summarize(result.trace);
-    const violated = INVARIANT_NAMES.filter((name) => !result.invariants[name].ok);
-    for (const name of violated) report.violations[name]++;
-    if (outcome.duplicateCharges > 0) report.duplicateSchedules++;
-    const key = `${outcome.perIntent.map((p) => `${p.charges}×${p.outcome ?? 'pending'}`).join(' ')} | ${outcome.statuses.join(',') || '—'}`;
+    const violated = verdictsOf(result)
+      .filter(([, verdict]) => !verdict.ok)
+      .map(([name]) => name);
+    for (const name of violated) report.violations[name] = (report.violations[name] ?? 0) + 1;
+    const { harmed, key, summary } = judge(result);
+    if (harmed) report.duplicateSchedules++;
     report.outcomes[key] = (report.outcomes[key] ?? 0) + 1;
-    if (violated.length > 0)
-      this.considerWitness(result, violated, outcome.charges, outcome.intents);
+    if (violated.length > 0) this.considerWitness(result, violated, summary);
   }
 
   /** Keeps the shortest violating schedule: fewest choices, then fewest events. */
-  private considerWitness(
-    result: RunResult,
-    violated: InvariantName[],
-    charges: number,
-    intents: number,
-  ): void {
+  private considerWitness(result: RunResult, violated: InvariantName[], summary: string): void {
     const best = this.report.witness;
     const choices = result.points.length;
     if (
@@ -176,11 +174,32 @@ export class Explorer {
       tape: result.tape,
       choices,
       events: result.events,
-      summary: `${charges} charges for ${intents} payment${intents === 1 ? '' : 's'}; violated: ${violated.join(', ')}`,
+      summary: `${summary}; violated: ${violated.join(', ')}`,
       violated,
-      command: `npm run sim -- --scenario ${scenario} --strategy ${strategy} ${describeScope(scope)} --tape '${result.tape}'`,
+      command: `npm run sim -- --scenario ${scenario}${isResourceScenario(scenario) ? '' : ` --strategy ${strategy}`} ${describeScope(scope)} --tape '${result.tape}'`,
     };
   }
+}
+
+/** Did the schedule do harm, what did it end in (a short key), and a one-line summary. */
+function judge(result: RunResult): { harmed: boolean; key: string; summary: string } {
+  if (result.world === 'resources') {
+    const o = summarizeResources(result.trace);
+    const state = Object.entries(o.finalState)
+      .map(([path, body]) => `${path}=${JSON.stringify(body)}`)
+      .join(' ');
+    return {
+      harmed: o.lostUpdates > 0 || o.repeatedEffects > 0,
+      key: `${state} | ${o.statuses.join(',') || '—'}`,
+      summary: `${o.lostUpdates} lost update${o.lostUpdates === 1 ? '' : 's'}, ${o.repeatedEffects} repeated effect${o.repeatedEffects === 1 ? '' : 's'}`,
+    };
+  }
+  const o = summarize(result.trace);
+  return {
+    harmed: o.duplicateCharges > 0,
+    key: `${o.perIntent.map((p) => `${p.charges}×${p.outcome ?? 'pending'}`).join(' ')} | ${o.statuses.join(',') || '—'}`,
+    summary: `${o.charges} charges for ${o.intents} payment${o.intents === 1 ? '' : 's'}`,
+  };
 }
 
 /** Runs an exploration to the end (or its bounds), reporting progress every `every` schedules. */

@@ -1,4 +1,10 @@
-import type { CrashPoint, WorldSettings } from '../model/settings.ts';
+import type {
+  CrashPoint,
+  NetworkSettings,
+  ResourceWorldSettings,
+  RetryPolicy,
+  WorldSettings,
+} from '../model/settings.ts';
 import { STRATEGIES, type StrategyId } from '../model/strategies.ts';
 
 /**
@@ -25,35 +31,64 @@ export function smallScope(
   scope: Scope,
 ): WorldSettings {
   const { network, server, clients } = settings;
-  const spread = network.delayMsMax - network.delayMsMin;
-  // A fault the scenario itself leaves to chance stays possible, at least once per schedule.
-  const losses = network.lossProbability > 0 ? Math.max(1, scope.losses) : scope.losses;
-  const duplicates =
-    network.duplicationProbability > 0 ? Math.max(1, scope.duplicates) : scope.duplicates;
   return {
     ...settings,
-    clients: clients.map((c) => ({
-      ...c,
-      retry: {
-        ...c.retry,
-        kind: c.retry.kind === 'exponential-jitter' ? 'exponential' : c.retry.kind,
-        maxAttempts: Math.min(c.retry.maxAttempts, scope.attempts ?? Infinity),
-      },
-    })),
-    network: {
-      ...network,
-      delayStepMs: Math.max(1, spread),
-      lossProbability: losses > 0 ? 0.5 : 0,
-      maxLosses: losses,
-      duplicationProbability: duplicates > 0 ? 0.5 : 0,
-      maxDuplicates: duplicates,
-    },
+    clients: clients.map((c) => ({ ...c, retry: scopedRetry(c.retry, scope) })),
+    network: scopedNetwork(network, scope),
     server: {
       ...server,
       crashProbability: scope.crashes > 0 ? 0.5 : 0,
       crashPoints: scope.crashPoints ?? [...STRATEGIES[strategy].survivesCrashAt],
       maxCrashes: scope.crashes,
     },
+  };
+}
+
+/** The resource server's crash points: before a change is applied, or after it. */
+export const RESOURCE_CRASH_POINTS: readonly CrashPoint[] = ['before-commit', 'after-commit'];
+
+/** The same small scope for the resource world, where crashes may strike at either point. */
+export function resourceSmallScope(
+  settings: ResourceWorldSettings,
+  scope: Scope,
+): ResourceWorldSettings {
+  const { network, server, clients } = settings;
+  return {
+    ...settings,
+    clients: clients.map((c) => ({ ...c, retry: scopedRetry(c.retry, scope) })),
+    network: scopedNetwork(network, scope),
+    server: {
+      ...server,
+      crashProbability: scope.crashes > 0 ? 0.5 : 0,
+      crashPoints: (scope.crashPoints ?? RESOURCE_CRASH_POINTS).filter((p) =>
+        RESOURCE_CRASH_POINTS.includes(p),
+      ),
+      maxCrashes: scope.crashes,
+    },
+  };
+}
+
+function scopedRetry(retry: RetryPolicy, scope: Scope): RetryPolicy {
+  return {
+    ...retry,
+    kind: retry.kind === 'exponential-jitter' ? 'exponential' : retry.kind,
+    maxAttempts: Math.min(retry.maxAttempts, scope.attempts ?? Infinity),
+  };
+}
+
+function scopedNetwork(network: NetworkSettings, scope: Scope): NetworkSettings {
+  const spread = network.delayMsMax - network.delayMsMin;
+  // A fault the scenario itself leaves to chance stays possible, at least once per schedule.
+  const losses = network.lossProbability > 0 ? Math.max(1, scope.losses) : scope.losses;
+  const duplicates =
+    network.duplicationProbability > 0 ? Math.max(1, scope.duplicates) : scope.duplicates;
+  return {
+    ...network,
+    delayStepMs: Math.max(1, spread),
+    lossProbability: losses > 0 ? 0.5 : 0,
+    maxLosses: losses,
+    duplicationProbability: duplicates > 0 ? 0.5 : 0,
+    maxDuplicates: duplicates,
   };
 }
 

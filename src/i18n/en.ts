@@ -22,6 +22,9 @@ export const en = {
     newSeed: 'New seed',
     seedHint: 'Whole number; the same seed replays the same run.',
     seedInvalid: 'A seed is a whole number from 0 to 4294967295.',
+    groups: { payments: 'Payments and idempotency keys', resources: 'HTTP methods and ETags' },
+    noStrategy:
+      'This scenario has no idempotency layer to choose: it is about HTTP methods and preconditions.',
   },
   notice: {
     badParams: (what: string) =>
@@ -59,15 +62,42 @@ export const en = {
     tapeHint:
       'The run’s choices. The same scenario, strategy and tape give the same trace everywhere.',
   },
+  resourceOutcome: {
+    lostUpdates: (n: number) =>
+      `${plural(n, 'update', 'updates')} lost: a write erased a change its writer never saw.`,
+    noLostUpdates: 'No update lost: every write was computed from the latest state.',
+    headlineLost: (n: number) => `${plural(n, 'change', 'changes')} silently lost`,
+    headlineRepeated: (n: number) => `${plural(n, 'request', 'requests')} took effect twice`,
+    headlineSafe: 'Every change applied once',
+    repeated: (method: string, path: string) =>
+      `${method} ${path} took effect again when it was repeated: ${method} is not idempotent.`,
+    alreadyApplied: (intent: string) =>
+      `${intent}: the retry got 412, but a fresh read showed the change already there — the 412 meant “your first attempt succeeded, its answer was lost”.`,
+    finalState: 'Final state on the server',
+    intents: 'Requests',
+  },
+  methods: {
+    title: 'HTTP methods, measured',
+    method: 'Method',
+    safe: 'Safe',
+    idempotent: 'Idempotent',
+    responses: 'Responses when repeated',
+    yes: 'yes',
+    no: 'no',
+    note: 'Each method is run once, and again with its first answers lost so the client repeats it; the states the server is left in are compared. Idempotent means the same state either way; the responses may differ (DELETE: 204, then 404).',
+  },
   invariants: {
     region: 'Invariants',
     holds: 'holds',
     violated: 'violated',
     notClaimed: 'not promised by this strategy',
+    notClaimedResources: 'not promised: these writers send no If-Match',
     names: {
       atMostOnce: 'At most one charge per payment',
       outcomeConsistency: 'The answer matches the charges',
       conservation: 'Money is conserved',
+      noLostUpdate: 'No update is lost',
+      idempotentEffect: 'Repeating PUT or DELETE changes nothing more',
     },
     facts: {
       chargedTwice: (intent: string, charges: number) =>
@@ -76,6 +106,10 @@ export const en = {
         `The client saw ${seen} for ${intent}, but it was charged ${plural(charges, 'time', 'times')}.`,
       moneyMismatch: (charged: string, lost: string, gained: string) =>
         `Charges total ${charged}, but the customer lost ${lost} and the merchant gained ${gained}.`,
+      updateLost: (path: string, by: string, erased: string) =>
+        `${by} overwrote ${path} and erased the change of ${erased}, which it had never read.`,
+      repeatChangedState: (intent: string, method: string, path: string) =>
+        `Repeating ${intent}'s ${method} ${path} changed the state again.`,
     },
   },
   log: {
@@ -87,6 +121,7 @@ export const en = {
     attempt: (n: number) => `attempt ${n}`,
     key: 'key',
     noKey: 'no key',
+    noConditions: 'no preconditions',
     replayed: 'replayed',
     copy: 'copy',
     verbs: {
@@ -96,6 +131,8 @@ export const en = {
       'fault-end': 'fault over',
       background: 'finished',
       start: 'starts',
+      'start-resources': 'starts',
+      served: 'executed',
       send: 'sends',
       deliver: 'delivered',
       drop: 'dropped',
@@ -119,6 +156,7 @@ export const en = {
     timers: {
       timeout: 'timeout fires',
       backoff: 'backoff ends, retrying',
+      think: 'done editing, saving',
       restart: 'restart delay ends',
       completer: 'completer wakes up',
     },
@@ -138,6 +176,14 @@ export const en = {
     crashDetail: (point: string, lost: number) =>
       `at “${point}”; ${plural(lost, 'request', 'requests')} in memory lost`,
     settleDetail: (intent: string, outcome: string) => `${intent}: ${outcome}`,
+    alreadyApplied: 'the change was already there (the 412 meant “done”)',
+    startResourcesDetail: (intents: number, paths: string) =>
+      `${plural(intents, 'request', 'requests')} to make; resources ${paths}`,
+    servedDetail: (request: string, status: string, change: string) =>
+      `${request} → ${status}; ${change}`,
+    unchanged: 'state unchanged',
+    changed: (before: string, after: string) => `${before} → ${after}`,
+    absent: 'absent',
     faults: {
       dropRequest: 'drop the next request',
       dropResponse: 'drop the next response',
@@ -188,6 +234,41 @@ export const en = {
     },
   },
   scenarios: {
+    'method-retries': {
+      title: 'Every method, retried',
+      description:
+        'GET, HEAD, OPTIONS, PUT, PATCH, POST and DELETE each lose their first response, and the client repeats them. The safe methods change nothing; PUT and DELETE leave the state as one request would; POST creates a second user and PATCH adds 10 twice.',
+    },
+    'delete-twice': {
+      title: 'DELETE, retried',
+      description:
+        'The server deletes /users/123 and answers 204, but the answer is lost. The retry gets 404 Not Found: a different response, the same state. That is what idempotent means — the effect, not the answer.',
+    },
+    'lost-update': {
+      title: 'Lost update',
+      description:
+        'Two people open account 42 (balance 100) at nearly the same time. One adds 10, the other 20; each saves the whole account with a plain PUT. The second save erases the first: one change silently vanishes.',
+    },
+    'lost-update-prevented': {
+      title: 'Lost update, prevented by If-Match',
+      description:
+        'The same two edits, but each save carries If-Match with the ETag it read. The second writer gets 412 Precondition Failed, reads again, adds its change to the new balance and saves: 130, nothing lost.',
+    },
+    'conditional-retry': {
+      title: 'A retried If-Match write gets 412',
+      description:
+        'A conditional PUT succeeds, but its answer is lost. The retry carries the old ETag, which the first attempt itself replaced, so it gets 412 — although the change was made. Here 412 means “already done”: the client reads again and finds its change there.',
+    },
+    'create-only-put': {
+      title: 'Create only: If-None-Match: *',
+      description:
+        'Two clients try to create /users/200 at the same moment, each with If-None-Match: *. The first gets 201 Created; the second gets 412 instead of silently replacing the first one’s user.',
+    },
+    'precondition-required': {
+      title: 'Server requires If-Match (428)',
+      description:
+        'The server refuses changes without a precondition. A client that saves without If-Match gets 428 Precondition Required and changes nothing; one that sends If-Match saves safely.',
+    },
     'happy-path': {
       title: 'Happy path',
       description:

@@ -35,6 +35,9 @@ export const ru: Messages = {
     newSeed: 'Новое зерно',
     seedHint: 'Целое число; одно и то же зерно воспроизводит тот же прогон.',
     seedInvalid: 'Зерно — целое число от 0 до 4294967295.',
+    groups: { payments: 'Платежи и ключи идемпотентности', resources: 'Методы HTTP и ETag' },
+    noStrategy:
+      'В этом сценарии нет слоя идемпотентности, который можно выбрать: он о методах HTTP и предусловиях.',
   },
   notice: {
     badParams: (what: string) =>
@@ -71,15 +74,44 @@ export const ru: Messages = {
     tapeHint:
       'Выборы, сделанные в прогоне. Тот же сценарий, стратегия и лента дают ту же трассу где угодно.',
   },
+  resourceOutcome: {
+    lostUpdates: (n: number) =>
+      `Потеряно изменений: ${n} — запись стёрла изменение, которого её автор не видел.`,
+    noLostUpdates: 'Ни одно изменение не потеряно: каждая запись сделана по последнему состоянию.',
+    headlineLost: (n: number) =>
+      `${pluralRu(n, 'изменение', 'изменения', 'изменений')} молча ${n % 10 === 1 && n % 100 !== 11 ? 'потеряно' : 'потеряны'}`,
+    headlineRepeated: (n: number) =>
+      `${pluralRu(n, 'запрос', 'запроса', 'запросов')} ${n % 10 === 1 && n % 100 !== 11 ? 'сработал' : 'сработали'} дважды`,
+    headlineSafe: 'Каждое изменение применено один раз',
+    repeated: (method: string, path: string) =>
+      `${method} ${path} при повторе сработал ещё раз: ${method} не идемпотентен.`,
+    alreadyApplied: (intent: string) =>
+      `${intent}: повтор получил 412, но новое чтение показало, что изменение уже на месте — 412 здесь значил «первая попытка удалась, её ответ потерялся».`,
+    finalState: 'Итоговое состояние на сервере',
+    intents: 'Запросы',
+  },
+  methods: {
+    title: 'Методы HTTP, измеренные',
+    method: 'Метод',
+    safe: 'Безопасный',
+    idempotent: 'Идемпотентный',
+    responses: 'Ответы при повторе',
+    yes: 'да',
+    no: 'нет',
+    note: 'Каждый метод выполняется один раз и ещё раз — с потерянными первыми ответами, так что клиент его повторяет; состояния сервера сравниваются. Идемпотентный — состояние одно и то же; ответы могут различаться (DELETE: 204, затем 404).',
+  },
   invariants: {
     region: 'Инварианты',
     holds: 'выполняется',
     violated: 'нарушен',
     notClaimed: 'эта стратегия этого не обещает',
+    notClaimedResources: 'не обещано: эти клиенты не шлют If-Match',
     names: {
       atMostOnce: 'Не более одного списания на платёж',
       outcomeConsistency: 'Ответ соответствует списаниям',
       conservation: 'Деньги сохраняются',
+      noLostUpdate: 'Ни одно изменение не потеряно',
+      idempotentEffect: 'Повтор PUT или DELETE больше ничего не меняет',
     },
     facts: {
       chargedTwice: (intent: string, n: number) => `Платёж ${intent} списан ${times(n)}.`,
@@ -87,6 +119,10 @@ export const ru: Messages = {
         `Клиент получил ${seen} по платежу ${intent}, а списано было ${times(n)}.`,
       moneyMismatch: (charged: string, lost: string, gained: string) =>
         `Списано всего ${charged}, но клиент потерял ${lost}, а продавец получил ${gained}.`,
+      updateLost: (path: string, by: string, erased: string) =>
+        `${by} перезаписал ${path} и стёр изменение ${erased}, которого не читал.`,
+      repeatChangedState: (intent: string, method: string, path: string) =>
+        `Повтор ${method} ${path} (${intent}) снова изменил состояние.`,
     },
   },
   log: {
@@ -98,6 +134,7 @@ export const ru: Messages = {
     attempt: (n: number) => `попытка ${n}`,
     key: 'ключ',
     noKey: 'без ключа',
+    noConditions: 'без предусловий',
     replayed: 'повтор ответа',
     copy: 'копия',
     verbs: {
@@ -107,6 +144,8 @@ export const ru: Messages = {
       'fault-end': 'сбой закончился',
       background: 'завершено',
       start: 'старт',
+      'start-resources': 'старт',
+      served: 'выполнен',
       send: 'отправляет',
       deliver: 'доставлено',
       drop: 'потеряно',
@@ -130,6 +169,7 @@ export const ru: Messages = {
     timers: {
       timeout: 'истёк таймаут',
       backoff: 'пауза закончилась, повтор',
+      think: 'правка закончена, сохраняем',
       restart: 'сервер поднимается',
       completer: 'проснулся фоновый обработчик',
     },
@@ -150,6 +190,14 @@ export const ru: Messages = {
     crashDetail: (point: string, lost: number) =>
       `в точке «${point}»; потеряно запросов в памяти: ${lost}`,
     settleDetail: (intent: string, outcome: string) => `${intent}: ${outcome}`,
+    alreadyApplied: 'изменение уже было на месте (412 значил «готово»)',
+    startResourcesDetail: (intents: number, paths: string) =>
+      `${pluralRu(intents, 'запрос', 'запроса', 'запросов')} к выполнению; ресурсы ${paths}`,
+    servedDetail: (request: string, status: string, change: string) =>
+      `${request} → ${status}; ${change}`,
+    unchanged: 'состояние не изменилось',
+    changed: (before: string, after: string) => `${before} → ${after}`,
+    absent: 'нет',
     faults: {
       dropRequest: 'потерять следующий запрос',
       dropResponse: 'потерять следующий ответ',
@@ -200,6 +248,41 @@ export const ru: Messages = {
     },
   },
   scenarios: {
+    'method-retries': {
+      title: 'Каждый метод — с повтором',
+      description:
+        'У GET, HEAD, OPTIONS, PUT, PATCH, POST и DELETE теряется первый ответ, и клиент повторяет запрос. Безопасные методы ничего не меняют; PUT и DELETE оставляют то же состояние, что и один запрос; POST создаёт второго пользователя, а PATCH прибавляет 10 дважды.',
+    },
+    'delete-twice': {
+      title: 'DELETE с повтором',
+      description:
+        'Сервер удаляет /users/123 и отвечает 204, но ответ теряется. Повтор получает 404 Not Found: ответ другой, состояние то же. Это и есть идемпотентность — про эффект, а не про ответ.',
+    },
+    'lost-update': {
+      title: 'Потерянное обновление',
+      description:
+        'Двое почти одновременно открывают счёт 42 (баланс 100). Один прибавляет 10, другой 20; каждый сохраняет счёт целиком обычным PUT. Второе сохранение стирает первое: одно изменение молча пропадает.',
+    },
+    'lost-update-prevented': {
+      title: 'Потерянное обновление, предотвращённое If-Match',
+      description:
+        'Те же две правки, но каждое сохранение несёт If-Match с прочитанным ETag. Второй получает 412 Precondition Failed, читает заново, прибавляет своё к новому балансу и сохраняет: 130, ничего не потеряно.',
+    },
+    'conditional-retry': {
+      title: 'Повтор записи с If-Match получает 412',
+      description:
+        'Условный PUT выполняется, но ответ теряется. Повтор несёт старый ETag, который первая попытка сама и заменила, поэтому получает 412 — хотя изменение сделано. Здесь 412 значит «уже готово»: клиент читает заново и находит своё изменение на месте.',
+    },
+    'create-only-put': {
+      title: 'Только создание: If-None-Match: *',
+      description:
+        'Два клиента одновременно создают /users/200, каждый с If-None-Match: *. Первый получает 201 Created, второй — 412, а не молча заменяет пользователя первого.',
+    },
+    'precondition-required': {
+      title: 'Сервер требует If-Match (428)',
+      description:
+        'Сервер отклоняет изменения без предусловия. Клиент, сохраняющий без If-Match, получает 428 Precondition Required и ничего не меняет; тот, кто шлёт If-Match, сохраняет безопасно.',
+    },
     'happy-path': {
       title: 'Всё хорошо',
       description:

@@ -9,7 +9,7 @@ import type { CrashPoint } from './settings.ts';
 import type { StoreReply, StoreOp } from './machines/store.ts';
 import type { ChargeRequest, ProviderReply } from './machines/provider.ts';
 
-export type TimerName = 'timeout' | 'backoff' | 'restart' | 'completer';
+export type TimerName = 'timeout' | 'backoff' | 'think' | 'restart' | 'completer';
 
 export interface TransmitParams {
   message: MessageDraft;
@@ -27,6 +27,11 @@ export interface SettleParams {
   intentId: string;
   outcome: 'succeeded' | 'failed' | 'unknown';
   status: number | null;
+  /**
+   * A conditional write got 412, and a fresh read showed the change already there: the 412 meant
+   * "your first attempt succeeded, its answer was lost".
+   */
+  alreadyApplied?: boolean;
 }
 export interface DeliverParams {
   message: Message;

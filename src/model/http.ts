@@ -1,23 +1,22 @@
 /** The slice of HTTP the payment world speaks. Header names are written as on the wire. */
 export type Method = 'GET' | 'HEAD' | 'OPTIONS' | 'PUT' | 'DELETE' | 'POST' | 'PATCH';
 
-export interface PaymentBody {
-  amount: number;
-  currency: string;
-  customer: string;
-}
+/** A JSON object of flat fields: every body the lab sends is one. */
+export type Body = Readonly<Record<string, string | number>>;
+
+export type PaymentBody = { amount: number; currency: string; customer: string };
 
 export interface HttpRequest {
   method: Method;
   path: string;
   headers: Readonly<Record<string, string>>;
-  body: PaymentBody;
+  body: Body;
 }
 
 export interface HttpResponse {
   status: number;
   headers: Readonly<Record<string, string>>;
-  body: Readonly<Record<string, string | number>>;
+  body: Body;
 }
 
 export const STATUS_TEXT: Readonly<Record<number, string>> = {
@@ -36,6 +35,10 @@ export const STATUS_TEXT: Readonly<Record<number, string>> = {
 };
 
 export const IDEMPOTENCY_KEY = 'Idempotency-Key';
+export const ETAG = 'ETag';
+export const IF_MATCH = 'If-Match';
+export const IF_NONE_MATCH = 'If-None-Match';
+export const LOCATION = 'Location';
 export const IDEMPOTENT_REPLAYED = 'Idempotent-Replayed';
 
 export function statusLine(status: number): string {

@@ -1,4 +1,5 @@
-import type { InvariantName, RecordOf, TraceRecord } from './trace.ts';
+import type { Method } from './http.ts';
+import type { InvariantName, PaymentInvariant, RecordOf, TraceRecord } from './trace.ts';
 
 /**
  * The oracles (DESIGN.md §5), as a monitor that reads the trace one record at a time and reports a
@@ -17,7 +18,13 @@ export interface Verdict {
 export type ViolationFacts =
   | { kind: 'charged-twice'; intentId: string; charges: number }
   | { kind: 'answer-mismatch'; intentId: string; charges: number; seen: Outcome }
-  | { kind: 'money-mismatch'; charged: number; customerLost: number; merchantGained: number };
+  | { kind: 'money-mismatch'; charged: number; customerLost: number; merchantGained: number }
+  | ResourceViolationFacts;
+
+/** The resource world's violations (resourceInvariants.ts). */
+export type ResourceViolationFacts =
+  | { kind: 'update-lost'; path: string; by: string; erased: string[] }
+  | { kind: 'repeat-changed-state'; intentId: string; method: Method; path: string };
 
 export interface Violation {
   name: InvariantName;
@@ -42,8 +49,8 @@ export class InvariantMonitor {
     return found;
   }
 
-  verdicts(): Record<InvariantName, Verdict> {
-    const verdict = (name: InvariantName, claimed = true): Verdict => {
+  verdicts(): Record<PaymentInvariant, Verdict> {
+    const verdict = (name: PaymentInvariant, claimed = true): Verdict => {
       const violation = this.firstViolation.get(name) ?? null;
       return { ok: violation === null, violation, claimed };
     };

@@ -1,3 +1,4 @@
+import type { Body, PaymentBody } from './http.ts';
 import { cyrb53 } from '../sim/hash.ts';
 
 /**
@@ -28,13 +29,10 @@ function uuidLike(text: string): string {
   ].join('-');
 }
 
-/** A digest of what the request asks for: method, path and body (not its headers). */
-export function fingerprintOf(request: {
-  method: string;
-  path: string;
-  body: { amount: number; currency: string; customer: string };
-}): string {
-  const { method, path, body } = request;
+/** A digest of what a payment request asks for: method, path and body (not its headers). */
+export function fingerprintOf(request: { method: string; path: string; body: Body }): string {
+  const { method, path } = request;
+  const body = request.body as PaymentBody;
   const text = `${method} ${path} ${body.amount} ${body.currency} ${body.customer}`;
   return cyrb53(text).toString(16).padStart(14, '0');
 }

@@ -17,6 +17,11 @@ export const COMPLETER = 'completer';
 export interface Provenance {
   intentId: string;
   attempt: number;
+  /**
+   * For a write computed from an earlier read: the ETag of the state the client had read. Ground
+   * truth for the lost-update oracle; the server sees only what the headers say.
+   */
+  basedOn?: string;
 }
 
 interface Envelope extends Provenance {

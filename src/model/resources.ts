@@ -1,10 +1,18 @@
-import type { Method } from './http.ts';
+import {
+  ETAG,
+  IF_MATCH,
+  IF_NONE_MATCH,
+  LOCATION,
+  type HttpRequest,
+  type HttpResponse,
+  type Method,
+} from './http.ts';
 
 /**
- * Groundwork for issue 4 (HTTP method semantics and conditional requests): the resource server's
- * semantics as one pure function, `serve(state, request) → { state, response }`, following
- * RFC 9110 §9 (methods) and §13 (preconditions, in the RFC's order) and RFC 6585 (428).
- * The machines, scenarios and the computed method table that use it are still to come.
+ * The resource server's semantics as one pure function, `serve(state, request) → { state,
+ * response }`, following RFC 9110 §9 (methods) and §13 (preconditions, in the RFC's order) and
+ * RFC 6585 (428). The resource world's store (machines/resourceStore.ts) runs it; the wire format
+ * at the end of this file turns its requests and responses into HTTP messages and back.
  */
 export type Fields = Readonly<Record<string, string | number>>;
 
@@ -97,7 +105,7 @@ function write(
   return { state: { resources, changes }, etag };
 }
 
-function applyPatch(body: Fields, patch: Patch): Fields {
+export function applyPatch(body: Fields, patch: Patch): Fields {
   if (patch.op === 'merge') return { ...body, ...patch.fields };
   const before = body[patch.field];
   return { ...body, [patch.field]: (typeof before === 'number' ? before : 0) + patch.by };
@@ -155,4 +163,56 @@ export const isSafe = (method: Method): boolean => SAFE_METHODS.includes(method)
 /** The state as a client could observe it: bodies by path, ETags aside. */
 export function observable(state: ResourceState): Record<string, Fields> {
   return Object.fromEntries(Object.entries(state.resources).map(([path, r]) => [path, r.body]));
+}
+
+/** Same fields, same values: what "the state did not change" means to a client. */
+export function sameFields(a: Fields | null | undefined, b: Fields | null | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+// --- the wire format -------------------------------------------------------------------------
+
+/** RFC 7396 names the merge; a relative change gets a body that says what to add to what. */
+const MERGE_PATCH = 'application/merge-patch+json';
+const JSON_TYPE = 'application/json';
+
+export function requestToWire(request: ResourceRequest): HttpRequest {
+  const headers: Record<string, string> = {};
+  if (request.ifMatch !== undefined) headers[IF_MATCH] = request.ifMatch;
+  if (request.ifNoneMatch !== undefined) headers[IF_NONE_MATCH] = request.ifNoneMatch;
+  let body: Fields = {};
+  if (request.patch?.op === 'merge') {
+    headers['Content-Type'] = MERGE_PATCH;
+    body = request.patch.fields;
+  } else if (request.patch?.op === 'add') {
+    headers['Content-Type'] = JSON_TYPE;
+    body = { add: request.patch.field, by: request.patch.by };
+  } else if (request.body) {
+    headers['Content-Type'] = JSON_TYPE;
+    body = request.body;
+  }
+  return { method: request.method, path: request.path, headers, body };
+}
+
+export function requestFromWire(http: HttpRequest): ResourceRequest {
+  const { method, path, headers, body } = http;
+  const request: ResourceRequest = { method, path };
+  if (headers[IF_MATCH] !== undefined) request.ifMatch = headers[IF_MATCH];
+  if (headers[IF_NONE_MATCH] !== undefined) request.ifNoneMatch = headers[IF_NONE_MATCH];
+  if (method === 'PATCH') {
+    request.patch =
+      headers['Content-Type'] === MERGE_PATCH
+        ? { op: 'merge', fields: body }
+        : { op: 'add', field: String(body.add), by: Number(body.by) };
+  } else if (method === 'PUT' || method === 'POST') request.body = body;
+  return request;
+}
+
+export function responseToWire(response: ResourceResponse): HttpResponse {
+  const headers: Record<string, string> = {};
+  if (response.etag !== undefined) headers[ETAG] = response.etag;
+  if (response.location !== undefined) headers[LOCATION] = response.location;
+  return { status: response.status, headers, body: response.body ?? {} };
 }

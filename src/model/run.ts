@@ -3,13 +3,21 @@ import type { ChoicePoint } from '../sim/choice.ts';
 import { hashJson } from '../sim/hash.ts';
 import { runKernel, type RunLimits, type StopReason } from '../sim/kernel.ts';
 import { encodeTape } from '../sim/tape.ts';
-import type { Verdict } from './invariants.ts';
-import type { WorldSettings } from './settings.ts';
-import type { InvariantName, TraceRecord } from './trace.ts';
-import { PaymentWorld } from './world.ts';
 import { fastEngine, type Engine } from './engine.ts';
+import type { Verdict } from './invariants.ts';
+import { ResourceWorld } from './resourceWorld.ts';
+import type { ResourceWorldSettings, WorldSettings } from './settings.ts';
+import {
+  invariantsOf,
+  type InvariantName,
+  type PaymentInvariant,
+  type ResourceInvariant,
+  type TraceRecord,
+} from './trace.ts';
+import { PaymentWorld } from './world.ts';
+import type { WorldBase } from './worldBase.ts';
 
-export interface RunResult {
+interface RunBase {
   trace: TraceRecord[];
   /** The run's choices as a URL-safe string: replaying it gives this very trace. */
   tape: string;
@@ -17,19 +25,24 @@ export interface RunResult {
   events: number;
   endTimeMs: number;
   stoppedBy: StopReason;
-  invariants: Record<InvariantName, Verdict>;
 }
+
+export interface PaymentRun extends RunBase {
+  world: 'payments';
+  invariants: Record<PaymentInvariant, Verdict>;
+}
+
+export interface ResourceRun extends RunBase {
+  world: 'resources';
+  invariants: Record<ResourceInvariant, Verdict>;
+}
+
+export type RunResult = PaymentRun | ResourceRun;
 
 /** Generous bounds: the catalogue's runs end on their own long before either. */
 export const DEFAULT_LIMITS: RunLimits = { maxEvents: 200_000, maxTimeMs: 3_600_000 };
 
-export function runWorld(
-  settings: WorldSettings,
-  source: ChoiceSource,
-  limits: RunLimits = DEFAULT_LIMITS,
-  engine: Engine = fastEngine,
-): RunResult {
-  const world = new PaymentWorld(settings, engine);
+function runBase(world: WorldBase<{ kind: string }>, source: ChoiceSource, limits: RunLimits) {
   const run = runKernel(world, source, limits);
   return {
     trace: world.trace,
@@ -38,8 +51,35 @@ export function runWorld(
     events: run.events,
     endTimeMs: run.endTimeMs,
     stoppedBy: run.stoppedBy,
-    invariants: world.monitor.verdicts(),
   };
+}
+
+export function runWorld(
+  settings: WorldSettings,
+  source: ChoiceSource,
+  limits: RunLimits = DEFAULT_LIMITS,
+  engine: Engine = fastEngine,
+): PaymentRun {
+  const world = new PaymentWorld(settings, engine);
+  const run = runBase(world, source, limits);
+  return { ...run, world: 'payments', invariants: world.monitor.verdicts() };
+}
+
+export function runResourceWorld(
+  settings: ResourceWorldSettings,
+  source: ChoiceSource,
+  limits: RunLimits = DEFAULT_LIMITS,
+  engine: Engine = fastEngine,
+): ResourceRun {
+  const world = new ResourceWorld(settings, engine);
+  const run = runBase(world, source, limits);
+  return { ...run, world: 'resources', invariants: world.monitor.verdicts() };
+}
+
+/** The run's verdicts in display order, whichever world it ran. */
+export function verdictsOf(result: RunResult): [InvariantName, Verdict][] {
+  const verdicts = result.invariants as Partial<Record<InvariantName, Verdict>>;
+  return invariantsOf(result.world).map((name) => [name, verdicts[name]!]);
 }
 
 /** Stable across Node and browsers: the trace is plain JSON built in a fixed order. */

@@ -2,6 +2,8 @@
  * Everything that shapes a run besides the choice source: the world's actors, their options and
  * the scripted faults. Scenario + settings + tape = one exact trace. Units are in field names.
  */
+import type { Method } from './http.ts';
+import type { Fields, Patch } from './resources.ts';
 import type { StrategyId } from './strategies.ts';
 
 /**
@@ -127,5 +129,53 @@ export interface WorldSettings {
   network: NetworkSettings;
   server: ServerSettings;
   provider: ProviderSettings;
+  faults: ScriptedFault[];
+}
+
+// --- the resource world (HTTP methods and conditional requests) --------------------------------
+
+/**
+ * One thing a resource client sets out to do. A `request` is one HTTP request, retried as it is;
+ * an `update` is a read-modify-write: GET the resource, think for `thinkMs` (a person editing a
+ * form), then PUT the whole new state computed from what was read — with `If-Match` when
+ * `conditional`, in which case a 412 makes the client read again and merge its change.
+ */
+export type ResourceIntent =
+  | {
+      kind: 'request';
+      method: Method;
+      path: string;
+      body?: Fields;
+      patch?: Patch;
+      ifMatch?: string;
+      ifNoneMatch?: string;
+    }
+  | { kind: 'update'; path: string; change: Patch; conditional: boolean; thinkMs: number };
+
+export interface ResourceClientSettings {
+  intents: ResourceIntent[];
+  startAtMs: number;
+  timeoutMs: number;
+  retry: RetryPolicy;
+}
+
+export interface ResourceServerSettings {
+  /** Time between a request's arrival and its execution. */
+  processingMs: number;
+  restartMs: number;
+  /** Demand If-Match on every change to an existing resource: 428 without it (RFC 6585). */
+  requireIfMatch: boolean;
+  crashProbability: number;
+  /** Where chance may strike: before the change is applied, or after it, before the answer. */
+  crashPoints: CrashPoint[];
+  maxCrashes: number | null;
+}
+
+export interface ResourceWorldSettings {
+  clients: ResourceClientSettings[];
+  network: NetworkSettings;
+  server: ResourceServerSettings;
+  /** The resources before the run, by path. */
+  initial: Readonly<Record<string, Fields>>;
   faults: ScriptedFault[];
 }

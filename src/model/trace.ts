@@ -4,6 +4,8 @@ import type { CrashPoint, ScriptedFault } from './settings.ts';
 import type { StrategyId } from './strategies.ts';
 import type { StoreOp } from './machines/store.ts';
 import type { ViolationFacts } from './invariants.ts';
+import type { Method } from './http.ts';
+import type { Resource } from './resources.ts';
 
 /**
  * The run's append-only trace: everything that happened, in order, with its virtual time `t`.
@@ -18,6 +20,31 @@ export type TraceRecord =
       claimsAtMostOnce: boolean;
       intents: string[];
       customerBalance: number;
+    }
+  /** The resource world's first record: its intents and the resources before the run. */
+  | {
+      t: number;
+      type: 'start-resources';
+      intents: string[];
+      /** The resources before the run, with their first ETags. */
+      resources: Readonly<Record<string, Resource>>;
+      /** Every read-modify-write sends If-Match: then no update may be lost. */
+      writersUseIfMatch: boolean;
+    }
+  /**
+   * The resource server executed request `id`: its status, and the resource it touched (its
+   * target, or what POST created) before and after. Equal ETags: nothing changed.
+   */
+  | {
+      t: number;
+      type: 'served';
+      id: number;
+      intentId: string;
+      method: Method;
+      path: string;
+      status: number;
+      before: Resource | null;
+      after: Resource | null;
     }
   /** A message entered the network. */
   | { t: number; type: 'send'; message: Message }
@@ -54,11 +81,20 @@ export type TraceRecord =
   | ({ t: number; type: 'settle'; client: ActorId } & SettleParams)
   | { t: number; type: 'invariant'; name: InvariantName; ok: boolean; facts: ViolationFacts };
 
-export type InvariantName = 'atMostOnce' | 'outcomeConsistency' | 'conservation';
-export const INVARIANT_NAMES: readonly InvariantName[] = [
+export type PaymentInvariant = 'atMostOnce' | 'outcomeConsistency' | 'conservation';
+export type ResourceInvariant = 'noLostUpdate' | 'idempotentEffect';
+export type InvariantName = PaymentInvariant | ResourceInvariant;
+export const PAYMENT_INVARIANTS: readonly PaymentInvariant[] = [
   'atMostOnce',
   'outcomeConsistency',
   'conservation',
 ];
+export const RESOURCE_INVARIANTS: readonly ResourceInvariant[] = [
+  'noLostUpdate',
+  'idempotentEffect',
+];
+/** The invariants a run's world checks, in display order; a run's verdicts name exactly these. */
+export const invariantsOf = (world: 'payments' | 'resources'): readonly InvariantName[] =>
+  world === 'payments' ? PAYMENT_INVARIANTS : RESOURCE_INVARIANTS;
 
 export type RecordOf<K extends TraceRecord['type']> = Extract<TraceRecord, { type: K }>;

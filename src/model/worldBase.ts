@@ -371,6 +371,11 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
     this.mailFor.delete(handlerId);
   }
 
+  /** Crashes the process here if a crash is armed for this point or chance strikes. */
+  protected crashAt(point: CrashPoint): boolean {
+    return this.checkpoint(point) === 'crashed';
+  }
+
   /** A scripted crash armed for this point, or (for exploration) chance within its budget. */
   private checkpoint(point: CrashPoint): 'crashed' | void {
     const { server } = this.base;

@@ -1,9 +1,18 @@
-import { IDEMPOTENT_REPLAYED, readIdempotencyKey, statusLine } from '../model/http.ts';
+import {
+  ETAG,
+  IDEMPOTENT_REPLAYED,
+  IF_MATCH,
+  IF_NONE_MATCH,
+  readIdempotencyKey,
+  statusLine,
+  type Body,
+  type HttpRequest,
+} from '../model/http.ts';
 import type { Verdict, ViolationFacts } from '../model/invariants.ts';
 import { NETWORK, PROVIDER, SERVER, STORE, type Message } from '../model/message.ts';
 import type { StoreOp } from '../model/machines/store.ts';
 import type { ScriptedFault } from '../model/settings.ts';
-import type { TraceRecord } from '../model/trace.ts';
+import type { RecordOf, TraceRecord } from '../model/trace.ts';
 import { formatMoney, MESSAGES, type Lang } from '../i18n/i18n.ts';
 
 /**
@@ -36,15 +45,34 @@ export function messageSummary(message: Message | undefined, lang: Lang): string
   if (!message) return '?';
   const copy = message.copyOf !== undefined ? ` [${m.copy}]` : '';
   if (message.kind === 'response') {
-    const replayed =
-      message.response.headers[IDEMPOTENT_REPLAYED] === 'true' ? ` [${m.replayed}]` : '';
-    return `${statusLine(message.response.status)} → ${message.to}${replayed}${copy}`;
+    const { headers } = message.response;
+    const replayed = headers[IDEMPOTENT_REPLAYED] === 'true' ? ` [${m.replayed}]` : '';
+    const etag = headers[ETAG] === undefined ? '' : ` ETag ${headers[ETAG]}`;
+    return `${statusLine(message.response.status)}${etag} → ${message.to}${replayed}${copy}`;
   }
-  const key = readIdempotencyKey(message.request);
-  const keyText = key ? `${m.key} ${key.slice(0, 8)}…` : m.noKey;
   const { method, path } = message.request;
-  return `${method} ${path} (${m.attempt(message.attempt)}, ${keyText})${copy}`;
+  return `${method} ${path} (${m.attempt(message.attempt)}, ${requestHeaders(message.request, lang)})${copy}`;
 }
+
+/** What tells this request apart: its idempotency key, or its preconditions and body. */
+function requestHeaders(request: HttpRequest, lang: Lang): string {
+  const m = MESSAGES[lang].log;
+  if (request.path.startsWith('/payments')) {
+    const key = readIdempotencyKey(request);
+    return key ? `${m.key} ${key.slice(0, 8)}…` : m.noKey;
+  }
+  const parts = [IF_MATCH, IF_NONE_MATCH]
+    .filter((name) => request.headers[name] !== undefined)
+    .map((name) => `${name}: ${request.headers[name]}`);
+  if (Object.keys(request.body).length) parts.push(fieldsText(request.body));
+  return parts.join(', ') || m.noConditions;
+}
+
+/** `{balance: 110}`: a body in a few characters. */
+export const fieldsText = (body: Body): string =>
+  `{${Object.entries(body)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(', ')}}`;
 
 function describeRecord(record: TraceRecord, messages: Map<number, Message>, lang: Lang): LogLine {
   const m = MESSAGES[lang].log;
@@ -58,6 +86,13 @@ function describeRecord(record: TraceRecord, messages: Map<number, Message>, lan
   switch (record.type) {
     case 'start':
       return line('lab', m.startDetail(record.strategy, record.intents.length));
+    case 'start-resources':
+      return line(
+        'lab',
+        m.startResourcesDetail(record.intents.length, Object.keys(record.resources).join(', ')),
+      );
+    case 'served':
+      return line(SERVER, describeServed(record, messages, lang), servedTone(record));
     case 'send':
       return line(record.message.from, messageSummary(record.message, lang));
     case 'deliver': {
@@ -108,7 +143,11 @@ function describeRecord(record: TraceRecord, messages: Map<number, Message>, lan
     case 'settle':
       return line(
         record.client,
-        m.settleDetail(record.intentId, outcomeText(record.outcome, record.status, lang)),
+        m.settleDetail(
+          record.intentId,
+          outcomeText(record.outcome, record.status, lang) +
+            (record.alreadyApplied ? ` — ${m.alreadyApplied}` : ''),
+        ),
         record.outcome === 'succeeded' ? 'success' : 'fault',
       );
     case 'invariant':
@@ -119,6 +158,27 @@ function describeRecord(record: TraceRecord, messages: Map<number, Message>, lan
       );
   }
 }
+
+function describeServed(
+  record: RecordOf<'served'>,
+  messages: Map<number, Message>,
+  lang: Lang,
+): string {
+  const m = MESSAGES[lang].log;
+  const request = messages.get(record.id);
+  const what =
+    request?.kind === 'request' ? `${request.request.method} ${request.request.path}` : '?';
+  const version = (r: RecordOf<'served'>['before']) =>
+    r ? `${r.etag} ${fieldsText(r.body)}` : m.absent;
+  const change =
+    record.before?.etag === record.after?.etag
+      ? m.unchanged
+      : `${record.path}: ${m.changed(version(record.before), version(record.after))}`;
+  return m.servedDetail(what, statusLine(record.status), change);
+}
+
+const servedTone = (record: RecordOf<'served'>): LogLine['tone'] =>
+  record.status >= 400 ? 'fault' : 'normal';
 
 export function outcomeText(
   outcome: 'succeeded' | 'failed' | 'unknown' | null,
@@ -189,6 +249,10 @@ export function describeFacts(facts: ViolationFacts, lang: Lang): string {
         formatMoney(lang, facts.customerLost),
         formatMoney(lang, facts.merchantGained),
       );
+    case 'update-lost':
+      return f.updateLost(facts.path, facts.by, facts.erased.join(', '));
+    case 'repeat-changed-state':
+      return f.repeatChangedState(facts.intentId, facts.method, facts.path);
   }
 }
 

@@ -1,32 +1,12 @@
 import type { ClientSettings, ScriptedFault, WorldSettings } from '../model/settings.ts';
 import type { StrategyId } from '../model/strategies.ts';
+import type { PaymentScenarioId } from './ids.ts';
 
 /**
  * The failure catalogue: scenarios as data. Each is the world's settings plus the faults that make
  * its story, and declares, per strategy, the outcome it must show — checked by a test over many
  * seeds and printed by `npm run sim -- --matrix`. Titles and descriptions live in src/i18n.
  */
-export const SCENARIO_IDS = [
-  'happy-path',
-  'lost-response',
-  'crash-after-commit',
-  'crash-before-commit',
-  'slow-server-timeout',
-  'flaky-network',
-  'double-click',
-  'concurrent-retries',
-  'duplicate-delivery',
-  'new-key-per-retry',
-  'key-expired',
-  'key-store-down',
-  'key-store-down-fail-closed',
-  'payload-mismatch',
-  'crash-after-provider-charge',
-  'retry-storm',
-  'retry-storm-jitter',
-] as const;
-
-export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 /** Duplicate charges in every run, in none, or depending on chance (the seed). */
 export type DuplicateClaim = 'always' | 'never' | 'possible';
@@ -40,7 +20,7 @@ export interface Expectation {
 }
 
 export interface Scenario {
-  id: ScenarioId;
+  id: PaymentScenarioId;
   /** Builds the world for a strategy; everything else is fixed by the scenario. */
   settings(strategy: StrategyId): WorldSettings;
   expect: Readonly<Record<StrategyId, Expectation>>;
@@ -49,9 +29,6 @@ export interface Scenario {
 /** Whether the answers the clients saw may be trusted, as the scenario declares it. */
 export const expectsConsistency = (e: Expectation): boolean =>
   e.consistent ?? e.duplicates === 'never';
-
-export const isScenarioId = (value: string): value is ScenarioId =>
-  (SCENARIO_IDS as readonly string[]).includes(value);
 
 const EUR_42 = { amount: 4200, currency: 'EUR', customer: 'cus_ada' };
 
@@ -156,7 +133,7 @@ function storm(jitter: boolean): Change {
   });
 }
 
-export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
+export const SCENARIOS: Readonly<Record<PaymentScenarioId, Scenario>> = {
   'happy-path': {
     id: 'happy-path',
     settings: build(),

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../model/outcome.ts';
 import { STRATEGY_IDS } from '../model/strategies.ts';
-import { SCENARIO_IDS } from './catalogue.ts';
+import { PAYMENT_SCENARIO_IDS } from './ids.ts';
 import { evaluateCell, seedRange } from './matrix.ts';
 import { runScenario } from './run.ts';
 
 describe('the failure catalogue: every scenario × strategy shows what it declares', () => {
   const seeds = seedRange(12);
-  for (const scenario of SCENARIO_IDS) {
+  for (const scenario of PAYMENT_SCENARIO_IDS) {
     it.each(STRATEGY_IDS)(`${scenario} with %s`, (strategy) => {
       const cell = evaluateCell(scenario, strategy, seeds);
       expect(cell.runs).toBe(seeds.length);

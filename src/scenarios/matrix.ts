@@ -1,12 +1,7 @@
 import { summarize } from '../model/outcome.ts';
 import { STRATEGY_IDS, type StrategyId } from '../model/strategies.ts';
-import {
-  expectsConsistency,
-  SCENARIO_IDS,
-  SCENARIOS,
-  type Expectation,
-  type ScenarioId,
-} from './catalogue.ts';
+import { expectsConsistency, SCENARIOS, type Expectation } from './catalogue.ts';
+import { PAYMENT_SCENARIO_IDS, type PaymentScenarioId } from './ids.ts';
 import { runScenario } from './run.ts';
 
 /**
@@ -14,7 +9,7 @@ import { runScenario } from './run.ts';
  * scenario declares. The test suite asserts it; `npm run sim -- --matrix` prints it for a teacher.
  */
 export interface Cell {
-  scenario: ScenarioId;
+  scenario: PaymentScenarioId;
   strategy: StrategyId;
   expected: Expectation;
   runs: number;
@@ -33,7 +28,7 @@ export interface Cell {
 }
 
 export function evaluateCell(
-  scenario: ScenarioId,
+  scenario: PaymentScenarioId,
   strategy: StrategyId,
   seeds: readonly number[],
 ): Cell {
@@ -95,7 +90,7 @@ function consistencyProblems(cell: Cell): string[] {
 export const seedRange = (count: number): number[] => Array.from({ length: count }, (_, i) => i);
 
 export function evaluateMatrix(seeds: readonly number[]): Cell[] {
-  return SCENARIO_IDS.flatMap((scenario) =>
+  return PAYMENT_SCENARIO_IDS.flatMap((scenario) =>
     STRATEGY_IDS.map((strategy) => evaluateCell(scenario, strategy, seeds)),
   );
 }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { summarize } from '../model/outcome.ts';
 import type { StrategyId } from '../model/strategies.ts';
 import { runScenario } from './run.ts';
-import type { ScenarioId } from './catalogue.ts';
+import type { PaymentScenarioId } from './ids.ts';
 
 /**
  * The lessons' first claims, checked over many seeds: seeds move delays around, and none of
@@ -11,7 +11,7 @@ import type { ScenarioId } from './catalogue.ts';
  */
 const seeds = fc.integer({ min: 0, max: 2 ** 31 - 1 });
 
-function outcome(scenario: ScenarioId, strategy: StrategyId, seed: number) {
+function outcome(scenario: PaymentScenarioId, strategy: StrategyId, seed: number) {
   const result = runScenario({ scenario, strategy, seed });
   return { ...summarize(result.trace), invariants: result.invariants, stoppedBy: result.stoppedBy };
 }

@@ -1,12 +1,16 @@
-import { seededSource, tapeSource } from '../sim/choice.ts';
+import { seededSource, tapeSource, type ChoiceSource } from '../sim/choice.ts';
 import { decodeTape } from '../sim/tape.ts';
-import { runWorld, type RunResult } from '../model/run.ts';
+import { runResourceWorld, runWorld, type PaymentRun, type RunResult } from '../model/run.ts';
+import type { ResourceWorldSettings, WorldSettings } from '../model/settings.ts';
 import type { StrategyId } from '../model/strategies.ts';
-import { SCENARIOS, type ScenarioId } from './catalogue.ts';
-import { smallScope, type Scope } from '../explore/scope.ts';
+import { SCENARIOS } from './catalogue.ts';
+import { isResourceScenario, type PaymentScenarioId, type ScenarioId } from './ids.ts';
+import { RESOURCE_SCENARIOS } from './resourceCatalogue.ts';
+import { resourceSmallScope, smallScope, type Scope } from '../explore/scope.ts';
 
 export interface RunRequest {
   scenario: ScenarioId;
+  /** The payment world's idempotency strategy; resource scenarios have none and ignore it. */
   strategy: StrategyId;
   /** Seed for normal play; ignored when a tape is given. */
   seed: number;
@@ -20,18 +24,49 @@ export interface RunRequest {
  * Runs one scenario under one strategy. Scenario + strategy + (seed or tape) is everything: the
  * page, the CLI and the tests call this same function and get the same trace.
  */
+export function runScenario(request: RunRequest & { scenario: PaymentScenarioId }): PaymentRun;
+export function runScenario(request: RunRequest): RunResult;
 export function runScenario({ scenario, strategy, seed, tape, scope }: RunRequest): RunResult {
-  const plain = SCENARIOS[scenario].settings(strategy);
-  const settings = scope ? smallScope(plain, strategy, scope) : plain;
-  if (tape === undefined) return runWorld(settings, seededSource(seed));
+  if (tape === undefined) return runWithSource(scenario, strategy, seededSource(seed), scope);
   const source = tapeSource(decodeTape(tape));
-  const result = runWorld(settings, source);
+  const result = runWithSource(scenario, strategy, source, scope);
   if (source.remaining() > 0) {
     throw new TapeMismatchError(
       `tape has ${source.remaining()} unused choices: it was recorded for another run`,
     );
   }
   return result;
+}
+
+/** The scenario's world (in its small scope, if one is given) run on any choice source. */
+export function runWithSource(
+  scenario: ScenarioId,
+  strategy: StrategyId,
+  source: ChoiceSource,
+  scope?: Scope,
+): RunResult {
+  return prepareScenario(scenario, strategy, scope).run(source);
+}
+
+/** A scenario's settings built once, for running many schedules of it (the explorer). */
+export interface PreparedScenario {
+  settings: WorldSettings | ResourceWorldSettings;
+  run(source: ChoiceSource): RunResult;
+}
+
+export function prepareScenario(
+  scenario: ScenarioId,
+  strategy: StrategyId,
+  scope?: Scope,
+): PreparedScenario {
+  if (isResourceScenario(scenario)) {
+    const plain = RESOURCE_SCENARIOS[scenario].settings();
+    const settings = scope ? resourceSmallScope(plain, scope) : plain;
+    return { settings, run: (source) => runResourceWorld(settings, source) };
+  }
+  const plain = SCENARIOS[scenario].settings(strategy);
+  const settings = scope ? smallScope(plain, strategy, scope) : plain;
+  return { settings, run: (source) => runWorld(settings, source) };
 }
 
 export class TapeMismatchError extends Error {

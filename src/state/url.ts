@@ -1,5 +1,5 @@
 import { isStrategyId, type StrategyId } from '../model/strategies.ts';
-import { isScenarioId, type ScenarioId } from '../scenarios/catalogue.ts';
+import { isScenarioId, type ScenarioId } from '../scenarios/ids.ts';
 import { isValidSeed } from '../sim/prng.ts';
 import { isLang, type Lang } from '../i18n/i18n.ts';
 

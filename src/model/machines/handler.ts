@@ -6,7 +6,12 @@ import {
   type RespondParams,
   type StoreOpParams,
 } from '../effects.ts';
-import { IDEMPOTENT_REPLAYED, readIdempotencyKey, type HttpResponse } from '../http.ts';
+import {
+  IDEMPOTENT_REPLAYED,
+  readIdempotencyKey,
+  type HttpResponse,
+  type PaymentBody,
+} from '../http.ts';
 import { fingerprintOf } from '../keys.ts';
 import type { RequestMessage } from '../message.ts';
 import type { KeyStoreFailure } from '../settings.ts';
@@ -52,13 +57,15 @@ export type HandlerEvent = (StoreReply | ProviderReply) & { nowMs: number };
 // --- pure helpers -----------------------------------------------------------------------------
 
 const paymentIdOf = (ctx: HandlerContext) => ctx.paymentId;
+/** Every request this handler sees is a payment: the payment world's clients send nothing else. */
+const paymentOf = (ctx: HandlerContext) => ctx.message.request.body as PaymentBody;
 const claimOf = (ctx: HandlerContext): KeyClaim => ({
-  scope: ctx.message.request.body.customer,
+  scope: paymentOf(ctx).customer,
   key: ctx.key!,
 });
 
 function paymentRow(ctx: HandlerContext): PaymentRow {
-  const { body } = ctx.message.request;
+  const body = paymentOf(ctx);
   return {
     id: paymentIdOf(ctx),
     intentId: ctx.message.intentId,
@@ -72,7 +79,7 @@ function paymentRow(ctx: HandlerContext): PaymentRow {
 }
 
 function createdResponse(ctx: HandlerContext): HttpResponse {
-  const { body } = ctx.message.request;
+  const body = paymentOf(ctx);
   const id = paymentIdOf(ctx);
   return {
     status: 201,
@@ -257,7 +264,7 @@ export const handlerMachine = setup({
         {
           type: 'callProvider',
           params: ({ context }) => {
-            const { body } = context.message.request;
+            const body = paymentOf(context);
             // With recovery points the provider gets a key derived from ours, so a resumed
             // request that calls again gets the same charge back instead of a new one.
             const downstreamKey =

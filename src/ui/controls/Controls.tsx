@@ -1,12 +1,12 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { STRATEGY_IDS } from '../../model/strategies.ts';
-import { SCENARIO_IDS } from '../../scenarios/catalogue.ts';
+import { isResourceScenario, SCENARIO_IDS, worldOf } from '../../scenarios/ids.ts';
 import { isSeedText } from '../../state/url.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
 
 const fieldClass =
-  'mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-600 dark:bg-slate-800';
+  'mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-600 dark:bg-slate-800 disabled:cursor-not-allowed disabled:opacity-60';
 
 export function Controls() {
   const t = useMessages();
@@ -19,7 +19,11 @@ export function Controls() {
         <Picker
           label={t.controls.scenario}
           value={selection.scenario}
-          options={SCENARIO_IDS.map((id) => ({ id, ...t.scenarios[id] }))}
+          options={SCENARIO_IDS.map((id) => ({
+            id,
+            ...t.scenarios[id],
+            group: t.controls.groups[worldOf(id)],
+          }))}
           onPick={(scenario) => select({ scenario })}
         />
         <Picker
@@ -27,6 +31,7 @@ export function Controls() {
           value={selection.strategy}
           options={STRATEGY_IDS.map((id) => ({ id, ...t.strategies[id] }))}
           onPick={(strategy) => select({ strategy })}
+          disabledReason={isResourceScenario(selection.scenario) ? t.controls.noStrategy : null}
         />
         <SeedField seed={selection.seed} onSeed={(seed) => select({ seed })} />
       </div>
@@ -37,14 +42,30 @@ export function Controls() {
 interface PickerProps<T extends string> {
   label: string;
   value: T;
-  options: { id: T; title: string; description: string }[];
+  /** Options with a group are shown under that heading, in order of first appearance. */
+  options: { id: T; title: string; description: string; group?: string }[];
   onPick: (value: T) => void;
+  /** When set, the choice does not apply: the select is disabled and this says why. */
+  disabledReason?: string | null;
 }
 
 /** A labelled select whose chosen option is explained in a paragraph below it. */
-function Picker<T extends string>({ label, value, options, onPick }: PickerProps<T>) {
+function Picker<T extends string>({
+  label,
+  value,
+  options,
+  onPick,
+  disabledReason = null,
+}: PickerProps<T>) {
   const id = useId();
   const chosen = options.find((o) => o.id === value);
+  const groups = [...new Set(options.map((o) => o.group))];
+  const optionList = (list: typeof options) =>
+    list.map((o) => (
+      <option key={o.id} value={o.id}>
+        {o.title}
+      </option>
+    ));
   return (
     <div>
       <label htmlFor={id} className="text-sm font-medium">
@@ -54,20 +75,23 @@ function Picker<T extends string>({ label, value, options, onPick }: PickerProps
         id={id}
         className={fieldClass}
         value={value}
+        disabled={disabledReason !== null}
         aria-describedby={`${id}-about`}
         onChange={(e) => onPick(e.target.value as T)}
       >
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.title}
-          </option>
-        ))}
+        {groups.length > 1
+          ? groups.map((group) => (
+              <optgroup key={group} label={group}>
+                {optionList(options.filter((o) => o.group === group))}
+              </optgroup>
+            ))
+          : optionList(options)}
       </select>
       <p
         id={`${id}-about`}
         className="mt-2 text-sm leading-relaxed text-slate-600 dark:text-slate-300"
       >
-        {chosen?.description}
+        {disabledReason ?? chosen?.description}
       </p>
     </div>
   );

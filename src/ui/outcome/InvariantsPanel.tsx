@@ -1,4 +1,4 @@
-import { INVARIANT_NAMES } from '../../model/trace.ts';
+import { verdictsOf } from '../../model/run.ts';
 import { describeVerdict } from '../../report/log.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
@@ -7,12 +7,13 @@ import { useLab, useMessages } from '../common/lab.ts';
 export function InvariantsPanel() {
   const t = useMessages();
   const lang = useLab((s) => s.lang);
-  const invariants = useLab((s) => s.run.invariants);
+  const run = useLab((s) => s.run);
+  const notClaimed =
+    run.world === 'resources' ? t.invariants.notClaimedResources : t.invariants.notClaimed;
   return (
     <Panel id="invariants" title={t.invariants.region}>
       <ul className="flex flex-col gap-3">
-        {INVARIANT_NAMES.map((name) => {
-          const verdict = invariants[name];
+        {verdictsOf(run).map(([name, verdict]) => {
           const state = verdict.ok ? t.invariants.holds : t.invariants.violated;
           return (
             <li key={name} className="flex gap-2 text-sm">
@@ -34,7 +35,7 @@ export function InvariantsPanel() {
                 {!verdict.ok && (
                   <p className="text-slate-600 dark:text-slate-300">
                     {describeVerdict(verdict, lang)}
-                    {!verdict.claimed && ` (${t.invariants.notClaimed})`}
+                    {!verdict.claimed && ` (${notClaimed})`}
                   </p>
                 )}
               </div>

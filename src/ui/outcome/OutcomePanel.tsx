@@ -1,18 +1,23 @@
 import { useMemo } from 'react';
 import { summarize } from '../../model/outcome.ts';
-import { traceHash } from '../../model/run.ts';
+import type { PaymentRun } from '../../model/run.ts';
 import { outcomeText } from '../../report/log.ts';
-import { statusLine } from '../../model/http.ts';
+import { StatusChips, TraceFacts } from './RunFacts.tsx';
+import { ResourceOutcome } from './ResourceOutcome.tsx';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
 
-/** What the run came to, in words first: charges per payment, duplicates, statuses, replays. */
+/** What the run came to, in the terms of its world. */
 export function OutcomePanel() {
+  const run = useLab((s) => s.run);
+  return run.world === 'resources' ? <ResourceOutcome run={run} /> : <PaymentOutcome run={run} />;
+}
+
+/** Charges per payment in words first, then duplicates, statuses and replays. */
+function PaymentOutcome({ run }: { run: PaymentRun }) {
   const t = useMessages();
   const lang = useLab((s) => s.lang);
-  const run = useLab((s) => s.run);
   const outcome = useMemo(() => summarize(run.trace), [run]);
-  const hash = useMemo(() => traceHash(run.trace), [run]);
   const duplicated = outcome.duplicateCharges > 0;
 
   return (
@@ -86,37 +91,8 @@ export function OutcomePanel() {
             </ul>
           </dd>
         </div>
-        <div>
-          <dt className="font-medium text-slate-500 dark:text-slate-400">{t.outcome.traceHash}</dt>
-          <dd className="mt-1 font-mono" data-testid="trace-hash">
-            {hash}
-          </dd>
-        </div>
-        <div>
-          <dt className="font-medium text-slate-500 dark:text-slate-400">
-            {t.outcome.tape} · {t.outcome.events}: {run.events}
-          </dt>
-          <dd className="mt-1 font-mono break-all" title={t.outcome.tapeHint} data-testid="tape">
-            {run.tape}
-          </dd>
-        </div>
+        <TraceFacts run={run} />
       </dl>
     </Panel>
-  );
-}
-
-/** HTTP statuses as small chips; late ones (ignored by the client) are struck through. */
-function StatusChips({ statuses, late = false }: { statuses: number[]; late?: boolean }) {
-  return (
-    <span className="flex flex-wrap gap-1.5">
-      {statuses.map((status, i) => (
-        <span
-          key={i}
-          className={`rounded-md bg-slate-100 px-2 py-0.5 font-mono text-xs dark:bg-slate-800 ${late ? 'line-through decoration-slate-400' : ''}`}
-        >
-          {statusLine(status)}
-        </span>
-      ))}
-    </span>
   );
 }

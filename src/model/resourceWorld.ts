@@ -1,0 +1,123 @@
+import type { AnyStateMachine } from 'xstate';
+import { fastEngine, type Effect, type Engine } from './engine.ts';
+import { resourceClientMachine, resourceIntentIdOf } from './machines/resourceClient.ts';
+import { initialState, resourceStoreMachine, type ServedParams } from './machines/resourceStore.ts';
+import { SERVER, STORE, type ActorId, type Message, type RequestMessage } from './message.ts';
+import { ResourceMonitor } from './resourceInvariants.ts';
+import { responseToWire } from './resources.ts';
+import type { ResourceWorldSettings } from './settings.ts';
+import { WorldBase, type Slot } from './worldBase.ts';
+
+/**
+ * The resource world: clients reading and writing `/accounts/42` and `/users/123` through the
+ * same flaky network and crash-prone server process as the payment world. There is no
+ * idempotency layer here: what protects a change is the method's own semantics and the
+ * preconditions (If-Match, If-None-Match) the clients send.
+ */
+export type ResourceEvent = {
+  kind: 'execute';
+  handlerId: ActorId;
+  message: RequestMessage;
+  handle: number;
+};
+
+export class ResourceWorld extends WorldBase<ResourceEvent> {
+  override readonly monitor: ResourceMonitor;
+  private store!: Slot<typeof resourceStoreMachine>;
+  /** Requests accepted and waiting for their turn: a crash loses them. */
+  private readonly waiting = new Set<ActorId>();
+  private nextRequestId = 1;
+
+  constructor(
+    private readonly settings: ResourceWorldSettings,
+    engine: Engine = fastEngine,
+  ) {
+    const monitor = new ResourceMonitor();
+    super(settings, engine, monitor);
+    this.monitor = monitor;
+  }
+
+  protected recordStart(): void {
+    const { clients, initial } = this.settings;
+    this.record({
+      t: 0,
+      type: 'start-resources',
+      intents: clients.flatMap((c, i) =>
+        c.intents.map((_, n) => resourceIntentIdOf(`client-${i + 1}`, n)),
+      ),
+      resources: initialState(initial).resources,
+      writersUseIfMatch: clients.every((c) =>
+        c.intents.every((intent) => intent.kind !== 'update' || intent.conditional),
+      ),
+    });
+  }
+
+  protected bootClient(clientId: ActorId, index: number): Slot<AnyStateMachine> {
+    const settings = this.settings.clients[index]!;
+    return this.boot(clientId, resourceClientMachine, { clientId, settings });
+  }
+
+  protected bootBackEnd(): void {
+    this.store = this.boot(STORE, resourceStoreMachine, {
+      initial: this.settings.initial,
+      rules: { requireIfMatch: this.settings.server.requireIfMatch },
+    });
+  }
+
+  protected accept(message: Message): void {
+    const handlerId = `request-${this.nextRequestId++}`;
+    this.waiting.add(handlerId);
+    const event = {
+      kind: 'execute' as const,
+      handlerId,
+      message: message as RequestMessage,
+      handle: -1,
+    };
+    this.mail(handlerId, event, this.settings.server.processingMs);
+  }
+
+  protected handleOwn(event: ResourceEvent): void {
+    this.received(event.handlerId, event.handle);
+    this.closeMailbox(event.handlerId);
+    if (!this.waiting.delete(event.handlerId)) return;
+    // A crash here loses the request before it changes anything.
+    if (this.crashAt('before-commit')) return;
+    this.dispatch(this.store, { type: 'EXECUTE', message: event.message });
+  }
+
+  protected performOwn(_actor: ActorId, effect: Effect): 'crashed' | void {
+    if (effect.type === 'served') return this.served(effect.params as ServedParams);
+  }
+
+  /** The change is durable; a crash now loses only the answer. */
+  private served({ message, response, path, before, after }: ServedParams): 'crashed' | void {
+    this.record({
+      t: this.now,
+      type: 'served',
+      id: message.id,
+      intentId: message.intentId,
+      method: message.request.method,
+      path,
+      status: response.status,
+      before,
+      after,
+    });
+    if (this.crashAt('after-commit')) return 'crashed';
+    this.transmit({
+      kind: 'response',
+      from: SERVER,
+      to: message.from,
+      intentId: message.intentId,
+      attempt: message.attempt,
+      response: responseToWire(response),
+    });
+  }
+
+  protected inMemory(): ActorId[] {
+    return [...this.waiting];
+  }
+
+  protected forgetInMemory(): void {
+    this.waiting.clear();
+  }
+}

@@ -1,0 +1,107 @@
+import { useMemo } from 'react';
+import type { ResourceRun } from '../../model/run.ts';
+import { summarizeResources } from '../../model/resourceOutcome.ts';
+import { fieldsText, outcomeText } from '../../report/log.ts';
+import { Panel } from '../common/Panel.tsx';
+import { useLab, useMessages } from '../common/lab.ts';
+import { StatusChips, TraceFacts } from './RunFacts.tsx';
+
+const termClass = 'font-medium text-slate-500 dark:text-slate-400';
+
+/** What a resource run came to: lost updates and doubled effects first, then the final state. */
+export function ResourceOutcome({ run }: { run: ResourceRun }) {
+  const t = useMessages();
+  const r = t.resourceOutcome;
+  const lang = useLab((s) => s.lang);
+  const outcome = useMemo(() => summarizeResources(run.trace), [run]);
+  const harmed = outcome.lostUpdates > 0 || outcome.repeatedEffects > 0;
+  const headline =
+    outcome.lostUpdates > 0
+      ? r.headlineLost(outcome.lostUpdates)
+      : outcome.repeatedEffects > 0
+        ? r.headlineRepeated(outcome.repeatedEffects)
+        : r.headlineSafe;
+
+  return (
+    <Panel id="outcome" title={t.outcome.region}>
+      <div
+        className={`rounded-lg border-l-4 p-3 ${
+          harmed
+            ? 'border-red-600 bg-red-50 dark:border-red-400 dark:bg-red-950/60'
+            : 'border-emerald-600 bg-emerald-50 dark:border-emerald-400 dark:bg-emerald-950/60'
+        }`}
+        aria-live="polite"
+      >
+        <p className="text-2xl font-bold" data-testid="resource-headline">
+          <span aria-hidden="true" className="mr-2">
+            {harmed ? '⚠' : '✓'}
+          </span>
+          {headline}
+        </p>
+        <p
+          className={`mt-1 font-medium ${outcome.lostUpdates > 0 ? 'text-red-800 dark:text-red-200' : 'text-emerald-800 dark:text-emerald-200'}`}
+        >
+          {outcome.lostUpdates > 0 ? r.lostUpdates(outcome.lostUpdates) : r.noLostUpdates}
+        </p>
+        {outcome.repeats.map((repeat, i) => (
+          <p key={i} className="mt-1 text-sm font-medium text-red-800 dark:text-red-200">
+            {r.repeated(repeat.method, repeat.path)}
+          </p>
+        ))}
+        {outcome.perIntent
+          .filter((p) => p.alreadyApplied)
+          .map((p) => (
+            <p key={p.intentId} className="mt-1 text-sm text-slate-700 dark:text-slate-200">
+              {r.alreadyApplied(p.intentId)}
+            </p>
+          ))}
+      </div>
+
+      <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+        <div className="sm:col-span-2">
+          <dt className={termClass}>{r.finalState}</dt>
+          <dd className="mt-1">
+            <ul className="font-mono text-xs" data-testid="final-state">
+              {Object.entries(outcome.finalState).map(([path, body]) => (
+                <li key={path}>
+                  {path} {fieldsText(body)}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+        <div>
+          <dt className={termClass}>{t.outcome.statuses}</dt>
+          <dd className="mt-1">
+            {outcome.statuses.length === 0 ? (
+              t.outcome.none
+            ) : (
+              <StatusChips statuses={outcome.statuses} />
+            )}
+          </dd>
+        </div>
+        {outcome.lateStatuses.length > 0 && (
+          <div>
+            <dt className={termClass}>{t.outcome.late}</dt>
+            <dd className="mt-1">
+              <StatusChips statuses={outcome.lateStatuses} late />
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt className={termClass}>{r.intents}</dt>
+          <dd className="mt-1">
+            <ul>
+              {outcome.perIntent.map((p) => (
+                <li key={p.intentId}>
+                  {p.intentId}: {outcomeText(p.outcome, p.status, lang)}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+        <TraceFacts run={run} />
+      </dl>
+    </Panel>
+  );
+}
