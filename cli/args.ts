@@ -4,7 +4,12 @@ import { pathToFileURL } from 'node:url';
 import { isValidSeed, MAX_SEED } from '../src/sim/prng.ts';
 import { CRASH_POINTS, type CrashPoint } from '../src/model/settings.ts';
 import type { Scope } from '../src/explore/scope.ts';
-import { isScenarioId, SCENARIO_IDS, type ScenarioId } from '../src/scenarios/ids.ts';
+import {
+  isResourceScenario,
+  isScenarioId,
+  SCENARIO_IDS,
+  type ScenarioId,
+} from '../src/scenarios/ids.ts';
 import { isStrategyId, STRATEGY_IDS, type StrategyId } from '../src/model/strategies.ts';
 
 /**
@@ -94,9 +99,12 @@ export const SCOPE_FLAGS = {
   crashes: { type: 'string' },
   attempts: { type: 'string' },
   'crash-points': { type: 'string' },
+  'fixed-delays': { type: 'boolean' },
 } as const;
 
-type ScopeFlagValues = { [K in keyof typeof SCOPE_FLAGS]?: string | undefined };
+type ScopeFlagValues = {
+  [K in Exclude<keyof typeof SCOPE_FLAGS, 'fixed-delays'>]?: string | undefined;
+} & { 'fixed-delays'?: boolean | undefined };
 
 export function parseWhole(flag: string, text: string, min: number, max: number): number {
   const n = Number(text);
@@ -123,6 +131,7 @@ export function parseScope(flags: ScopeFlagValues, fallback: Scope | null): Scop
   if (flags.attempts !== undefined) scope.attempts = parseWhole('attempts', flags.attempts, 1, 20);
   if (flags['crash-points'] !== undefined)
     scope.crashPoints = parseCrashPoints(flags['crash-points']);
+  if (flags['fixed-delays']) scope.fixedDelays = true;
   return scope;
 }
 
@@ -140,6 +149,19 @@ export function pickScenario(value: string | undefined): ScenarioId {
     throw new UsageError(`${got}; valid: ${SCENARIO_IDS.join(', ')}`);
   }
   return value;
+}
+
+/**
+ * The strategy a scenario runs under: required for payment scenarios; refused for resource
+ * scenarios, whose server has no idempotency layer (they run as `none`).
+ */
+export function pickStrategyFor(scenario: ScenarioId, value: string | undefined): StrategyId {
+  if (!isResourceScenario(scenario)) return pickStrategy(value);
+  if (value !== undefined)
+    throw new UsageError(
+      `scenario ${scenario} takes no --strategy: its server has no idempotency layer, only HTTP semantics`,
+    );
+  return 'none';
 }
 
 export function pickStrategy(value: string | undefined): StrategyId {

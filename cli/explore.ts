@@ -6,6 +6,7 @@
  * Walks the fault schedules of a scenario under a strategy and reports what broke, with the
  * shortest schedule that broke it and the command that replays it.
  */
+import { isResourceScenario } from '../src/scenarios/ids.ts';
 import { explore, type ExploreOptions, type ExploreReport } from '../src/explore/explorer.ts';
 import { DEFAULT_SCOPE } from '../src/explore/scope.ts';
 import {
@@ -15,7 +16,7 @@ import {
   parseSeed,
   parseWhole,
   pickScenario,
-  pickStrategy,
+  pickStrategyFor,
   runCli,
   SCOPE_FLAGS,
   UsageError,
@@ -34,13 +35,13 @@ const OPTIONS = {
 } as const;
 
 const USAGE =
-  'usage: npm run explore -- --scenario <id> --strategy <id> [--max-depth <n>] [--max-schedules <n>] [--random <runs> --seed <n>] [--losses n] [--duplicates n] [--crashes n] [--attempts n] [--json]';
+  'usage: npm run explore -- --scenario <id> [--strategy <id>] [--max-depth <n>] [--max-schedules <n>] [--random <runs> --seed <n>] [--losses n] [--duplicates n] [--crashes n] [--attempts n] [--crash-points a,b] [--fixed-delays] [--json]\n(--strategy is required for payment scenarios; resource scenarios have none)';
 
 export function exploreOptions(argv: string[]): { options: ExploreOptions; json: boolean } | null {
   const flags = parseFlags(argv, OPTIONS);
   if (flags.help) return null;
   const scenario = pickScenario(flags.scenario);
-  const strategy = pickStrategy(flags.strategy);
+  const strategy = pickStrategyFor(scenario, flags.strategy);
   if (flags.seed !== undefined && flags.random === undefined)
     throw new UsageError('--seed goes with --random <runs>');
   const options: ExploreOptions = {
@@ -61,6 +62,7 @@ export function exploreOptions(argv: string[]): { options: ExploreOptions; json:
 }
 
 export function formatReport(report: ExploreReport): string {
+  const resources = isResourceScenario(report.scenario);
   const walk =
     report.mode === 'random'
       ? `${report.schedules} random schedules`
@@ -73,11 +75,15 @@ export function formatReport(report: ExploreReport): string {
     .slice(0, 8)
     .map(([key, n]) => `  ${String(n).padStart(7)}  ${key}`);
   const lines = [
-    `${report.scenario} / ${report.strategy}: ${walk} in ${report.elapsedMs} ms (scope: ${JSON.stringify(report.scope)})`,
+    `${resources ? report.scenario : `${report.scenario} / ${report.strategy}`}: ${walk} in ${report.elapsedMs} ms (scope: ${JSON.stringify(report.scope)})`,
     `Schedules that broke each invariant:`,
     ...violated,
-    `Schedules with a duplicate charge: ${report.duplicateSchedules}`,
-    `Distinct outcomes (charges×client outcome per payment | statuses): ${Object.keys(report.outcomes).length}`,
+    resources
+      ? `Schedules that lost a change or applied one twice: ${report.duplicateSchedules}`
+      : `Schedules with a duplicate charge: ${report.duplicateSchedules}`,
+    resources
+      ? `Distinct outcomes (final state | statuses): ${Object.keys(report.outcomes).length}`
+      : `Distinct outcomes (charges×client outcome per payment | statuses): ${Object.keys(report.outcomes).length}`,
     ...outcomes,
   ];
   if (report.witness) {

@@ -18,7 +18,7 @@ import { en } from '../src/i18n/en.ts';
 import {
   isMain,
   pickScenario,
-  pickStrategy,
+  pickStrategyFor,
   parseFlags,
   parseScope,
   parseSeed,
@@ -69,11 +69,7 @@ export function simMain(argv: string[]): string {
   if (flags.methods) return methods(flags.json === true);
   const scenario = pickScenario(flags.scenario);
   const resources = isResourceScenario(scenario);
-  if (resources && flags.strategy !== undefined)
-    throw new UsageError(
-      `scenario ${scenario} has no --strategy: its server has no idempotency layer, only HTTP semantics`,
-    );
-  const strategy = resources ? 'none' : pickStrategy(flags.strategy);
+  const strategy = pickStrategyFor(scenario, flags.strategy);
   const seed = flags.seed === undefined ? 1 : parseSeed(flags.seed);
   if (flags.tape !== undefined && flags.tape.trim() === '') throw new UsageError('--tape is empty');
   // With scope flags, the run is the explorer's small scope of the scenario: how witnesses replay.

@@ -21,6 +21,11 @@ export interface Scope {
   crashPoints?: CrashPoint[];
   /** Caps every client's attempts, to keep the tree small. */
   attempts?: number;
+  /**
+   * Every message takes the shortest delay, so nothing overtakes anything: only the faults branch.
+   * For scenarios with several clients, whose interleavings alone make trees too big to walk.
+   */
+  fixedDelays?: boolean;
 }
 
 export const DEFAULT_SCOPE: Scope = { losses: 1, duplicates: 0, crashes: 0 };
@@ -84,6 +89,7 @@ function scopedNetwork(network: NetworkSettings, scope: Scope): NetworkSettings 
     network.duplicationProbability > 0 ? Math.max(1, scope.duplicates) : scope.duplicates;
   return {
     ...network,
+    ...(scope.fixedDelays ? { delayMsMax: network.delayMsMin } : {}),
     delayStepMs: Math.max(1, spread),
     lossProbability: losses > 0 ? 0.5 : 0,
     maxLosses: losses,
@@ -97,4 +103,5 @@ export const describeScope = (scope: Scope): string =>
     `--losses ${scope.losses} --duplicates ${scope.duplicates} --crashes ${scope.crashes}`,
     scope.attempts === undefined ? '' : ` --attempts ${scope.attempts}`,
     scope.crashPoints === undefined ? '' : ` --crash-points ${scope.crashPoints.join(',')}`,
+    scope.fixedDelays ? ' --fixed-delays' : '',
   ].join('');

@@ -71,6 +71,8 @@ export const en = {
     headlineSafe: 'Every change applied once',
     repeated: (method: string, path: string) =>
       `${method} ${path} took effect again when it was repeated: ${method} is not idempotent.`,
+    appliedTwice: (intent: string, path: string) =>
+      `${intent} wrote its change to ${path} twice: its first write succeeded but the answer was lost, the retry got 412, and the fresh read could not show whether “add” had already been done.`,
     alreadyApplied: (intent: string) =>
       `${intent}: the retry got 412, but a fresh read showed the change already there — the 412 meant “your first attempt succeeded, its answer was lost”.`,
     finalState: 'Final state on the server',

@@ -20,12 +20,18 @@ export interface LostUpdate {
   erased: string[];
 }
 
-/** A repeat of a request already executed (a retry, a network copy) that changed the state again. */
+/**
+ * A change by an intent on top of the state its own earlier change left: the same request again
+ * (a retry, a network copy) that is not idempotent, or a read-modify-write that wrote its change
+ * twice because a lost answer left it unsure.
+ */
 export interface RepeatedEffect {
   t: number;
   intentId: string;
   method: Method;
   path: string;
+  /** The very same request as before (same method, target, headers and body). */
+  identical: boolean;
 }
 
 /** RFC 9110 §9.2.2: the methods whose repeats must leave the state one request leaves. */
@@ -44,6 +50,8 @@ export class ResourceLedger {
   private readonly history = new Map<string, Version[]>();
   private readonly requests = new Map<number, RequestMessage>();
   private readonly executed = new Set<string>();
+  /** Who made the latest change through each request target. */
+  private readonly lastChanger = new Map<string, string>();
 
   /** Feeds one record; returns what it newly revealed. */
   observe(record: TraceRecord): { lost?: LostUpdate; repeat?: RepeatedEffect } {
@@ -79,14 +87,17 @@ export class ResourceLedger {
       found.lost = { t: record.t, path: record.path, by: record.intentId, erased };
       this.lost.push(found.lost);
     }
-    if (repeated && !sameFields(record.before?.body, record.after?.body)) {
-      found.repeat = {
-        t: record.t,
-        intentId: record.intentId,
-        method: record.method,
-        path: record.path,
-      };
-      this.repeats.push(found.repeat);
+    if (!sameFields(record.before?.body, record.after?.body)) {
+      // A second change on top of the intent's own: an extra effect. (With another writer in
+      // between, a rewrite is judged as a lost update instead.) Keyed by the request's target,
+      // so that two POSTs to one collection count though each made its own resource.
+      const target = message.request.path;
+      if (this.lastChanger.get(target) === record.intentId) {
+        const { t, intentId, method, path } = record;
+        found.repeat = { t, intentId, method, path, identical: repeated };
+        this.repeats.push(found.repeat);
+      }
+      this.lastChanger.set(target, record.intentId);
     }
     this.history.set(record.path, [
       ...(this.history.get(record.path) ?? []),
@@ -127,15 +138,15 @@ export class ResourceMonitor {
     if (lost && !this.firstViolation.has('noLostUpdate')) {
       found.push({ name: 'noLostUpdate', facts: { kind: 'update-lost', ...withoutT(lost) } });
     }
-    if (
-      repeat &&
-      IDEMPOTENT.includes(repeat.method) &&
-      !this.firstViolation.has('idempotentEffect')
-    ) {
-      found.push({
-        name: 'idempotentEffect',
-        facts: { kind: 'repeat-changed-state', ...withoutT(repeat) },
-      });
+    // Only an identical repeat of a method RFC 9110 calls idempotent breaks this promise.
+    if (repeat?.identical && IDEMPOTENT.includes(repeat.method)) {
+      if (!this.firstViolation.has('idempotentEffect')) {
+        const { intentId, method, path } = repeat;
+        found.push({
+          name: 'idempotentEffect',
+          facts: { kind: 'repeat-changed-state', intentId, method, path },
+        });
+      }
     }
     for (const v of found)
       this.firstViolation.set(v.name as ResourceInvariant, v.facts as ResourceViolationFacts);

@@ -128,8 +128,9 @@ export const RESOURCE_SCENARIOS: Readonly<Record<ResourceScenarioId, ResourceSce
       statuses: [200, 201, 404],
       finalState: {
         [ACCOUNT]: { owner: 'Ada', balance: 120 },
-        '/users/6': { name: 'Grace Hopper' },
+        // POST made two users; the server numbers new resources by its change counter.
         '/users/7': { name: 'Grace Hopper' },
+        '/users/8': { name: 'Grace Hopper' },
       },
     },
   },

@@ -45,7 +45,9 @@ export function ResourceOutcome({ run }: { run: ResourceRun }) {
         </p>
         {outcome.repeats.map((repeat, i) => (
           <p key={i} className="mt-1 text-sm font-medium text-red-800 dark:text-red-200">
-            {r.repeated(repeat.method, repeat.path)}
+            {repeat.identical
+              ? r.repeated(repeat.method, repeat.path)
+              : r.appliedTwice(repeat.intentId, repeat.path)}
           </p>
         ))}
         {outcome.perIntent
