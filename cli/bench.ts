@@ -9,11 +9,13 @@
 import { seededSource } from '../src/sim/choice.ts';
 import { runKernel, type Kernel, type World } from '../src/sim/kernel.ts';
 import { ENGINES, type EngineName } from '../src/model/engine.ts';
-import { DEFAULT_LIMITS, runWorld } from '../src/model/run.ts';
+import { DEFAULT_LIMITS, runResourceWorld, runWorld } from '../src/model/run.ts';
 import { summarize } from '../src/model/outcome.ts';
+import { summarizeResources } from '../src/model/resourceOutcome.ts';
 import { STRATEGY_IDS } from '../src/model/strategies.ts';
 import { SCENARIOS } from '../src/scenarios/catalogue.ts';
-import { PAYMENT_SCENARIO_IDS } from '../src/scenarios/ids.ts';
+import { PAYMENT_SCENARIO_IDS, RESOURCE_SCENARIO_IDS } from '../src/scenarios/ids.ts';
+import { RESOURCE_SCENARIOS } from '../src/scenarios/resourceCatalogue.ts';
 import { explore } from '../src/explore/explorer.ts';
 import type { WorldSettings } from '../src/model/settings.ts';
 import { parseFlags, runCli, UsageError } from './args.ts';
@@ -114,6 +116,13 @@ function main(argv: string[]): string {
   }
   for (const scenario of PAYMENT_SCENARIO_IDS.filter((id) => id !== 'lost-response')) {
     add(`${scenario} / atomic-key`, fullRun(SCENARIOS[scenario].settings('atomic-key'), 'fast'));
+  }
+  // The resource world: HTTP methods and preconditions, no idempotency layer.
+  for (const scenario of RESOURCE_SCENARIO_IDS) {
+    const settings = RESOURCE_SCENARIOS[scenario].settings();
+    add(`${scenario} (resources)`, (i) =>
+      summarizeResources(runResourceWorld(settings, seededSource(i)).trace),
+    );
   }
   add('lost-response / atomic-key, XState transition() engine', fullRun(canonical, 'xstate'));
   const walk = exhaustiveWalk(samples);

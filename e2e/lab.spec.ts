@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 
 /** The CLI's answer for the same run, from a separate Node process. */
-function cliHash(scenario: string, strategy: string, seed: number): string {
+function cliHash(scenario: string, strategy: string | null, seed: number): string {
   const out = execFileSync(
     'npx',
     [
@@ -11,8 +11,7 @@ function cliHash(scenario: string, strategy: string, seed: number): string {
       'cli/sim.ts',
       '--scenario',
       scenario,
-      '--strategy',
-      strategy,
+      ...(strategy === null ? [] : ['--strategy', strategy]),
       '--seed',
       String(seed),
       '--json',
@@ -38,8 +37,10 @@ test('the page and the CLI agree on the trace hash (Node and Chromium determinis
   for (const [scenario, strategy, seed] of [
     ['lost-response', 'none', 1],
     ['flaky-network', 'atomic-key', 77],
+    ['lost-update-prevented', null, 5],
   ] as const) {
-    await page.goto(`/?scenario=${scenario}&strategy=${strategy}&seed=${seed}&lang=en`);
+    const chosen = strategy === null ? '' : `&strategy=${strategy}`;
+    await page.goto(`/?scenario=${scenario}${chosen}&seed=${seed}&lang=en`);
     await expect(page.getByTestId('trace-hash')).toHaveText(cliHash(scenario, strategy, seed));
   }
 });
@@ -59,6 +60,22 @@ test('a lost response double-charges without a key and is replayed with one', as
   await expect(outcome(page)).toContainText('replayed');
   await expect(page.getByRole('region', { name: 'Invariants' })).not.toContainText('violated');
   await expect(page).toHaveURL(/strategy=atomic-key/);
+});
+
+test('a plain PUT loses an update, and If-Match prevents it with a 412', async ({ page }) => {
+  await page.goto('/?lang=en');
+  const scenario = page.getByRole('combobox', { name: 'Scenario' });
+  await scenario.selectOption({ label: 'Lost update' });
+  await expect(page.getByRole('combobox', { name: 'Strategy' })).toBeDisabled();
+  await expect(outcome(page)).toContainText('1 change silently lost');
+  await expect(page.getByRole('region', { name: 'Invariants' })).toContainText('violated');
+
+  await scenario.selectOption({ label: 'Lost update, prevented by If-Match' });
+  await expect(outcome(page)).toContainText('Every change applied once');
+  await expect(outcome(page)).toContainText('412 Precondition Failed');
+  await expect(page.getByTestId('final-state')).toContainText('balance: 130');
+  await expect(page.getByRole('region', { name: 'Event log' })).toContainText('If-Match: "r1"');
+  await expect(page).toHaveURL(/scenario=lost-update-prevented/);
 });
 
 test('a seed can be typed, an invalid one is explained, and the run follows the seed', async ({
@@ -117,12 +134,15 @@ test('the main flow works by keyboard alone, with a visible focus ring', async (
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`no accessibility violations (axe, ${colorScheme} theme)`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
-    await page.goto('/?scenario=lost-response&strategy=none&seed=1&lang=en');
-    await expect(page.getByTestId('trace-hash')).not.toBeEmpty();
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(
-      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
-    ).toEqual([]);
+    // A payment run, and a resource run with its disabled strategy picker and lost update.
+    for (const query of ['scenario=lost-response&strategy=none', 'scenario=lost-update']) {
+      await page.goto(`/?${query}&seed=1&lang=en`);
+      await expect(page.getByTestId('trace-hash')).not.toBeEmpty();
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(
+        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+      ).toEqual([]);
+    }
   });
 }
 

@@ -23,6 +23,20 @@ const shots = [
     scheme: 'dark',
   },
   {
+    name: 'lab-lost-update',
+    width: 1440,
+    height: 900,
+    query: '?scenario=lost-update&seed=1&lang=en',
+    scheme: 'light',
+  },
+  {
+    name: 'lab-conditional-retry-phone',
+    width: 390,
+    height: 844,
+    query: '?scenario=conditional-retry&seed=1&lang=ru',
+    scheme: 'dark',
+  },
+  {
     name: 'lab-phone',
     width: 390,
     height: 844,
@@ -46,7 +60,6 @@ for (const shot of shots) {
   await page.getByTestId('trace-hash').waitFor();
   await page.screenshot({
     path: `docs/${shot.name}.png`,
-    fullPage: shot.name === 'lab-phone' ? false : false,
   });
   await page.close();
 }

@@ -239,7 +239,7 @@ export const en = {
     'method-retries': {
       title: 'Every method, retried',
       description:
-        'GET, HEAD, OPTIONS, PUT, PATCH, POST and DELETE each lose their first response, and the client repeats them. The safe methods change nothing; PUT and DELETE leave the state as one request would; POST creates a second user and PATCH adds 10 twice.',
+        'A conditional GET, then GET, HEAD, OPTIONS, PUT, PATCH, POST and DELETE each lose their first response, and the client repeats them. The safe methods change nothing (the conditional GET gets 304 Not Modified twice); PUT and DELETE leave the state as one request would; POST creates a second user and PATCH adds 10 twice.',
     },
     'delete-twice': {
       title: 'DELETE, retried',

@@ -29,6 +29,7 @@ export interface RepeatedEffect {
   t: number;
   intentId: string;
   method: Method;
+  /** The request's target: for POST, the collection it added to again. */
   path: string;
   /** The very same request as before (same method, target, headers and body). */
   identical: boolean;
@@ -93,8 +94,8 @@ export class ResourceLedger {
       // so that two POSTs to one collection count though each made its own resource.
       const target = message.request.path;
       if (this.lastChanger.get(target) === record.intentId) {
-        const { t, intentId, method, path } = record;
-        found.repeat = { t, intentId, method, path, identical: repeated };
+        const { t, intentId, method } = record;
+        found.repeat = { t, intentId, method, path: target, identical: repeated };
         this.repeats.push(found.repeat);
       }
       this.lastChanger.set(target, record.intentId);

@@ -6,6 +6,8 @@ import type { RecordOf, TraceRecord } from './trace.ts';
 /** What a resource run came to, in the terms a lesson talks in. A pure function of the trace. */
 export interface ResourceIntentOutcome {
   intentId: string;
+  /** Its last request, `PUT /users/123`: what the client was doing when it settled. */
+  request: string;
   /** What the client concluded, or null if it had not finished when the run ended. */
   outcome: RecordOf<'settle'>['outcome'] | null;
   status: number | null;
@@ -47,11 +49,22 @@ export function summarizeResources(trace: readonly TraceRecord[]): ResourceOutco
     switch (record.type) {
       case 'start-resources':
         for (const intentId of record.intents)
-          perIntent.set(intentId, { intentId, outcome: null, status: null, alreadyApplied: false });
+          perIntent.set(intentId, {
+            intentId,
+            request: '',
+            outcome: null,
+            status: null,
+            alreadyApplied: false,
+          });
         break;
-      case 'send':
-        messages.set(record.message.id, record.message);
+      case 'send': {
+        const { message } = record;
+        messages.set(message.id, message);
+        const intent = perIntent.get(message.intentId);
+        if (intent && message.kind === 'request')
+          intent.request = `${message.request.method} ${message.request.path}`;
         break;
+      }
       case 'duplicate':
         messages.set(record.copy.id, record.copy);
         break;

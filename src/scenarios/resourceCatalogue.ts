@@ -107,6 +107,9 @@ export const METHOD_RETRIES: readonly ResourceIntent[] = [
   request('DELETE', PROFILE),
 ];
 const SPACING_MS = 2000;
+/** A cache revalidating its copy of the profile (ETag "r2" before anyone changes it): 304. */
+const REVALIDATE = request('GET', PROFILE, { ifNoneMatch: '"r2"' });
+const METHOD_RUN = [REVALIDATE, ...METHOD_RETRIES];
 
 /** Two people edit the account at nearly the same time: each adds to the balance they read. */
 const twoWriters = (conditional: boolean) => [
@@ -118,14 +121,14 @@ export const RESOURCE_SCENARIOS: Readonly<Record<ResourceScenarioId, ResourceSce
   'method-retries': {
     id: 'method-retries',
     settings: world({
-      clients: METHOD_RETRIES.map((intent, i) => client([intent], i * SPACING_MS)),
-      faults: METHOD_RETRIES.map((_, i) => loseResponse(i * SPACING_MS)),
+      clients: METHOD_RUN.map((intent, i) => client([intent], i * SPACING_MS)),
+      faults: METHOD_RUN.map((_, i) => loseResponse(i * SPACING_MS)),
     }),
     expect: {
       lostUpdates: 0,
       // PATCH "add 10" and POST each took effect twice.
       repeatedEffects: 2,
-      statuses: [200, 201, 404],
+      statuses: [304, 200, 201, 404],
       finalState: {
         [ACCOUNT]: { owner: 'Ada', balance: 120 },
         // POST made two users; the server numbers new resources by its change counter.

@@ -96,7 +96,8 @@ export function ResourceOutcome({ run }: { run: ResourceRun }) {
             <ul>
               {outcome.perIntent.map((p) => (
                 <li key={p.intentId}>
-                  {p.intentId}: {outcomeText(p.outcome, p.status, lang)}
+                  <span className="font-mono text-xs">{p.intentId}</span> {p.request}:{' '}
+                  {outcomeText(p.outcome, p.status, lang)}
                 </li>
               ))}
             </ul>
