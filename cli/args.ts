@@ -3,7 +3,7 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { isValidSeed, MAX_SEED } from '../src/sim/prng.ts';
 import { CRASH_POINTS, type CrashPoint } from '../src/model/settings.ts';
-import type { Scope } from '../src/explore/scope.ts';
+import { isResourceCrashPoint, RESOURCE_CRASH_POINTS, type Scope } from '../src/explore/scope.ts';
 import {
   isResourceScenario,
   isScenarioId,
@@ -162,6 +162,16 @@ export function pickStrategyFor(scenario: ScenarioId, value: string | undefined)
       `scenario ${scenario} takes no --strategy: its server has no idempotency layer, only HTTP semantics`,
     );
   return 'none';
+}
+
+/** A scope's crash points must exist in the scenario's world: the resource server has no provider. */
+export function checkScopeFor(scenario: ScenarioId, scope: Scope | null): Scope | null {
+  const foreign = scope?.crashPoints?.filter((p) => !isResourceCrashPoint(p)) ?? [];
+  if (isResourceScenario(scenario) && foreign.length)
+    throw new UsageError(
+      `scenario ${scenario} has no crash point "${foreign[0]}"; valid: ${RESOURCE_CRASH_POINTS.join(', ')}`,
+    );
+  return scope;
 }
 
 export function pickStrategy(value: string | undefined): StrategyId {

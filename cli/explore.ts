@@ -17,6 +17,7 @@ import {
   parseWhole,
   pickScenario,
   pickStrategyFor,
+  checkScopeFor,
   runCli,
   SCOPE_FLAGS,
   UsageError,
@@ -47,7 +48,7 @@ export function exploreOptions(argv: string[]): { options: ExploreOptions; json:
   const options: ExploreOptions = {
     scenario,
     strategy,
-    scope: parseScope(flags, DEFAULT_SCOPE)!,
+    scope: checkScopeFor(scenario, parseScope(flags, DEFAULT_SCOPE))!,
     mode: flags.random === undefined ? 'exhaustive' : 'random',
   };
   if (flags['max-depth'] !== undefined)

@@ -19,6 +19,7 @@ import {
   isMain,
   pickScenario,
   pickStrategyFor,
+  checkScopeFor,
   parseFlags,
   parseScope,
   parseSeed,
@@ -73,7 +74,7 @@ export function simMain(argv: string[]): string {
   const seed = flags.seed === undefined ? 1 : parseSeed(flags.seed);
   if (flags.tape !== undefined && flags.tape.trim() === '') throw new UsageError('--tape is empty');
   // With scope flags, the run is the explorer's small scope of the scenario: how witnesses replay.
-  const scope = parseScope(flags, null);
+  const scope = checkScopeFor(scenario, parseScope(flags, null));
   const result = runScenario({
     scenario,
     strategy,

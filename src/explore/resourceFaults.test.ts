@@ -4,7 +4,7 @@ import { seededSource } from '../sim/choice.ts';
 import { summarizeResources } from '../model/resourceOutcome.ts';
 import { runResourceWorld, verdictsOf } from '../model/run.ts';
 import type { Patch } from '../model/resources.ts';
-import type { ResourceWorldSettings, ScriptedFault } from '../model/settings.ts';
+import type { ResourceWorldSettings, ResourceFault } from '../model/settings.ts';
 import {
   ACCOUNT,
   PROFILE,
@@ -69,7 +69,7 @@ describe('exhaustive: the explorer walks the resource scenarios', () => {
 
 // --- random fault schedules ------------------------------------------------------------------
 
-const faultArbitrary: fc.Arbitrary<ScriptedFault> = fc.oneof(
+const faultArbitrary: fc.Arbitrary<ResourceFault> = fc.oneof(
   fc.record({
     kind: fc.constantFrom('drop-next' as const, 'duplicate-next' as const),
     direction: fc.constantFrom('request' as const, 'response' as const),
@@ -91,7 +91,7 @@ const faultArbitrary: fc.Arbitrary<ScriptedFault> = fc.oneof(
 function editors(
   changes: Patch[],
   starts: number[],
-  faults: ScriptedFault[],
+  faults: ResourceFault[],
 ): ResourceWorldSettings {
   const base = resourceBase();
   const path = changes[0]!.op === 'add' ? ACCOUNT : PROFILE;

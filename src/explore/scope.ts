@@ -1,6 +1,7 @@
 import type {
   CrashPoint,
   NetworkSettings,
+  ResourceCrashPoint,
   ResourceWorldSettings,
   RetryPolicy,
   WorldSettings,
@@ -50,7 +51,13 @@ export function smallScope(
 }
 
 /** The resource server's crash points: before a change is applied, or after it. */
-export const RESOURCE_CRASH_POINTS: readonly CrashPoint[] = ['before-commit', 'after-commit'];
+export const RESOURCE_CRASH_POINTS: readonly ResourceCrashPoint[] = [
+  'before-commit',
+  'after-commit',
+];
+
+export const isResourceCrashPoint = (point: CrashPoint): point is ResourceCrashPoint =>
+  (RESOURCE_CRASH_POINTS as readonly CrashPoint[]).includes(point);
 
 /** The same small scope for the resource world, where crashes may strike at either point. */
 export function resourceSmallScope(
@@ -65,9 +72,7 @@ export function resourceSmallScope(
     server: {
       ...server,
       crashProbability: scope.crashes > 0 ? 0.5 : 0,
-      crashPoints: (scope.crashPoints ?? RESOURCE_CRASH_POINTS).filter((p) =>
-        RESOURCE_CRASH_POINTS.includes(p),
-      ),
+      crashPoints: (scope.crashPoints ?? RESOURCE_CRASH_POINTS).filter(isResourceCrashPoint),
       maxCrashes: scope.crashes,
     },
   };

@@ -159,6 +159,14 @@ export interface ResourceClientSettings {
   retry: RetryPolicy;
 }
 
+/** Where the resource server can crash: before a request's change is applied, or after it. */
+export type ResourceCrashPoint = Extract<CrashPoint, 'before-commit' | 'after-commit'>;
+
+/** The payment world's faults minus what the resource world lacks (a key store, a provider). */
+export type ResourceFault =
+  | Extract<ScriptedFault, { kind: 'drop-next' | 'duplicate-next' | 'partition' }>
+  | { kind: 'crash'; point: ResourceCrashPoint | 'now'; atMs: number };
+
 export interface ResourceServerSettings {
   /** Time between a request's arrival and its execution. */
   processingMs: number;
@@ -167,7 +175,7 @@ export interface ResourceServerSettings {
   requireIfMatch: boolean;
   crashProbability: number;
   /** Where chance may strike: before the change is applied, or after it, before the answer. */
-  crashPoints: CrashPoint[];
+  crashPoints: ResourceCrashPoint[];
   maxCrashes: number | null;
 }
 
@@ -177,5 +185,5 @@ export interface ResourceWorldSettings {
   server: ResourceServerSettings;
   /** The resources before the run, by path. */
   initial: Readonly<Record<string, Fields>>;
-  faults: ScriptedFault[];
+  faults: ResourceFault[];
 }

@@ -3,7 +3,7 @@ import type { Method } from '../model/http.ts';
 import { summarizeResources } from '../model/resourceOutcome.ts';
 import { sameFields, type Fields } from '../model/resources.ts';
 import { runResourceWorld } from '../model/run.ts';
-import type { ResourceIntent, ResourceWorldSettings, ScriptedFault } from '../model/settings.ts';
+import type { ResourceIntent, ResourceWorldSettings, ResourceFault } from '../model/settings.ts';
 import { METHOD_RETRIES, resourceBase } from './resourceCatalogue.ts';
 
 /**
@@ -33,7 +33,7 @@ function sameState(a: State, b: State): boolean {
 /** One client sending `intent`, with its first `lostAnswers` responses dropped by the network. */
 function settingsFor(intent: ResourceIntent, lostAnswers: number): ResourceWorldSettings {
   const base = resourceBase();
-  const drop: ScriptedFault = { kind: 'drop-next', direction: 'response', atMs: 0 };
+  const drop: ResourceFault = { kind: 'drop-next', direction: 'response', atMs: 0 };
   return {
     ...base,
     clients: [

@@ -4,7 +4,7 @@ import type {
   ResourceClientSettings,
   ResourceIntent,
   ResourceWorldSettings,
-  ScriptedFault,
+  ResourceFault,
 } from '../model/settings.ts';
 import { BASE_CLIENT, baseSettings } from './catalogue.ts';
 import type { ResourceScenarioId } from './ids.ts';
@@ -82,7 +82,7 @@ const update = (path: string, change: Patch, conditional: boolean): ResourceInte
 const add = (by: number): Patch => ({ op: 'add', field: 'balance', by });
 const NEW_EMAIL: Patch = { op: 'merge', fields: { email: 'ada@lovelace.example' } };
 
-const loseResponse = (atMs: number): ScriptedFault => ({
+const loseResponse = (atMs: number): ResourceFault => ({
   kind: 'drop-next',
   direction: 'response',
   atMs,
