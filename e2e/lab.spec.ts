@@ -71,7 +71,7 @@ test('a plain PUT loses an update, and If-Match prevents it with a 412', async (
   await expect(page.getByRole('region', { name: 'Invariants' })).toContainText('violated');
 
   await scenario.selectOption({ label: 'Lost update, prevented by If-Match' });
-  await expect(outcome(page)).toContainText('Every change applied once');
+  await expect(outcome(page)).toContainText('No change lost or doubled');
   await expect(outcome(page)).toContainText('412 Precondition Failed');
   await expect(page.getByTestId('final-state')).toContainText('balance: 130');
   await expect(page.getByRole('region', { name: 'Event log' })).toContainText('If-Match: "r1"');

@@ -65,14 +65,14 @@ export const en = {
   resourceOutcome: {
     lostUpdates: (n: number) =>
       `${plural(n, 'update', 'updates')} lost: a write erased a change its writer never saw.`,
-    noLostUpdates: 'No update lost: every write was computed from the latest state.',
+    noLostUpdates: 'No update lost: no write erased a change it had not seen.',
     headlineLost: (n: number) => `${plural(n, 'change', 'changes')} silently lost`,
     headlineRepeated: (n: number) => `${plural(n, 'request', 'requests')} took effect twice`,
-    headlineSafe: 'Every change applied once',
+    headlineSafe: 'No change lost or doubled',
     repeated: (method: string, path: string) =>
       `${method} ${path} took effect again when it was repeated: ${method} is not idempotent.`,
     appliedTwice: (intent: string, path: string) =>
-      `${intent} wrote its change to ${path} twice: its first write succeeded but the answer was lost, the retry got 412, and the fresh read could not show whether “add” had already been done.`,
+      `${intent} made its change to ${path} twice: an answer that was lost or came from a duplicated request left it unsure, and it wrote again.`,
     alreadyApplied: (intent: string) =>
       `${intent}: the retry got 412, but a fresh read showed the change already there — the 412 meant “your first attempt succeeded, its answer was lost”.`,
     finalState: 'Final state on the server',
@@ -86,7 +86,7 @@ export const en = {
     responses: 'Responses when repeated',
     yes: 'yes',
     no: 'no',
-    note: 'Each method is run once, and again with its first answers lost so the client repeats it; the states the server is left in are compared. Idempotent means the same state either way; the responses may differ (DELETE: 204, then 404).',
+    note: 'Each method is run once, and again with its first answers lost so the client repeats it; the states the server is left in are compared. Idempotent means the same state either way; the responses may differ (DELETE: 204, then 404). PATCH here is “add 10 to the balance”; a PATCH that sets fields would come out idempotent — PATCH is not idempotent in general, though some patches are.',
   },
   invariants: {
     region: 'Invariants',

@@ -1,5 +1,5 @@
 import { IDEMPOTENT_REPLAYED } from './http.ts';
-import type { Message } from './message.ts';
+import type { Message, ResponseMessage } from './message.ts';
 import type { RecordOf, TraceRecord } from './trace.ts';
 
 /** What a run came to, in the terms a lesson talks in. A pure function of the trace. */
@@ -38,11 +38,42 @@ export interface RunOutcome {
   violations: RecordOf<'invariant'>[];
 }
 
+/**
+ * Every message of a run by id, and the answers the clients received: acted on, or ignored
+ * because they came for an attempt the client had given up on. Both worlds' summaries use it.
+ */
+export class AnswerTally {
+  private readonly messages = new Map<number, Message>();
+  private readonly answers: ResponseMessage[] = [];
+  private readonly ignored = new Set<number>();
+
+  observe(record: TraceRecord): void {
+    if (record.type === 'send') this.messages.set(record.message.id, record.message);
+    if (record.type === 'duplicate') this.messages.set(record.copy.id, record.copy);
+    if (record.type === 'ignored') this.ignored.add(record.id);
+    if (record.type === 'deliver') {
+      const message = this.messageOf(record.id);
+      if (message.kind === 'response') this.answers.push(message);
+    }
+  }
+
+  messageOf(id: number): Message {
+    return this.messages.get(id)!;
+  }
+
+  /** Answers the clients acted on, in order of delivery. */
+  acted(): ResponseMessage[] {
+    return this.answers.filter((m) => !this.ignored.has(m.id));
+  }
+
+  late(): ResponseMessage[] {
+    return this.answers.filter((m) => this.ignored.has(m.id));
+  }
+}
+
 export function summarize(trace: readonly TraceRecord[]): RunOutcome {
-  const messages = new Map<number, Message>();
+  const tally = new AnswerTally();
   const perIntent = new Map<string, IntentOutcome>();
-  const delivered: Message[] = [];
-  const ignored = new Set<number>();
   const arrivals: number[] = [];
   const retryArrivals: number[] = [];
   const out: RunOutcome = {
@@ -61,6 +92,7 @@ export function summarize(trace: readonly TraceRecord[]): RunOutcome {
     violations: [],
   };
   for (const record of trace) {
+    tally.observe(record);
     switch (record.type) {
       case 'start':
         for (const intentId of record.intents) {
@@ -73,16 +105,9 @@ export function summarize(trace: readonly TraceRecord[]): RunOutcome {
           });
         }
         break;
-      case 'send':
-        messages.set(record.message.id, record.message);
-        break;
-      case 'duplicate':
-        messages.set(record.copy.id, record.copy);
-        break;
       case 'deliver': {
-        const message = messages.get(record.id)!;
-        if (message.kind === 'response') delivered.push(message);
-        else {
+        const message = tally.messageOf(record.id);
+        if (message.kind === 'request') {
           arrivals.push(record.t);
           if (message.attempt > 1) retryArrivals.push(record.t);
         }
@@ -91,9 +116,6 @@ export function summarize(trace: readonly TraceRecord[]): RunOutcome {
       case 'recorded':
         if (record.what === 'receipt') out.receipts++;
         else if (++perIntent.get(record.intentId)!.records > 1) out.duplicateRecords++;
-        break;
-      case 'ignored':
-        ignored.add(record.id);
         break;
       case 'charge':
         out.charges++;
@@ -110,20 +132,17 @@ export function summarize(trace: readonly TraceRecord[]): RunOutcome {
         break;
     }
   }
-  for (const message of delivered) countResponse(out, message, ignored.has(message.id));
+  out.statuses = tally.acted().map((m) => m.response.status);
+  out.lateStatuses = tally.late().map((m) => m.response.status);
+  out.replays = tally
+    .acted()
+    .filter((m) => m.response.headers[IDEMPOTENT_REPLAYED] === 'true').length;
   out.requestsHandled = arrivals.length;
   out.peakLoad = peakWithin(arrivals, 100);
   out.peakRetryLoad = peakWithin(retryArrivals, 100);
   out.perIntent = [...perIntent.values()];
   out.intents = out.perIntent.length;
   return out;
-}
-
-function countResponse(out: RunOutcome, message: Message, late: boolean): void {
-  if (message.kind !== 'response') return;
-  if (late) return void out.lateStatuses.push(message.response.status);
-  out.statuses.push(message.response.status);
-  if (message.response.headers[IDEMPOTENT_REPLAYED] === 'true') out.replays++;
 }
 
 /** The most events within any window of `windowMs`, for sorted times. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HttpRequest, Method } from './http.ts';
 import type { RequestMessage } from './message.ts';
-import { ResourceMonitor } from './resourceInvariants.ts';
+import { ResourceLedger, ResourceMonitor } from './resourceInvariants.ts';
 import type { Fields } from './resources.ts';
 import type { TraceRecord } from './trace.ts';
 
@@ -99,6 +99,47 @@ describe('no lost update', () => {
     ]);
     expect(found.filter((v) => v.name === 'noLostUpdate')).toEqual([]);
     expect(verdicts.noLostUpdate).toMatchObject({ ok: true, claimed: true });
+  });
+});
+
+describe('writes that the first two rules would miss', () => {
+  it('a plain PUT retried after another writer erases that writer: a lost update', () => {
+    const [first, a] = send('c1-r1', put(5));
+    const [other, b] = send('c2-r1', put(7));
+    const [retry, c] = send('c1-r1', put(5));
+    const { found } = judge([
+      start(false),
+      first,
+      other,
+      retry,
+      served(a, 'c1-r1', 'PUT', ['"r1"', { balance: 100 }], ['"r2"', { balance: 5 }]),
+      served(b, 'c2-r1', 'PUT', ['"r2"', { balance: 5 }], ['"r3"', { balance: 7 }]),
+      served(c, 'c1-r1', 'PUT', ['"r3"', { balance: 7 }], ['"r4"', { balance: 5 }]),
+    ]);
+    expect(found.map((v) => v.facts)).toEqual([
+      { kind: 'update-lost', path: '/accounts/42', by: 'c1-r1', erased: ['c2-r1'] },
+    ]);
+  });
+
+  it('a write recomputed after a re-read lands twice: a repeated effect, whoever wrote between', () => {
+    const ledger = new ResourceLedger();
+    const [first, a] = send('c1-r1', put(110, { 'If-Match': '"r1"' }), '"r1"');
+    const [other, b] = send('c2-r1', put(130, { 'If-Match': '"r2"' }), '"r2"');
+    const [again, c] = send('c1-r1', put(140, { 'If-Match': '"r3"' }), '"r3"');
+    for (const record of [
+      start(true),
+      first,
+      other,
+      again,
+      served(a, 'c1-r1', 'PUT', ['"r1"', { balance: 100 }], ['"r2"', { balance: 110 }]),
+      served(b, 'c2-r1', 'PUT', ['"r2"', { balance: 110 }], ['"r3"', { balance: 130 }]),
+      served(c, 'c1-r1', 'PUT', ['"r3"', { balance: 130 }], ['"r4"', { balance: 140 }]),
+    ])
+      ledger.observe(record);
+    expect(ledger.lost).toEqual([]);
+    expect(ledger.repeats).toEqual([
+      expect.objectContaining({ intentId: 'c1-r1', method: 'PUT', identical: false }),
+    ]);
   });
 });
 

@@ -50,9 +50,11 @@ export class ResourceLedger {
   readonly repeats: RepeatedEffect[] = [];
   private readonly history = new Map<string, Version[]>();
   private readonly requests = new Map<number, RequestMessage>();
-  private readonly executed = new Set<string>();
-  /** Who made the latest change through each request target. */
+  /** Requests already executed (by intent and content), with the ETag each left behind. */
+  private readonly executed = new Map<string, string | null>();
+  /** Who made the latest change through each request target, and everyone who changed it. */
   private readonly lastChanger = new Map<string, string>();
+  private readonly changers = new Map<string, Set<string>>();
 
   /** Feeds one record; returns what it newly revealed. */
   observe(record: TraceRecord): { lost?: LostUpdate; repeat?: RepeatedEffect } {
@@ -79,26 +81,21 @@ export class ResourceLedger {
   private onServed(record: RecordOf<'served'>) {
     const message = this.requests.get(record.id)!;
     const identity = `${record.intentId} ${JSON.stringify(message.request)}`;
-    const repeated = this.executed.has(identity);
-    this.executed.add(identity);
+    // The ETag the same request left the last time it ran, if it ran before.
+    const earlier = this.executed.get(identity);
+    this.executed.set(identity, record.after?.etag ?? null);
     if (record.before?.etag === record.after?.etag) return {};
     const found: { lost?: LostUpdate; repeat?: RepeatedEffect } = {};
-    const erased = this.unseenWriters(record.path, message);
+    // A write computed from a read is based on what it read; a repeat, on what it left last time.
+    const basedOn = message.basedOn ?? earlier;
+    const erased = basedOn === undefined ? [] : this.writersSince(record.path, basedOn, message);
     if (erased.length) {
       found.lost = { t: record.t, path: record.path, by: record.intentId, erased };
       this.lost.push(found.lost);
     }
     if (!sameFields(record.before?.body, record.after?.body)) {
-      // A second change on top of the intent's own: an extra effect. (With another writer in
-      // between, a rewrite is judged as a lost update instead.) Keyed by the request's target,
-      // so that two POSTs to one collection count though each made its own resource.
-      const target = message.request.path;
-      if (this.lastChanger.get(target) === record.intentId) {
-        const { t, intentId, method } = record;
-        found.repeat = { t, intentId, method, path: target, identical: repeated };
-        this.repeats.push(found.repeat);
-      }
-      this.lastChanger.set(target, record.intentId);
+      const repeat = this.extraChange(record, message, earlier !== undefined);
+      if (repeat) this.repeats.push((found.repeat = repeat));
     }
     this.history.set(record.path, [
       ...(this.history.get(record.path) ?? []),
@@ -110,13 +107,32 @@ export class ResourceLedger {
   }
 
   /**
-   * Other writers whose versions came after the one this write was computed from. A write not
-   * computed from a read (a blind PUT, a relative PATCH) erases nothing it was meant to see.
+   * A change by an intent that had already changed this target: the same request again on the
+   * state it left (not idempotent), or a write recomputed after a re-read, whoever wrote in
+   * between. Keyed by the request's target, so two POSTs to one collection count though each made
+   * its own resource. The same request again after another writer is a lost update instead.
    */
-  private unseenWriters(path: string, message: RequestMessage): string[] {
-    if (message.basedOn === undefined) return [];
+  private extraChange(
+    record: RecordOf<'served'>,
+    message: RequestMessage,
+    identical: boolean,
+  ): RepeatedEffect | null {
+    const target = message.request.path;
+    const { t, intentId, method } = record;
+    const changers = this.changers.get(target) ?? new Set<string>();
+    const changedBefore = changers.has(intentId);
+    const untouched = this.lastChanger.get(target) === intentId;
+    this.changers.set(target, changers.add(intentId));
+    this.lastChanger.set(target, intentId);
+    if (!changedBefore || (identical && !untouched)) return null;
+    return { t, intentId, method, path: target, identical };
+  }
+
+  /** Other writers whose versions came after `basedOn`: the changes this write erases. */
+  private writersSince(path: string, basedOn: string | null, message: RequestMessage): string[] {
     const versions = this.history.get(path) ?? [];
-    const read = versions.findIndex((v) => v.etag === message.basedOn);
+    const read = versions.findIndex((v) => v.etag === basedOn);
+    if (read < 0) return [];
     const since = versions.slice(read + 1);
     return [...new Set(since.map((v) => v.intentId).filter((id) => id !== message.intentId))];
   }

@@ -1,4 +1,4 @@
-import type { Message } from './message.ts';
+import { AnswerTally } from './outcome.ts';
 import { ResourceLedger, type LostUpdate, type RepeatedEffect } from './resourceInvariants.ts';
 import type { Fields } from './resources.ts';
 import type { RecordOf, TraceRecord } from './trace.ts';
@@ -38,14 +38,13 @@ export interface ResourceOutcome {
 
 export function summarizeResources(trace: readonly TraceRecord[]): ResourceOutcome {
   const ledger = new ResourceLedger();
-  const messages = new Map<number, Message>();
+  const tally = new AnswerTally();
   const perIntent = new Map<string, ResourceIntentOutcome>();
-  const answers: Message[] = [];
-  const ignored = new Set<number>();
   const violations: RecordOf<'invariant'>[] = [];
   let requestsHandled = 0;
   for (const record of trace) {
     ledger.observe(record);
+    tally.observe(record);
     switch (record.type) {
       case 'start-resources':
         for (const intentId of record.intents)
@@ -59,23 +58,11 @@ export function summarizeResources(trace: readonly TraceRecord[]): ResourceOutco
         break;
       case 'send': {
         const { message } = record;
-        messages.set(message.id, message);
         const intent = perIntent.get(message.intentId);
         if (intent && message.kind === 'request')
           intent.request = `${message.request.method} ${message.request.path}`;
         break;
       }
-      case 'duplicate':
-        messages.set(record.copy.id, record.copy);
-        break;
-      case 'deliver': {
-        const message = messages.get(record.id)!;
-        if (message.kind === 'response') answers.push(message);
-        break;
-      }
-      case 'ignored':
-        ignored.add(record.id);
-        break;
       case 'served':
         requestsHandled++;
         break;
@@ -91,12 +78,11 @@ export function summarizeResources(trace: readonly TraceRecord[]): ResourceOutco
         break;
     }
   }
-  const statusOf = (m: Message) => (m.kind === 'response' ? m.response.status : 0);
   const intents = [...perIntent.values()];
   return {
     intents: intents.length,
-    statuses: answers.filter((m) => !ignored.has(m.id)).map(statusOf),
-    lateStatuses: answers.filter((m) => ignored.has(m.id)).map(statusOf),
+    statuses: tally.acted().map((m) => m.response.status),
+    lateStatuses: tally.late().map((m) => m.response.status),
     lostUpdates: ledger.lost.length,
     lost: ledger.lost,
     repeatedEffects: ledger.repeats.length,

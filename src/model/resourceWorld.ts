@@ -32,6 +32,7 @@ export class ResourceWorld extends WorldBase<ResourceEvent> {
     private readonly settings: ResourceWorldSettings,
     engine: Engine = fastEngine,
   ) {
+    assertResourceFaults(settings);
     const monitor = new ResourceMonitor();
     super(settings, engine, monitor);
     this.monitor = monitor;
@@ -46,9 +47,12 @@ export class ResourceWorld extends WorldBase<ResourceEvent> {
         c.intents.map((_, n) => resourceIntentIdOf(`client-${i + 1}`, n)),
       ),
       resources: initialState(initial).resources,
-      writersUseIfMatch: clients.every((c) =>
-        c.intents.every((intent) => intent.kind !== 'update' || intent.conditional),
-      ),
+      // Either every read-modify-write sends If-Match, or the server refuses those that do not.
+      writersUseIfMatch:
+        this.settings.server.requireIfMatch ||
+        clients.every((c) =>
+          c.intents.every((intent) => intent.kind !== 'update' || intent.conditional),
+        ),
     });
   }
 
@@ -79,9 +83,10 @@ export class ResourceWorld extends WorldBase<ResourceEvent> {
   protected handleOwn(event: ResourceEvent): void {
     this.received(event.handlerId, event.handle);
     this.closeMailbox(event.handlerId);
-    if (!this.waiting.delete(event.handlerId)) return;
-    // A crash here loses the request before it changes anything.
+    if (!this.waiting.has(event.handlerId)) return;
+    // A crash here loses the request before it changes anything; the crash record names it.
     if (this.crashAt('before-commit')) return;
+    this.waiting.delete(event.handlerId);
     this.dispatch(this.store, { type: 'EXECUTE', message: event.message });
   }
 
@@ -119,5 +124,21 @@ export class ResourceWorld extends WorldBase<ResourceEvent> {
 
   protected forgetInMemory(): void {
     this.waiting.clear();
+  }
+}
+
+/**
+ * The types already keep out what this world lacks (a key store, a provider to crash after); this
+ * guards settings built from untyped data, such as a saved scenario, so nothing is silently inert.
+ */
+function assertResourceFaults(settings: ResourceWorldSettings): void {
+  const points: readonly string[] = ['before-commit', 'after-commit', 'now'];
+  for (const fault of settings.faults as { kind: string; point?: string }[]) {
+    const known = ['drop-next', 'duplicate-next', 'partition', 'crash'].includes(fault.kind);
+    if (!known || (fault.kind === 'crash' && !points.includes(fault.point!)))
+      throw new Error(`the resource world has no fault ${JSON.stringify(fault)}`);
+  }
+  for (const point of settings.server.crashPoints as string[]) {
+    if (!points.includes(point)) throw new Error(`the resource world has no crash point ${point}`);
   }
 }

@@ -28,6 +28,35 @@ const seeded = run([{ method: 'PUT', path: account, body: { balance: 100 } }]).s
 const etagOf = (state: ResourceState) => state.resources[account]!.etag;
 
 describe('resource semantics (RFC 9110)', () => {
+  it('ignores preconditions when the answer would be 404 anyway (§13.2.1)', () => {
+    const gone = { method: 'DELETE' as const, path: '/nowhere', ifMatch: '"r1"' };
+    expect(run([gone]).statuses).toEqual([404]);
+    expect(run([{ method: 'PATCH', path: '/nowhere', ifMatch: '*' }]).statuses).toEqual([404]);
+    // PUT would create, so its precondition counts: If-Match on nothing fails.
+    expect(run([{ method: 'PUT', path: '/nowhere', ifMatch: '"r1"', body: {} }]).statuses).toEqual([
+      412,
+    ]);
+  });
+
+  it('428 only for a change that carries no precondition at all (RFC 6585)', () => {
+    const strict = { requireIfMatch: true };
+    const createOnly = { method: 'PUT' as const, path: account, ifNoneMatch: '*', body: {} };
+    expect(run([createOnly], strict, seeded).statuses).toEqual([412]);
+    expect(run([{ method: 'PUT', path: account, body: {} }], strict, seeded).statuses).toEqual([
+      428,
+    ]);
+    // Creating a resource that does not exist yet needs no If-Match.
+    expect(run([{ method: 'PUT', path: '/new', body: {} }], strict).statuses).toEqual([201]);
+  });
+
+  it('writing the same fields again keeps the ETag; OPTIONS lists the methods', () => {
+    const again = serve(seeded, { method: 'PUT', path: account, body: { balance: 100 } }, LAX);
+    expect(etagOf(again.state)).toBe(etagOf(seeded));
+    expect(again.response).toMatchObject({ status: 200, etag: etagOf(seeded) });
+    const options = serve(seeded, { method: 'OPTIONS', path: account }, LAX).response;
+    expect(options.allow).toBe('GET, HEAD, OPTIONS, PUT, PATCH, DELETE, POST');
+  });
+
   it('PUT creates with 201, then replaces with 200; DELETE answers 204, then 404', () => {
     expect(
       run([
@@ -139,6 +168,8 @@ function modelServe(
 ): number {
   const cur = model.get(r.path);
   const tagOf = (n: number) => `"r${n}"`;
+  // RFC 9110 §13.2.1: a request that would be 404 anyway ignores its preconditions.
+  if (!cur && r.method !== 'PUT') return 404;
   if (r.ifMatch !== undefined && !(r.ifMatch === '*' ? cur : cur && tagOf(cur.tag) === r.ifMatch))
     return 412;
   if (
@@ -148,19 +179,21 @@ function modelServe(
     return r.method === 'GET' || r.method === 'HEAD' ? 304 : 412;
   }
   const bump = () => ++counter.n;
+  // Writing the body that is already there is no change: the tag stays.
+  const put = (body: Record<string, number>) => {
+    const same = cur && JSON.stringify(cur.body) === JSON.stringify(body);
+    model.set(r.path, { body, tag: same ? cur.tag : bump() });
+  };
   switch (r.method) {
     case 'GET':
     case 'HEAD':
       return cur ? 200 : 404;
     case 'PUT':
-      model.set(r.path, { body: { ...(r.body as Record<string, number>) }, tag: bump() });
+      put({ ...(r.body as Record<string, number>) });
       return cur ? 200 : 201;
     case 'PATCH': {
       if (!cur || r.patch?.op !== 'add') return 404;
-      model.set(r.path, {
-        body: { ...cur.body, [r.patch.field]: (cur.body[r.patch.field] ?? 0) + r.patch.by },
-        tag: bump(),
-      });
+      put({ ...cur.body, [r.patch.field]: (cur.body[r.patch.field] ?? 0) + r.patch.by });
       return 200;
     }
     case 'DELETE':

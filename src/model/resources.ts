@@ -41,6 +41,8 @@ export interface ResourceRequest {
 
 export interface ResourceResponse {
   status: number;
+  /** OPTIONS: the methods the resource supports. */
+  allow?: string;
   etag?: string;
   location?: string;
   body?: Fields;
@@ -54,6 +56,7 @@ export interface ServerRules {
 export const EMPTY: ResourceState = { resources: {}, changes: 0 };
 
 const SAFE_METHODS: readonly Method[] = ['GET', 'HEAD', 'OPTIONS'];
+const ALLOW = 'GET, HEAD, OPTIONS, PUT, PATCH, DELETE, POST';
 
 /** Strong comparison: both tags strong and equal (RFC 9110 §8.8.3.2). */
 const strongMatch = (a: string, b: string) => !a.startsWith('W/') && !b.startsWith('W/') && a === b;
@@ -66,15 +69,25 @@ const listMatches = (header: string, etag: string, compare: (a: string, b: strin
     .map((t) => t.trim())
     .some((t) => compare(t, etag));
 
-/** The precondition verdict, checked in RFC 9110 §13.2.2's order; null when the method may run. */
+/** Methods that act on an existing resource: without one their answer is 404, whatever else. */
+const NEEDS_RESOURCE: readonly Method[] = ['GET', 'HEAD', 'PATCH', 'DELETE'];
+
+/**
+ * The precondition verdict, checked in RFC 9110 §13.2.2's order; null when the method may run.
+ * Preconditions are ignored when the unconditional answer would be neither 2xx nor 412
+ * (§13.2.1): a DELETE of a missing resource is 404, If-Match or not.
+ */
 function preconditions(
   request: ResourceRequest,
   current: Resource | undefined,
   rules: ServerRules,
 ): number | null {
+  if (!current && NEEDS_RESOURCE.includes(request.method)) return null;
   const changesState =
     request.method === 'PUT' || request.method === 'PATCH' || request.method === 'DELETE';
-  if (rules.requireIfMatch && changesState && current && request.ifMatch === undefined) return 428;
+  // RFC 6585: 428 when a change of an existing resource comes with no precondition at all.
+  const unconditional = request.ifMatch === undefined && request.ifNoneMatch === undefined;
+  if (rules.requireIfMatch && changesState && current && unconditional) return 428;
   if (request.ifMatch !== undefined) {
     const passes =
       request.ifMatch === '*'
@@ -97,6 +110,9 @@ function write(
   path: string,
   body: Fields | null,
 ): { state: ResourceState; etag: string } {
+  // Writing what is already there changes nothing, so the entity tag stays: no needless 412s.
+  const current = state.resources[path];
+  if (current && body && sameFields(current.body, body)) return { state, etag: current.etag };
   const changes = state.changes + 1;
   const etag = `"r${changes}"`;
   const resources = { ...state.resources };
@@ -132,7 +148,7 @@ export function serve(
       return { state, response: { status: 200, etag: current.etag, ...body } };
     }
     case 'OPTIONS':
-      return { state, response: { status: 200 } };
+      return { state, response: { status: 200, allow: ALLOW } };
     case 'PUT': {
       const next = write(state, request.path, request.body ?? {});
       return { state: next.state, response: { status: current ? 200 : 201, etag: next.etag } };
@@ -170,6 +186,17 @@ export function sameFields(a: Fields | null | undefined, b: Fields | null | unde
   if (!a || !b) return !a && !b;
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+/** Two observable states (bodies by path) hold the same resources with the same fields. */
+export function sameState(
+  a: Readonly<Record<string, Fields>>,
+  b: Readonly<Record<string, Fields>>,
+): boolean {
+  const paths = Object.keys(a);
+  return (
+    paths.length === Object.keys(b).length && paths.every((path) => sameFields(a[path], b[path]))
+  );
 }
 
 // --- the wire format -------------------------------------------------------------------------
@@ -214,5 +241,6 @@ export function responseToWire(response: ResourceResponse): HttpResponse {
   const headers: Record<string, string> = {};
   if (response.etag !== undefined) headers[ETAG] = response.etag;
   if (response.location !== undefined) headers[LOCATION] = response.location;
+  if (response.allow !== undefined) headers.Allow = response.allow;
   return { status: response.status, headers, body: response.body ?? {} };
 }

@@ -31,16 +31,24 @@ export interface LogLine {
 export function describeTrace(trace: readonly TraceRecord[], lang: Lang): LogLine[] {
   const messages = new Map<number, Message>();
   const lines: LogLine[] = [];
+  const world: World = trace[0]?.type === 'start-resources' ? 'resources' : 'payments';
   for (const record of trace) {
     if (record.type === 'send') messages.set(record.message.id, record.message);
     if (record.type === 'duplicate') messages.set(record.copy.id, record.copy);
-    lines.push(describeRecord(record, messages, lang));
+    lines.push(describeRecord(record, messages, lang, world));
   }
   return lines;
 }
 
+/** Which world a trace comes from decides what tells its requests apart. */
+type World = 'payments' | 'resources';
+
 /** A message in a few words: `POST /payments (attempt 2, key 5c92…)` or `201 Created → client-1`. */
-export function messageSummary(message: Message | undefined, lang: Lang): string {
+export function messageSummary(
+  message: Message | undefined,
+  lang: Lang,
+  world: World = 'payments',
+): string {
   const m = MESSAGES[lang].log;
   if (!message) return '?';
   const copy = message.copyOf !== undefined ? ` [${m.copy}]` : '';
@@ -51,13 +59,14 @@ export function messageSummary(message: Message | undefined, lang: Lang): string
     return `${statusLine(message.response.status)}${etag} → ${message.to}${replayed}${copy}`;
   }
   const { method, path } = message.request;
-  return `${method} ${path} (${m.attempt(message.attempt)}, ${requestHeaders(message.request, lang)})${copy}`;
+  const headers = requestHeaders(message.request, lang, world);
+  return `${method} ${path} (${m.attempt(message.attempt)}, ${headers})${copy}`;
 }
 
 /** What tells this request apart: its idempotency key, or its preconditions and body. */
-function requestHeaders(request: HttpRequest, lang: Lang): string {
+function requestHeaders(request: HttpRequest, lang: Lang, world: World): string {
   const m = MESSAGES[lang].log;
-  if (request.path.startsWith('/payments')) {
+  if (world === 'payments') {
     const key = readIdempotencyKey(request);
     return key ? `${m.key} ${key.slice(0, 8)}…` : m.noKey;
   }
@@ -74,7 +83,12 @@ export const fieldsText = (body: Body): string =>
     .map(([k, v]) => `${k}: ${v}`)
     .join(', ')}}`;
 
-function describeRecord(record: TraceRecord, messages: Map<number, Message>, lang: Lang): LogLine {
+function describeRecord(
+  record: TraceRecord,
+  messages: Map<number, Message>,
+  lang: Lang,
+  world: World,
+): LogLine {
   const m = MESSAGES[lang].log;
   const line = (actor: string, detail: string, tone: LogLine['tone'] = 'normal'): LogLine => ({
     t: record.t,
@@ -92,22 +106,22 @@ function describeRecord(record: TraceRecord, messages: Map<number, Message>, lan
         m.startResourcesDetail(record.intents.length, Object.keys(record.resources).join(', ')),
       );
     case 'served':
-      return line(SERVER, describeServed(record, messages, lang), servedTone(record));
+      return line(SERVER, describeServed(record, messages, lang));
     case 'send':
-      return line(record.message.from, messageSummary(record.message, lang));
+      return line(record.message.from, messageSummary(record.message, lang, world));
     case 'deliver': {
       const message = messages.get(record.id);
       const ok = message?.kind === 'response' && message.response.status < 300;
-      return line(NETWORK, messageSummary(message, lang), ok ? 'success' : 'normal');
+      return line(NETWORK, messageSummary(message, lang, world), ok ? 'success' : 'normal');
     }
     case 'drop':
       return line(
         NETWORK,
-        `${messageSummary(messages.get(record.id), lang)} — ${m.dropReasons[record.reason]}`,
+        `${messageSummary(messages.get(record.id), lang, world)} — ${m.dropReasons[record.reason]}`,
         'fault',
       );
     case 'duplicate':
-      return line(NETWORK, messageSummary(record.copy, lang), 'fault');
+      return line(NETWORK, messageSummary(record.copy, lang, world), 'fault');
     case 'timer':
       return line(record.actor, m.timers[record.name]);
     case 'transition':
@@ -127,7 +141,7 @@ function describeRecord(record: TraceRecord, messages: Map<number, Message>, lan
     case 'recorded':
       return line(STORE, m.recordedDetail(record.what, record.id, record.intentId));
     case 'ignored':
-      return line(record.by, m.ignoredDetail(messageSummary(messages.get(record.id), lang)));
+      return line(record.by, m.ignoredDetail(messageSummary(messages.get(record.id), lang, world)));
     case 'dedup':
       return line(PROVIDER, m.dedupDetail(record.chargeId, record.intentId), 'success');
     case 'background':
@@ -176,9 +190,6 @@ function describeServed(
       : `${record.path}: ${m.changed(version(record.before), version(record.after))}`;
   return m.servedDetail(what, statusLine(record.status), change);
 }
-
-const servedTone = (record: RecordOf<'served'>): LogLine['tone'] =>
-  record.status >= 400 ? 'fault' : 'normal';
 
 export function outcomeText(
   outcome: 'succeeded' | 'failed' | 'unknown' | null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeMethodTable } from './methods.ts';
+import { computeMethodTable, measureRequest } from './methods.ts';
 
 /** RFC 9110 §9.2.1 (safe) and §9.2.2 (idempotent); PATCH is neither in general (RFC 5789). */
 const RFC_9110 = {
@@ -34,6 +34,16 @@ describe('the method table, computed by running each method once and three times
     expect(byMethod.DELETE).toEqual([204, 404, 404]);
     expect(byMethod.PUT).toEqual([200, 200, 200]);
     expect(byMethod.POST).toEqual([201, 201, 201]);
+  });
+
+  it('measures the request, not the method: a PATCH that sets a field comes out idempotent', () => {
+    const merge = measureRequest({
+      kind: 'request',
+      method: 'PATCH',
+      path: '/users/123',
+      patch: { op: 'merge', fields: { email: 'ada@lovelace.example' } },
+    });
+    expect(merge).toMatchObject({ safe: false, idempotent: true });
   });
 
   it('does not depend on the seed or on how often a request is repeated', () => {

@@ -1,7 +1,7 @@
 import { seededSource } from '../sim/choice.ts';
 import type { Method } from '../model/http.ts';
 import { summarizeResources } from '../model/resourceOutcome.ts';
-import { sameFields, type Fields } from '../model/resources.ts';
+import { sameState, type Fields } from '../model/resources.ts';
 import { runResourceWorld } from '../model/run.ts';
 import type { ResourceIntent, ResourceWorldSettings, ResourceFault } from '../model/settings.ts';
 import { METHOD_RETRIES, resourceBase } from './resourceCatalogue.ts';
@@ -22,13 +22,6 @@ export interface MethodRow {
 }
 
 type State = Record<string, Fields>;
-
-function sameState(a: State, b: State): boolean {
-  const paths = Object.keys(a);
-  return (
-    paths.length === Object.keys(b).length && paths.every((path) => sameFields(a[path], b[path]))
-  );
-}
 
 /** One client sending `intent`, with its first `lostAnswers` responses dropped by the network. */
 function settingsFor(intent: ResourceIntent, lostAnswers: number): ResourceWorldSettings {
@@ -58,16 +51,19 @@ function run(intent: ResourceIntent, lostAnswers: number, seed: number) {
 }
 
 export function computeMethodTable(repeats = 3, seed = 1): MethodRow[] {
+  return METHOD_RETRIES.map((intent) => measureRequest(intent, repeats, seed));
+}
+
+/** One row: the request run once and `repeats` times, its states compared. */
+export function measureRequest(intent: ResourceIntent, repeats = 3, seed = 1): MethodRow {
+  if (intent.kind !== 'request') throw new Error('a method row measures a single request');
   const before = resourceBase().initial as State;
-  return METHOD_RETRIES.map((intent) => {
-    if (intent.kind !== 'request') throw new Error('method rows are single requests');
-    const once = run(intent, 0, seed);
-    const many = run(intent, repeats - 1, seed);
-    return {
-      method: intent.method,
-      safe: sameState(before, once.state) && sameState(before, many.state),
-      idempotent: sameState(once.state, many.state),
-      responses: many.responses,
-    };
-  });
+  const once = run(intent, 0, seed);
+  const many = run(intent, repeats - 1, seed);
+  return {
+    method: intent.method,
+    safe: sameState(before, once.state) && sameState(before, many.state),
+    idempotent: sameState(once.state, many.state),
+    responses: many.responses,
+  };
 }

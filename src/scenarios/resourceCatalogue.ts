@@ -132,8 +132,8 @@ export const RESOURCE_SCENARIOS: Readonly<Record<ResourceScenarioId, ResourceSce
       finalState: {
         [ACCOUNT]: { owner: 'Ada', balance: 120 },
         // POST made two users; the server numbers new resources by its change counter.
+        '/users/6': { name: 'Grace Hopper' },
         '/users/7': { name: 'Grace Hopper' },
-        '/users/8': { name: 'Grace Hopper' },
       },
     },
   },

@@ -73,7 +73,7 @@ function buildRequest(ctx: ClientContext): HttpRequest {
 }
 
 /** Statuses worth another attempt: the server may succeed later, and the request is unchanged. */
-const RETRYABLE = new Set([409, 425, 429, 500, 502, 503, 504]);
+export const RETRYABLE = new Set([409, 425, 429, 500, 502, 503, 504]);
 
 /** Delay before the next attempt, after `attempt` attempts (AWS: min(cap, base · 2^n)). */
 export function backoffDelayMs(retry: RetryPolicy, attempt: number): number {
@@ -86,6 +86,16 @@ const isCurrent = (ctx: ClientContext, message: ResponseMessage) =>
 
 const budgetLeft = (ctx: ClientContext) =>
   ctx.retry.kind !== 'none' && ctx.attempt < ctx.retry.maxAttempts;
+
+/** An answer that comes when the client is not waiting for one: it is recorded, not acted on. */
+export const IGNORE_LATE = {
+  actions: {
+    type: 'ignore',
+    params: ({ event }: { event: { type: string } }) => ({
+      messageId: (event as Extract<ClientEvent, { type: 'RESPONSE' }>).message.id,
+    }),
+  },
+} as const;
 
 export const clientMachine = setup({
   types: {
@@ -218,7 +228,8 @@ export const clientMachine = setup({
           ...(context.retry.kind === 'exponential-jitter' ? { jitter: true } : {}),
         }),
       },
-      on: { BACKOFF_ELAPSED: 'sending' },
+      // The attempt was given up when its timer fired: an answer to it now comes too late.
+      on: { BACKOFF_ELAPSED: 'sending', RESPONSE: IGNORE_LATE },
     },
     settled: {
       always: [
@@ -228,14 +239,7 @@ export const clientMachine = setup({
     },
     // Every intent settled. The client stays listening only to ignore late answers.
     done: {
-      on: {
-        RESPONSE: {
-          actions: {
-            type: 'ignore',
-            params: ({ event }) => ({ messageId: event.message.id }),
-          },
-        },
-      },
+      on: { RESPONSE: IGNORE_LATE },
     },
   },
 });

@@ -16,7 +16,7 @@ import {
   type ResourceRequest,
 } from '../resources.ts';
 import type { ResourceClientSettings, ResourceIntent, RetryPolicy } from '../settings.ts';
-import { backoffDelayMs } from './client.ts';
+import { backoffDelayMs, IGNORE_LATE, RETRYABLE } from './client.ts';
 
 /**
  * A client of the resource server works through its intents one at a time, like the payment
@@ -53,6 +53,11 @@ interface ResourceClientContext {
   seen: Seen | null;
   /** Fresh reads after a 412, bounded so two writers cannot loop for ever. */
   rereads: number;
+  /**
+   * The 412 answered a retried write: the first attempt may have succeeded with its answer lost,
+   * so the 412 may mean "already done". The next read must tell which, if it can.
+   */
+  unsure: boolean;
 }
 
 export type ResourceClientEvent =
@@ -117,12 +122,21 @@ function seenFrom(event: ResourceClientEvent): Seen {
   return { etag: response.headers[ETAG] ?? '', body: response.body };
 }
 
-/** The read after a 412 shows the update's change already made: the lost answer was a success. */
+/** After an unsure 412, the fresh read shows the change made: the lost answer was a success. */
 function changeAlreadyThere(ctx: ResourceClientContext, event: ResourceClientEvent): boolean {
   const intent = intentOf(ctx);
-  if (intent.kind !== 'update' || ctx.rereads === 0) return false;
+  if (intent.kind !== 'update' || !ctx.unsure) return false;
   const { body } = seenFrom(event);
   return sameFields(applyPatch(body, intent.change), body);
+}
+
+/**
+ * After an unsure 412, a relative change ("add 10") cannot be seen in the state: the balance says
+ * nothing of who added what. Writing again could add twice, so the honest answer is "unknown".
+ */
+function cannotTell(ctx: ResourceClientContext): boolean {
+  const intent = intentOf(ctx);
+  return intent.kind === 'update' && ctx.unsure && intent.change.op === 'add';
 }
 
 /**
@@ -139,8 +153,6 @@ function isDone(ctx: ResourceClientContext, event: ResourceClientEvent): boolean
     (status === 404 && intent.kind === 'request' && intent.method === 'DELETE')
   );
 }
-
-const RETRYABLE = new Set([425, 429, 500, 502, 503, 504]);
 
 function settled(
   ctx: ResourceClientContext,
@@ -184,6 +196,7 @@ export const resourceClientMachine = setup({
       seen: null,
       tries: 0,
       rereads: ({ context }) => context.rereads + 1,
+      unsure: ({ context }) => context.tries > 1,
     }),
     'move to next intent': assign({
       intentIndex: ({ context }) => context.intentIndex + 1,
@@ -191,6 +204,7 @@ export const resourceClientMachine = setup({
       tries: 0,
       seen: null,
       rereads: 0,
+      unsure: false,
     }),
   },
   guards: {
@@ -200,6 +214,8 @@ export const resourceClientMachine = setup({
         event.message.attempt !== context.attempt),
     'the read shows the change already made': ({ context, event }) =>
       reading(context) && statusOf(event) === 200 && changeAlreadyThere(context, event),
+    'the read cannot tell whether the change was made': ({ context, event }) =>
+      reading(context) && statusOf(event) === 200 && cannotTell(context),
     'the read succeeded': ({ context, event }) => reading(context) && statusOf(event) === 200,
     'the write met a newer version': ({ context, event }) =>
       isUpdate(context) &&
@@ -224,6 +240,7 @@ export const resourceClientMachine = setup({
     tries: 0,
     seen: null,
     rereads: 0,
+    unsure: false,
   }),
   initial: 'idle',
   states: {
@@ -245,17 +262,16 @@ export const resourceClientMachine = setup({
     waiting: {
       on: {
         RESPONSE: [
-          {
-            guard: 'response is for an earlier attempt',
-            actions: {
-              type: 'ignore',
-              params: ({ event }) => ({ messageId: (event as ResponseEvent).message.id }),
-            },
-          },
+          { guard: 'response is for an earlier attempt', ...IGNORE_LATE },
           {
             guard: 'the read shows the change already made',
             target: 'settled',
             actions: [stopWaiting, { type: 'settle', params: settleAs('succeeded', true) }],
+          },
+          {
+            guard: 'the read cannot tell whether the change was made',
+            target: 'settled',
+            actions: [stopWaiting, { type: 'settle', params: settleAs('unknown') }],
           },
           {
             guard: 'the read succeeded',
@@ -290,7 +306,7 @@ export const resourceClientMachine = setup({
           return { name: 'think', delayMs: intent.kind === 'update' ? intent.thinkMs : 0 };
         },
       },
-      on: { THINK_ELAPSED: 'sending' },
+      on: { THINK_ELAPSED: 'sending', RESPONSE: IGNORE_LATE },
     },
     deciding: {
       always: [
@@ -307,7 +323,7 @@ export const resourceClientMachine = setup({
           ...(context.retry.kind === 'exponential-jitter' ? { jitter: true } : {}),
         }),
       },
-      on: { BACKOFF_ELAPSED: 'sending' },
+      on: { BACKOFF_ELAPSED: 'sending', RESPONSE: IGNORE_LATE },
     },
     settled: {
       always: [
@@ -315,15 +331,9 @@ export const resourceClientMachine = setup({
         { target: 'done' },
       ],
     },
+    // Every intent settled. The client stays listening only to ignore late answers.
     done: {
-      on: {
-        RESPONSE: {
-          actions: {
-            type: 'ignore',
-            params: ({ event }) => ({ messageId: event.message.id }),
-          },
-        },
-      },
+      on: { RESPONSE: IGNORE_LATE },
     },
   },
 });

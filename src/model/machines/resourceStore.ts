@@ -23,6 +23,8 @@ export interface ResourceStoreInput {
 interface ResourceStoreContext {
   state: ResourceState;
   rules: ServerRules;
+  /** What the last request did, for the `served` effect that follows its execution. */
+  last: ServedParams | null;
 }
 
 export type ResourceStoreEvent = { type: 'EXECUTE'; message: RequestMessage };
@@ -46,36 +48,18 @@ export function initialState(initial: Readonly<Record<string, Fields>>): Resourc
   return { resources, changes: paths.length };
 }
 
-/**
- * `serve` runs once per request: the transition's effect and its assignment share the result.
- * Keyed by the message object, which is unique per delivery.
- */
-let last: {
-  message: RequestMessage;
-  state: ResourceState;
-  result: ReturnType<typeof serve>;
-} | null = null;
+/** Executes one request on the state: the next state, and what the trace records of it. */
 function execute(ctx: ResourceStoreContext, message: RequestMessage) {
-  if (last?.message !== message || last.state !== ctx.state) {
-    last = {
-      message,
-      state: ctx.state,
-      result: serve(ctx.state, requestFromWire(message.request), ctx.rules),
-    };
-  }
-  return last.result;
-}
-
-function servedParams(ctx: ResourceStoreContext, message: RequestMessage): ServedParams {
-  const { state, response } = execute(ctx, message);
+  const { state, response } = serve(ctx.state, requestFromWire(message.request), ctx.rules);
   const path = response.location ?? message.request.path;
-  return {
+  const served: ServedParams = {
     message,
     response,
     path,
     before: ctx.state.resources[path] ?? null,
     after: state.resources[path] ?? null,
   };
+  return { state, served };
 }
 
 export const resourceStoreMachine = setup({
@@ -86,24 +70,24 @@ export const resourceStoreMachine = setup({
   },
   actions: {
     served: effect<ServedParams>(),
-    'apply the request': assign({
-      state: ({ context, event }) => execute(context, event.message).state,
+    // One assignment executes the request; the effect after it reads the result (XState v5 runs
+    // a transition's actions in order, so the effect sees the assigned context).
+    'apply the request': assign(({ context, event }) => {
+      const { state, served } = execute(context, event.message);
+      return { state, last: served };
     }),
   },
 }).createMachine({
   id: 'resourceStore',
-  context: ({ input }) => ({ state: initialState(input.initial), rules: input.rules }),
+  context: ({ input }) => ({ state: initialState(input.initial), rules: input.rules, last: null }),
   initial: 'ready',
   states: {
     ready: {
       on: {
         EXECUTE: {
           actions: [
-            {
-              type: 'served',
-              params: ({ context, event }) => servedParams(context, event.message),
-            },
             'apply the request',
+            { type: 'served', params: ({ context }) => context.last! },
           ],
         },
       },
