@@ -29,7 +29,13 @@ function withoutColourSettings(): NodeJS.ProcessEnv {
   return env;
 }
 
-const outcome = (page: Page) => page.getByRole('region', { name: 'Outcome' });
+const ledger = (page: Page) => page.getByRole('region', { name: 'Ledger' });
+
+/** Scrubs to the end of the run, as a person dragging the timeline all the way right would. */
+async function toEnd(page: Page) {
+  await page.getByRole('slider', { name: 'Timeline' }).focus();
+  await page.keyboard.press('End');
+}
 
 test('the page and the CLI agree on the trace hash (Node and Chromium determinism)', async ({
   page,
@@ -49,15 +55,22 @@ test('a lost response double-charges without a key and is replayed with one', as
   await page.goto('/?lang=en');
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ label: 'Lost response' });
   await page.getByRole('combobox', { name: 'Strategy' }).selectOption({ label: 'No idempotency' });
-  await expect(outcome(page)).toContainText('2 charges for 1 payment');
-  await expect(outcome(page)).toContainText('duplicate');
+  // A new run starts at the beginning, paused: nothing has been charged yet.
+  await expect(ledger(page)).toContainText('0 charges for 1 payment');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  // Played to the end, the run stops by itself and the ledger shows the double charge.
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 20_000 });
+  await expect(ledger(page)).toContainText('2 charges for 1 payment');
+  await expect(ledger(page)).toContainText('duplicate');
   await expect(page.getByRole('region', { name: 'Event log' })).toContainText('dropped');
 
   await page
     .getByRole('combobox', { name: 'Strategy' })
     .selectOption({ label: 'Atomic idempotency key' });
-  await expect(outcome(page)).toContainText('1 charge for 1 payment');
-  await expect(outcome(page)).toContainText('replayed');
+  await toEnd(page);
+  await expect(ledger(page)).toContainText('1 charge for 1 payment');
+  await expect(ledger(page)).toContainText('replayed');
   await expect(page.getByRole('region', { name: 'Invariants' })).not.toContainText('violated');
   await expect(page).toHaveURL(/strategy=atomic-key/);
 });
@@ -67,12 +80,14 @@ test('a plain PUT loses an update, and If-Match prevents it with a 412', async (
   const scenario = page.getByRole('combobox', { name: 'Scenario' });
   await scenario.selectOption({ label: 'Lost update' });
   await expect(page.getByRole('combobox', { name: 'Strategy' })).toBeDisabled();
-  await expect(outcome(page)).toContainText('1 change silently lost');
+  await toEnd(page);
+  await expect(ledger(page)).toContainText('1 change silently lost');
   await expect(page.getByRole('region', { name: 'Invariants' })).toContainText('violated');
 
   await scenario.selectOption({ label: 'Lost update, prevented by If-Match' });
-  await expect(outcome(page)).toContainText('No change lost or doubled');
-  await expect(outcome(page)).toContainText('412 Precondition Failed');
+  await toEnd(page);
+  await expect(ledger(page)).toContainText('No change lost or doubled');
+  await expect(ledger(page)).toContainText('412 Precondition Failed');
   await expect(page.getByTestId('final-state')).toContainText('balance: 130');
   await expect(page.getByRole('region', { name: 'Event log' })).toContainText('If-Match: "r1"');
   await expect(page).toHaveURL(/scenario=lost-update-prevented/);
@@ -107,8 +122,9 @@ test('a malformed link shows a friendly notice and the defaults, never a blank p
 
 test('switching to Russian translates the page and is remembered', async ({ page }) => {
   await page.goto('/?scenario=lost-response&strategy=none&seed=1&lang=en');
+  await toEnd(page);
   await page.getByRole('button', { name: 'Русский' }).click();
-  await expect(page.getByRole('region', { name: 'Итог' })).toContainText('2 списания на 1 платёж');
+  await expect(page.getByRole('region', { name: 'Учёт' })).toContainText('2 списания на 1 платёж');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
   await page.goto('/?scenario=lost-response&strategy=none&seed=1');
   await expect(page.getByRole('combobox', { name: 'Сценарий' })).toBeVisible();
@@ -128,7 +144,44 @@ test('the main flow works by keyboard alone, with a visible focus ring', async (
   const outline = await scenario.evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).not.toBe('none');
   await page.keyboard.press('ArrowDown'); // happy-path → lost-response
-  await expect(outcome(page)).toContainText('2 charges for 1 payment');
+  // Tab on to the Play button and start the run with the keyboard.
+  const play = page.getByRole('button', { name: 'Play' });
+  for (let i = 0; i < 10 && !(await play.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(play).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 20_000 });
+  await expect(ledger(page)).toContainText('2 charges for 1 payment');
+});
+
+test('stepping and scrubbing travel in time: the same moment shows the same thing', async ({
+  page,
+}) => {
+  await page.goto('/?scenario=lost-response&strategy=none&seed=1&lang=en');
+  const slider = page.getByRole('slider', { name: 'Timeline' });
+  const log = page.getByRole('region', { name: 'Event log' }).getByRole('row');
+  await toEnd(page);
+  await expect(ledger(page)).toContainText('2 charges for 1 payment');
+  const rowsAtEnd = await log.count();
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await expect(log).not.toHaveCount(rowsAtEnd);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(ledger(page)).toContainText('0 charges for 1 payment');
+  await expect(slider).toHaveValue('0');
+  // Space plays and pauses when no control has focus; the arrow keys step.
+  await page.getByRole('heading', { name: 'Idempotency Lab' }).click();
+  await page.keyboard.press('ArrowRight');
+  await expect(slider).not.toHaveValue('0');
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await toEnd(page);
+  await expect(ledger(page)).toContainText('2 charges for 1 payment');
+  await expect(log).toHaveCount(rowsAtEnd);
+  // The lost response is announced when the cursor passes the fault.
+  await expect(page.getByTestId('announcer')).not.toBeEmpty();
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -138,21 +191,23 @@ for (const colorScheme of ['light', 'dark'] as const) {
     for (const query of ['scenario=lost-response&strategy=none', 'scenario=lost-update']) {
       await page.goto(`/?${query}&seed=1&lang=en`);
       await expect(page.getByTestId('trace-hash')).not.toBeEmpty();
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
-      ).toEqual([]);
+      // At the start of the run, and at its end with every violation on screen.
+      for (const moment of ['start', 'end']) {
+        if (moment === 'end') await toEnd(page);
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(
+          results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+        ).toEqual([]);
+      }
     }
   });
 }
 
-test('on a phone the outcome comes right after the controls and nothing overflows', async ({
-  page,
-}) => {
+test('on a phone the views stack after the controls and nothing overflows', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/?scenario=lost-response&strategy=none&seed=1&lang=en');
   const controls = await page.getByRole('region', { name: 'Controls' }).boundingBox();
-  const result = await outcome(page).boundingBox();
+  const result = await ledger(page).boundingBox();
   const invariants = await page.getByRole('region', { name: 'Invariants' }).boundingBox();
   expect(result!.y).toBeGreaterThan(controls!.y);
   expect(result!.y).toBeLessThan(invariants!.y);

@@ -26,6 +26,43 @@ export const en = {
     noStrategy:
       'This scenario has no idempotency layer to choose: it is about HTTP methods and preconditions.',
   },
+  playback: {
+    toolbar: 'Playback',
+    play: 'Play',
+    pause: 'Pause',
+    stepForward: 'Step forward',
+    stepBack: 'Step back',
+    reset: 'Reset',
+    speed: 'Speed',
+    speedOption: (x: number) => `${x}×`,
+    timeline: 'Timeline',
+    position: (t: number, end: number) => `${t} ms of ${end} ms`,
+    hint: 'Space plays and pauses; the arrow keys step from event to event.',
+    idleNote: 'Quiet stretches, such as a client waiting for its timeout, play faster.',
+    marks: {
+      fault: 'fault',
+      crash: 'crash',
+      drop: 'message lost',
+      timeout: 'timeout',
+      violation: 'invariant broken',
+      charge: 'charge',
+    },
+    legend: 'Marks on the timeline',
+  },
+  topology: {
+    region: 'Topology',
+    caption: (t: number) => `The actors and the messages on the wire at ${t} ms.`,
+    network: 'network',
+    down: 'down',
+    replayed: 'replayed',
+    lost: 'lost',
+    up: 'up',
+    idle: 'idle',
+    charges: (n: number) => plural(n, 'charge', 'charges'),
+  },
+  ledger: {
+    region: 'Ledger',
+  },
   notice: {
     badParams: (what: string) =>
       `The link asked for ${what}, which the lab does not know. Showing the defaults instead.`,

@@ -39,6 +39,43 @@ export const ru: Messages = {
     noStrategy:
       'В этом сценарии нет слоя идемпотентности, который можно выбрать: он о методах HTTP и предусловиях.',
   },
+  playback: {
+    toolbar: 'Воспроизведение',
+    play: 'Пуск',
+    pause: 'Пауза',
+    stepForward: 'Шаг вперёд',
+    stepBack: 'Шаг назад',
+    reset: 'Сначала',
+    speed: 'Скорость',
+    speedOption: (x: number) => `${String(x).replace('.', ',')}×`,
+    timeline: 'Шкала времени',
+    position: (t: number, end: number) => `${t} мс из ${end} мс`,
+    hint: 'Пробел — пуск и пауза; стрелки — шаг от события к событию.',
+    idleNote: 'Тихие отрезки, например ожидание таймаута клиентом, проигрываются быстрее.',
+    marks: {
+      fault: 'сбой',
+      crash: 'падение',
+      drop: 'сообщение потеряно',
+      timeout: 'таймаут',
+      violation: 'инвариант нарушен',
+      charge: 'списание',
+    },
+    legend: 'Отметки на шкале времени',
+  },
+  topology: {
+    region: 'Топология',
+    caption: (t: number) => `Участники и сообщения в сети на ${t} мс.`,
+    network: 'сеть',
+    down: 'лежит',
+    replayed: 'повтор ответа',
+    lost: 'потеряно',
+    up: 'работает',
+    idle: 'ждёт',
+    charges: (n: number) => charges(n),
+  },
+  ledger: {
+    region: 'Учёт',
+  },
   notice: {
     badParams: (what: string) =>
       `В ссылке указано ${what} — такого в лаборатории нет. Показаны значения по умолчанию.`,

@@ -1,17 +1,44 @@
 import { create } from 'zustand';
 import type { RunResult } from '../model/run.ts';
 import { runScenario } from '../scenarios/run.ts';
+import { buildTimeline, nextStop, previousStop, type Timeline } from '../report/timeline.ts';
 import type { Lang } from '../i18n/i18n.ts';
 import { DEFAULT_SELECTION, type Selection } from './url.ts';
 
 /**
- * One store, from typed slices with their actions beside them. It holds the selection and a handle
- * to the run it produced — never a copy of engine state: views derive everything from the trace.
+ * One store, from typed slices with their actions beside them. It holds the selection, a handle
+ * to the run it produced (with its timeline, built once) and the playback cursor — never a copy of
+ * engine state: views derive everything from the trace at the cursor.
  */
 interface RunSlice {
   selection: Selection;
   run: RunResult;
+  timeline: Timeline;
   select(change: Partial<Selection>): void;
+}
+
+/** Playback speeds: virtual milliseconds per real millisecond while messages are in flight. */
+export const SPEEDS = [0.1, 0.25, 0.5, 1, 2] as const;
+export type Speed = (typeof SPEEDS)[number];
+export const DEFAULT_SPEED: Speed = 0.1;
+/** Stretches with nothing on the wire (a client waiting out its timeout) play this much faster. */
+export const IDLE_FAST_FORWARD = 8;
+
+interface PlaybackSlice {
+  /** The virtual time on screen, in ms: views show the run as it was then. */
+  cursorMs: number;
+  playing: boolean;
+  speed: Speed;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  stepForward(): void;
+  stepBack(): void;
+  reset(): void;
+  seek(ms: number): void;
+  setSpeed(speed: Speed): void;
+  /** Moves the cursor on by `virtualMs`; playing stops at the end of the run. */
+  advance(virtualMs: number): void;
 }
 
 interface UiSlice {
@@ -22,23 +49,58 @@ interface UiSlice {
   dismissNotice(): void;
 }
 
-export type LabState = RunSlice & UiSlice;
+export type LabState = RunSlice & PlaybackSlice & UiSlice;
 
 export const LANG_STORAGE_KEY = 'idempotency-lab.lang';
 
+function runFor(selection: Selection) {
+  const run = runScenario(selection);
+  return { run, timeline: buildTimeline(run.trace) };
+}
+
 export function createLabStore(initial: { selection: Selection; lang: Lang; badParams: string[] }) {
-  return create<LabState>()((set, get) => ({
-    selection: initial.selection,
-    run: runScenario(initial.selection),
-    select(change) {
-      const selection = { ...get().selection, ...change };
-      set({ selection, run: runScenario(selection) });
-    },
-    lang: initial.lang,
-    badParams: initial.badParams,
-    setLang: (lang) => set({ lang }),
-    dismissNotice: () => set({ badParams: [] }),
-  }));
+  return create<LabState>()((set, get) => {
+    const clamp = (ms: number) => Math.min(Math.max(0, ms), get().timeline.endMs);
+    return {
+      selection: initial.selection,
+      ...runFor(initial.selection),
+      select(change) {
+        const selection = { ...get().selection, ...change };
+        // A new run starts from the beginning, paused: the learner predicts, then plays.
+        set({ selection, ...runFor(selection), cursorMs: 0, playing: false });
+      },
+
+      cursorMs: 0,
+      playing: false,
+      speed: DEFAULT_SPEED,
+      play() {
+        // Playing from the end starts over, as a video player does.
+        if (get().cursorMs >= get().timeline.endMs) set({ cursorMs: 0 });
+        set({ playing: true });
+      },
+      pause: () => set({ playing: false }),
+      togglePlay() {
+        if (get().playing) get().pause();
+        else get().play();
+      },
+      stepForward: () =>
+        set({ playing: false, cursorMs: nextStop(get().timeline, get().cursorMs) }),
+      stepBack: () =>
+        set({ playing: false, cursorMs: previousStop(get().timeline, get().cursorMs) }),
+      reset: () => set({ playing: false, cursorMs: 0 }),
+      seek: (ms) => set({ cursorMs: clamp(ms) }),
+      setSpeed: (speed) => set({ speed }),
+      advance(virtualMs) {
+        const cursorMs = clamp(get().cursorMs + virtualMs);
+        set({ cursorMs, playing: get().playing && cursorMs < get().timeline.endMs });
+      },
+
+      lang: initial.lang,
+      badParams: initial.badParams,
+      setLang: (lang) => set({ lang }),
+      dismissNotice: () => set({ badParams: [] }),
+    };
+  });
 }
 
 export type LabStore = ReturnType<typeof createLabStore>;

@@ -6,6 +6,10 @@ import { EventLog } from './log/EventLog.tsx';
 import { LanguageSwitch } from './common/LanguageSwitch.tsx';
 import { BadLinkNotice } from './common/BadLinkNotice.tsx';
 import { useLab, useMessages } from './common/lab.ts';
+import { PlaybackBar } from './playback/PlaybackBar.tsx';
+import { Announcer } from './playback/Announcer.tsx';
+import { usePlaybackKeys, usePlaybackLoop } from './playback/frame.ts';
+import { Topology } from './topology/Topology.tsx';
 
 export function App() {
   const t = useMessages();
@@ -13,6 +17,8 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  usePlaybackLoop();
+  usePlaybackKeys();
 
   return (
     <>
@@ -38,27 +44,34 @@ export function App() {
           <LanguageSwitch />
         </div>
       </header>
-      {/* On a phone the panels stack as controls, outcome, invariants, log: the answer comes right
-          after the question. On a wide screen they form two columns. */}
-      <main className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-5 lg:grid lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
+      {/* On a phone the panels stack as controls, playback, topology, ledger, invariants, log:
+          what to press, then what happens. On a wide screen they form two columns. */}
+      <main className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-5 lg:grid lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
         <BadLinkNotice />
         <div className="contents lg:flex lg:flex-col lg:gap-4">
           <div className="order-1">
             <Controls />
           </div>
-          <div className="order-3">
+          <div className="order-5">
             <InvariantsPanel />
           </div>
         </div>
         <div className="contents min-w-0 lg:flex lg:flex-col lg:gap-4">
-          <div className="order-2">
+          <div className="order-2 lg:sticky lg:top-0 lg:z-10">
+            <PlaybackBar />
+          </div>
+          <div className="order-3">
+            <Topology />
+          </div>
+          <div className="order-4">
             <OutcomePanel />
           </div>
-          <div className="order-4 min-w-0">
+          <div className="order-6 min-w-0">
             <EventLog />
           </div>
         </div>
       </main>
+      <Announcer />
     </>
   );
 }

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useRecordCount } from '../playback/frame.ts';
 import { describeTrace, type LogLine } from '../../report/log.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
@@ -16,10 +17,19 @@ export function EventLog() {
   const t = useMessages();
   const lang = useLab((s) => s.lang);
   const trace = useLab((s) => s.run.trace);
-  const lines = useMemo(() => describeTrace(trace, lang), [trace, lang]);
+  const count = useRecordCount();
+  const all = useMemo(() => describeTrace(trace, lang), [trace, lang]);
+  const lines = all.slice(0, count);
+  const box = useRef<HTMLDivElement>(null);
+  // Keep the newest line in view as the run plays, without moving the page itself.
+  useEffect(() => {
+    const el = box.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [count]);
   return (
     <Panel id="event-log" title={t.log.region} className="min-w-0">
       <div
+        ref={box}
         className="max-h-[32rem] overflow-auto rounded-lg border border-slate-200 dark:border-slate-800"
         tabIndex={0}
         aria-label={t.log.caption}
@@ -43,7 +53,10 @@ export function EventLog() {
             {lines.map((line, i) => (
               <tr
                 key={i}
-                className={`border-t border-slate-100 dark:border-slate-800 ${TONE[line.tone]}`}
+                aria-current={i === lines.length - 1 ? 'true' : undefined}
+                className={`border-t border-slate-100 dark:border-slate-800 ${TONE[line.tone]} ${
+                  i === lines.length - 1 ? 'outline-2 -outline-offset-2 outline-indigo-500' : ''
+                }`}
               >
                 <td className="px-2 py-1 text-right whitespace-nowrap text-slate-600 tabular-nums dark:text-slate-400">
                   {line.t} ms

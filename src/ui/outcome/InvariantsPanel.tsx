@@ -1,4 +1,5 @@
 import { verdictsOf } from '../../model/run.ts';
+import { useTraceSoFar } from '../playback/frame.ts';
 import { describeVerdict } from '../../report/log.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
@@ -8,12 +9,19 @@ export function InvariantsPanel() {
   const t = useMessages();
   const lang = useLab((s) => s.lang);
   const run = useLab((s) => s.run);
+  const trace = useTraceSoFar();
   const notClaimed =
     run.world === 'resources' ? t.invariants.notClaimedResources : t.invariants.notClaimed;
   return (
     <Panel id="invariants" title={t.invariants.region}>
       <ul className="flex flex-col gap-3">
-        {verdictsOf(run).map(([name, verdict]) => {
+        {verdictsOf(run).map(([name, final]) => {
+          // As the run stands at the cursor: broken once its violation record has happened.
+          const broken = trace.find((r) => r.type === 'invariant' && r.name === name);
+          const verdict =
+            broken?.type === 'invariant'
+              ? { ...final, ok: false, violation: broken.facts }
+              : { ...final, ok: true, violation: null };
           const state = verdict.ok ? t.invariants.holds : t.invariants.violated;
           return (
             <li key={name} className="flex gap-2 text-sm">

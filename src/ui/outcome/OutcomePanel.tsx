@@ -1,27 +1,34 @@
 import { useMemo } from 'react';
 import { summarize } from '../../model/outcome.ts';
 import type { PaymentRun } from '../../model/run.ts';
+import type { TraceRecord } from '../../model/trace.ts';
+import { useTraceSoFar } from '../playback/frame.ts';
 import { outcomeText } from '../../report/log.ts';
 import { StatusChips, TraceFacts } from './RunFacts.tsx';
 import { ResourceOutcome } from './ResourceOutcome.tsx';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
 
-/** What the run came to, in the terms of its world. */
+/** The ledger at the cursor: what the run has come to so far, in the terms of its world. */
 export function OutcomePanel() {
   const run = useLab((s) => s.run);
-  return run.world === 'resources' ? <ResourceOutcome run={run} /> : <PaymentOutcome run={run} />;
+  const trace = useTraceSoFar();
+  return run.world === 'resources' ? (
+    <ResourceOutcome run={run} trace={trace} />
+  ) : (
+    <PaymentOutcome run={run} trace={trace} />
+  );
 }
 
 /** Charges per payment in words first, then duplicates, statuses and replays. */
-function PaymentOutcome({ run }: { run: PaymentRun }) {
+function PaymentOutcome({ run, trace }: { run: PaymentRun; trace: readonly TraceRecord[] }) {
   const t = useMessages();
   const lang = useLab((s) => s.lang);
-  const outcome = useMemo(() => summarize(run.trace), [run]);
+  const outcome = useMemo(() => summarize(trace), [trace]);
   const duplicated = outcome.duplicateCharges > 0;
 
   return (
-    <Panel id="outcome" title={t.outcome.region}>
+    <Panel id="ledger" title={t.ledger.region}>
       <div
         className={`rounded-lg border-l-4 p-3 ${
           duplicated

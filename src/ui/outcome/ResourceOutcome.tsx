@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { ResourceRun } from '../../model/run.ts';
+import type { TraceRecord } from '../../model/trace.ts';
 import { summarizeResources } from '../../model/resourceOutcome.ts';
 import { fieldsText, outcomeText } from '../../report/log.ts';
 import { Panel } from '../common/Panel.tsx';
@@ -9,11 +10,17 @@ import { StatusChips, TraceFacts } from './RunFacts.tsx';
 const termClass = 'font-medium text-slate-500 dark:text-slate-400';
 
 /** What a resource run came to: lost updates and doubled effects first, then the final state. */
-export function ResourceOutcome({ run }: { run: ResourceRun }) {
+export function ResourceOutcome({
+  run,
+  trace,
+}: {
+  run: ResourceRun;
+  trace: readonly TraceRecord[];
+}) {
   const t = useMessages();
   const r = t.resourceOutcome;
   const lang = useLab((s) => s.lang);
-  const outcome = useMemo(() => summarizeResources(run.trace), [run]);
+  const outcome = useMemo(() => summarizeResources(trace), [trace]);
   const harmed = outcome.lostUpdates > 0 || outcome.repeatedEffects > 0;
   const headline =
     outcome.lostUpdates > 0
@@ -23,7 +30,7 @@ export function ResourceOutcome({ run }: { run: ResourceRun }) {
         : r.headlineSafe;
 
   return (
-    <Panel id="outcome" title={t.outcome.region}>
+    <Panel id="ledger" title={t.ledger.region}>
       <div
         className={`rounded-lg border-l-4 p-3 ${
           harmed

@@ -1,0 +1,156 @@
+import { IDEMPOTENT_REPLAYED } from '../model/http.ts';
+import type { ActorId, Message } from '../model/message.ts';
+import type { TraceRecord } from '../model/trace.ts';
+
+/**
+ * A recorded run prepared for playback: views are pure functions of (timeline, cursor), where the
+ * cursor is a virtual time in ms. Built once per run; every question a frame asks — how many
+ * records have happened, which state an actor is in, which messages are on the wire — is a binary
+ * search or a short scan, so scrubbing a 10,000-event run stays instant.
+ */
+export interface MessageSpan {
+  message: Message;
+  sentAt: number;
+  /** When it arrived, or (for a lost message) when the view shows it falling away. */
+  endAt: number;
+  fate: 'delivered' | 'dropped';
+  /** A response replayed from the idempotency-key table. */
+  replayed: boolean;
+}
+
+export type MarkKind = 'fault' | 'crash' | 'drop' | 'timeout' | 'violation' | 'charge';
+
+export interface Mark {
+  t: number;
+  kind: MarkKind;
+  /** Index of the record the mark stands for. */
+  index: number;
+}
+
+export interface Timeline {
+  trace: readonly TraceRecord[];
+  /** The time of the last record: the end of the scrubber. */
+  endMs: number;
+  /** Distinct record times, ascending: where "step" stops. */
+  stops: number[];
+  spans: MessageSpan[];
+  marks: Mark[];
+  /** Each actor's states as (record index, state) pairs, in order. */
+  states: Map<ActorId, { index: number; state: string }[]>;
+  /** The actors in order of first appearance: clients first, as the trace starts them. */
+  actors: ActorId[];
+}
+
+/** How long a lost message is shown falling from the wire, in virtual ms. */
+export const DROP_FALL_MS = 30;
+
+export function buildTimeline(trace: readonly TraceRecord[]): Timeline {
+  const spans = new Map<number, MessageSpan>();
+  const states = new Map<ActorId, { index: number; state: string }[]>();
+  const marks: Mark[] = [];
+  const actors = new Set<ActorId>();
+  const open = (message: Message, t: number) => {
+    actors.add(message.from).add(message.to);
+    spans.set(message.id, {
+      message,
+      sentAt: t,
+      endAt: Infinity,
+      fate: 'delivered',
+      replayed:
+        message.kind === 'response' && message.response.headers[IDEMPOTENT_REPLAYED] === 'true',
+    });
+  };
+  trace.forEach((record, index) => {
+    const mark = (kind: MarkKind) => marks.push({ t: record.t, kind, index });
+    switch (record.type) {
+      case 'send':
+        return open(record.message, record.t);
+      case 'duplicate':
+        return open(record.copy, record.t);
+      case 'deliver':
+        spans.get(record.id)!.endAt = record.t;
+        return;
+      case 'drop': {
+        const span = spans.get(record.id)!;
+        Object.assign(span, { fate: 'dropped', endAt: record.t + DROP_FALL_MS });
+        return mark('drop');
+      }
+      case 'transition': {
+        actors.add(record.actor);
+        const list = states.get(record.actor) ?? [];
+        if (list.length === 0 && record.from) list.push({ index: -1, state: record.from });
+        list.push({ index, state: record.to });
+        states.set(record.actor, list);
+        return;
+      }
+      case 'fault':
+        return mark('fault');
+      case 'crash':
+        return mark('crash');
+      case 'timer':
+        if (record.name === 'timeout') mark('timeout');
+        return;
+      case 'invariant':
+        return mark('violation');
+      case 'charge':
+        return mark('charge');
+    }
+  });
+  const times = trace.map((r) => r.t);
+  return {
+    trace,
+    endMs: times.at(-1) ?? 0,
+    stops: [...new Set(times)],
+    spans: [...spans.values()],
+    marks,
+    states,
+    actors: [...actors],
+  };
+}
+
+/** How many records have happened by time `t` (those at exactly `t` included). */
+export function recordsBy(timeline: Timeline, t: number): number {
+  const { trace } = timeline;
+  let lo = 0;
+  let hi = trace.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (trace[mid]!.t <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** An actor's machine state once `count` records have happened, or null before it exists. */
+export function stateAt(timeline: Timeline, actor: ActorId, count: number): string | null {
+  const list = timeline.states.get(actor);
+  if (!list) return null;
+  let state: string | null = null;
+  for (const entry of list) {
+    if (entry.index >= count) break;
+    state = entry.state;
+  }
+  return state;
+}
+
+/** Messages on the wire at time `t`, each with how far along it is (0 to 1). */
+export function inFlight(timeline: Timeline, t: number): { span: MessageSpan; progress: number }[] {
+  return timeline.spans
+    .filter((s) => s.sentAt <= t && t < s.endAt)
+    .map((span) => ({
+      span,
+      progress: span.endAt === span.sentAt ? 1 : (t - span.sentAt) / (span.endAt - span.sentAt),
+    }));
+}
+
+/** The next stop after `t`, or the end. */
+export function nextStop(timeline: Timeline, t: number): number {
+  return timeline.stops.find((s) => s > t) ?? timeline.endMs;
+}
+
+/** The last stop before `t`, or the start. */
+export function previousStop(timeline: Timeline, t: number): number {
+  const { stops } = timeline;
+  for (let i = stops.length - 1; i >= 0; i--) if (stops[i]! < t) return stops[i]!;
+  return 0;
+}

@@ -1,0 +1,152 @@
+import { useId } from 'react';
+import type { MarkKind } from '../../report/timeline.ts';
+import { SPEEDS, type Speed } from '../../state/store.ts';
+import { useLab, useMessages } from '../common/lab.ts';
+import { PauseIcon, PlayIcon, ResetIcon, StepBackIcon, StepForwardIcon } from './icons.tsx';
+
+/** One colour and one symbol per kind of mark, used on the timeline and in its legend. */
+export const MARK_STYLE: Record<MarkKind, { symbol: string; className: string }> = {
+  fault: { symbol: '⚡', className: 'bg-amber-500' },
+  crash: { symbol: '✕', className: 'bg-red-600' },
+  drop: { symbol: '↓', className: 'bg-orange-500' },
+  timeout: { symbol: '⏱', className: 'bg-slate-500' },
+  violation: { symbol: '!', className: 'bg-fuchsia-600' },
+  charge: { symbol: '€', className: 'bg-indigo-600' },
+};
+
+const shape =
+  'inline-flex h-10 min-w-10 items-center justify-center gap-1.5 rounded-lg border px-3 text-sm font-medium';
+const buttonClass = `${shape} border-slate-300 bg-white hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700`;
+const primaryClass = `${shape} min-w-28 border-indigo-700 bg-indigo-700 text-white hover:bg-indigo-800 dark:border-indigo-400 dark:bg-indigo-400 dark:text-slate-950 dark:hover:bg-indigo-300`;
+
+/** Play, pause, step, reset, speed and the timeline scrubber with its fault marks. */
+export function PlaybackBar() {
+  const t = useMessages();
+  const p = t.playback;
+  const playing = useLab((s) => s.playing);
+  const cursorMs = useLab((s) => s.cursorMs);
+  const endMs = useLab((s) => s.timeline.endMs);
+  const speed = useLab((s) => s.speed);
+  const reset = useLab((s) => s.reset);
+  const stepBack = useLab((s) => s.stepBack);
+  const stepForward = useLab((s) => s.stepForward);
+  const togglePlay = useLab((s) => s.togglePlay);
+  const setSpeed = useLab((s) => s.setSpeed);
+  const speedId = useId();
+  const hintId = useId();
+  const at = Math.round(cursorMs);
+
+  return (
+    <div
+      role="toolbar"
+      aria-label={p.toolbar}
+      aria-describedby={hintId}
+      className="rounded-xl border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="button" className={buttonClass} onClick={reset}>
+          <ResetIcon />
+          <span>{p.reset}</span>
+        </button>
+        <button type="button" className={buttonClass} onClick={stepBack}>
+          <StepBackIcon />
+          <span className="sr-only sm:not-sr-only">{p.stepBack}</span>
+        </button>
+        <button type="button" className={primaryClass} onClick={togglePlay}>
+          {playing ? <PauseIcon /> : <PlayIcon />}
+          <span>{playing ? p.pause : p.play}</span>
+        </button>
+        <button type="button" className={buttonClass} onClick={stepForward}>
+          <span className="sr-only sm:not-sr-only">{p.stepForward}</span>
+          <StepForwardIcon />
+        </button>
+        <label htmlFor={speedId} className="ml-auto text-sm font-medium">
+          {p.speed}
+        </label>
+        <select
+          id={speedId}
+          className="h-10 rounded-lg border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-800"
+          value={speed}
+          onChange={(e) => setSpeed(Number(e.target.value) as Speed)}
+        >
+          {SPEEDS.map((speed) => (
+            <option key={speed} value={speed}>
+              {p.speedOption(speed)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Scrubber at={at} endMs={endMs} />
+      <p id={hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+        {p.hint} {p.idleNote}
+      </p>
+    </div>
+  );
+}
+
+function Scrubber({ at, endMs }: { at: number; endMs: number }) {
+  const t = useMessages();
+  const p = t.playback;
+  const seek = useLab((s) => s.seek);
+  const pause = useLab((s) => s.pause);
+  const marks = useLab((s) => s.timeline.marks);
+  const kinds = [...new Set(marks.map((m) => m.kind))];
+  const left = (ms: number) => `${endMs === 0 ? 0 : (ms / endMs) * 100}%`;
+  return (
+    <div className="mt-3">
+      <div className="flex items-center gap-3">
+        <span className="w-20 text-right font-mono text-sm tabular-nums" aria-hidden="true">
+          {at} ms
+        </span>
+        <div className="relative flex-1">
+          <input
+            type="range"
+            aria-label={p.timeline}
+            aria-valuetext={p.position(at, endMs)}
+            min={0}
+            max={endMs}
+            step={1}
+            value={at}
+            onChange={(e) => {
+              pause();
+              seek(Number(e.target.value));
+            }}
+            className="w-full accent-indigo-600"
+          />
+          <div className="pointer-events-none relative h-4" aria-hidden="true">
+            {marks.map((mark, i) => (
+              <span
+                key={i}
+                title={p.marks[mark.kind]}
+                className={`absolute top-0 size-2.5 -translate-x-1/2 rounded-full ring-1 ring-white dark:ring-slate-900 ${MARK_STYLE[mark.kind].className}`}
+                style={{ left: left(mark.t) }}
+              />
+            ))}
+          </div>
+        </div>
+        <span
+          className="w-20 font-mono text-sm text-slate-600 tabular-nums dark:text-slate-300"
+          aria-hidden="true"
+        >
+          {endMs} ms
+        </span>
+      </div>
+      {kinds.length > 0 && (
+        <ul
+          aria-label={p.legend}
+          className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-300"
+        >
+          {kinds.map((kind) => (
+            <li key={kind} className="flex items-center gap-1.5">
+              <span
+                aria-hidden="true"
+                className={`inline-block size-2.5 rounded-full ${MARK_STYLE[kind].className}`}
+              />
+              {p.marks[kind]}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

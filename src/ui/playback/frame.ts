@@ -1,0 +1,73 @@
+import { useContext, useEffect, useMemo, useRef } from 'react';
+import { inFlight, nextStop, recordsBy } from '../../report/timeline.ts';
+import { IDLE_FAST_FORWARD } from '../../state/store.ts';
+import { LabContext, useLab } from '../common/lab.ts';
+
+/** How many records have happened at the cursor: the prefix of the trace every view shows. */
+export function useRecordCount(): number {
+  const timeline = useLab((s) => s.timeline);
+  const cursorMs = useLab((s) => s.cursorMs);
+  return useMemo(() => recordsBy(timeline, cursorMs), [timeline, cursorMs]);
+}
+
+/** The trace up to the cursor; a new array only when the count changes. */
+export function useTraceSoFar() {
+  const trace = useLab((s) => s.run.trace);
+  const count = useRecordCount();
+  return useMemo(() => trace.slice(0, count), [trace, count]);
+}
+
+const prefersReducedMotion = () =>
+  typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+
+/** While playing, moves the cursor on every animation frame; with reduced motion, event by event. */
+export function usePlaybackLoop(): void {
+  const store = useContext(LabContext)!;
+  const playing = useLab((s) => s.playing);
+  const last = useRef<number | null>(null);
+  useEffect(() => {
+    if (!playing) return;
+    if (prefersReducedMotion()) {
+      const timer = window.setInterval(() => {
+        const state = store.getState();
+        state.seek(nextStop(state.timeline, state.cursorMs));
+        if (store.getState().cursorMs >= state.timeline.endMs) state.pause();
+      }, 700);
+      return () => window.clearInterval(timer);
+    }
+    let frame = 0;
+    const tick = (now: number) => {
+      const state = store.getState();
+      const elapsed = last.current === null ? 0 : Math.min(now - last.current, 100);
+      last.current = now;
+      const busy = inFlight(state.timeline, state.cursorMs).length > 0;
+      state.advance(elapsed * state.speed * (busy ? 1 : IDLE_FAST_FORWARD));
+      if (store.getState().playing) frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => {
+      cancelAnimationFrame(frame);
+      last.current = null;
+    };
+  }, [playing, store]);
+}
+
+/** Space plays and pauses, arrows step — unless a control that uses those keys has focus. */
+export function usePlaybackKeys(): void {
+  const store = useContext(LabContext)!;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (target.closest('input, select, textarea, button, a, [role="slider"]')) return;
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const state = store.getState();
+      if (event.key === ' ') state.togglePlay();
+      else if (event.key === 'ArrowRight') state.stepForward();
+      else if (event.key === 'ArrowLeft') state.stepBack();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+}
