@@ -155,6 +155,23 @@ test('the main flow works by keyboard alone, with a visible focus ring', async (
   await expect(ledger(page)).toContainText('2 charges for 1 payment');
 });
 
+test('the sequence diagram grows with the run, and a selected message shows its headers', async ({
+  page,
+}) => {
+  await page.goto('/?scenario=lost-response&strategy=atomic-key&seed=1&lang=en');
+  const diagram = page.getByRole('region', { name: 'Sequence diagram' });
+  await expect(diagram.getByRole('button', { name: /POST \/payments/ })).toHaveCount(0);
+  await toEnd(page);
+  await expect(diagram.getByRole('button', { name: /POST \/payments/ })).toHaveCount(2);
+  await expect(diagram.getByRole('button', { name: /201 Created \(lost\)/ })).toHaveCount(1);
+  const replayed = diagram.getByRole('button', { name: /201 Created · replayed/ });
+  await replayed.focus();
+  await page.keyboard.press('Enter');
+  const details = diagram.getByRole('region', { name: 'Selected message' });
+  await expect(details).toContainText('Idempotent-Replayed');
+  await expect(details).toContainText('true');
+});
+
 test('stepping and scrubbing travel in time: the same moment shows the same thing', async ({
   page,
 }) => {

@@ -63,6 +63,17 @@ export const en = {
   ledger: {
     region: 'Ledger',
   },
+  sequence: {
+    region: 'Sequence diagram',
+    caption: 'Messages between the actors, one row per moment something happened',
+    hint: 'Select an arrow (or focus it and press Enter) to read the message in full.',
+    details: 'Selected message',
+    close: 'Close',
+    route: (from: string, to: string, intent: string, attempt: number) =>
+      `${from} → ${to} · ${intent}, attempt ${attempt}`,
+    copyOf: (id: number) => `· a network copy of message ${id}`,
+    loading: 'Drawing the diagram…',
+  },
   notice: {
     badParams: (what: string) =>
       `The link asked for ${what}, which the lab does not know. Showing the defaults instead.`,

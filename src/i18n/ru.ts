@@ -76,6 +76,17 @@ export const ru: Messages = {
   ledger: {
     region: 'Учёт',
   },
+  sequence: {
+    region: 'Диаграмма последовательности',
+    caption: 'Сообщения между участниками, по строке на каждый момент, когда что-то произошло',
+    hint: 'Выберите стрелку (или наведите фокус и нажмите Enter), чтобы прочитать сообщение целиком.',
+    details: 'Выбранное сообщение',
+    close: 'Закрыть',
+    route: (from: string, to: string, intent: string, attempt: number) =>
+      `${from} → ${to} · ${intent}, попытка ${attempt}`,
+    copyOf: (id: number) => `· сетевая копия сообщения ${id}`,
+    loading: 'Рисуем диаграмму…',
+  },
   notice: {
     badParams: (what: string) =>
       `В ссылке указано ${what} — такого в лаборатории нет. Показаны значения по умолчанию.`,

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Controls } from './controls/Controls.tsx';
 import { OutcomePanel } from './outcome/OutcomePanel.tsx';
 import { InvariantsPanel } from './outcome/InvariantsPanel.tsx';
@@ -10,6 +10,11 @@ import { PlaybackBar } from './playback/PlaybackBar.tsx';
 import { Announcer } from './playback/Announcer.tsx';
 import { usePlaybackKeys, usePlaybackLoop } from './playback/frame.ts';
 import { Topology } from './topology/Topology.tsx';
+
+// The diagram is the heaviest view: it loads after the first screen, keeping the initial bundle small.
+const SequenceDiagram = lazy(() =>
+  import('./sequence/SequenceDiagram.tsx').then((m) => ({ default: m.SequenceDiagram })),
+);
 
 export function App() {
   const t = useMessages();
@@ -67,6 +72,11 @@ export function App() {
             <OutcomePanel />
           </div>
           <div className="order-6 min-w-0">
+            <Suspense fallback={<p className="text-sm">{t.sequence.loading}</p>}>
+              <SequenceDiagram />
+            </Suspense>
+          </div>
+          <div className="order-7 min-w-0">
             <EventLog />
           </div>
         </div>

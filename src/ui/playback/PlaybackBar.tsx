@@ -9,7 +9,7 @@ export const MARK_STYLE: Record<MarkKind, { symbol: string; className: string }>
   fault: { symbol: '⚡', className: 'bg-amber-500' },
   crash: { symbol: '✕', className: 'bg-red-600' },
   drop: { symbol: '↓', className: 'bg-orange-500' },
-  timeout: { symbol: '⏱', className: 'bg-slate-500' },
+  timeout: { symbol: '◷', className: 'bg-slate-500' },
   violation: { symbol: '!', className: 'bg-fuchsia-600' },
   charge: { symbol: '€', className: 'bg-indigo-600' },
 };
