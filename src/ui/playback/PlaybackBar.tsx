@@ -1,5 +1,5 @@
-import { useId } from 'react';
-import type { MarkKind } from '../../report/timeline.ts';
+import { memo, useId } from 'react';
+import type { Mark, MarkKind } from '../../report/timeline.ts';
 import { SPEEDS, type Speed } from '../../state/store.ts';
 import { useLab, useMessages } from '../common/lab.ts';
 import { PauseIcon, PlayIcon, ResetIcon, StepBackIcon, StepForwardIcon } from './icons.tsx';
@@ -84,6 +84,22 @@ export function PlaybackBar() {
   );
 }
 
+/** The marks under the scrubber: drawn once per run, not on every frame of playback. */
+const MarkRow = memo(function MarkRow({ marks, endMs }: { marks: Mark[]; endMs: number }) {
+  const left = (ms: number) => `${endMs === 0 ? 0 : (ms / endMs) * 100}%`;
+  return (
+    <div className="pointer-events-none relative h-4" aria-hidden="true">
+      {marks.map((mark, i) => (
+        <span
+          key={i}
+          className={`absolute top-0 size-2.5 -translate-x-1/2 rounded-full ring-1 ring-white dark:ring-slate-900 ${MARK_STYLE[mark.kind].className}`}
+          style={{ left: left(mark.t) }}
+        />
+      ))}
+    </div>
+  );
+});
+
 function Scrubber({ at, endMs }: { at: number; endMs: number }) {
   const t = useMessages();
   const p = t.playback;
@@ -91,7 +107,6 @@ function Scrubber({ at, endMs }: { at: number; endMs: number }) {
   const pause = useLab((s) => s.pause);
   const marks = useLab((s) => s.timeline.marks);
   const kinds = [...new Set(marks.map((m) => m.kind))];
-  const left = (ms: number) => `${endMs === 0 ? 0 : (ms / endMs) * 100}%`;
   return (
     <div className="mt-3">
       <div className="flex items-center gap-3">
@@ -113,16 +128,7 @@ function Scrubber({ at, endMs }: { at: number; endMs: number }) {
             }}
             className="w-full accent-indigo-600"
           />
-          <div className="pointer-events-none relative h-4" aria-hidden="true">
-            {marks.map((mark, i) => (
-              <span
-                key={i}
-                title={p.marks[mark.kind]}
-                className={`absolute top-0 size-2.5 -translate-x-1/2 rounded-full ring-1 ring-white dark:ring-slate-900 ${MARK_STYLE[mark.kind].className}`}
-                style={{ left: left(mark.t) }}
-              />
-            ))}
-          </div>
+          <MarkRow marks={marks} endMs={endMs} />
         </div>
         <span
           className="w-20 font-mono text-sm text-slate-600 tabular-nums dark:text-slate-300"

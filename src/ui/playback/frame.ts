@@ -3,11 +3,12 @@ import { inFlight, nextStop, recordsBy } from '../../report/timeline.ts';
 import { IDLE_FAST_FORWARD } from '../../state/store.ts';
 import { LabContext, useLab } from '../common/lab.ts';
 
-/** How many records have happened at the cursor: the prefix of the trace every view shows. */
+/**
+ * How many records have happened at the cursor: the prefix of the trace every view shows. A view
+ * that needs only this re-renders when an event passes, not on every animation frame.
+ */
 export function useRecordCount(): number {
-  const timeline = useLab((s) => s.timeline);
-  const cursorMs = useLab((s) => s.cursorMs);
-  return useMemo(() => recordsBy(timeline, cursorMs), [timeline, cursorMs]);
+  return useLab((s) => recordsBy(s.timeline, s.cursorMs));
 }
 
 /** The trace up to the cursor; a new array only when the count changes. */

@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { statusLine } from '../../model/http.ts';
 import { PROVIDER, SERVER, STORE, type ActorId, type Message } from '../../model/message.ts';
 import type { TraceRecord } from '../../model/trace.ts';
 import type { MessageSpan, Timeline } from '../../report/timeline.ts';
 import { Panel } from '../common/Panel.tsx';
-import { useLab, useMessages } from '../common/lab.ts';
+import { LabContext, useLab, useMessages } from '../common/lab.ts';
 import { MessageDetails } from './MessageDetails.tsx';
+import { useRecordCount } from '../playback/frame.ts';
 
 /**
  * Swimlanes over the run: one lane per actor, one row per moment something happened (quiet
@@ -64,25 +65,53 @@ export function SequenceDiagram() {
   const t = useMessages();
   const run = useLab((s) => s.run);
   const timeline = useLab((s) => s.timeline);
-  const cursorMs = useLab((s) => s.cursorMs);
+  const count = useRecordCount();
   // A selection belongs to its run: a new run shows no stale message.
   const [choice, setChoice] = useState<{ timeline: Timeline; id: number } | null>(null);
   const selected = choice?.timeline === timeline ? choice.id : null;
-  const setSelected = (id: number | null) => setChoice(id === null ? null : { timeline, id });
   const lanes = useMemo(() => lanesOf(timeline, run.world), [timeline, run.world]);
   const rows = useMemo(() => rowsOf(timeline), [timeline]);
   const points = useMemo(() => laneEvents(timeline.trace), [timeline]);
   const box = useRef<HTMLDivElement>(null);
-  const cursorY = rows.y(cursorMs);
+  const store = useContext(LabContext)!;
+  // Follow the cursor down the diagram as the run plays, without re-rendering for it.
+  useEffect(
+    () =>
+      store.subscribe(({ cursorMs }) => {
+        const el = box.current;
+        if (el) el.scrollTop = Math.max(0, rows.y(cursorMs) - el.clientHeight + 60);
+      }),
+    [store, rows],
+  );
   const width = LEFT + (lanes.ids.length - 1) * LANE_GAP + 70;
+  // Everything up to the last event that has happened is drawn once per event, not per frame.
+  const lastT = count > 0 ? timeline.trace[count - 1]!.t : -1;
+  const settled = useMemo(() => {
+    const select = (id: number) => setChoice({ timeline, id });
+    return (
+      <>
+        {points
+          .filter((p) => p.t <= lastT)
+          .map((p, i) => (
+            <LaneMark key={i} point={p} x={lanes.x} y={rows.y(p.t)} />
+          ))}
+        {timeline.spans
+          .filter((span) => span.endAt <= lastT)
+          .map((span) => (
+            <Arrow
+              key={span.message.id}
+              span={span}
+              lanes={lanes}
+              y={rows.y}
+              cursorMs={Infinity}
+              selected={span.message.id === selected}
+              onSelect={() => select(span.message.id)}
+            />
+          ))}
+      </>
+    );
+  }, [timeline, points, lanes, rows, lastT, selected]);
 
-  // Follow the cursor down the diagram as the run plays.
-  useEffect(() => {
-    const el = box.current;
-    if (el) el.scrollTop = Math.max(0, cursorY - el.clientHeight + 60);
-  }, [cursorY]);
-
-  const spans = timeline.spans.filter((s) => s.sentAt <= cursorMs);
   const chosen = timeline.spans.find((s) => s.message.id === selected)?.message ?? null;
   return (
     <Panel id="sequence" title={t.sequence.region}>
@@ -116,35 +145,68 @@ export function SequenceDiagram() {
               />
             </g>
           ))}
-          {points
-            .filter((p) => p.t <= cursorMs)
-            .map((p, i) => (
-              <LaneMark key={i} point={p} x={lanes.x} y={rows.y(p.t)} />
-            ))}
-          {spans.map((span) => (
-            <Arrow
-              key={span.message.id}
-              span={span}
-              lanes={lanes}
-              y={rows.y}
-              cursorMs={cursorMs}
-              selected={span.message.id === selected}
-              onSelect={() => setSelected(span.message.id)}
-            />
-          ))}
-          <line
-            x1={0}
-            x2={width}
-            y1={cursorY}
-            y2={cursorY}
-            className="stroke-indigo-500"
-            strokeDasharray="4 3"
+          {settled}
+          <LiveLayer
+            timeline={timeline}
+            lanes={lanes}
+            y={rows.y}
+            lastT={lastT}
+            width={width}
+            selected={selected}
+            onSelect={(id) => setChoice({ timeline, id })}
           />
         </svg>
       </div>
       <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">{t.sequence.hint}</p>
-      {chosen && <MessageDetails message={chosen} onClose={() => setSelected(null)} />}
+      {chosen && <MessageDetails message={chosen} onClose={() => setChoice(null)} />}
     </Panel>
+  );
+}
+
+/** What moves between events: messages still on the wire, and the cursor line. */
+function LiveLayer({
+  timeline,
+  lanes,
+  y,
+  lastT,
+  width,
+  selected,
+  onSelect,
+}: {
+  timeline: Timeline;
+  lanes: Lanes;
+  y: (t: number) => number;
+  lastT: number;
+  width: number;
+  selected: number | null;
+  onSelect: (id: number) => void;
+}) {
+  const cursorMs = useLab((s) => s.cursorMs);
+  const cursorY = y(cursorMs);
+  return (
+    <>
+      {timeline.spans
+        .filter((span) => span.sentAt <= lastT && span.endAt > lastT)
+        .map((span) => (
+          <Arrow
+            key={span.message.id}
+            span={span}
+            lanes={lanes}
+            y={y}
+            cursorMs={cursorMs}
+            selected={span.message.id === selected}
+            onSelect={() => onSelect(span.message.id)}
+          />
+        ))}
+      <line
+        x1={0}
+        x2={width}
+        y1={cursorY}
+        y2={cursorY}
+        className="stroke-indigo-500"
+        strokeDasharray="4 3"
+      />
+    </>
   );
 }
 

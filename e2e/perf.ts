@@ -1,0 +1,85 @@
+/**
+ * npm run perf — playback budgets in headless Chromium, against a running preview
+ * (`npm run build && npm run preview`), or a URL given as the first argument.
+ *
+ * - Frame times while playing the busiest scenario at the fastest speed: p50 and p95, in ms.
+ * - Scrub and step: time from one move of the timeline to the next painted frame, in ms.
+ * Numbers are medians of what this machine did today; the budgets live in the closing notes.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, systemChromium } from './browser.ts';
+
+const base = process.argv[2] ?? 'http://127.0.0.1:4173/';
+const SCENARIO = '?scenario=retry-storm-jitter&strategy=atomic-key&seed=1&lang=en';
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+
+/** Plays for `ms` of wall time and returns the gaps between animation frames. */
+async function frameTimes(page: Page, ms: number): Promise<number[]> {
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('2');
+  await page.getByRole('button', { name: 'Play' }).click();
+  // In-page code goes as a string: tsx would otherwise add helpers the page does not have.
+  const gaps = (await page.evaluate(`new Promise((resolve) => {
+    const out = [];
+    let last = performance.now();
+    const start = last;
+    const tick = (now) => {
+      out.push(now - last);
+      last = now;
+      if (now - start < ${ms}) requestAnimationFrame(tick);
+      else resolve(out);
+    };
+    requestAnimationFrame(tick);
+  })`)) as number[];
+  // The run may have played to its end (and stopped by itself) before the time was up.
+  const pause = page.getByRole('button', { name: 'Pause' });
+  if (await pause.isVisible()) await pause.click();
+  return gaps.slice(1);
+}
+
+/** Moves the timeline `moves` times across the run; each move is timed to the next paint. */
+async function scrubTimes(page: Page, moves: number): Promise<number[]> {
+  return (await page.evaluate(`(async () => {
+    const count = ${moves};
+    const slider = document.querySelector('input[type="range"]');
+    const max = Number(slider.max);
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    const out = [];
+    for (let i = 0; i < count; i++) {
+      const start = performance.now();
+      setValue.call(slider, String(Math.round(((i * 7919) % count) * (max / count))));
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      out.push(performance.now() - start);
+    }
+    return out;
+  })()`)) as number[];
+}
+
+const executablePath = systemChromium();
+const browser = await chromium.launch({
+  args: CHROMIUM_ARGS,
+  ...(executablePath ? { executablePath } : {}),
+});
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+await page.goto(base + SCENARIO);
+await page.getByTestId('trace-hash').waitFor();
+const frames = await frameTimes(page, 1500);
+const scrub = await scrubTimes(page, 60);
+await browser.close();
+const round = (n: number) => Math.round(n * 10) / 10;
+console.log(
+  JSON.stringify(
+    {
+      scenario: SCENARIO,
+      frames: frames.length,
+      frameMs: { p50: round(percentile(frames, 50)), p95: round(percentile(frames, 95)) },
+      scrubMs: { p50: round(percentile(scrub, 50)), p95: round(percentile(scrub, 95)) },
+    },
+    null,
+    2,
+  ),
+);
