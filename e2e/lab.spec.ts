@@ -172,6 +172,39 @@ test('the sequence diagram grows with the run, and a selected message shows its 
   await expect(details).toContainText('true');
 });
 
+test('a crash injected live becomes part of the run: rewind and replay show the same', async ({
+  page,
+}) => {
+  await page.goto('/?scenario=happy-path&strategy=none&seed=1&lang=en');
+  const slider = page.getByRole('slider', { name: 'Timeline' });
+  // Step until the request has reached the server, then arm a crash after commit.
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step forward' }).click();
+  const faults = page.getByRole('region', { name: 'Live faults' });
+  await faults.getByRole('combobox', { name: 'Crash point' }).selectOption({
+    label: 'after commit, before the response',
+  });
+  await faults.getByRole('button', { name: 'Arm crash' }).click();
+  await expect(faults).toContainText('crash the server at “after commit, before the response”');
+  await expect(page).toHaveURL(/faults=crash-after-commit%40/);
+  await toEnd(page);
+  await expect(ledger(page)).toContainText('2 charges for 1 payment');
+  const hash = await page.getByTestId('trace-hash').textContent();
+  // Rewind and play it all again: the same crash, the same double charge, the same trace.
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(slider).toHaveValue('0');
+  await expect(ledger(page)).toContainText('0 charges for 1 payment');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 20_000 });
+  await expect(ledger(page)).toContainText('2 charges for 1 payment');
+  await expect(page.getByTestId('trace-hash')).toHaveText(hash!);
+  // A reload of the link shows the same run; removing the fault restores the happy path.
+  await page.reload();
+  await expect(page.getByTestId('trace-hash')).toHaveText(hash!);
+  await page.getByRole('button', { name: /Remove: at \d+ ms/ }).click();
+  await toEnd(page);
+  await expect(ledger(page)).toContainText('1 charge for 1 payment');
+});
+
 test('stepping and scrubbing travel in time: the same moment shows the same thing', async ({
   page,
 }) => {

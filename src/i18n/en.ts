@@ -49,6 +49,23 @@ export const en = {
     },
     legend: 'Marks on the timeline',
   },
+  faults: {
+    region: 'Live faults',
+    hint: (t: number) =>
+      `Each fault is added at the moment on the timeline (now ${t} ms) and becomes part of the run: rewind and play again, and it happens again.`,
+    dropRequest: 'Drop next request',
+    dropResponse: 'Drop next response',
+    copyRequest: 'Deliver next request twice',
+    crashNow: 'Crash server now',
+    crashPoint: 'Crash point',
+    armCrash: 'Arm crash',
+    partition: 'Partition for 500 ms',
+    keysDown: 'Key store down for 1 s',
+    injected: 'Injected faults',
+    none: 'None yet.',
+    at: (t: number, what: string) => `at ${t} ms: ${what}`,
+    remove: (what: string) => `Remove: ${what}`,
+  },
   topology: {
     region: 'Topology',
     caption: (t: number) => `The actors and the messages on the wire at ${t} ms.`,

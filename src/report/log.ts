@@ -225,7 +225,7 @@ export function describeStoreOp(op: StoreOp): string {
   }
 }
 
-function describeFault(fault: ScriptedFault, lang: Lang): string {
+export function describeFault(fault: ScriptedFault, lang: Lang): string {
   const f = MESSAGES[lang].log.faults;
   switch (fault.kind) {
     case 'drop-next':

@@ -1,7 +1,13 @@
 import { seededSource, tapeSource, type ChoiceSource } from '../sim/choice.ts';
 import { decodeTape } from '../sim/tape.ts';
 import { runResourceWorld, runWorld, type PaymentRun, type RunResult } from '../model/run.ts';
-import type { ResourceWorldSettings, WorldSettings } from '../model/settings.ts';
+import type {
+  ResourceFault,
+  ResourceWorldSettings,
+  ScriptedFault,
+  WorldSettings,
+} from '../model/settings.ts';
+import { faultFits } from './faults.ts';
 import type { StrategyId } from '../model/strategies.ts';
 import { SCENARIOS } from './catalogue.ts';
 import { isResourceScenario, type PaymentScenarioId, type ScenarioId } from './ids.ts';
@@ -18,6 +24,8 @@ export interface RunRequest {
   tape?: string | undefined;
   /** Run the explorer's small scope of the scenario instead (see src/explore/scope.ts). */
   scope?: Scope;
+  /** Faults injected by a person on top of the scenario's own (those its world has). */
+  faults?: readonly ScriptedFault[];
 }
 
 /**
@@ -26,10 +34,12 @@ export interface RunRequest {
  */
 export function runScenario(request: RunRequest & { scenario: PaymentScenarioId }): PaymentRun;
 export function runScenario(request: RunRequest): RunResult;
-export function runScenario({ scenario, strategy, seed, tape, scope }: RunRequest): RunResult {
-  if (tape === undefined) return runWithSource(scenario, strategy, seededSource(seed), scope);
+export function runScenario(request: RunRequest): RunResult {
+  const { scenario, strategy, seed, tape, scope, faults = [] } = request;
+  const prepared = prepareScenario(scenario, strategy, scope, faults);
+  if (tape === undefined) return prepared.run(seededSource(seed));
   const source = tapeSource(decodeTape(tape));
-  const result = runWithSource(scenario, strategy, source, scope);
+  const result = prepared.run(source);
   if (source.remaining() > 0) {
     throw new TapeMismatchError(
       `tape has ${source.remaining()} unused choices: it was recorded for another run`,
@@ -58,13 +68,17 @@ export function prepareScenario(
   scenario: ScenarioId,
   strategy: StrategyId,
   scope?: Scope,
+  extra: readonly ScriptedFault[] = [],
 ): PreparedScenario {
+  const injected = extra.filter((f) => faultFits(scenario, f));
   if (isResourceScenario(scenario)) {
-    const plain = RESOURCE_SCENARIOS[scenario].settings();
+    const base = RESOURCE_SCENARIOS[scenario].settings();
+    const plain = { ...base, faults: [...base.faults, ...(injected as ResourceFault[])] };
     const settings = scope ? resourceSmallScope(plain, scope) : plain;
     return { settings, run: (source) => runResourceWorld(settings, source) };
   }
-  const plain = SCENARIOS[scenario].settings(strategy);
+  const base = SCENARIOS[scenario].settings(strategy);
+  const plain = { ...base, faults: [...base.faults, ...injected] };
   const settings = scope ? smallScope(plain, strategy, scope) : plain;
   return { settings, run: (source) => runWorld(settings, source) };
 }

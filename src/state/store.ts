@@ -3,6 +3,7 @@ import type { RunResult } from '../model/run.ts';
 import { runScenario } from '../scenarios/run.ts';
 import { buildTimeline, nextStop, previousStop, type Timeline } from '../report/timeline.ts';
 import type { Lang } from '../i18n/i18n.ts';
+import type { ScriptedFault } from '../model/settings.ts';
 import { DEFAULT_SELECTION, type Selection } from './url.ts';
 
 /**
@@ -15,7 +16,12 @@ interface RunSlice {
   run: RunResult;
   timeline: Timeline;
   select(change: Partial<Selection>): void;
+  /** Adds a fault at the cursor and re-runs; what came before the cursor stays as it was. */
+  injectFault(fault: DistributiveOmit<ScriptedFault, 'atMs'>): void;
+  removeFault(index: number): void;
 }
+
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
 /** Playback speeds: virtual milliseconds per real millisecond while messages are in flight. */
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2] as const;
@@ -61,13 +67,35 @@ function runFor(selection: Selection) {
 export function createLabStore(initial: { selection: Selection; lang: Lang; badParams: string[] }) {
   return create<LabState>()((set, get) => {
     const clamp = (ms: number) => Math.min(Math.max(0, ms), get().timeline.endMs);
+    /** Runs again with changed faults, keeping the moment on screen and whether it plays. */
+    const rerun = (selection: Selection) => {
+      const next = runFor(selection);
+      const cursorMs = Math.min(get().cursorMs, next.timeline.endMs);
+      set({
+        selection,
+        ...next,
+        cursorMs,
+        playing: get().playing && cursorMs < next.timeline.endMs,
+      });
+    };
     return {
       selection: initial.selection,
       ...runFor(initial.selection),
       select(change) {
-        const selection = { ...get().selection, ...change };
+        // A new scenario, strategy or seed drops injected faults: they belonged to the old run.
+        const fresh = 'faults' in change ? {} : { faults: [] };
+        const selection = { ...get().selection, ...fresh, ...change };
         // A new run starts from the beginning, paused: the learner predicts, then plays.
         set({ selection, ...runFor(selection), cursorMs: 0, playing: false });
+      },
+      injectFault(fault) {
+        const { selection, cursorMs } = get();
+        const placed = { ...fault, atMs: Math.round(cursorMs) } as ScriptedFault;
+        rerun({ ...selection, faults: [...selection.faults, placed] });
+      },
+      removeFault(index) {
+        const { selection } = get();
+        rerun({ ...selection, faults: selection.faults.toSpliced(index, 1) });
       },
 
       cursorMs: 0,

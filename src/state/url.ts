@@ -1,5 +1,7 @@
 import { isStrategyId, type StrategyId } from '../model/strategies.ts';
 import { isScenarioId, type ScenarioId } from '../scenarios/ids.ts';
+import { encodeFaults, faultCode, faultFits, parseFaults } from '../scenarios/faults.ts';
+import type { ScriptedFault } from '../model/settings.ts';
 import { isValidSeed } from '../sim/prng.ts';
 import { isLang, type Lang } from '../i18n/i18n.ts';
 
@@ -12,12 +14,15 @@ export interface Selection {
   scenario: ScenarioId;
   strategy: StrategyId;
   seed: number;
+  /** Faults injected while playing, each at its moment: part of the run, and of its link. */
+  faults: ScriptedFault[];
 }
 
 export const DEFAULT_SELECTION: Selection = {
   scenario: 'lost-response',
   strategy: 'none',
   seed: 1,
+  faults: [],
 };
 
 export interface ParsedUrl {
@@ -46,7 +51,12 @@ export function parseSearch(search: string): ParsedUrl {
     scenario: pick('scenario', isScenarioId, (v) => v as ScenarioId, DEFAULT_SELECTION.scenario),
     strategy: pick('strategy', isStrategyId, (v) => v as StrategyId, DEFAULT_SELECTION.strategy),
     seed: pick('seed', isSeedText, Number, DEFAULT_SELECTION.seed),
+    faults: [],
   };
+  const { faults, bad } = parseFaults(params.get('faults') ?? '');
+  selection.faults = faults.filter((f) => faultFits(selection.scenario, f));
+  const unfit = faults.filter((f) => !faultFits(selection.scenario, f)).map(faultCode);
+  for (const code of [...bad, ...unfit]) problems.push(`faults=${code.slice(0, 40)}`);
   const lang = pick<Lang | null>('lang', isLang, (v) => v as Lang, null);
   return { selection, lang, problems };
 }
@@ -59,6 +69,7 @@ export function toSearch(selection: Selection, lang: Lang): string {
     scenario: selection.scenario,
     strategy: selection.strategy,
     seed: String(selection.seed),
+    ...(selection.faults.length ? { faults: encodeFaults(selection.faults) } : {}),
     lang,
   });
   return `?${params.toString()}`;

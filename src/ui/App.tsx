@@ -10,6 +10,7 @@ import { PlaybackBar } from './playback/PlaybackBar.tsx';
 import { Announcer } from './playback/Announcer.tsx';
 import { usePlaybackKeys, usePlaybackLoop } from './playback/frame.ts';
 import { Topology } from './topology/Topology.tsx';
+import { FaultPanel } from './faults/FaultPanel.tsx';
 
 // The diagram is the heaviest view: it loads after the first screen, keeping the initial bundle small.
 const SequenceDiagram = lazy(() =>
@@ -65,8 +66,9 @@ export function App() {
           <div className="order-2 lg:sticky lg:top-0 lg:z-10">
             <PlaybackBar />
           </div>
-          <div className="order-3">
+          <div className="order-3 flex flex-col gap-4">
             <Topology />
+            <FaultPanel />
           </div>
           <div className="order-4">
             <OutcomePanel />

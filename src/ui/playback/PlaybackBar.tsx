@@ -110,7 +110,10 @@ function Scrubber({ at, endMs }: { at: number; endMs: number }) {
   return (
     <div className="mt-3">
       <div className="flex items-center gap-3">
-        <span className="w-20 text-right font-mono text-sm tabular-nums" aria-hidden="true">
+        <span
+          className="w-16 text-right font-mono text-xs tabular-nums sm:w-20 sm:text-sm"
+          aria-hidden="true"
+        >
           {at} ms
         </span>
         <div className="relative flex-1">
@@ -131,7 +134,7 @@ function Scrubber({ at, endMs }: { at: number; endMs: number }) {
           <MarkRow marks={marks} endMs={endMs} />
         </div>
         <span
-          className="w-20 font-mono text-sm text-slate-600 tabular-nums dark:text-slate-300"
+          className="w-16 font-mono text-xs text-slate-600 tabular-nums sm:w-20 sm:text-sm dark:text-slate-300"
           aria-hidden="true"
         >
           {endMs} ms

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { ScriptedFault } from '../model/settings.ts';
+import { STRATEGY_IDS } from '../model/strategies.ts';
+import { traceHash } from '../model/run.ts';
+import { encodeFaults, faultFits, parseFault, parseFaults } from './faults.ts';
+import { SCENARIO_IDS } from './ids.ts';
+import { runScenario } from './run.ts';
+
+const at = fc.integer({ min: 0, max: 5000 });
+const anyFault: fc.Arbitrary<ScriptedFault> = fc.oneof(
+  fc.record({
+    kind: fc.constantFrom('drop-next' as const, 'duplicate-next' as const),
+    direction: fc.constantFrom('request' as const, 'response' as const),
+    atMs: at,
+  }),
+  fc.record({
+    kind: fc.constant('crash' as const),
+    point: fc.constantFrom(
+      'now' as const,
+      'before-commit' as const,
+      'after-provider-charge' as const,
+      'after-commit' as const,
+    ),
+    atMs: at,
+  }),
+  fc.record({
+    kind: fc.constantFrom('partition' as const, 'key-store-down' as const),
+    atMs: at,
+    durationMs: fc.integer({ min: 1, max: 5000 }),
+  }),
+);
+
+describe('injected faults in links', () => {
+  it('every fault survives the trip through its code', () => {
+    fc.assert(
+      fc.property(fc.array(anyFault, { maxLength: 6 }), (faults) => {
+        expect(parseFaults(encodeFaults(faults))).toEqual({ faults, bad: [] });
+      }),
+    );
+  });
+
+  it('reports what is not a fault, and keeps the rest', () => {
+    expect(parseFaults('drop-response@340,explode@1,crash@,partition@5')).toEqual({
+      faults: [{ kind: 'drop-next', direction: 'response', atMs: 340 }],
+      bad: ['explode@1', 'crash@', 'partition@5'],
+    });
+    expect(parseFault('crash@99999999')).toBeNull();
+  });
+
+  it('a resource scenario takes no key-store outage and no provider crash point', () => {
+    expect(faultFits('lost-update', { kind: 'key-store-down', atMs: 0, durationMs: 5 })).toBe(
+      false,
+    );
+    expect(
+      faultFits('lost-update', { kind: 'crash', point: 'after-provider-charge', atMs: 0 }),
+    ).toBe(false);
+    expect(faultFits('lost-update', { kind: 'crash', point: 'now', atMs: 0 })).toBe(true);
+  });
+});
+
+describe('a fault injected at a moment changes nothing before it', () => {
+  it('the trace up to that moment is the same record for record, for any run and fault', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SCENARIO_IDS),
+        fc.constantFrom(...STRATEGY_IDS),
+        fc.integer({ min: 0, max: 1000 }),
+        anyFault,
+        (scenario, strategy, seed, fault) => {
+          const plain = runScenario({ scenario, strategy, seed });
+          const broken = runScenario({ scenario, strategy, seed, faults: [fault] });
+          const before = (trace: typeof plain.trace) => trace.filter((r) => r.t < fault.atMs);
+          expect(traceHash(before(broken.trace))).toBe(traceHash(before(plain.trace)));
+          // And the run with the fault is itself exactly repeatable.
+          const again = runScenario({ scenario, strategy, seed, faults: [fault] });
+          expect(traceHash(again.trace)).toBe(traceHash(broken.trace));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

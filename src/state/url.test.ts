@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SELECTION, parseSearch, toSearch } from './url.ts';
+
+describe('links', () => {
+  it('a selection with injected faults survives the trip through its link', () => {
+    const selection = {
+      scenario: 'lost-response' as const,
+      strategy: 'atomic-key' as const,
+      seed: 7,
+      faults: [
+        { kind: 'crash' as const, point: 'after-commit' as const, atMs: 120 },
+        { kind: 'partition' as const, atMs: 300, durationMs: 500 },
+      ],
+    };
+    const parsed = parseSearch(toSearch(selection, 'ru'));
+    expect(parsed).toEqual({ selection, lang: 'ru', problems: [] });
+  });
+
+  it('a malformed link opens the defaults and names every bad value, never throws', () => {
+    const parsed = parseSearch('?scenario=nope&seed=-3&faults=explode@1,drop-request@5&lang=xx');
+    expect(parsed.selection).toEqual({
+      ...DEFAULT_SELECTION,
+      faults: [{ kind: 'drop-next', direction: 'request', atMs: 5 }],
+    });
+    expect(parsed.problems).toEqual(['scenario=nope', 'seed=-3', 'faults=explode@1', 'lang=xx']);
+  });
+
+  it('a fault the scenario’s world lacks is refused by name', () => {
+    const parsed = parseSearch('?scenario=lost-update&faults=keys-down@10+500');
+    expect(parsed.selection.faults).toEqual([]);
+    expect(parsed.problems).toEqual(['faults=keys-down@10+500']);
+  });
+});
