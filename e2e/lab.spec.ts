@@ -205,6 +205,20 @@ test('a crash injected live becomes part of the run: rewind and replay show the 
   await expect(ledger(page)).toContainText('1 charge for 1 payment');
 });
 
+test('the state machines are drawn from the machines, the current state lit', async ({ page }) => {
+  await page.goto('/?scenario=lost-response&strategy=none&seed=1&lang=en');
+  const machines = page.getByRole('region', { name: 'State machines' });
+  // At 0 ms the client has just sent its request.
+  await expect(machines.getByTestId('machine-now')).toHaveText(
+    'Now in “waiting”, after idle → waiting on START at 0 ms.',
+  );
+  await toEnd(page);
+  await expect(machines.getByTestId('machine-now')).toContainText('Now in “done”');
+  await expect(machines.getByRole('img', { name: /state machine of client-1/ })).toBeVisible();
+  await machines.getByRole('combobox', { name: 'Actor' }).selectOption('server');
+  await expect(machines.getByTestId('machine-now')).toHaveText('Now in “up”.');
+});
+
 test('stepping and scrubbing travel in time: the same moment shows the same thing', async ({
   page,
 }) => {

@@ -66,6 +66,16 @@ export const en = {
     at: (t: number, what: string) => `at ${t} ms: ${what}`,
     remove: (what: string) => `Remove: ${what}`,
   },
+  machines: {
+    region: 'State machines',
+    actor: 'Actor',
+    notYet: 'Not started yet.',
+    now: (state: string, via: string | null) => `Now in “${state}”${via ? `, ${via}` : ''}.`,
+    via: (from: string, to: string, event: string, t: number) =>
+      `after ${from} → ${to} on ${event} at ${t} ms`,
+    chart: (actor: string) => `The state machine of ${actor}, its current state highlighted`,
+    loading: 'Drawing the machines…',
+  },
   topology: {
     region: 'Topology',
     caption: (t: number) => `The actors and the messages on the wire at ${t} ms.`,

@@ -79,6 +79,16 @@ export const ru: Messages = {
     at: (t: number, what: string) => `на ${t} мс: ${what}`,
     remove: (what: string) => `Убрать: ${what}`,
   },
+  machines: {
+    region: 'Автоматы состояний',
+    actor: 'Участник',
+    notYet: 'Ещё не начал работу.',
+    now: (state: string, via: string | null) => `Сейчас в «${state}»${via ? `, ${via}` : ''}.`,
+    via: (from: string, to: string, event: string, t: number) =>
+      `после ${from} → ${to} по ${event} на ${t} мс`,
+    chart: (actor: string) => `Автомат состояний ${actor}, текущее состояние выделено`,
+    loading: 'Рисуем автоматы…',
+  },
   topology: {
     region: 'Топология',
     caption: (t: number) => `Участники и сообщения в сети на ${t} мс.`,

@@ -13,6 +13,9 @@ import { Topology } from './topology/Topology.tsx';
 import { FaultPanel } from './faults/FaultPanel.tsx';
 
 // The diagram is the heaviest view: it loads after the first screen, keeping the initial bundle small.
+const StateMachines = lazy(() =>
+  import('./machines/StateMachines.tsx').then((m) => ({ default: m.StateMachines })),
+);
 const SequenceDiagram = lazy(() =>
   import('./sequence/SequenceDiagram.tsx').then((m) => ({ default: m.SequenceDiagram })),
 );
@@ -79,6 +82,11 @@ export function App() {
             </Suspense>
           </div>
           <div className="order-7 min-w-0">
+            <Suspense fallback={<p className="text-sm">{t.machines.loading}</p>}>
+              <StateMachines />
+            </Suspense>
+          </div>
+          <div className="order-8 min-w-0">
             <EventLog />
           </div>
         </div>
