@@ -219,6 +219,23 @@ test('the state machines are drawn from the machines, the current state lit', as
   await expect(machines.getByTestId('machine-now')).toHaveText('Now in “up”.');
 });
 
+test('compare: the double charge on one side, the replayed response on the other', async ({
+  page,
+}) => {
+  await page.goto('/?scenario=lost-response&strategy=none&seed=1&lang=en');
+  await page.getByRole('checkbox', { name: 'Compare with another strategy' }).check();
+  await expect(page.getByRole('combobox', { name: 'Compared strategy' })).toHaveValue('atomic-key');
+  await expect(page).toHaveURL(/compare=atomic-key/);
+  await toEnd(page);
+  const compare = page.getByRole('region', { name: 'Compare' });
+  await expect(compare.getByRole('region', { name: 'No idempotency' })).toContainText(
+    '2 charges for 1 payment',
+  );
+  const keyed = compare.getByRole('region', { name: 'Atomic idempotency key' });
+  await expect(keyed).toContainText('1 charge for 1 payment');
+  await expect(keyed).toContainText('replayed');
+});
+
 test('stepping and scrubbing travel in time: the same moment shows the same thing', async ({
   page,
 }) => {

@@ -76,6 +76,12 @@ export const en = {
     chart: (actor: string) => `The state machine of ${actor}, its current state highlighted`,
     loading: 'Drawing the machines…',
   },
+  compare: {
+    region: 'Compare',
+    toggle: 'Compare with another strategy',
+    with: 'Compared strategy',
+    hint: 'The same scenario, seed and faults, run under both strategies; the timeline moves both.',
+  },
   topology: {
     region: 'Topology',
     caption: (t: number) => `The actors and the messages on the wire at ${t} ms.`,

@@ -15,6 +15,10 @@ interface RunSlice {
   selection: Selection;
   run: RunResult;
   timeline: Timeline;
+  /** The same scenario, seed and faults under the compared strategy, when comparing. */
+  compared: { run: RunResult; timeline: Timeline } | null;
+  /** Where playback ends: the longer of the two runs when comparing. */
+  endMs: number;
   select(change: Partial<Selection>): void;
   /** Adds a fault at the cursor and re-runs; what came before the cursor stays as it was. */
   injectFault(fault: DistributiveOmit<ScriptedFault, 'atMs'>): void;
@@ -61,21 +65,32 @@ export const LANG_STORAGE_KEY = 'idempotency-lab.lang';
 
 function runFor(selection: Selection) {
   const run = runScenario(selection);
+  const timeline = buildTimeline(run.trace);
+  const compared =
+    selection.compare && run.world === 'payments'
+      ? runOne({ ...selection, strategy: selection.compare })
+      : null;
+  const endMs = Math.max(timeline.endMs, compared?.timeline.endMs ?? 0);
+  return { run, timeline, compared, endMs };
+}
+
+function runOne(selection: Selection) {
+  const run = runScenario(selection);
   return { run, timeline: buildTimeline(run.trace) };
 }
 
 export function createLabStore(initial: { selection: Selection; lang: Lang; badParams: string[] }) {
   return create<LabState>()((set, get) => {
-    const clamp = (ms: number) => Math.min(Math.max(0, ms), get().timeline.endMs);
+    const clamp = (ms: number) => Math.min(Math.max(0, ms), get().endMs);
     /** Runs again with changed faults, keeping the moment on screen and whether it plays. */
     const rerun = (selection: Selection) => {
       const next = runFor(selection);
-      const cursorMs = Math.min(get().cursorMs, next.timeline.endMs);
+      const cursorMs = Math.min(get().cursorMs, next.endMs);
       set({
         selection,
         ...next,
         cursorMs,
-        playing: get().playing && cursorMs < next.timeline.endMs,
+        playing: get().playing && cursorMs < next.endMs,
       });
     };
     return {
@@ -83,8 +98,10 @@ export function createLabStore(initial: { selection: Selection; lang: Lang; badP
       ...runFor(initial.selection),
       select(change) {
         // A new scenario, strategy or seed drops injected faults: they belonged to the old run.
-        const fresh = 'faults' in change ? {} : { faults: [] };
+        const fresh = 'faults' in change || 'compare' in change ? {} : { faults: [] };
         const selection = { ...get().selection, ...fresh, ...change };
+        // Turning a comparison on or off keeps the moment on screen: the main run is unchanged.
+        if (Object.keys(change).every((key) => key === 'compare')) return rerun(selection);
         // A new run starts from the beginning, paused: the learner predicts, then plays.
         set({ selection, ...runFor(selection), cursorMs: 0, playing: false });
       },
@@ -103,7 +120,7 @@ export function createLabStore(initial: { selection: Selection; lang: Lang; badP
       speed: DEFAULT_SPEED,
       play() {
         // Playing from the end starts over, as a video player does.
-        if (get().cursorMs >= get().timeline.endMs) set({ cursorMs: 0 });
+        if (get().cursorMs >= get().endMs) set({ cursorMs: 0 });
         set({ playing: true });
       },
       pause: () => set({ playing: false }),
@@ -120,7 +137,7 @@ export function createLabStore(initial: { selection: Selection; lang: Lang; badP
       setSpeed: (speed) => set({ speed }),
       advance(virtualMs) {
         const cursorMs = clamp(get().cursorMs + virtualMs);
-        set({ cursorMs, playing: get().playing && cursorMs < get().timeline.endMs });
+        set({ cursorMs, playing: get().playing && cursorMs < get().endMs });
       },
 
       lang: initial.lang,

@@ -11,6 +11,7 @@ describe('links', () => {
         { kind: 'crash' as const, point: 'after-commit' as const, atMs: 120 },
         { kind: 'partition' as const, atMs: 300, durationMs: 500 },
       ],
+      compare: 'none' as const,
     };
     const parsed = parseSearch(toSearch(selection, 'ru'));
     expect(parsed).toEqual({ selection, lang: 'ru', problems: [] });

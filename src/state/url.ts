@@ -16,6 +16,8 @@ export interface Selection {
   seed: number;
   /** Faults injected while playing, each at its moment: part of the run, and of its link. */
   faults: ScriptedFault[];
+  /** A second strategy run side by side on the same scenario, seed and faults, or null. */
+  compare: StrategyId | null;
 }
 
 export const DEFAULT_SELECTION: Selection = {
@@ -23,6 +25,7 @@ export const DEFAULT_SELECTION: Selection = {
   strategy: 'none',
   seed: 1,
   faults: [],
+  compare: null,
 };
 
 export interface ParsedUrl {
@@ -52,6 +55,7 @@ export function parseSearch(search: string): ParsedUrl {
     strategy: pick('strategy', isStrategyId, (v) => v as StrategyId, DEFAULT_SELECTION.strategy),
     seed: pick('seed', isSeedText, Number, DEFAULT_SELECTION.seed),
     faults: [],
+    compare: pick<StrategyId | null>('compare', isStrategyId, (v) => v as StrategyId, null),
   };
   const { faults, bad } = parseFaults(params.get('faults') ?? '');
   selection.faults = faults.filter((f) => faultFits(selection.scenario, f));
@@ -70,6 +74,7 @@ export function toSearch(selection: Selection, lang: Lang): string {
     strategy: selection.strategy,
     seed: String(selection.seed),
     ...(selection.faults.length ? { faults: encodeFaults(selection.faults) } : {}),
+    ...(selection.compare ? { compare: selection.compare } : {}),
     lang,
   });
   return `?${params.toString()}`;

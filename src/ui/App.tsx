@@ -11,6 +11,7 @@ import { Announcer } from './playback/Announcer.tsx';
 import { usePlaybackKeys, usePlaybackLoop } from './playback/frame.ts';
 import { Topology } from './topology/Topology.tsx';
 import { FaultPanel } from './faults/FaultPanel.tsx';
+import { CompareView } from './compare/CompareView.tsx';
 
 // The diagram is the heaviest view: it loads after the first screen, keeping the initial bundle small.
 const StateMachines = lazy(() =>
@@ -73,8 +74,9 @@ export function App() {
             <Topology />
             <FaultPanel />
           </div>
-          <div className="order-4">
+          <div className="order-4 flex flex-col gap-4">
             <OutcomePanel />
+            <CompareView />
           </div>
           <div className="order-6 min-w-0">
             <Suspense fallback={<p className="text-sm">{t.sequence.loading}</p>}>

@@ -1,5 +1,5 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import { STRATEGY_IDS } from '../../model/strategies.ts';
+import { STRATEGY_IDS, type StrategyId } from '../../model/strategies.ts';
 import { isResourceScenario, SCENARIO_IDS, worldOf } from '../../scenarios/ids.ts';
 import { isSeedText } from '../../state/url.ts';
 import { Panel } from '../common/Panel.tsx';
@@ -33,6 +33,7 @@ export function Controls() {
           onPick={(strategy) => select({ strategy })}
           disabledReason={isResourceScenario(selection.scenario) ? t.controls.noStrategy : null}
         />
+        {!isResourceScenario(selection.scenario) && <CompareField />}
         <SeedField seed={selection.seed} onSeed={(seed) => select({ seed })} />
       </div>
     </Panel>
@@ -93,6 +94,48 @@ function Picker<T extends string>({
       >
         {disabledReason ?? chosen?.description}
       </p>
+    </div>
+  );
+}
+
+/** Turns on a second run under another strategy, shown side by side. */
+function CompareField() {
+  const t = useMessages();
+  const id = useId();
+  const selection = useLab((s) => s.selection);
+  const select = useLab((s) => s.select);
+  const other = STRATEGY_IDS.find((s) => s !== selection.strategy) ?? 'atomic-key';
+  const fallback = selection.strategy === 'none' ? 'atomic-key' : other;
+  return (
+    <div>
+      <label className="flex items-center gap-2 text-sm font-medium">
+        <input
+          type="checkbox"
+          className="size-4 accent-indigo-600"
+          checked={selection.compare !== null}
+          onChange={(e) => select({ compare: e.target.checked ? fallback : null })}
+        />
+        {t.compare.toggle}
+      </label>
+      {selection.compare !== null && (
+        <>
+          <label htmlFor={id} className="mt-2 block text-sm font-medium">
+            {t.compare.with}
+          </label>
+          <select
+            id={id}
+            className={fieldClass}
+            value={selection.compare}
+            onChange={(e) => select({ compare: e.target.value as StrategyId })}
+          >
+            {STRATEGY_IDS.map((s) => (
+              <option key={s} value={s}>
+                {t.strategies[s].title}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
     </div>
   );
 }

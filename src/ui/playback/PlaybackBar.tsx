@@ -25,7 +25,7 @@ export function PlaybackBar() {
   const p = t.playback;
   const playing = useLab((s) => s.playing);
   const cursorMs = useLab((s) => s.cursorMs);
-  const endMs = useLab((s) => s.timeline.endMs);
+  const endMs = useLab((s) => s.endMs);
   const speed = useLab((s) => s.speed);
   const reset = useLab((s) => s.reset);
   const stepBack = useLab((s) => s.stepBack);

@@ -32,7 +32,7 @@ export function usePlaybackLoop(): void {
       const timer = window.setInterval(() => {
         const state = store.getState();
         state.seek(nextStop(state.timeline, state.cursorMs));
-        if (store.getState().cursorMs >= state.timeline.endMs) state.pause();
+        if (store.getState().cursorMs >= state.endMs) state.pause();
       }, 700);
       return () => window.clearInterval(timer);
     }
