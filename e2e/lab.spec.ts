@@ -236,6 +236,20 @@ test('compare: the double charge on one side, the replayed response on the other
   await expect(keyed).toContainText('replayed');
 });
 
+test('settings change the run: a new key per attempt defeats the atomic key', async ({ page }) => {
+  await page.goto('/?scenario=lost-response&strategy=atomic-key&seed=1&lang=en');
+  await page.getByText('Client, network and key store').click();
+  await page
+    .getByRole('combobox', { name: 'Idempotency-Key' })
+    .selectOption({ label: 'a new key per attempt (bug)' });
+  await expect(page).toHaveURL(/key=per-attempt/);
+  await toEnd(page);
+  await expect(ledger(page)).toContainText('2 charges for 1 payment');
+  await page.getByRole('button', { name: 'Restore the scenario’s settings' }).click();
+  await toEnd(page);
+  await expect(ledger(page)).toContainText('1 charge for 1 payment');
+});
+
 test('stepping and scrubbing travel in time: the same moment shows the same thing', async ({
   page,
 }) => {

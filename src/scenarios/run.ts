@@ -8,6 +8,7 @@ import type {
   WorldSettings,
 } from '../model/settings.ts';
 import { faultFits } from './faults.ts';
+import { tweakNetwork, tweakRetry, type Tweaks } from './tweaks.ts';
 import type { StrategyId } from '../model/strategies.ts';
 import { SCENARIOS } from './catalogue.ts';
 import { isResourceScenario, type PaymentScenarioId, type ScenarioId } from './ids.ts';
@@ -26,6 +27,8 @@ export interface RunRequest {
   scope?: Scope;
   /** Faults injected by a person on top of the scenario's own (those its world has). */
   faults?: readonly ScriptedFault[];
+  /** Settings changed from the controls (retry, key policy, network, key store). */
+  tweaks?: Tweaks;
 }
 
 /**
@@ -35,8 +38,8 @@ export interface RunRequest {
 export function runScenario(request: RunRequest & { scenario: PaymentScenarioId }): PaymentRun;
 export function runScenario(request: RunRequest): RunResult;
 export function runScenario(request: RunRequest): RunResult {
-  const { scenario, strategy, seed, tape, scope, faults = [] } = request;
-  const prepared = prepareScenario(scenario, strategy, scope, faults);
+  const { scenario, strategy, seed, tape, scope, faults = [], tweaks = {} } = request;
+  const prepared = prepareScenario(scenario, strategy, scope, faults, tweaks);
   if (tape === undefined) return prepared.run(seededSource(seed));
   const source = tapeSource(decodeTape(tape));
   const result = prepared.run(source);
@@ -69,16 +72,36 @@ export function prepareScenario(
   strategy: StrategyId,
   scope?: Scope,
   extra: readonly ScriptedFault[] = [],
+  tweaks: Tweaks = {},
 ): PreparedScenario {
   const injected = extra.filter((f) => faultFits(scenario, f));
   if (isResourceScenario(scenario)) {
     const base = RESOURCE_SCENARIOS[scenario].settings();
-    const plain = { ...base, faults: [...base.faults, ...(injected as ResourceFault[])] };
+    const plain = {
+      ...base,
+      clients: base.clients.map((c) => ({ ...c, retry: tweakRetry(c.retry, tweaks) })),
+      network: tweakNetwork(base.network, tweaks),
+      faults: [...base.faults, ...(injected as ResourceFault[])],
+    };
     const settings = scope ? resourceSmallScope(plain, scope) : plain;
     return { settings, run: (source) => runResourceWorld(settings, source) };
   }
   const base = SCENARIOS[scenario].settings(strategy);
-  const plain = { ...base, faults: [...base.faults, ...injected] };
+  const plain: WorldSettings = {
+    ...base,
+    clients: base.clients.map((c) => ({
+      ...c,
+      retry: tweakRetry(c.retry, tweaks),
+      keyPolicy: tweaks.keyPolicy ?? c.keyPolicy,
+    })),
+    network: tweakNetwork(base.network, tweaks),
+    server: {
+      ...base.server,
+      keyTtlMs: tweaks.keyTtlMs ?? base.server.keyTtlMs,
+      keyStoreFailure: tweaks.keyStoreFailure ?? base.server.keyStoreFailure,
+    },
+    faults: [...base.faults, ...injected],
+  };
   const settings = scope ? smallScope(plain, strategy, scope) : plain;
   return { settings, run: (source) => runWorld(settings, source) };
 }

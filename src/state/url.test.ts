@@ -12,6 +12,14 @@ describe('links', () => {
         { kind: 'partition' as const, atMs: 300, durationMs: 500 },
       ],
       compare: 'none' as const,
+      tweaks: {
+        retry: 'exponential-jitter' as const,
+        attempts: 6,
+        keyPolicy: 'per-attempt' as const,
+        lossPercent: 10,
+        keyTtlMs: 2000,
+        keyStoreFailure: 'fail-open' as const,
+      },
     };
     const parsed = parseSearch(toSearch(selection, 'ru'));
     expect(parsed).toEqual({ selection, lang: 'ru', problems: [] });
@@ -24,6 +32,12 @@ describe('links', () => {
       faults: [{ kind: 'drop-next', direction: 'request', atMs: 5 }],
     });
     expect(parsed.problems).toEqual(['scenario=nope', 'seed=-3', 'faults=explode@1', 'lang=xx']);
+  });
+
+  it('settings out of range are refused by name, the rest kept', () => {
+    const parsed = parseSearch('?loss=90&attempts=3&key=whatever&ttl=5');
+    expect(parsed.selection.tweaks).toEqual({ attempts: 3 });
+    expect(parsed.problems).toEqual(['key=whatever', 'loss=90', 'ttl=5']);
   });
 
   it('a fault the scenario’s world lacks is refused by name', () => {

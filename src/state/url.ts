@@ -2,6 +2,7 @@ import { isStrategyId, type StrategyId } from '../model/strategies.ts';
 import { isScenarioId, type ScenarioId } from '../scenarios/ids.ts';
 import { encodeFaults, faultCode, faultFits, parseFaults } from '../scenarios/faults.ts';
 import type { ScriptedFault } from '../model/settings.ts';
+import { TWEAK_PARAMS, type Tweaks } from '../scenarios/tweaks.ts';
 import { isValidSeed } from '../sim/prng.ts';
 import { isLang, type Lang } from '../i18n/i18n.ts';
 
@@ -18,6 +19,8 @@ export interface Selection {
   faults: ScriptedFault[];
   /** A second strategy run side by side on the same scenario, seed and faults, or null. */
   compare: StrategyId | null;
+  /** Settings changed from the controls; empty for the scenario as written. */
+  tweaks: Tweaks;
 }
 
 export const DEFAULT_SELECTION: Selection = {
@@ -26,6 +29,7 @@ export const DEFAULT_SELECTION: Selection = {
   seed: 1,
   faults: [],
   compare: null,
+  tweaks: {},
 };
 
 export interface ParsedUrl {
@@ -56,13 +60,26 @@ export function parseSearch(search: string): ParsedUrl {
     seed: pick('seed', isSeedText, Number, DEFAULT_SELECTION.seed),
     faults: [],
     compare: pick<StrategyId | null>('compare', isStrategyId, (v) => v as StrategyId, null),
+    tweaks: {},
   };
+  for (const [key, spec] of Object.entries(TWEAK_PARAMS)) {
+    const value = pick<unknown>(spec.param, spec.valid, spec.read, undefined);
+    if (value !== undefined) (selection.tweaks as Record<string, unknown>)[key] = value;
+  }
   const { faults, bad } = parseFaults(params.get('faults') ?? '');
   selection.faults = faults.filter((f) => faultFits(selection.scenario, f));
   const unfit = faults.filter((f) => !faultFits(selection.scenario, f)).map(faultCode);
   for (const code of [...bad, ...unfit]) problems.push(`faults=${code.slice(0, 40)}`);
   const lang = pick<Lang | null>('lang', isLang, (v) => v as Lang, null);
   return { selection, lang, problems };
+}
+
+function tweakParams(tweaks: Tweaks): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(tweaks)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [TWEAK_PARAMS[key as keyof Tweaks].param, String(value)]),
+  );
 }
 
 export const isSeedText = (text: string): boolean =>
@@ -75,6 +92,7 @@ export function toSearch(selection: Selection, lang: Lang): string {
     seed: String(selection.seed),
     ...(selection.faults.length ? { faults: encodeFaults(selection.faults) } : {}),
     ...(selection.compare ? { compare: selection.compare } : {}),
+    ...tweakParams(selection.tweaks),
     lang,
   });
   return `?${params.toString()}`;

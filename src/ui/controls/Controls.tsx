@@ -3,6 +3,7 @@ import { STRATEGY_IDS, type StrategyId } from '../../model/strategies.ts';
 import { isResourceScenario, SCENARIO_IDS, worldOf } from '../../scenarios/ids.ts';
 import { isSeedText } from '../../state/url.ts';
 import { Panel } from '../common/Panel.tsx';
+import { SettingsFields } from './SettingsFields.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
 
 const fieldClass =
@@ -35,6 +36,7 @@ export function Controls() {
         />
         {!isResourceScenario(selection.scenario) && <CompareField />}
         <SeedField seed={selection.seed} onSeed={(seed) => select({ seed })} />
+        <SettingsFields />
       </div>
     </Panel>
   );

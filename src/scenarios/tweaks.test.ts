@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { summarize } from '../model/outcome.ts';
+import { summarizeResources } from '../model/resourceOutcome.ts';
+import { traceHash } from '../model/run.ts';
+import { runScenario } from './run.ts';
+
+/** Settings changed from the controls reach the world, and keep the run a pure function. */
+describe('tweaks', () => {
+  it('a new key per attempt turns the atomic key’s replay into a second charge', () => {
+    const fixed = runScenario({ scenario: 'lost-response', strategy: 'atomic-key', seed: 1 });
+    const buggy = runScenario({
+      scenario: 'lost-response',
+      strategy: 'atomic-key',
+      seed: 1,
+      tweaks: { keyPolicy: 'per-attempt' },
+    });
+    expect(summarize(fixed.trace).duplicateCharges).toBe(0);
+    expect(summarize(buggy.trace).duplicateCharges).toBe(1);
+  });
+
+  it('no retry: the lost response is never repeated, and the client cannot know', () => {
+    const run = runScenario({
+      scenario: 'lost-response',
+      strategy: 'none',
+      seed: 1,
+      tweaks: { retry: 'none', attempts: 6 },
+    });
+    const o = summarize(run.trace);
+    expect(o.charges).toBe(1);
+    expect(o.perIntent[0]).toMatchObject({ outcome: 'unknown' });
+  });
+
+  it('a lossy network and a short key TTL reach the world, deterministically', () => {
+    const request = {
+      scenario: 'happy-path' as const,
+      strategy: 'atomic-key' as const,
+      seed: 9,
+      tweaks: { lossPercent: 50, duplicationPercent: 25, delayMaxMs: 300, keyTtlMs: 2000 },
+    };
+    const first = runScenario(request);
+    expect(first.trace.some((r) => r.type === 'drop' && r.reason === 'loss')).toBe(true);
+    expect(traceHash(runScenario(request).trace)).toBe(traceHash(first.trace));
+  });
+
+  it('the resource world takes the retry and network tweaks', () => {
+    const run = runScenario({
+      scenario: 'delete-twice',
+      strategy: 'none',
+      seed: 1,
+      tweaks: { retry: 'none' },
+    });
+    // No retry after the lost 204: the client is left not knowing, the resource is gone anyway.
+    const o = summarizeResources(run.trace);
+    expect(o.perIntent[0]).toMatchObject({ outcome: 'unknown' });
+    expect(o.finalState).not.toHaveProperty('/users/123');
+  });
+});

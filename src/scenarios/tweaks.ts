@@ -1,0 +1,88 @@
+import {
+  KEY_POLICIES,
+  RETRY_KINDS,
+  type KeyPolicy,
+  type KeyStoreFailure,
+  type NetworkSettings,
+  type RetryKind,
+  type RetryPolicy,
+} from '../model/settings.ts';
+
+/**
+ * What a person may change in a scenario from the controls: the clients' retry and key policy,
+ * the network's loss, duplication and delay, the key store's TTL and failure mode. Each is part
+ * of the run's settings — and of its link — so a tweaked run replays exactly too. Unset fields
+ * keep the scenario's own values.
+ */
+export interface Tweaks {
+  retry?: RetryKind;
+  attempts?: number;
+  keyPolicy?: KeyPolicy;
+  /** Chance that a message is lost, in percent. */
+  lossPercent?: number;
+  duplicationPercent?: number;
+  /** The longest one-way delay; the shortest stays the scenario's. */
+  delayMaxMs?: number;
+  keyTtlMs?: number;
+  keyStoreFailure?: KeyStoreFailure;
+}
+
+export const KEY_TTLS_MS = [2000, 60_000, 86_400_000] as const;
+export const KEY_STORE_FAILURES: readonly KeyStoreFailure[] = ['fail-open', 'fail-closed'];
+
+/** Each tweak as a link parameter: its name, how to check it, how to read it. */
+export const TWEAK_PARAMS: {
+  [K in keyof Tweaks]-?: {
+    param: string;
+    valid: (v: string) => boolean;
+    read: (v: string) => Tweaks[K];
+  };
+} = {
+  retry: {
+    param: 'retry',
+    valid: (v) => (RETRY_KINDS as string[]).includes(v),
+    read: (v) => v as RetryKind,
+  },
+  attempts: { param: 'attempts', valid: wholeIn(1, 10), read: Number },
+  keyPolicy: {
+    param: 'key',
+    valid: (v) => (KEY_POLICIES as string[]).includes(v),
+    read: (v) => v as KeyPolicy,
+  },
+  lossPercent: { param: 'loss', valid: wholeIn(0, 50), read: Number },
+  duplicationPercent: { param: 'dup', valid: wholeIn(0, 50), read: Number },
+  delayMaxMs: { param: 'delay', valid: wholeIn(40, 2000), read: Number },
+  keyTtlMs: {
+    param: 'ttl',
+    valid: (v) => (KEY_TTLS_MS as readonly number[]).includes(Number(v)),
+    read: Number,
+  },
+  keyStoreFailure: {
+    param: 'failure',
+    valid: (v) => (KEY_STORE_FAILURES as string[]).includes(v),
+    read: (v) => v as KeyStoreFailure,
+  },
+};
+
+function wholeIn(min: number, max: number) {
+  return (v: string) => /^\d{1,5}$/.test(v) && Number(v) >= min && Number(v) <= max;
+}
+
+export function tweakRetry(retry: RetryPolicy, tweaks: Tweaks): RetryPolicy {
+  const kind = tweaks.retry ?? retry.kind;
+  const maxAttempts = kind === 'none' ? 1 : (tweaks.attempts ?? retry.maxAttempts);
+  return { ...retry, kind, maxAttempts };
+}
+
+export function tweakNetwork(network: NetworkSettings, tweaks: Tweaks): NetworkSettings {
+  return {
+    ...network,
+    ...(tweaks.lossPercent === undefined ? {} : { lossProbability: tweaks.lossPercent / 100 }),
+    ...(tweaks.duplicationPercent === undefined
+      ? {}
+      : { duplicationProbability: tweaks.duplicationPercent / 100 }),
+    ...(tweaks.delayMaxMs === undefined
+      ? {}
+      : { delayMsMax: Math.max(network.delayMsMin, tweaks.delayMaxMs) }),
+  };
+}

@@ -1,0 +1,136 @@
+import { useId } from 'react';
+import { KEY_POLICIES, RETRY_KINDS } from '../../model/settings.ts';
+import { isResourceScenario } from '../../scenarios/ids.ts';
+import { KEY_STORE_FAILURES, KEY_TTLS_MS, type Tweaks } from '../../scenarios/tweaks.ts';
+import { useLab, useMessages } from '../common/lab.ts';
+
+const selectClass =
+  'mt-1 block w-full rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800';
+
+/**
+ * The scenario's settings a person may change: retry and key policy, loss, copies and delay,
+ * key TTL and the key store's failure mode. Each choice starts a new run; "as in the scenario"
+ * removes the change. Everything is in the link.
+ */
+export function SettingsFields() {
+  const t = useMessages();
+  const s = t.settings;
+  const selection = useLab((st) => st.selection);
+  const select = useLab((st) => st.select);
+  const payments = !isResourceScenario(selection.scenario);
+  const set = <K extends keyof Tweaks>(key: K, value: Tweaks[K] | undefined) => {
+    const tweaks = { ...selection.tweaks };
+    if (value === undefined) delete tweaks[key];
+    else tweaks[key] = value;
+    select({ tweaks });
+  };
+  return (
+    <details className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">
+      <summary className="cursor-pointer text-sm font-medium">{s.summary}</summary>
+      <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-1">
+        <Choice
+          label={s.retry}
+          value={selection.tweaks.retry}
+          options={RETRY_KINDS.map((k) => [k, s.retryKinds[k]])}
+          onChange={(v) => set('retry', v)}
+        />
+        <Choice
+          label={s.attempts}
+          value={selection.tweaks.attempts}
+          options={[1, 2, 3, 4, 6, 10].map((n) => [n, String(n)])}
+          onChange={(v) => set('attempts', v)}
+        />
+        {payments && (
+          <Choice
+            label={s.keyPolicy}
+            value={selection.tweaks.keyPolicy}
+            options={KEY_POLICIES.map((k) => [k, s.keyPolicies[k]])}
+            onChange={(v) => set('keyPolicy', v)}
+          />
+        )}
+        <Choice
+          label={s.loss}
+          value={selection.tweaks.lossPercent}
+          options={[0, 5, 10, 25, 50].map((n) => [n, s.percent(n)])}
+          onChange={(v) => set('lossPercent', v)}
+        />
+        <Choice
+          label={s.duplication}
+          value={selection.tweaks.duplicationPercent}
+          options={[0, 5, 10, 25].map((n) => [n, s.percent(n)])}
+          onChange={(v) => set('duplicationPercent', v)}
+        />
+        <Choice
+          label={s.delayMax}
+          value={selection.tweaks.delayMaxMs}
+          options={[60, 150, 300, 1000].map((n) => [n, s.ms(n)])}
+          onChange={(v) => set('delayMaxMs', v)}
+        />
+        {payments && (
+          <>
+            <Choice
+              label={s.ttl}
+              value={selection.tweaks.keyTtlMs}
+              options={KEY_TTLS_MS.map((n) => [n, s.ttls[n]!])}
+              onChange={(v) => set('keyTtlMs', v)}
+            />
+            <Choice
+              label={s.failure}
+              value={selection.tweaks.keyStoreFailure}
+              options={KEY_STORE_FAILURES.map((k) => [k, s.failures[k]])}
+              onChange={(v) => set('keyStoreFailure', v)}
+            />
+          </>
+        )}
+      </div>
+      {Object.keys(selection.tweaks).length > 0 && (
+        <button
+          type="button"
+          onClick={() => select({ tweaks: {} })}
+          className="mt-3 rounded-lg border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600"
+        >
+          {s.restore}
+        </button>
+      )}
+    </details>
+  );
+}
+
+/** A labelled select whose first option keeps the scenario's own value. */
+function Choice<V extends string | number>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: V | undefined;
+  options: [V, string][];
+  onChange: (value: V | undefined) => void;
+}) {
+  const t = useMessages();
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <select
+        id={id}
+        className={selectClass}
+        value={value === undefined ? '' : String(value)}
+        onChange={(e) => {
+          const picked = options.find(([v]) => String(v) === e.target.value);
+          onChange(picked?.[0]);
+        }}
+      >
+        <option value="">{t.settings.asScenario}</option>
+        {options.map(([v, text]) => (
+          <option key={String(v)} value={String(v)}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
