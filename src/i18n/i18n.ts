@@ -1,9 +1,25 @@
 import { en, type Messages } from './en.ts';
-import { ru } from './ru.ts';
 
 export type Lang = 'en' | 'ru';
 export const LANGS: readonly Lang[] = ['en', 'ru'];
-export const MESSAGES: Readonly<Record<Lang, Messages>> = { en, ru };
+/** Each language's own name, known before its texts are loaded. */
+export const LANGUAGE_NAMES: Readonly<Record<Lang, string>> = { en: 'English', ru: 'Русский' };
+
+/**
+ * English is always here; Russian loads on demand (a separate chunk), so that English readers do
+ * not download it. The page loads a language before it shows it, so `messagesOf` never has to
+ * fall back in practice.
+ */
+const loaded: Partial<Record<Lang, Messages>> = { en };
+
+export function messagesOf(lang: Lang): Messages {
+  return loaded[lang] ?? en;
+}
+
+export async function loadLang(lang: Lang): Promise<void> {
+  if (loaded[lang]) return;
+  loaded.ru = (await import('./ru.ts')).ru;
+}
 
 export const isLang = (value: string | null | undefined): value is Lang =>
   value === 'en' || value === 'ru';

@@ -13,7 +13,7 @@ import { NETWORK, PROVIDER, SERVER, STORE, type Message } from '../model/message
 import type { StoreOp } from '../model/machines/store.ts';
 import type { ScriptedFault } from '../model/settings.ts';
 import type { RecordOf, TraceRecord } from '../model/trace.ts';
-import { formatMoney, MESSAGES, type Lang } from '../i18n/i18n.ts';
+import { formatMoney, messagesOf, type Lang } from '../i18n/i18n.ts';
 
 /**
  * The trace as readable lines, in either language: the accessible event log of the page and the
@@ -49,7 +49,7 @@ export function messageSummary(
   lang: Lang,
   world: World = 'payments',
 ): string {
-  const m = MESSAGES[lang].log;
+  const m = messagesOf(lang).log;
   if (!message) return '?';
   const copy = message.copyOf !== undefined ? ` [${m.copy}]` : '';
   if (message.kind === 'response') {
@@ -65,7 +65,7 @@ export function messageSummary(
 
 /** What tells this request apart: its idempotency key, or its preconditions and body. */
 function requestHeaders(request: HttpRequest, lang: Lang, world: World): string {
-  const m = MESSAGES[lang].log;
+  const m = messagesOf(lang).log;
   if (world === 'payments') {
     const key = readIdempotencyKey(request);
     return key ? `${m.key} ${key.slice(0, 8)}…` : m.noKey;
@@ -89,7 +89,7 @@ function describeRecord(
   lang: Lang,
   world: World,
 ): LogLine {
-  const m = MESSAGES[lang].log;
+  const m = messagesOf(lang).log;
   const line = (actor: string, detail: string, tone: LogLine['tone'] = 'normal'): LogLine => ({
     t: record.t,
     actor,
@@ -167,7 +167,7 @@ function describeRecord(
     case 'invariant':
       return line(
         'invariant',
-        `${MESSAGES[lang].invariants.names[record.name]}: ${describeFacts(record.facts, lang)}`,
+        `${messagesOf(lang).invariants.names[record.name]}: ${describeFacts(record.facts, lang)}`,
         'violation',
       );
   }
@@ -178,7 +178,7 @@ function describeServed(
   messages: Map<number, Message>,
   lang: Lang,
 ): string {
-  const m = MESSAGES[lang].log;
+  const m = messagesOf(lang).log;
   const request = messages.get(record.id);
   const what =
     request?.kind === 'request' ? `${request.request.method} ${request.request.path}` : '?';
@@ -196,7 +196,7 @@ export function outcomeText(
   status: number | null,
   lang: Lang,
 ): string {
-  const o = MESSAGES[lang].outcome.outcomes;
+  const o = messagesOf(lang).outcome.outcomes;
   const word = outcome === null ? o.pending : o[outcome];
   return status === null ? word : `${word} (${statusLine(status)})`;
 }
@@ -226,7 +226,7 @@ export function describeStoreOp(op: StoreOp): string {
 }
 
 export function describeFault(fault: ScriptedFault, lang: Lang): string {
-  const f = MESSAGES[lang].log.faults;
+  const f = messagesOf(lang).log.faults;
   switch (fault.kind) {
     case 'drop-next':
       return fault.direction === 'request' ? f.dropRequest : f.dropResponse;
@@ -235,7 +235,7 @@ export function describeFault(fault: ScriptedFault, lang: Lang): string {
     case 'crash':
       return fault.point === 'now'
         ? f.crashNow
-        : f.crash(MESSAGES[lang].log.crashPoints[fault.point]);
+        : f.crash(messagesOf(lang).log.crashPoints[fault.point]);
     case 'partition':
       return f.partition(fault.durationMs);
     case 'key-store-down':
@@ -244,14 +244,14 @@ export function describeFault(fault: ScriptedFault, lang: Lang): string {
 }
 
 export function describeFacts(facts: ViolationFacts, lang: Lang): string {
-  const f = MESSAGES[lang].invariants.facts;
+  const f = messagesOf(lang).invariants.facts;
   switch (facts.kind) {
     case 'charged-twice':
       return f.chargedTwice(facts.intentId, facts.charges);
     case 'answer-mismatch':
       return f.answerMismatch(
         facts.intentId,
-        MESSAGES[lang].outcome.outcomes[facts.seen],
+        messagesOf(lang).outcome.outcomes[facts.seen],
         facts.charges,
       );
     case 'money-mismatch':
@@ -269,7 +269,7 @@ export function describeFacts(facts: ViolationFacts, lang: Lang): string {
 
 /** A verdict in one sentence: what failed, or that it held. */
 export function describeVerdict(verdict: Verdict, lang: Lang): string {
-  const i = MESSAGES[lang].invariants;
+  const i = messagesOf(lang).invariants;
   if (verdict.violation) return describeFacts(verdict.violation, lang);
   return i.holds;
 }

@@ -10,10 +10,15 @@ import { PlaybackBar } from './playback/PlaybackBar.tsx';
 import { Announcer } from './playback/Announcer.tsx';
 import { usePlaybackKeys, usePlaybackLoop } from './playback/frame.ts';
 import { Topology } from './topology/Topology.tsx';
-import { FaultPanel } from './faults/FaultPanel.tsx';
-import { CompareView } from './compare/CompareView.tsx';
 
 // The diagram is the heaviest view: it loads after the first screen, keeping the initial bundle small.
+// Views off the first screen load after it, keeping the initial bundle within its budget.
+const FaultPanel = lazy(() =>
+  import('./faults/FaultPanel.tsx').then((m) => ({ default: m.FaultPanel })),
+);
+const CompareView = lazy(() =>
+  import('./compare/CompareView.tsx').then((m) => ({ default: m.CompareView })),
+);
 const StateMachines = lazy(() =>
   import('./machines/StateMachines.tsx').then((m) => ({ default: m.StateMachines })),
 );
@@ -72,11 +77,15 @@ export function App() {
           </div>
           <div className="order-3 flex flex-col gap-4">
             <Topology />
-            <FaultPanel />
+            <Suspense fallback={null}>
+              <FaultPanel />
+            </Suspense>
           </div>
           <div className="order-4 flex flex-col gap-4">
             <OutcomePanel />
-            <CompareView />
+            <Suspense fallback={null}>
+              <CompareView />
+            </Suspense>
           </div>
           <div className="order-6 min-w-0">
             <Suspense fallback={<p className="text-sm">{t.sequence.loading}</p>}>

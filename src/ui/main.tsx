@@ -5,7 +5,7 @@ import { App } from './App.tsx';
 import { LabContext } from './common/lab.ts';
 import { createLabStore, LANG_STORAGE_KEY } from '../state/store.ts';
 import { parseSearch, toSearch } from '../state/url.ts';
-import { isLang, type Lang } from '../i18n/i18n.ts';
+import { isLang, loadLang, type Lang } from '../i18n/i18n.ts';
 
 /** Reads the saved language; storage can be blocked or hold anything, so it is checked, not trusted. */
 function savedLang(): Lang | null {
@@ -42,10 +42,16 @@ store.subscribe((state, previous) => {
   }
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <LabContext.Provider value={store}>
-      <App />
-    </LabContext.Provider>
-  </StrictMode>,
-);
+// The first screen waits for its language's texts (Russian is a separate chunk); if they cannot
+// load (offline, say), it shows English rather than nothing.
+void loadLang(store.getState().lang)
+  .catch(() => store.getState().setLang('en'))
+  .then(() =>
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <LabContext.Provider value={store}>
+          <App />
+        </LabContext.Provider>
+      </StrictMode>,
+    ),
+  );

@@ -1,4 +1,4 @@
-import { LANGS, MESSAGES } from '../../i18n/i18n.ts';
+import { LANGS, LANGUAGE_NAMES, loadLang } from '../../i18n/i18n.ts';
 import { useLab, useMessages } from './lab.ts';
 
 export function LanguageSwitch() {
@@ -17,14 +17,15 @@ export function LanguageSwitch() {
           type="button"
           lang={code}
           aria-pressed={lang === code}
-          onClick={() => setLang(code)}
+          // The language's texts load first, so the page never shows half of each.
+          onClick={() => void loadLang(code).then(() => setLang(code))}
           className={`rounded-md px-3 py-1 text-sm font-medium ${
             lang === code
               ? 'bg-indigo-600 text-white dark:bg-indigo-500'
               : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800'
           }`}
         >
-          {MESSAGES[code].languageName}
+          {LANGUAGE_NAMES[code]}
         </button>
       ))}
     </div>

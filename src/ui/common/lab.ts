@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { LabState, LabStore } from '../../state/store.ts';
-import { MESSAGES, type Messages } from '../../i18n/i18n.ts';
+import { messagesOf, type Messages } from '../../i18n/i18n.ts';
 
 export const LabContext = createContext<LabStore | null>(null);
 
@@ -14,5 +14,5 @@ export function useLab<T>(selector: (state: LabState) => T): T {
 
 /** The texts of the current language. */
 export function useMessages(): Messages {
-  return MESSAGES[useLab((s) => s.lang)];
+  return messagesOf(useLab((s) => s.lang));
 }

@@ -1,10 +1,14 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { lazy, Suspense, useId, useState, type ChangeEvent } from 'react';
 import { STRATEGY_IDS, type StrategyId } from '../../model/strategies.ts';
 import { isResourceScenario, SCENARIO_IDS, worldOf } from '../../scenarios/ids.ts';
 import { isSeedText } from '../../state/url.ts';
 import { Panel } from '../common/Panel.tsx';
-import { SettingsFields } from './SettingsFields.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
+
+// The settings sit behind a disclosure; they load after the first screen.
+const SettingsFields = lazy(() =>
+  import('./SettingsFields.tsx').then((m) => ({ default: m.SettingsFields })),
+);
 
 const fieldClass =
   'mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-600 dark:bg-slate-800 disabled:cursor-not-allowed disabled:opacity-60';
@@ -36,7 +40,9 @@ export function Controls() {
         />
         {!isResourceScenario(selection.scenario) && <CompareField />}
         <SeedField seed={selection.seed} onSeed={(seed) => select({ seed })} />
-        <SettingsFields />
+        <Suspense fallback={null}>
+          <SettingsFields />
+        </Suspense>
       </div>
     </Panel>
   );
