@@ -12,35 +12,35 @@ const shots = [
     name: 'lab-desktop',
     width: 1440,
     height: 900,
-    query: '?scenario=lost-response&strategy=none&seed=1&lang=en',
+    query: '?scenario=lost-response&strategy=none&seed=1&at=1220&lang=en',
     scheme: 'light',
   },
   {
     name: 'lab-desktop-dark',
     width: 1440,
     height: 900,
-    query: '?scenario=lost-response&strategy=atomic-key&seed=1&lang=en',
+    query: '?scenario=lost-response&strategy=none&seed=1&compare=atomic-key&at=1406&lang=en',
     scheme: 'dark',
   },
   {
     name: 'lab-lost-update',
     width: 1440,
     height: 900,
-    query: '?scenario=lost-update&seed=1&lang=en',
+    query: '?scenario=lost-update&seed=1&at=440&lang=en',
     scheme: 'light',
   },
   {
     name: 'lab-conditional-retry-phone',
     width: 390,
     height: 844,
-    query: '?scenario=conditional-retry&seed=1&lang=ru',
+    query: '?scenario=conditional-retry&seed=1&at=1740&lang=ru',
     scheme: 'dark',
   },
   {
     name: 'lab-phone',
     width: 390,
     height: 844,
-    query: '?scenario=lost-response&strategy=none&seed=1&lang=ru',
+    query: '?scenario=lost-response&strategy=none&seed=1&at=1230&lang=ru',
     scheme: 'light',
   },
 ] as const;
@@ -58,6 +58,7 @@ for (const shot of shots) {
   });
   await page.goto(base + shot.query);
   await page.getByTestId('trace-hash').waitFor();
+  await page.waitForTimeout(300);
   await page.screenshot({
     path: `docs/${shot.name}.png`,
   });

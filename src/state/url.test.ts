@@ -22,16 +22,25 @@ describe('links', () => {
       },
     };
     const parsed = parseSearch(toSearch(selection, 'ru'));
-    expect(parsed).toEqual({ selection, lang: 'ru', problems: [] });
+    expect(parsed).toEqual({ selection, lang: 'ru', at: null, problems: [] });
+    expect(parseSearch('?at=1220').at).toBe(1220);
   });
 
   it('a malformed link opens the defaults and names every bad value, never throws', () => {
-    const parsed = parseSearch('?scenario=nope&seed=-3&faults=explode@1,drop-request@5&lang=xx');
+    const parsed = parseSearch(
+      '?scenario=nope&seed=-3&faults=explode@1,drop-request@5&lang=xx&at=soon',
+    );
     expect(parsed.selection).toEqual({
       ...DEFAULT_SELECTION,
       faults: [{ kind: 'drop-next', direction: 'request', atMs: 5 }],
     });
-    expect(parsed.problems).toEqual(['scenario=nope', 'seed=-3', 'faults=explode@1', 'lang=xx']);
+    expect(parsed.problems).toEqual([
+      'scenario=nope',
+      'seed=-3',
+      'faults=explode@1',
+      'lang=xx',
+      'at=soon',
+    ]);
   });
 
   it('settings out of range are refused by name, the rest kept', () => {

@@ -35,6 +35,8 @@ export const DEFAULT_SELECTION: Selection = {
 export interface ParsedUrl {
   selection: Selection;
   lang: Lang | null;
+  /** A moment to open the run at, in ms (`at=1220`): for links to a moment and for slides. */
+  at: number | null;
   /** `name=value` of every parameter that was present but invalid. */
   problems: string[];
 }
@@ -71,7 +73,8 @@ export function parseSearch(search: string): ParsedUrl {
   const unfit = faults.filter((f) => !faultFits(selection.scenario, f)).map(faultCode);
   for (const code of [...bad, ...unfit]) problems.push(`faults=${code.slice(0, 40)}`);
   const lang = pick<Lang | null>('lang', isLang, (v) => v as Lang, null);
-  return { selection, lang, problems };
+  const at = pick<number | null>('at', (v) => /^\d{1,7}$/.test(v), Number, null);
+  return { selection, lang, at, problems };
 }
 
 function tweakParams(tweaks: Tweaks): Record<string, string> {

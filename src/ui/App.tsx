@@ -75,16 +75,14 @@ export function App() {
           <div className="order-2 lg:sticky lg:top-0 lg:z-10">
             <PlaybackBar />
           </div>
-          <div className="order-3 flex flex-col gap-4">
+          <div className="order-3">
             <Topology />
-            <Suspense fallback={null}>
-              <FaultPanel />
-            </Suspense>
           </div>
           <div className="order-4 flex flex-col gap-4">
             <OutcomePanel />
             <Suspense fallback={null}>
               <CompareView />
+              <FaultPanel />
             </Suspense>
           </div>
           <div className="order-6 min-w-0">

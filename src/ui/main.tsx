@@ -28,6 +28,8 @@ const store = createLabStore({
   badParams: parsed.problems,
 });
 
+if (parsed.at !== null) store.getState().seek(parsed.at);
+
 // The URL always reflects what is on screen, so any state can be shared as a link.
 store.subscribe((state, previous) => {
   if (state.selection !== previous.selection || state.lang !== previous.lang) {

@@ -14,7 +14,7 @@ import type { Messages } from '../../i18n/en.ts';
  * of the view's own. A lost message falls away; a crashed server turns red.
  */
 const WIDTH = 760;
-const HEIGHT = 280;
+const HEIGHT = 230;
 const CLIENT_X = 70;
 const SERVER_X = 500;
 const BACK_X = 680;
