@@ -160,7 +160,9 @@ test('the sequence diagram grows with the run, and a selected message shows its 
 }) => {
   await page.goto('/?scenario=lost-response&strategy=atomic-key&seed=1&lang=en');
   const diagram = page.getByRole('region', { name: 'Sequence diagram' });
-  await expect(diagram.getByRole('button', { name: /POST \/payments/ })).toHaveCount(0);
+  // The diagram loads after the first screen; at 0 ms only the first request has left.
+  await expect(diagram).toBeVisible();
+  await expect(diagram.getByRole('button', { name: /POST \/payments/ })).toHaveCount(1);
   await toEnd(page);
   await expect(diagram.getByRole('button', { name: /POST \/payments/ })).toHaveCount(2);
   await expect(diagram.getByRole('button', { name: /201 Created \(lost\)/ })).toHaveCount(1);
@@ -258,6 +260,8 @@ test('stepping and scrubbing travel in time: the same moment shows the same thin
   const log = page.getByRole('region', { name: 'Event log' }).getByRole('row');
   await toEnd(page);
   await expect(ledger(page)).toContainText('2 charges for 1 payment');
+  // The link follows the moment on screen once it rests, so it can be shared.
+  await expect(page).toHaveURL(/at=1406/);
   const rowsAtEnd = await log.count();
   await page.getByRole('button', { name: 'Step back' }).click();
   await expect(log).not.toHaveCount(rowsAtEnd);

@@ -53,9 +53,9 @@ export const en = {
     region: 'Live faults',
     hint: (t: number) =>
       `Each fault is added at the moment on the timeline (now ${t} ms) and becomes part of the run: rewind and play again, and it happens again.`,
-    dropRequest: 'Drop next request',
-    dropResponse: 'Drop next response',
-    copyRequest: 'Deliver next request twice',
+    dropRequest: 'Drop the next request',
+    dropResponse: 'Drop the next response',
+    copyRequest: 'Deliver the next request twice',
     crashNow: 'Crash server now',
     crashPoint: 'Crash point',
     armCrash: 'Arm crash',
@@ -86,7 +86,7 @@ export const en = {
       exponential: 'exponential backoff',
       'exponential-jitter': 'exponential backoff with jitter',
     },
-    attempts: 'Attempts at most',
+    attempts: 'Maximum attempts',
     keyPolicy: 'Idempotency-Key',
     keyPolicies: {
       none: 'no key',
@@ -138,6 +138,7 @@ export const en = {
       `${from} → ${to} · ${intent}, attempt ${attempt}`,
     copyOf: (id: number) => `· a network copy of message ${id}`,
     loading: 'Drawing the diagram…',
+    marks: { crash: 'crash', restart: 'restart', timeout: 'timeout' },
   },
   notice: {
     badParams: (what: string) =>

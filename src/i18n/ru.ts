@@ -71,12 +71,12 @@ export const ru: Messages = {
     copyRequest: 'Доставить следующий запрос дважды',
     crashNow: 'Уронить сервер сейчас',
     crashPoint: 'Точка падения',
-    armCrash: 'Взвести падение',
+    armCrash: 'Запланировать падение',
     partition: 'Разрыв сети на 500 мс',
     keysDown: 'Хранилище ключей недоступно 1 с',
     injected: 'Добавленные сбои',
     none: 'Пока нет.',
-    at: (t: number, what: string) => `на ${t} мс: ${what}`,
+    at: (t: number, what: string) => `в момент ${t} мс: ${what}`,
     remove: (what: string) => `Убрать: ${what}`,
   },
   machines: {
@@ -85,7 +85,7 @@ export const ru: Messages = {
     notYet: 'Ещё не начал работу.',
     now: (state: string, via: string | null) => `Сейчас в «${state}»${via ? `, ${via}` : ''}.`,
     via: (from: string, to: string, event: string, t: number) =>
-      `после ${from} → ${to} по ${event} на ${t} мс`,
+      `после ${from} → ${to} по ${event} в момент ${t} мс`,
     chart: (actor: string) => `Автомат состояний ${actor}, текущее состояние выделено`,
     loading: 'Рисуем автоматы…',
   },
@@ -107,8 +107,8 @@ export const ru: Messages = {
       'per-attempt': 'новый ключ на каждую попытку (ошибка)',
       reused: 'один ключ на все платежи (ошибка)',
     },
-    loss: 'Теряется сообщений',
-    duplication: 'Доставляется дважды',
+    loss: 'Доля потерянных сообщений',
+    duplication: 'Доставляются дважды',
     percent: (n: number) => `${n} %`,
     delayMax: 'Наибольшая задержка сети',
     ms: (n: number) => `${n} мс`,
@@ -129,7 +129,7 @@ export const ru: Messages = {
   },
   topology: {
     region: 'Топология',
-    caption: (t: number) => `Участники и сообщения в сети на ${t} мс.`,
+    caption: (t: number) => `Участники и сообщения в сети в момент ${t} мс.`,
     network: 'сеть',
     down: 'лежит',
     replayed: 'повтор ответа',
@@ -151,6 +151,7 @@ export const ru: Messages = {
       `${from} → ${to} · ${intent}, попытка ${attempt}`,
     copyOf: (id: number) => `· сетевая копия сообщения ${id}`,
     loading: 'Рисуем диаграмму…',
+    marks: { crash: 'падение', restart: 'перезапуск', timeout: 'таймаут' },
   },
   notice: {
     badParams: (what: string) =>

@@ -18,11 +18,16 @@ describe('machine diagrams are read from the machines themselves', () => {
       'settled',
       'done',
     ]);
-    expect(graph.edges).toContainEqual({ from: 'waiting', to: 'deciding', event: 'TIMEOUT' });
+    // Two events lead from waiting to deciding: one edge, both named.
+    expect(graph.edges).toContainEqual({
+      from: 'waiting',
+      to: 'deciding',
+      events: ['RESPONSE', 'TIMEOUT'],
+    });
     expect(graph.edges).toContainEqual({
       from: 'backingOff',
       to: 'sending',
-      event: 'BACKOFF_ELAPSED',
+      events: ['BACKOFF_ELAPSED'],
     });
     expect(graph.states.find((s) => s.name === 'idle')!.layer).toBe(0);
   });

@@ -7,18 +7,20 @@ import type { AnyStateMachine } from 'xstate';
  */
 export interface MachineGraph {
   states: { name: string; layer: number; row: number }[];
-  /** One edge per (from, to, event); guards are merged: a diagram, not a table. */
-  edges: { from: string; to: string; event: string }[];
+  /** One edge per (from, to), naming every event that takes it; guards are merged. */
+  edges: { from: string; to: string; events: string[] }[];
   initial: string;
 }
 
 export function machineGraph(machine: AnyStateMachine): MachineGraph {
   const root = machine.root;
   const initial = root.initial?.target?.[0]?.key ?? Object.keys(root.states)[0]!;
-  const edges = new Map<string, { from: string; to: string; event: string }>();
+  const edges = new Map<string, { from: string; to: string; events: string[] }>();
   const add = (from: string, to: string | undefined, event: string) => {
     if (to === undefined || to === from) return; // self-transitions only run actions
-    edges.set(`${from}|${to}|${event}`, { from, to, event });
+    const edge = edges.get(`${from}|${to}`) ?? { from, to, events: [] };
+    if (!edge.events.includes(event)) edge.events.push(event);
+    edges.set(`${from}|${to}`, edge);
   };
   for (const [name, node] of Object.entries(root.states)) {
     for (const [event, list] of node.transitions)

@@ -55,7 +55,10 @@ export function parseFault(code: string): ScriptedFault | null {
   const atMs = Number(at);
   const durationMs = duration === undefined ? null : Number(duration);
   if (!make || atMs > LONGEST_MS || (durationMs !== null && durationMs > LONGEST_MS)) return null;
-  return make(atMs, durationMs);
+  const fault = make(atMs, durationMs);
+  // A duration belongs only to outages: `crash@1+5` is not a fault.
+  if (fault && durationMs !== null && !('durationMs' in fault)) return null;
+  return fault;
 }
 
 /** Whether a scenario's world has what the fault acts on: the resource world has no key store. */

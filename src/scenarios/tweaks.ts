@@ -28,6 +28,12 @@ export interface Tweaks {
 }
 
 export const KEY_TTLS_MS = [2000, 60_000, 86_400_000] as const;
+/** The values the controls offer; links accept exactly these, so a link never shows a choice
+ * the controls cannot display. */
+export const ATTEMPT_CHOICES = [1, 2, 3, 4, 6, 10] as const;
+export const LOSS_CHOICES = [0, 5, 10, 25, 50] as const;
+export const DUPLICATION_CHOICES = [0, 5, 10, 25] as const;
+export const DELAY_CHOICES_MS = [60, 150, 300, 1000] as const;
 export const KEY_STORE_FAILURES: readonly KeyStoreFailure[] = ['fail-open', 'fail-closed'];
 
 /** Each tweak as a link parameter: its name, how to check it, how to read it. */
@@ -43,20 +49,16 @@ export const TWEAK_PARAMS: {
     valid: (v) => (RETRY_KINDS as string[]).includes(v),
     read: (v) => v as RetryKind,
   },
-  attempts: { param: 'attempts', valid: wholeIn(1, 10), read: Number },
+  attempts: { param: 'attempts', valid: oneOf(ATTEMPT_CHOICES), read: Number },
   keyPolicy: {
     param: 'key',
     valid: (v) => (KEY_POLICIES as string[]).includes(v),
     read: (v) => v as KeyPolicy,
   },
-  lossPercent: { param: 'loss', valid: wholeIn(0, 50), read: Number },
-  duplicationPercent: { param: 'dup', valid: wholeIn(0, 50), read: Number },
-  delayMaxMs: { param: 'delay', valid: wholeIn(40, 2000), read: Number },
-  keyTtlMs: {
-    param: 'ttl',
-    valid: (v) => (KEY_TTLS_MS as readonly number[]).includes(Number(v)),
-    read: Number,
-  },
+  lossPercent: { param: 'loss', valid: oneOf(LOSS_CHOICES), read: Number },
+  duplicationPercent: { param: 'dup', valid: oneOf(DUPLICATION_CHOICES), read: Number },
+  delayMaxMs: { param: 'delay', valid: oneOf(DELAY_CHOICES_MS), read: Number },
+  keyTtlMs: { param: 'ttl', valid: oneOf(KEY_TTLS_MS), read: Number },
   keyStoreFailure: {
     param: 'failure',
     valid: (v) => (KEY_STORE_FAILURES as string[]).includes(v),
@@ -64,8 +66,8 @@ export const TWEAK_PARAMS: {
   },
 };
 
-function wholeIn(min: number, max: number) {
-  return (v: string) => /^\d{1,5}$/.test(v) && Number(v) >= min && Number(v) <= max;
+function oneOf(choices: readonly number[]) {
+  return (v: string) => /^\d{1,8}$/.test(v) && choices.includes(Number(v));
 }
 
 export function tweakRetry(retry: RetryPolicy, tweaks: Tweaks): RetryPolicy {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { SCENARIO_IDS } from '../scenarios/ids.ts';
+import { recordsBy } from '../report/timeline.ts';
+import { hashJson } from '../sim/hash.ts';
 import { nextStop } from '../report/timeline.ts';
-import { createLabStore, defaultStoreInput } from './store.ts';
+import { createLabStore, defaultStoreInput, nextMoment } from './store.ts';
 
 /** Playback is time travel by cursor over a recorded run: every move is exact and instant. */
 describe('the playback cursor', () => {
@@ -43,5 +47,56 @@ describe('the playback cursor', () => {
     store.getState().advance(300);
     store.getState().reset();
     expect(store.getState()).toMatchObject({ cursorMs: 0, playing: false });
+  });
+});
+
+describe('a fault injected at the cursor', () => {
+  const faults = [
+    { kind: 'drop-next', direction: 'request' },
+    { kind: 'drop-next', direction: 'response' },
+    { kind: 'duplicate-next', direction: 'request' },
+    { kind: 'crash', point: 'now' },
+    { kind: 'crash', point: 'after-commit' },
+    { kind: 'partition', durationMs: 300 },
+  ] as const;
+
+  it('leaves every record already on screen exactly as it was, at any stop of any scenario', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SCENARIO_IDS),
+        fc.nat(60),
+        fc.constantFrom(...faults),
+        (scenario, steps, fault) => {
+          const store = createLabStore({
+            ...defaultStoreInput,
+            selection: { ...defaultStoreInput.selection, scenario },
+          });
+          for (let i = 0; i < steps; i++) store.getState().stepForward();
+          const { cursorMs, timeline } = store.getState();
+          const shown = timeline.trace.slice(0, recordsBy(timeline, cursorMs));
+          store.getState().injectFault(fault);
+          const after = store.getState();
+          expect(after.cursorMs).toBe(cursorMs);
+          expect(hashJson(after.run.trace.slice(0, shown.length))).toBe(hashJson(shown));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('steps through both runs when comparing, and never backwards', () => {
+    const store = createLabStore({
+      ...defaultStoreInput,
+      selection: { ...defaultStoreInput.selection, strategy: 'atomic-key', compare: 'none' },
+    });
+    const state = store.getState();
+    expect(state.endMs).toBe(Math.max(state.timeline.endMs, state.compared!.timeline.endMs));
+    let t = 0;
+    for (let i = 0; i < 500 && t < state.endMs; i++) {
+      const next = nextMoment(store.getState(), t);
+      expect(next).toBeGreaterThan(t);
+      t = next;
+    }
+    expect(t).toBe(state.endMs);
   });
 });

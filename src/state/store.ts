@@ -99,7 +99,10 @@ export function createLabStore(initial: { selection: Selection; lang: Lang; badP
       select(change) {
         // A new scenario, strategy or seed drops injected faults: they belonged to the old run.
         const fresh = 'faults' in change || 'compare' in change ? {} : { faults: [] };
-        const selection = { ...get().selection, ...fresh, ...change };
+        const merged = { ...get().selection, ...fresh, ...change };
+        // Comparing a strategy with itself shows nothing: that comparison ends.
+        const selection =
+          merged.compare === merged.strategy ? { ...merged, compare: null } : merged;
         // Turning a comparison on or off keeps the moment on screen: the main run is unchanged.
         if (Object.keys(change).every((key) => key === 'compare')) return rerun(selection);
         // A new run starts from the beginning, paused: the learner predicts, then plays.
@@ -107,7 +110,9 @@ export function createLabStore(initial: { selection: Selection; lang: Lang; badP
       },
       injectFault(fault) {
         const { selection, cursorMs } = get();
-        const placed = { ...fault, atMs: Math.round(cursorMs) } as ScriptedFault;
+        // Just after the moment on screen: every record already shown (times are whole
+        // milliseconds) happened before the fault, so what the learner saw stays as it was.
+        const placed = { ...fault, atMs: Math.floor(cursorMs) + 1 } as ScriptedFault;
         rerun({ ...selection, faults: [...selection.faults, placed] });
       },
       removeFault(index) {
@@ -128,10 +133,8 @@ export function createLabStore(initial: { selection: Selection; lang: Lang; badP
         if (get().playing) get().pause();
         else get().play();
       },
-      stepForward: () =>
-        set({ playing: false, cursorMs: nextStop(get().timeline, get().cursorMs) }),
-      stepBack: () =>
-        set({ playing: false, cursorMs: previousStop(get().timeline, get().cursorMs) }),
+      stepForward: () => set({ playing: false, cursorMs: nextMoment(get(), get().cursorMs) }),
+      stepBack: () => set({ playing: false, cursorMs: previousMoment(get(), get().cursorMs) }),
       reset: () => set({ playing: false, cursorMs: 0 }),
       seek: (ms) => set({ cursorMs: clamp(ms) }),
       setSpeed: (speed) => set({ speed }),
@@ -149,6 +152,23 @@ export function createLabStore(initial: { selection: Selection; lang: Lang; badP
 }
 
 export type LabStore = ReturnType<typeof createLabStore>;
+
+/** The timelines on screen: the main run, and the compared one when comparing. */
+const timelinesOf = (state: LabState): Timeline[] =>
+  state.compared ? [state.timeline, state.compared.timeline] : [state.timeline];
+
+/** The next moment something happens in either run, or the end. */
+export function nextMoment(state: LabState, t: number): number {
+  const next = timelinesOf(state)
+    .map((timeline) => nextStop(timeline, t))
+    .filter((s) => s > t);
+  return next.length ? Math.min(...next) : state.endMs;
+}
+
+/** The last moment before `t` when something happened in either run, or the start. */
+export function previousMoment(state: LabState, t: number): number {
+  return Math.max(...timelinesOf(state).map((timeline) => previousStop(timeline, t)));
+}
 
 export const defaultStoreInput = {
   selection: DEFAULT_SELECTION,

@@ -88,7 +88,7 @@ function tweakParams(tweaks: Tweaks): Record<string, string> {
 export const isSeedText = (text: string): boolean =>
   /^-?\d{1,10}$/.test(text) && isValidSeed(Number(text));
 
-export function toSearch(selection: Selection, lang: Lang): string {
+export function toSearch(selection: Selection, lang: Lang, at = 0): string {
   const params = new URLSearchParams({
     scenario: selection.scenario,
     strategy: selection.strategy,
@@ -97,6 +97,7 @@ export function toSearch(selection: Selection, lang: Lang): string {
     ...(selection.compare ? { compare: selection.compare } : {}),
     ...tweakParams(selection.tweaks),
     lang,
+    ...(at > 0 ? { at: String(at) } : {}),
   });
   return `?${params.toString()}`;
 }

@@ -30,10 +30,19 @@ const store = createLabStore({
 
 if (parsed.at !== null) store.getState().seek(parsed.at);
 
-// The URL always reflects what is on screen, so any state can be shared as a link.
+// The URL always reflects what is on screen, so any state can be shared as a link — the moment
+// too, once playback rests there (not on every frame while it plays).
+let pendingMoment = 0;
+const writeUrl = () => {
+  const { selection, lang, cursorMs, playing } = store.getState();
+  const at = playing ? 0 : Math.floor(cursorMs);
+  window.history.replaceState(null, '', toSearch(selection, lang, at));
+};
 store.subscribe((state, previous) => {
-  if (state.selection !== previous.selection || state.lang !== previous.lang) {
-    window.history.replaceState(null, '', toSearch(state.selection, state.lang));
+  if (state.selection !== previous.selection || state.lang !== previous.lang) writeUrl();
+  else if (state.cursorMs !== previous.cursorMs || state.playing !== previous.playing) {
+    window.clearTimeout(pendingMoment);
+    pendingMoment = window.setTimeout(writeUrl, 250);
   }
   if (state.lang !== previous.lang) {
     try {

@@ -136,7 +136,7 @@ function CompareField() {
             value={selection.compare}
             onChange={(e) => select({ compare: e.target.value as StrategyId })}
           >
-            {STRATEGY_IDS.map((s) => (
+            {STRATEGY_IDS.filter((s) => s !== selection.strategy).map((s) => (
               <option key={s} value={s}>
                 {t.strategies[s].title}
               </option>

@@ -1,7 +1,15 @@
 import { useId } from 'react';
 import { KEY_POLICIES, RETRY_KINDS } from '../../model/settings.ts';
 import { isResourceScenario } from '../../scenarios/ids.ts';
-import { KEY_STORE_FAILURES, KEY_TTLS_MS, type Tweaks } from '../../scenarios/tweaks.ts';
+import {
+  ATTEMPT_CHOICES,
+  DELAY_CHOICES_MS,
+  DUPLICATION_CHOICES,
+  KEY_STORE_FAILURES,
+  KEY_TTLS_MS,
+  LOSS_CHOICES,
+  type Tweaks,
+} from '../../scenarios/tweaks.ts';
 import { useLab, useMessages } from '../common/lab.ts';
 
 const selectClass =
@@ -37,7 +45,7 @@ export function SettingsFields() {
         <Choice
           label={s.attempts}
           value={selection.tweaks.attempts}
-          options={[1, 2, 3, 4, 6, 10].map((n) => [n, String(n)])}
+          options={ATTEMPT_CHOICES.map((n) => [n, String(n)])}
           onChange={(v) => set('attempts', v)}
         />
         {payments && (
@@ -51,19 +59,19 @@ export function SettingsFields() {
         <Choice
           label={s.loss}
           value={selection.tweaks.lossPercent}
-          options={[0, 5, 10, 25, 50].map((n) => [n, s.percent(n)])}
+          options={LOSS_CHOICES.map((n) => [n, s.percent(n)])}
           onChange={(v) => set('lossPercent', v)}
         />
         <Choice
           label={s.duplication}
           value={selection.tweaks.duplicationPercent}
-          options={[0, 5, 10, 25].map((n) => [n, s.percent(n)])}
+          options={DUPLICATION_CHOICES.map((n) => [n, s.percent(n)])}
           onChange={(v) => set('duplicationPercent', v)}
         />
         <Choice
           label={s.delayMax}
           value={selection.tweaks.delayMaxMs}
-          options={[60, 150, 300, 1000].map((n) => [n, s.ms(n)])}
+          options={DELAY_CHOICES_MS.map((n) => [n, s.ms(n)])}
           onChange={(v) => set('delayMaxMs', v)}
         />
         {payments && (

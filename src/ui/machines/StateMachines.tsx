@@ -162,7 +162,7 @@ function Chart({
             last !== null &&
             last.from === edge.from &&
             last.to === edge.to &&
-            last.event === edge.event;
+            edge.events.includes(last.event);
           // Only what can happen next is labelled, and the step that just happened: no clutter.
           const labelled = lit || edge.from === current;
           const forward = b.x > a.x;
@@ -174,7 +174,7 @@ function Chart({
           const cx = (x1 + x2) / 2;
           const cy = forward ? (y1 + y2) / 2 - (b.y === a.y ? 0 : 10) : Math.max(y1, y2) + 40;
           return (
-            <g key={`${edge.from}|${edge.to}|${edge.event}`}>
+            <g key={`${edge.from}|${edge.to}`}>
               <path
                 d={`M${x1},${y1} Q${cx},${cy} ${x2},${y2}`}
                 fill="none"
@@ -193,7 +193,7 @@ function Chart({
                   textAnchor="middle"
                   className={`font-mono text-[9px] ${lit ? 'fill-indigo-700 font-bold dark:fill-indigo-300' : 'fill-slate-500 dark:fill-slate-400'}`}
                 >
-                  {edge.event}
+                  {edge.events.join(' / ')}
                 </text>
               )}
             </g>

@@ -1,6 +1,6 @@
 import { useContext, useEffect, useMemo, useRef } from 'react';
-import { inFlight, nextStop, recordsBy } from '../../report/timeline.ts';
-import { IDLE_FAST_FORWARD } from '../../state/store.ts';
+import { inFlight, recordsBy } from '../../report/timeline.ts';
+import { IDLE_FAST_FORWARD, nextMoment } from '../../state/store.ts';
 import { LabContext, useLab } from '../common/lab.ts';
 
 /**
@@ -31,8 +31,9 @@ export function usePlaybackLoop(): void {
     if (prefersReducedMotion()) {
       const timer = window.setInterval(() => {
         const state = store.getState();
-        state.seek(nextStop(state.timeline, state.cursorMs));
-        if (store.getState().cursorMs >= state.endMs) state.pause();
+        const next = nextMoment(state, state.cursorMs);
+        state.seek(next);
+        if (next <= state.cursorMs || next >= state.endMs) state.pause();
       }, 700);
       return () => window.clearInterval(timer);
     }
@@ -41,7 +42,9 @@ export function usePlaybackLoop(): void {
       const state = store.getState();
       const elapsed = last.current === null ? 0 : Math.min(now - last.current, 100);
       last.current = now;
-      const busy = inFlight(state.timeline, state.cursorMs).length > 0;
+      const busy =
+        inFlight(state.timeline, state.cursorMs).length > 0 ||
+        (state.compared !== null && inFlight(state.compared.timeline, state.cursorMs).length > 0);
       state.advance(elapsed * state.speed * (busy ? 1 : IDLE_FAST_FORWARD));
       if (store.getState().playing) frame = requestAnimationFrame(tick);
     };
@@ -53,16 +56,24 @@ export function usePlaybackLoop(): void {
   }, [playing, store]);
 }
 
+const CONTROLS =
+  'input, select, textarea, button, a, summary, [role="button"], [role="slider"], [role="radio"]';
+const ARROW_USERS = 'input, select, textarea, [role="slider"], [role="radio"], [role="tab"]';
+
 /** Space plays and pauses, arrows step — unless a control that uses those keys has focus. */
 export function usePlaybackKeys(): void {
   const store = useContext(LabContext)!;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target as HTMLElement;
-      if (target.closest('input, select, textarea, button, a, [role="slider"]')) return;
-      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      // Space belongs to whatever control has focus; arrows only to those that use them.
+      const space = event.key === ' ';
+      const arrow = event.key === 'ArrowRight' || event.key === 'ArrowLeft';
+      if (space && (event.repeat || target.closest(CONTROLS))) return;
+      if (arrow && target.closest(ARROW_USERS)) return;
       const state = store.getState();
-      if (event.key === ' ') state.togglePlay();
+      if (space) state.togglePlay();
       else if (event.key === 'ArrowRight') state.stepForward();
       else if (event.key === 'ArrowLeft') state.stepBack();
       else return;

@@ -77,9 +77,10 @@ export function SequenceDiagram() {
   // Follow the cursor down the diagram as the run plays, without re-rendering for it.
   useEffect(
     () =>
-      store.subscribe(({ cursorMs }) => {
+      store.subscribe(({ cursorMs }, previous) => {
         const el = box.current;
-        if (el) el.scrollTop = Math.max(0, rows.y(cursorMs) - el.clientHeight + 60);
+        if (!el || cursorMs === previous.cursorMs) return;
+        el.scrollTop = Math.max(0, rows.y(cursorMs) - el.clientHeight + 60);
       }),
     [store, rows],
   );
@@ -298,6 +299,7 @@ function arrowLabel(message: Message, replayed: string | null): string {
 /** A small mark on a lane for what happens off the wire. */
 function LaneMark({ point, x, y }: { point: Point; x: (id: ActorId) => number; y: number }) {
   const { record } = point;
+  const words = useMessages().sequence.marks;
   const dot = (lane: ActorId, symbol: string, className: string) => (
     <text x={x(lane) + 8} y={y + 4} className={`text-[11px] font-semibold ${className}`}>
       {symbol}
@@ -317,12 +319,12 @@ function LaneMark({ point, x, y }: { point: Point; x: (id: ActorId) => number; y
     case 'dedup':
       return dot(PROVIDER, `= ${record.chargeId}`, 'fill-emerald-700 dark:fill-emerald-300');
     case 'crash':
-      return dot(SERVER, '✕ crash', 'fill-red-600 dark:fill-red-400');
+      return dot(SERVER, `✕ ${words.crash}`, 'fill-red-600 dark:fill-red-400');
     case 'restart':
-      return dot(SERVER, '↻ restart', 'fill-slate-600 dark:fill-slate-300');
+      return dot(SERVER, `↻ ${words.restart}`, 'fill-slate-600 dark:fill-slate-300');
     case 'timer':
       return record.name === 'timeout'
-        ? dot(record.actor, '◷ timeout', 'fill-slate-600 dark:fill-slate-300')
+        ? dot(record.actor, `◷ ${words.timeout}`, 'fill-slate-600 dark:fill-slate-300')
         : null;
     case 'invariant':
       return (

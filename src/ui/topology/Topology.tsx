@@ -28,10 +28,15 @@ interface Node {
   tone: string;
 }
 
+/** Tall enough for every client's box: a retry storm has twelve. */
+const heightFor = (clients: number) => Math.max(HEIGHT, clients * CLIENT_GAP + 40);
+const CLIENT_GAP = 56;
+
 function layout(actors: readonly ActorId[], world: 'payments' | 'resources'): Map<ActorId, Node> {
   const clients = actors.filter((a) => a.startsWith('client-'));
-  const gap = Math.min(70, (HEIGHT - 40) / Math.max(1, clients.length));
-  const top = HEIGHT / 2 - (gap * (clients.length - 1)) / 2;
+  const height = heightFor(clients.length);
+  const gap = Math.min(70, (height - 40) / Math.max(1, clients.length));
+  const top = height / 2 - (gap * (clients.length - 1)) / 2;
   const nodes: Node[] = clients.map((id, i) => ({
     id,
     x: CLIENT_X,
@@ -41,10 +46,10 @@ function layout(actors: readonly ActorId[], world: 'payments' | 'resources'): Ma
   nodes.push({
     id: SERVER,
     x: SERVER_X,
-    y: HEIGHT / 2,
+    y: height / 2,
     tone: 'fill-indigo-100 stroke-indigo-600 dark:fill-indigo-950 dark:stroke-indigo-400',
   });
-  const storeY = world === 'payments' ? HEIGHT / 2 - 70 : HEIGHT / 2;
+  const storeY = world === 'payments' ? height / 2 - 70 : height / 2;
   nodes.push({
     id: STORE,
     x: BACK_X,
@@ -55,7 +60,7 @@ function layout(actors: readonly ActorId[], world: 'payments' | 'resources'): Ma
     nodes.push({
       id: PROVIDER,
       x: BACK_X,
-      y: HEIGHT / 2 + 70,
+      y: height / 2 + 70,
       tone: 'fill-amber-100 stroke-amber-600 dark:fill-amber-950 dark:stroke-amber-400',
     });
   return new Map(nodes.map((n) => [n.id, n]));
@@ -104,6 +109,7 @@ export function Topology() {
   const count = useRecordCount();
   const trace = useTraceSoFar();
   const nodes = useMemo(() => layout(timeline.actors, run.world), [timeline, run.world]);
+  const height = heightFor(timeline.actors.filter((a) => a.startsWith('client-')).length);
   const flying = inFlight(timeline, cursorMs);
   const serverDown = stateAt(timeline, SERVER, count) === 'down';
   const at = Math.round(cursorMs);
@@ -112,7 +118,7 @@ export function Topology() {
     <Panel id="topology" title={t.topology.region}>
       <figure>
         <svg
-          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          viewBox={`0 0 ${WIDTH} ${height}`}
           className="h-auto w-full"
           role="img"
           aria-label={t.topology.caption(at)}
@@ -121,7 +127,7 @@ export function Topology() {
             x={CLIENT_X + NODE_W / 2 + 20}
             y={10}
             width={SERVER_X - CLIENT_X - NODE_W - 40}
-            height={HEIGHT - 20}
+            height={height - 20}
             rx={16}
             className="fill-slate-100 stroke-slate-300 dark:fill-slate-800/60 dark:stroke-slate-700"
             strokeDasharray="6 6"
