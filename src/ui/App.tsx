@@ -11,7 +11,6 @@ import { Announcer } from './playback/Announcer.tsx';
 import { usePlaybackKeys, usePlaybackLoop } from './playback/frame.ts';
 import { Topology } from './topology/Topology.tsx';
 
-// The diagram is the heaviest view: it loads after the first screen, keeping the initial bundle small.
 // Views off the first screen load after it, keeping the initial bundle within its budget.
 const FaultPanel = lazy(() =>
   import('./faults/FaultPanel.tsx').then((m) => ({ default: m.FaultPanel })),

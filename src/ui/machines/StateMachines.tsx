@@ -9,7 +9,7 @@ import { resourceStoreMachine } from '../../model/machines/resourceStore.ts';
 import { serverMachine } from '../../model/machines/server.ts';
 import { storeMachine } from '../../model/machines/store.ts';
 import { NETWORK, PROVIDER, SERVER, STORE, type ActorId } from '../../model/message.ts';
-import type { RecordOf } from '../../model/trace.ts';
+import type { RecordOf, TraceRecord } from '../../model/trace.ts';
 import { machineGraph, type MachineGraph } from '../../report/machineGraph.ts';
 import { stateAt } from '../../report/timeline.ts';
 import { Panel } from '../common/Panel.tsx';
@@ -98,13 +98,14 @@ export function StateMachines() {
   );
 }
 
+/** The transition that put the actor in its state at the cursor, if any has happened. */
 function lastTransition(
-  trace: readonly RecordOf<'transition'>[] | readonly { type: string }[],
+  trace: readonly TraceRecord[],
   actor: ActorId,
   count: number,
 ): RecordOf<'transition'> | null {
   for (let i = Math.min(count, trace.length) - 1; i >= 0; i--) {
-    const r = trace[i] as RecordOf<'transition'>;
+    const r = trace[i]!;
     if (r.type === 'transition' && r.actor === actor) return r;
   }
   return null;
