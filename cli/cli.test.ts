@@ -127,6 +127,24 @@ describe('npm run sim: HTTP methods and conditional requests', () => {
     expect(report.outcome.lostUpdates).toBe(0);
   });
 
+  it('takes injected faults as the page writes them, and refuses what is not one', () => {
+    const report = JSON.parse(
+      simMain([
+        '--scenario',
+        'happy-path',
+        '--strategy',
+        'none',
+        '--faults',
+        'crash-after-commit@20',
+        '--json',
+      ]),
+    );
+    expect(report.charges).toBe(2);
+    expect(() =>
+      simMain(['--scenario', 'lost-update', '--faults', 'keys-down@5+100', '--json']),
+    ).toThrow(/not a fault of lost-update/);
+  });
+
   it('refuses a strategy for a scenario that has none, in one clear line', () => {
     expect(() =>
       simMain(['--scenario', 'lost-update', '--strategy', 'atomic-key', '--json']),

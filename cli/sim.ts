@@ -8,9 +8,15 @@ import { traceHash, verdictsOf, type RunResult } from '../src/model/run.ts';
 import { summarize } from '../src/model/outcome.ts';
 import { summarizeResources } from '../src/model/resourceOutcome.ts';
 import { STRATEGY_IDS } from '../src/model/strategies.ts';
-import { isResourceScenario, PAYMENT_SCENARIO_IDS, SCENARIO_IDS } from '../src/scenarios/ids.ts';
+import {
+  isResourceScenario,
+  PAYMENT_SCENARIO_IDS,
+  SCENARIO_IDS,
+  type ScenarioId,
+} from '../src/scenarios/ids.ts';
 import { statusLine } from '../src/model/http.ts';
 import { computeMethodTable } from '../src/scenarios/methods.ts';
+import { faultCode, faultFits, parseFaults } from '../src/scenarios/faults.ts';
 import { runScenario } from '../src/scenarios/run.ts';
 import { cellText, evaluateMatrix, seedRange } from '../src/scenarios/matrix.ts';
 import { describeTrace, describeVerdict, formatTime } from '../src/report/log.ts';
@@ -37,13 +43,14 @@ const OPTIONS = {
   list: { type: 'boolean' },
   matrix: { type: 'boolean' },
   methods: { type: 'boolean' },
+  faults: { type: 'string' },
   seeds: { type: 'string' },
   ...SCOPE_FLAGS,
   help: { type: 'boolean' },
 } as const;
 
 const USAGE =
-  'usage: npm run sim -- --scenario <id> [--strategy <id>] [--seed <n>] [--tape <tape>] [--json] | --list | --matrix [--seeds <n>] [--json] | --methods [--json]\n(--strategy is required for payment scenarios; resource scenarios have none)';
+  'usage: npm run sim -- --scenario <id> [--strategy <id>] [--seed <n>] [--tape <tape>] [--faults kind@ms,...] [--json] | --list | --matrix [--seeds <n>] [--json] | --methods [--json]\n(--strategy is required for payment scenarios; resource scenarios have none)';
 
 function list(): string {
   const rows = [
@@ -75,11 +82,13 @@ export function simMain(argv: string[]): string {
   if (flags.tape !== undefined && flags.tape.trim() === '') throw new UsageError('--tape is empty');
   // With scope flags, the run is the explorer's small scope of the scenario: how witnesses replay.
   const scope = checkScopeFor(scenario, parseScope(flags, null));
+  const faults = flags.faults === undefined ? [] : parseFaultFlag(scenario, flags.faults);
   const result = runScenario({
     scenario,
     strategy,
     seed,
     tape: flags.tape,
+    faults,
     ...(scope ? { scope } : {}),
   });
   const common = {
@@ -183,6 +192,17 @@ function methods(json: boolean): string {
     '',
     t.note,
   ].join('\n');
+}
+
+/** `--faults drop-response@340,crash-after-commit@500`: the page's injected faults, as in links. */
+function parseFaultFlag(scenario: ScenarioId, text: string) {
+  const { faults, bad } = parseFaults(text);
+  const unfit = faults.filter((f) => !faultFits(scenario, f));
+  if (bad.length || unfit.length)
+    throw new UsageError(
+      `--faults: "${bad[0] ?? faultCode(unfit[0]!)}" is not a fault of ${scenario}; write kind@ms, e.g. drop-response@340, crash-after-commit@500, partition@200+300`,
+    );
+  return faults;
 }
 
 function parseCount(flag: string, text: string): number {

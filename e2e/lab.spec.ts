@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 
 /** The CLI's answer for the same run, from a separate Node process. */
-function cliHash(scenario: string, strategy: string | null, seed: number): string {
+function cliHash(scenario: string, strategy: string | null, seed: number, faults = ''): string {
   const out = execFileSync(
     'npx',
     [
@@ -14,6 +14,7 @@ function cliHash(scenario: string, strategy: string | null, seed: number): strin
       ...(strategy === null ? [] : ['--strategy', strategy]),
       '--seed',
       String(seed),
+      ...(faults ? ['--faults', faults] : []),
       '--json',
     ],
     // Playwright sets FORCE_COLOR for its workers; the CLI's JSON needs neither colour setting.
@@ -188,9 +189,12 @@ test('a crash injected live becomes part of the run: rewind and replay show the 
   await faults.getByRole('button', { name: 'Arm crash' }).click();
   await expect(faults).toContainText('crash the server at “after commit, before the response”');
   await expect(page).toHaveURL(/faults=crash-after-commit%40/);
+  // The same faults on the command line give the very same run.
+  const code = decodeURIComponent(/faults=([^&]+)/.exec(page.url())![1]!);
   await toEnd(page);
   await expect(ledger(page)).toContainText('2 charges for 1 payment');
   const hash = await page.getByTestId('trace-hash').textContent();
+  expect(hash).toBe(cliHash('happy-path', 'none', 1, code));
   // Rewind and play it all again: the same crash, the same double charge, the same trace.
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(slider).toHaveValue('0');
