@@ -4,7 +4,7 @@ import type { PaymentRun } from '../../model/run.ts';
 import type { TraceRecord } from '../../model/trace.ts';
 import { useTraceSoFar } from '../playback/frame.ts';
 import { outcomeText } from '../../report/log.ts';
-import { StatusChips, TraceFacts } from './RunFacts.tsx';
+import { HeadlineBox, StatusChips, TraceFacts, verdictText } from './RunFacts.tsx';
 import { ResourceOutcome } from './ResourceOutcome.tsx';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
@@ -29,23 +29,12 @@ function PaymentOutcome({ run, trace }: { run: PaymentRun; trace: readonly Trace
 
   return (
     <Panel id="ledger" title={t.ledger.region}>
-      <div
-        className={`rounded-lg border-l-4 p-3 ${
-          duplicated
-            ? 'border-red-600 bg-red-50 dark:border-red-400 dark:bg-red-950/60'
-            : 'border-emerald-600 bg-emerald-50 dark:border-emerald-400 dark:bg-emerald-950/60'
-        }`}
-        aria-live="polite"
+      <HeadlineBox
+        harmed={duplicated}
+        headline={t.outcome.chargesFor(outcome.charges, outcome.intents)}
+        testId="charges-headline"
       >
-        <p className="text-2xl font-bold" data-testid="charges-headline">
-          <span aria-hidden="true" className="mr-2">
-            {duplicated ? '⚠' : '✓'}
-          </span>
-          {t.outcome.chargesFor(outcome.charges, outcome.intents)}
-        </p>
-        <p
-          className={`mt-1 font-medium ${duplicated ? 'text-red-800 dark:text-red-200' : 'text-emerald-800 dark:text-emerald-200'}`}
-        >
+        <p className={verdictText(duplicated)}>
           {duplicated ? t.outcome.duplicates(outcome.duplicateCharges) : t.outcome.noDuplicates}
         </p>
         {outcome.duplicateRecords > 0 && outcome.duplicateCharges === 0 && (
@@ -61,7 +50,7 @@ function PaymentOutcome({ run, trace }: { run: PaymentRun; trace: readonly Trace
             {t.outcome.replays(outcome.replays)}
           </p>
         )}
-      </div>
+      </HeadlineBox>
 
       <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
         <div>

@@ -5,7 +5,7 @@ import { summarizeResources } from '../../model/resourceOutcome.ts';
 import { fieldsText, outcomeText } from '../../report/log.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
-import { StatusChips, TraceFacts } from './RunFacts.tsx';
+import { HeadlineBox, StatusChips, TraceFacts, verdictText } from './RunFacts.tsx';
 
 const termClass = 'font-medium text-slate-500 dark:text-slate-400';
 
@@ -31,23 +31,8 @@ export function ResourceOutcome({
 
   return (
     <Panel id="ledger" title={t.ledger.region}>
-      <div
-        className={`rounded-lg border-l-4 p-3 ${
-          harmed
-            ? 'border-red-600 bg-red-50 dark:border-red-400 dark:bg-red-950/60'
-            : 'border-emerald-600 bg-emerald-50 dark:border-emerald-400 dark:bg-emerald-950/60'
-        }`}
-        aria-live="polite"
-      >
-        <p className="text-2xl font-bold" data-testid="resource-headline">
-          <span aria-hidden="true" className="mr-2">
-            {harmed ? '⚠' : '✓'}
-          </span>
-          {headline}
-        </p>
-        <p
-          className={`mt-1 font-medium ${outcome.lostUpdates > 0 ? 'text-red-800 dark:text-red-200' : 'text-emerald-800 dark:text-emerald-200'}`}
-        >
+      <HeadlineBox harmed={harmed} headline={headline} testId="resource-headline">
+        <p className={verdictText(outcome.lostUpdates > 0)}>
           {outcome.lostUpdates > 0 ? r.lostUpdates(outcome.lostUpdates) : r.noLostUpdates}
         </p>
         {outcome.repeats.map((repeat, i) => (
@@ -64,7 +49,7 @@ export function ResourceOutcome({
               {r.alreadyApplied(p.intentId)}
             </p>
           ))}
-      </div>
+      </HeadlineBox>
 
       <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
         <div className="sm:col-span-2">

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { statusLine } from '../../model/http.ts';
 import { traceHash, type RunResult } from '../../model/run.ts';
 import { useMessages } from '../common/lab.ts';
@@ -42,3 +42,42 @@ export function StatusChips({ statuses, late = false }: { statuses: number[]; la
     </span>
   );
 }
+
+/**
+ * The ledger's answer first, in words with an icon and a colour (never colour alone): red with ⚠
+ * when something was charged, lost or applied twice, green with ✓ when not.
+ */
+export function HeadlineBox({
+  harmed,
+  headline,
+  testId,
+  children,
+}: {
+  harmed: boolean;
+  headline: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      className={`rounded-lg border-l-4 p-3 ${
+        harmed
+          ? 'border-red-600 bg-red-50 dark:border-red-400 dark:bg-red-950/60'
+          : 'border-emerald-600 bg-emerald-50 dark:border-emerald-400 dark:bg-emerald-950/60'
+      }`}
+      aria-live="polite"
+    >
+      <p className="text-2xl font-bold" data-testid={testId}>
+        <span aria-hidden="true" className="mr-2">
+          {harmed ? '⚠' : '✓'}
+        </span>
+        {headline}
+      </p>
+      {children}
+    </div>
+  );
+}
+
+/** A sentence under the headline, red when it reports harm. */
+export const verdictText = (harmed: boolean) =>
+  `mt-1 font-medium ${harmed ? 'text-red-800 dark:text-red-200' : 'text-emerald-800 dark:text-emerald-200'}`;
