@@ -4,7 +4,7 @@ import type { PaymentRun } from '../../model/run.ts';
 import type { TraceRecord } from '../../model/trace.ts';
 import { useTraceSoFar } from '../playback/frame.ts';
 import { outcomeText } from '../../report/log.ts';
-import { HeadlineBox, StatusChips, TraceFacts, verdictText } from './RunFacts.tsx';
+import { AnswerStatuses, HeadlineBox, TraceFacts, verdictText } from './RunFacts.tsx';
 import { ResourceOutcome } from './ResourceOutcome.tsx';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
@@ -53,24 +53,7 @@ function PaymentOutcome({ run, trace }: { run: PaymentRun; trace: readonly Trace
       </HeadlineBox>
 
       <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-        <div>
-          <dt className="font-medium text-slate-500 dark:text-slate-400">{t.outcome.statuses}</dt>
-          <dd className="mt-1">
-            {outcome.statuses.length === 0 ? (
-              t.outcome.none
-            ) : (
-              <StatusChips statuses={outcome.statuses} />
-            )}
-          </dd>
-        </div>
-        {outcome.lateStatuses.length > 0 && (
-          <div>
-            <dt className="font-medium text-slate-500 dark:text-slate-400">{t.outcome.late}</dt>
-            <dd className="mt-1">
-              <StatusChips statuses={outcome.lateStatuses} late />
-            </dd>
-          </div>
-        )}
+        <AnswerStatuses statuses={outcome.statuses} late={outcome.lateStatuses} />
         <div>
           <dt className="font-medium text-slate-500 dark:text-slate-400">{t.outcome.perIntent}</dt>
           <dd className="mt-1">

@@ -5,7 +5,7 @@ import { summarizeResources } from '../../model/resourceOutcome.ts';
 import { fieldsText, outcomeText } from '../../report/log.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
-import { HeadlineBox, StatusChips, TraceFacts, verdictText } from './RunFacts.tsx';
+import { AnswerStatuses, HeadlineBox, TraceFacts, verdictText } from './RunFacts.tsx';
 
 const termClass = 'font-medium text-slate-500 dark:text-slate-400';
 
@@ -64,24 +64,7 @@ export function ResourceOutcome({
             </ul>
           </dd>
         </div>
-        <div>
-          <dt className={termClass}>{t.outcome.statuses}</dt>
-          <dd className="mt-1">
-            {outcome.statuses.length === 0 ? (
-              t.outcome.none
-            ) : (
-              <StatusChips statuses={outcome.statuses} />
-            )}
-          </dd>
-        </div>
-        {outcome.lateStatuses.length > 0 && (
-          <div>
-            <dt className={termClass}>{t.outcome.late}</dt>
-            <dd className="mt-1">
-              <StatusChips statuses={outcome.lateStatuses} late />
-            </dd>
-          </div>
-        )}
+        <AnswerStatuses statuses={outcome.statuses} late={outcome.lateStatuses} />
         <div>
           <dt className={termClass}>{r.intents}</dt>
           <dd className="mt-1">

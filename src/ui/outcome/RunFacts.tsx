@@ -81,3 +81,27 @@ export function HeadlineBox({
 /** A sentence under the headline, red when it reports harm. */
 export const verdictText = (harmed: boolean) =>
   `mt-1 font-medium ${harmed ? 'text-red-800 dark:text-red-200' : 'text-emerald-800 dark:text-emerald-200'}`;
+
+/** The statuses the clients acted on, and (when there were any) the late ones they ignored. */
+export function AnswerStatuses({ statuses, late }: { statuses: number[]; late: number[] }) {
+  const t = useMessages();
+  const term = 'font-medium text-slate-500 dark:text-slate-400';
+  return (
+    <>
+      <div>
+        <dt className={term}>{t.outcome.statuses}</dt>
+        <dd className="mt-1">
+          {statuses.length === 0 ? t.outcome.none : <StatusChips statuses={statuses} />}
+        </dd>
+      </div>
+      {late.length > 0 && (
+        <div>
+          <dt className={term}>{t.outcome.late}</dt>
+          <dd className="mt-1">
+            <StatusChips statuses={late} late />
+          </dd>
+        </div>
+      )}
+    </>
+  );
+}
