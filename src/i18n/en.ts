@@ -61,6 +61,7 @@ export const en = {
     armCrash: 'Arm crash',
     partition: 'Partition for 500 ms',
     keysDown: 'Key store down for 1 s',
+    pauseServer: 'Pause the server for 1 s',
     injected: 'Injected faults',
     none: 'None yet.',
     at: (t: number, what: string) => `at ${t} ms: ${what}`,
@@ -122,6 +123,7 @@ export const en = {
     replayed: 'replayed',
     lost: 'lost',
     up: 'up',
+    paused: 'paused',
     idle: 'idle',
     charges: (n: number) => plural(n, 'charge', 'charges'),
   },
@@ -309,6 +311,8 @@ export const en = {
       duplicateResponse: 'deliver the next response twice',
       partition: (ms: number) => `partition the network for ${ms} ms`,
       keyStoreDown: (ms: number) => `take the idempotency-key store down for ${ms} ms`,
+      serverPause: (ms: number) =>
+        `pause the server for ${ms} ms (a long garbage collection: nothing runs, requests queue)`,
     },
     crashPoints: {
       'before-commit': 'before commit',

@@ -74,6 +74,7 @@ export const ru: Messages = {
     armCrash: 'Запланировать падение',
     partition: 'Разрыв сети на 500 мс',
     keysDown: 'Хранилище ключей недоступно 1 с',
+    pauseServer: 'Приостановить сервер на 1 с',
     injected: 'Добавленные сбои',
     none: 'Пока нет.',
     at: (t: number, what: string) => `в момент ${t} мс: ${what}`,
@@ -135,6 +136,7 @@ export const ru: Messages = {
     replayed: 'повтор ответа',
     lost: 'потеряно',
     up: 'работает',
+    paused: 'на паузе',
     idle: 'ждёт',
     charges: (n: number) => charges(n),
   },
@@ -324,6 +326,8 @@ export const ru: Messages = {
       duplicateResponse: 'доставить следующий ответ дважды',
       partition: (ms: number) => `разделить сеть на ${ms} мс`,
       keyStoreDown: (ms: number) => `отключить хранилище ключей идемпотентности на ${ms} мс`,
+      serverPause: (ms: number) =>
+        `приостановить сервер на ${ms} мс (долгая сборка мусора: ничего не выполняется, запросы ждут в очереди)`,
     },
     crashPoints: {
       'before-commit': 'до коммита',

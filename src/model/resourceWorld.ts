@@ -134,7 +134,9 @@ export class ResourceWorld extends WorldBase<ResourceEvent> {
 function assertResourceFaults(settings: ResourceWorldSettings): void {
   const points: readonly string[] = ['before-commit', 'after-commit', 'now'];
   for (const fault of settings.faults as { kind: string; point?: string }[]) {
-    const known = ['drop-next', 'duplicate-next', 'partition', 'crash'].includes(fault.kind);
+    const known = ['drop-next', 'duplicate-next', 'partition', 'server-pause', 'crash'].includes(
+      fault.kind,
+    );
     if (!known || (fault.kind === 'crash' && !points.includes(fault.point!)))
       throw new Error(`the resource world has no fault ${JSON.stringify(fault)}`);
   }

@@ -115,14 +115,15 @@ export interface ProviderSettings {
 /**
  * Faults a person (or a scenario) scripts, each taking effect at `atMs`: a drop or duplication
  * arms the network for the next message in that direction; a crash arms the server to crash the
- * next time a request reaches `point`, or at once for `now`; outages last `durationMs`.
+ * next time a request reaches `point`, or at once for `now`; outages and pauses last `durationMs`.
  */
 export type ScriptedFault =
   | { kind: 'drop-next'; direction: 'request' | 'response'; atMs: number }
   | { kind: 'duplicate-next'; direction: 'request' | 'response'; atMs: number }
   | { kind: 'crash'; point: CrashPoint | 'now'; atMs: number }
   | { kind: 'partition'; atMs: number; durationMs: number }
-  | { kind: 'key-store-down'; atMs: number; durationMs: number };
+  | { kind: 'key-store-down'; atMs: number; durationMs: number }
+  | { kind: 'server-pause'; atMs: number; durationMs: number };
 
 export interface WorldSettings {
   clients: ClientSettings[];
@@ -164,7 +165,7 @@ export type ResourceCrashPoint = Extract<CrashPoint, 'before-commit' | 'after-co
 
 /** The payment world's faults minus what the resource world lacks (a key store, a provider). */
 export type ResourceFault =
-  | Extract<ScriptedFault, { kind: 'drop-next' | 'duplicate-next' | 'partition' }>
+  | Extract<ScriptedFault, { kind: 'drop-next' | 'duplicate-next' | 'partition' | 'server-pause' }>
   | { kind: 'crash'; point: ResourceCrashPoint | 'now'; atMs: number };
 
 export interface ResourceServerSettings {

@@ -315,6 +315,10 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
   }
 
   protected override onOwnTimer(name: E.TimerName): void {
-    if (name === 'completer') this.dispatch(this.server, { type: 'COMPLETER_TICK' });
+    if (name !== 'completer') return;
+    // A paused process runs no background work either: the completer waits for the pause to end.
+    const pausedForMs = this.pausedForMs();
+    if (pausedForMs > 0) this.startTimer(SERVER, { name: 'completer', delayMs: pausedForMs });
+    else this.dispatch(this.server, { type: 'COMPLETER_TICK' });
   }
 }

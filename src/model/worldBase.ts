@@ -78,6 +78,10 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
   protected readonly timers = new Map<string, number>();
   /** Events on their way to a request handler, cancelled if the process dies first. */
   private readonly mailFor = new Map<ActorId, Set<number>>();
+  /** Who each mailed event (by kernel handle) is for, so a pause can hold it back. */
+  private readonly mailTo = new Map<number, ActorId>();
+  /** While the server is paused, the virtual time its pause ends; otherwise 0. */
+  private pausedUntilMs = 0;
   private readonly drawn: FaultsDrawn = { losses: 0, duplicates: 0, crashes: 0 };
   private nextMessageId = 1;
 
@@ -145,8 +149,22 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
       case 'fault-end':
         return this.endFault(e.fault);
       default:
-        return this.handleOwn(event as Ev);
+        return this.handleOwnUnlessPaused(event as Ev & MailEvent);
     }
+  }
+
+  /** A paused process does no work: an event for a handler waits until the pause is over. */
+  private handleOwnUnlessPaused(event: Ev & MailEvent): void {
+    const to = this.mailTo.get(event.handle);
+    this.mailTo.delete(event.handle);
+    if (to === undefined || this.pausedForMs() === 0) return this.handleOwn(event);
+    this.mailFor.get(to)?.delete(event.handle);
+    this.mail(to, event, 0);
+  }
+
+  /** How much longer the server stays paused, in virtual ms (0 when it is not). */
+  protected pausedForMs(): number {
+    return Math.max(0, this.pausedUntilMs - this.now);
   }
 
   // --- actors ---------------------------------------------------------------------------------
@@ -355,7 +373,8 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
 
   /** Schedules an event for a handler, remembering it so a crash can withdraw it. */
   protected mail(to: ActorId, event: Ev & MailEvent, delayMs: number): void {
-    event.handle = this.kernel.schedule(delayMs, event);
+    event.handle = this.kernel.schedule(Math.max(delayMs, this.pausedForMs()), event);
+    this.mailTo.set(event.handle, to);
     const box = this.mailFor.get(to) ?? new Set<number>();
     box.add(event.handle);
     this.mailFor.set(to, box);
@@ -390,7 +409,7 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
   }
 
   private crash(point: CrashPoint | 'now'): void {
-    if (this.server.snapshot.value !== 'up') return;
+    if (this.server.snapshot.value === 'down') return;
     this.record({ t: this.now, type: 'crash', point, lost: this.inMemory() });
     this.dispatch(this.server, { type: 'CRASH', point });
   }
@@ -399,6 +418,8 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
   private abortHandlers(): void {
     for (const box of this.mailFor.values()) for (const handle of box) this.kernel.cancel(handle);
     this.mailFor.clear();
+    this.mailTo.clear();
+    this.pausedUntilMs = 0; // the process that was paused is gone; the new one starts fresh
     this.forgetInMemory();
   }
 
@@ -417,6 +438,11 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
       case 'partition':
         this.dispatch(this.network, { type: 'PARTITION' });
         return this.endLater(fault);
+      case 'server-pause':
+        if (this.server.snapshot.value === 'down') return; // nothing runs to be paused
+        this.pausedUntilMs = Math.max(this.pausedUntilMs, this.now + fault.durationMs);
+        this.dispatch(this.server, { type: 'PAUSE' });
+        return this.endLater(fault);
       default:
         this.applyOwnFault(fault);
         if ('durationMs' in fault) this.endLater(fault);
@@ -430,6 +456,13 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
   private endFault(fault: ScriptedFault): void {
     this.record({ t: this.now, type: 'fault-end', fault });
     if (fault.kind === 'partition') this.dispatch(this.network, { type: 'HEAL' });
+    else if (fault.kind === 'server-pause') this.resume();
     else this.endOwnFault(fault);
+  }
+
+  /** A pause ends, unless a later one (or a crash) has taken over. */
+  private resume(): void {
+    if (this.pausedForMs() > 0 || this.server.snapshot.value !== 'paused') return;
+    this.dispatch(this.server, { type: 'RESUME' });
   }
 }

@@ -240,6 +240,8 @@ export function describeFault(fault: ScriptedFault, lang: Lang): string {
       return f.partition(fault.durationMs);
     case 'key-store-down':
       return f.keyStoreDown(fault.durationMs);
+    case 'server-pause':
+      return f.serverPause(fault.durationMs);
   }
 }
 

@@ -25,7 +25,7 @@ const anyFault: fc.Arbitrary<ScriptedFault> = fc.oneof(
     atMs: at,
   }),
   fc.record({
-    kind: fc.constantFrom('partition' as const, 'key-store-down' as const),
+    kind: fc.constantFrom('partition' as const, 'key-store-down' as const, 'server-pause' as const),
     atMs: at,
     durationMs: fc.integer({ min: 1, max: 5000 }),
   }),

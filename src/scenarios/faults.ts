@@ -24,6 +24,7 @@ const CODES: Record<string, (atMs: number, durationMs: number | null) => Scripte
   'crash-after-commit': (atMs) => ({ kind: 'crash', point: 'after-commit', atMs }),
   partition: (atMs, d) => (d === null ? null : { kind: 'partition', atMs, durationMs: d }),
   'keys-down': (atMs, d) => (d === null ? null : { kind: 'key-store-down', atMs, durationMs: d }),
+  pause: (atMs, d) => (d === null ? null : { kind: 'server-pause', atMs, durationMs: d }),
 };
 
 export function faultCode(fault: ScriptedFault): string {
@@ -39,6 +40,8 @@ export function faultCode(fault: ScriptedFault): string {
       return `partition${at}+${fault.durationMs}`;
     case 'key-store-down':
       return `keys-down${at}+${fault.durationMs}`;
+    case 'server-pause':
+      return `pause${at}+${fault.durationMs}`;
   }
 }
 

@@ -4,9 +4,10 @@ import type { RequestMessage } from '../message.ts';
 import type { CrashPoint } from '../settings.ts';
 
 /**
- * The server process: up or down. While up it accepts requests, each handled by its own request
- * handler (machines/handler.ts). A crash loses everything in memory — every handler and its open
- * transaction — and the process comes back after `restartMs`.
+ * The server process: up, paused or down. While up it accepts requests, each handled by its own
+ * request handler (machines/handler.ts). A crash loses everything in memory — every handler and
+ * its open transaction — and the process comes back after `restartMs`. A pause (a long garbage
+ * collection, a stalled VM) stops all work without losing any: requests queue until it ends.
  */
 interface ServerContext {
   restartMs: number;
@@ -19,9 +20,11 @@ export type ServerEvent =
   | { type: 'ARM_CRASH'; point: CrashPoint }
   | { type: 'CRASH'; point: CrashPoint | 'now' }
   | { type: 'RESTART' }
+  | { type: 'PAUSE' }
+  | { type: 'RESUME' }
   | { type: 'COMPLETER_TICK' };
 
-export const serverMachine = setup({
+const serverSetup = setup({
   types: {
     context: {} as ServerContext,
     events: {} as ServerEvent,
@@ -47,7 +50,34 @@ export const serverMachine = setup({
       },
     }),
   },
-}).createMachine({
+});
+
+/** A crash, from up or paused: memory is lost and the process restarts later. */
+const crash = {
+  target: 'down',
+  actions: [
+    'disarm crash point',
+    { type: 'abortHandlers', params: {} },
+    {
+      type: 'startTimer',
+      params: ({ context }: { context: ServerContext }) => ({
+        name: 'restart' as const,
+        delayMs: context.restartMs,
+      }),
+    },
+  ],
+} as const;
+
+const accept = {
+  actions: {
+    type: 'accept',
+    params: ({ event }: { event: ServerEvent }) => ({
+      message: (event as Extract<ServerEvent, { type: 'REQUEST' }>).message,
+    }),
+  },
+} as const;
+
+export const serverMachine = serverSetup.createMachine({
   id: 'server',
   context: ({ input }) => ({ restartMs: input.restartMs, armedCrashes: [] }),
   initial: 'up',
@@ -55,23 +85,17 @@ export const serverMachine = setup({
   states: {
     up: {
       on: {
-        REQUEST: {
-          actions: { type: 'accept', params: ({ event }) => ({ message: event.message }) },
-        },
+        REQUEST: accept,
         // The background completer (recovery points) runs only in a live process.
         COMPLETER_TICK: { actions: { type: 'runCompleter', params: {} } },
-        CRASH: {
-          target: 'down',
-          actions: [
-            'disarm crash point',
-            { type: 'abortHandlers', params: {} },
-            {
-              type: 'startTimer',
-              params: ({ context }) => ({ name: 'restart', delayMs: context.restartMs }),
-            },
-          ],
-        },
+        CRASH: crash,
+        PAUSE: 'paused',
       },
+    },
+    // Requests are still taken in (the kernel queues them), but nothing runs until RESUME: the
+    // world holds every step of every handler until the pause is over.
+    paused: {
+      on: { REQUEST: accept, CRASH: crash, RESUME: 'up' },
     },
     // A request that reaches a dead process gets no answer: the client can only time out.
     down: {

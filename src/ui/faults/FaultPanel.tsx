@@ -68,6 +68,13 @@ export function FaultPanel() {
         >
           {f.partition}
         </button>
+        <button
+          type="button"
+          className={buttonClass}
+          onClick={() => inject({ kind: 'server-pause', durationMs: 1000 })}
+        >
+          {f.pauseServer}
+        </button>
         {payments && (
           <button
             type="button"

@@ -111,7 +111,7 @@ export function Topology() {
   const nodes = useMemo(() => layout(timeline.actors, run.world), [timeline, run.world]);
   const height = heightFor(timeline.actors.filter((a) => a.startsWith('client-')).length);
   const flying = inFlight(timeline, cursorMs);
-  const serverDown = stateAt(timeline, SERVER, count) === 'down';
+  const serverState = stateAt(timeline, SERVER, count);
   const at = Math.round(cursorMs);
 
   return (
@@ -145,7 +145,7 @@ export function Topology() {
               key={node.id}
               node={node}
               state={stateAt(timeline, node.id, count) ?? backEndLabel(node.id, trace, cursorMs, t)}
-              down={node.id === SERVER && serverDown}
+              process={node.id === SERVER ? serverState : null}
             />
           ))}
           {flying.map(({ span, progress }) => (
@@ -172,21 +172,46 @@ export function Topology() {
   );
 }
 
-function ActorBox({ node, state, down }: { node: Node; state: string | null; down: boolean }) {
+/** How the server process looks when it is not simply up: crashed, or frozen in a pause. */
+const PROCESS_LOOK = {
+  down: { icon: '✕', tone: 'fill-red-100 stroke-red-600 dark:fill-red-950 dark:stroke-red-400' },
+  paused: {
+    icon: '⏸',
+    tone: 'fill-amber-100 stroke-amber-600 dark:fill-amber-950 dark:stroke-amber-400',
+  },
+} as const;
+
+function ActorBox({
+  node,
+  state,
+  process,
+}: {
+  node: Node;
+  state: string | null;
+  /** The server process's state (up, paused, down); null for every other actor. */
+  process: string | null;
+}) {
   const t = useMessages();
-  const tone = down
-    ? 'fill-red-100 stroke-red-600 dark:fill-red-950 dark:stroke-red-400'
-    : node.tone;
+  const down = process === 'down';
+  const look = process === 'down' || process === 'paused' ? PROCESS_LOOK[process] : null;
+  const tone = look?.tone ?? node.tone;
   return (
     <g transform={`translate(${node.x - NODE_W / 2}, ${node.y - 24})`}>
-      <rect width={NODE_W} height={48} rx={10} strokeWidth={down ? 3 : 1.5} className={tone} />
+      <rect
+        width={NODE_W}
+        height={48}
+        rx={10}
+        strokeWidth={look ? 3 : 1.5}
+        strokeDasharray={process === 'paused' ? '5 3' : undefined}
+        className={tone}
+      />
       <text
         x={NODE_W / 2}
         y={20}
         textAnchor="middle"
         className="fill-current text-[13px] font-semibold"
       >
-        {down ? `✕ ${node.id}` : node.id}
+        {look ? `${look.icon} ${node.id}` : node.id}
       </text>
       <text
         x={NODE_W / 2}
@@ -194,7 +219,7 @@ function ActorBox({ node, state, down }: { node: Node; state: string | null; dow
         textAnchor="middle"
         className="fill-slate-600 font-mono text-[11px] dark:fill-slate-300"
       >
-        {down ? t.topology.down : (state ?? '')}
+        {down ? t.topology.down : process === 'paused' ? t.topology.paused : (state ?? '')}
       </text>
     </g>
   );
