@@ -107,6 +107,7 @@ export const en = {
       'fail-open': 'go on without it (fail open)',
       'fail-closed': 'refuse with 503 (fail closed)',
     },
+    payments: 'Payments per client',
     restore: 'Restore the scenario’s settings',
   },
   compare: {

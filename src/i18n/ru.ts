@@ -120,6 +120,7 @@ export const ru: Messages = {
       'fail-open': 'работать без него (fail open)',
       'fail-closed': 'отказывать с 503 (fail closed)',
     },
+    payments: 'Платежей на клиента',
     restore: 'Вернуть настройки сценария',
   },
   compare: {

@@ -8,7 +8,7 @@ import type {
   WorldSettings,
 } from '../model/settings.ts';
 import { faultFits } from './faults.ts';
-import { tweakNetwork, tweakRetry, type Tweaks } from './tweaks.ts';
+import { tweakIntents, tweakNetwork, tweakRetry, type Tweaks } from './tweaks.ts';
 import type { StrategyId } from '../model/strategies.ts';
 import { SCENARIOS } from './catalogue.ts';
 import { isResourceScenario, type PaymentScenarioId, type ScenarioId } from './ids.ts';
@@ -93,6 +93,7 @@ export function prepareScenario(
       ...c,
       retry: tweakRetry(c.retry, tweaks),
       keyPolicy: tweaks.keyPolicy ?? c.keyPolicy,
+      intents: tweakIntents(c.intents, tweaks),
     })),
     network: tweakNetwork(base.network, tweaks),
     server: {

@@ -54,4 +54,22 @@ describe('tweaks', () => {
     expect(o.perIntent[0]).toMatchObject({ outcome: 'unknown' });
     expect(o.finalState).not.toHaveProperty('/users/123');
   });
+
+  it('more payments per client: each is its own intent, and a reused key swallows the second', () => {
+    const busy = runScenario({
+      scenario: 'happy-path',
+      strategy: 'atomic-key',
+      seed: 1,
+      tweaks: { payments: 5 },
+    });
+    expect(summarize(busy.trace)).toMatchObject({ intents: 5, charges: 5, duplicateCharges: 0 });
+    const reused = runScenario({
+      scenario: 'happy-path',
+      strategy: 'atomic-key',
+      seed: 1,
+      tweaks: { payments: 2, keyPolicy: 'reused' },
+    });
+    // The second payment carries the first one's key: the server replays the first answer.
+    expect(summarize(reused.trace)).toMatchObject({ intents: 2, charges: 1 });
+  });
 });

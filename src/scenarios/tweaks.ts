@@ -3,6 +3,7 @@ import {
   RETRY_KINDS,
   type KeyPolicy,
   type KeyStoreFailure,
+  type IntentSpec,
   type NetworkSettings,
   type RetryKind,
   type RetryPolicy,
@@ -25,6 +26,8 @@ export interface Tweaks {
   delayMaxMs?: number;
   keyTtlMs?: number;
   keyStoreFailure?: KeyStoreFailure;
+  /** How many payments each client makes, one after another (the scenario's own, repeated). */
+  payments?: number;
 }
 
 export const KEY_TTLS_MS = [2000, 60_000, 86_400_000] as const;
@@ -34,6 +37,7 @@ export const ATTEMPT_CHOICES = [1, 2, 3, 4, 6, 10] as const;
 export const LOSS_CHOICES = [0, 5, 10, 25, 50] as const;
 export const DUPLICATION_CHOICES = [0, 5, 10, 25] as const;
 export const DELAY_CHOICES_MS = [60, 150, 300, 1000] as const;
+export const PAYMENT_CHOICES = [1, 2, 5, 20, 100] as const;
 export const KEY_STORE_FAILURES: readonly KeyStoreFailure[] = ['fail-open', 'fail-closed'];
 
 /** Each tweak as a link parameter: its name, how to check it, how to read it. */
@@ -64,6 +68,7 @@ export const TWEAK_PARAMS: {
     valid: (v) => (KEY_STORE_FAILURES as string[]).includes(v),
     read: (v) => v as KeyStoreFailure,
   },
+  payments: { param: 'payments', valid: oneOf(PAYMENT_CHOICES), read: Number },
 };
 
 function oneOf(choices: readonly number[]) {
@@ -74,6 +79,12 @@ export function tweakRetry(retry: RetryPolicy, tweaks: Tweaks): RetryPolicy {
   const kind = tweaks.retry ?? retry.kind;
   const maxAttempts = kind === 'none' ? 1 : (tweaks.attempts ?? retry.maxAttempts);
   return { ...retry, kind, maxAttempts };
+}
+
+/** A client's payments, cycled to the tweaked count: a busier day of the same customers. */
+export function tweakIntents(intents: readonly IntentSpec[], tweaks: Tweaks): IntentSpec[] {
+  if (tweaks.payments === undefined || intents.length === 0) return [...intents];
+  return Array.from({ length: tweaks.payments }, (_, i) => intents[i % intents.length]!);
 }
 
 export function tweakNetwork(network: NetworkSettings, tweaks: Tweaks): NetworkSettings {

@@ -8,6 +8,7 @@ import {
   KEY_STORE_FAILURES,
   KEY_TTLS_MS,
   LOSS_CHOICES,
+  PAYMENT_CHOICES,
   type Tweaks,
 } from '../../scenarios/tweaks.ts';
 import { useLab, useMessages } from '../common/lab.ts';
@@ -81,6 +82,12 @@ export function SettingsFields() {
               value={selection.tweaks.keyTtlMs}
               options={KEY_TTLS_MS.map((n) => [n, s.ttls[n]!])}
               onChange={(v) => set('keyTtlMs', v)}
+            />
+            <Choice
+              label={s.payments}
+              value={selection.tweaks.payments}
+              options={PAYMENT_CHOICES.map((n) => [n, String(n)])}
+              onChange={(v) => set('payments', v)}
             />
             <Choice
               label={s.failure}
