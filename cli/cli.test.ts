@@ -145,6 +145,29 @@ describe('npm run sim: HTTP methods and conditional requests', () => {
     ).toThrow(/not a fault of lost-update/);
   });
 
+  it('takes the page’s settings as links name them, and names the allowed values otherwise', () => {
+    const run = (set: string) =>
+      JSON.parse(
+        simMain([
+          '--scenario',
+          'lost-response',
+          '--strategy',
+          'atomic-key',
+          '--set',
+          set,
+          '--json',
+        ]),
+      );
+    expect(run('key=per-intent').charges).toBe(1);
+    const buggy = run('key=per-attempt');
+    expect(buggy.charges).toBe(2);
+    expect(buggy.settings).toBe('key=per-attempt');
+    expect(run('payments=5').intents).toBe(5);
+    expect(() =>
+      simMain(['--scenario', 'lost-response', '--strategy', 'none', '--set', 'loss=7']),
+    ).toThrow(/"loss=7" is not a setting; .*loss=0\|5\|10\|25\|50/);
+  });
+
   it('refuses a strategy for a scenario that has none, in one clear line', () => {
     expect(() =>
       simMain(['--scenario', 'lost-update', '--strategy', 'atomic-key', '--json']),

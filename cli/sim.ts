@@ -17,6 +17,7 @@ import {
 import { statusLine } from '../src/model/http.ts';
 import { computeMethodTable } from '../src/scenarios/methods.ts';
 import { faultCode, faultFits, parseFaults } from '../src/scenarios/faults.ts';
+import { parseTweakList, TWEAK_HELP, type Tweaks } from '../src/scenarios/tweaks.ts';
 import { runScenario } from '../src/scenarios/run.ts';
 import { cellText, evaluateMatrix, seedRange } from '../src/scenarios/matrix.ts';
 import { describeTrace, describeVerdict, formatTime } from '../src/report/log.ts';
@@ -44,13 +45,14 @@ const OPTIONS = {
   matrix: { type: 'boolean' },
   methods: { type: 'boolean' },
   faults: { type: 'string' },
+  set: { type: 'string' },
   seeds: { type: 'string' },
   ...SCOPE_FLAGS,
   help: { type: 'boolean' },
 } as const;
 
 const USAGE =
-  'usage: npm run sim -- --scenario <id> [--strategy <id>] [--seed <n>] [--tape <tape>] [--faults kind@ms,...] [--json] | --list | --matrix [--seeds <n>] [--json] | --methods [--json]\n(--strategy is required for payment scenarios; resource scenarios have none)';
+  'usage: npm run sim -- --scenario <id> [--strategy <id>] [--seed <n>] [--tape <tape>] [--faults kind@ms,...] [--set name=value,...] [--json] | --list | --matrix [--seeds <n>] [--json] | --methods [--json]\n(--strategy is required for payment scenarios; resource scenarios have none)';
 
 function list(): string {
   const rows = [
@@ -83,12 +85,14 @@ export function simMain(argv: string[]): string {
   // With scope flags, the run is the explorer's small scope of the scenario: how witnesses replay.
   const scope = checkScopeFor(scenario, parseScope(flags, null));
   const faults = flags.faults === undefined ? [] : parseFaultFlag(scenario, flags.faults);
+  const tweaks = flags.set === undefined ? {} : parseSetFlag(flags.set);
   const result = runScenario({
     scenario,
     strategy,
     seed,
     tape: flags.tape,
     faults,
+    tweaks,
     ...(scope ? { scope } : {}),
   });
   const common = {
@@ -97,6 +101,7 @@ export function simMain(argv: string[]): string {
     seed: flags.tape === undefined ? seed : null,
     tape: result.tape,
     events: result.events,
+    ...(Object.keys(tweaks).length ? { settings: flags.set } : {}),
   };
   const report = { ...common, ...worldReport(result), ...runEnd(result) };
   if (flags.json) return JSON.stringify(report, null, 2);
@@ -203,6 +208,14 @@ function parseFaultFlag(scenario: ScenarioId, text: string) {
       `--faults: "${bad[0] ?? faultCode(unfit[0]!)}" is not a fault of ${scenario}; write kind@ms, e.g. drop-response@340, crash-after-commit@500, partition@200+300`,
     );
   return faults;
+}
+
+/** `--set key=per-attempt,loss=25`: the page's settings, named as links name them. */
+function parseSetFlag(text: string): Tweaks {
+  const { tweaks, bad } = parseTweakList(text);
+  if (bad.length)
+    throw new UsageError(`--set: "${bad[0]}" is not a setting; the settings are ${TWEAK_HELP}`);
+  return tweaks;
 }
 
 function parseCount(flag: string, text: string): number {

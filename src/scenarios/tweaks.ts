@@ -71,6 +71,39 @@ export const TWEAK_PARAMS: {
   payments: { param: 'payments', valid: oneOf(PAYMENT_CHOICES), read: Number },
 };
 
+/**
+ * Settings written as a link writes them, `key=per-attempt,loss=25` (the CLI's `--set`). Each
+ * item that is not a known setting with an allowed value is reported, and the rest are kept.
+ */
+export function parseTweakList(text: string): { tweaks: Tweaks; bad: string[] } {
+  const tweaks: Record<string, unknown> = {};
+  const bad: string[] = [];
+  for (const item of text.split(',').filter((i) => i.trim() !== '')) {
+    const [name, value = ''] = item.trim().split('=', 2);
+    const entry = Object.entries(TWEAK_PARAMS).find(([, spec]) => spec.param === name);
+    if (entry && entry[1].valid(value)) tweaks[entry[0]] = entry[1].read(value);
+    else bad.push(item.trim());
+  }
+  return { tweaks: tweaks as Tweaks, bad };
+}
+
+/** Each setting's link name with the values it accepts, for messages: `loss=0|5|10|25|50`. */
+export const TWEAK_HELP = (
+  [
+    ['retry', RETRY_KINDS],
+    ['attempts', ATTEMPT_CHOICES],
+    ['key', KEY_POLICIES],
+    ['loss', LOSS_CHOICES],
+    ['dup', DUPLICATION_CHOICES],
+    ['delay', DELAY_CHOICES_MS],
+    ['ttl', KEY_TTLS_MS],
+    ['failure', KEY_STORE_FAILURES],
+    ['payments', PAYMENT_CHOICES],
+  ] as const
+)
+  .map(([name, values]) => `${name}=${values.join('|')}`)
+  .join(', ');
+
 function oneOf(choices: readonly number[]) {
   return (v: string) => /^\d{1,8}$/.test(v) && choices.includes(Number(v));
 }
