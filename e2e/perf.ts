@@ -3,7 +3,8 @@
  * (`npm run build && npm run preview`), or a URL given as the first argument.
  *
  * - Frame times while playing the busiest scenario at the fastest speed: p50 and p95, in ms.
- * - Scrub and step: time from one move of the timeline to the next painted frame, in ms.
+ * - Scrub and step back: time from one move of the timeline to the next painted frame, in ms, on
+ *   that run and on a run of over 10,000 records (the same scenario with 100 payments per client).
  * Numbers are medians of what this machine did today; the budgets live in the closing notes.
  */
 import { chromium, type Page } from '@playwright/test';
@@ -11,6 +12,7 @@ import { CHROMIUM_ARGS, systemChromium } from './browser.ts';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:4173/';
 const SCENARIO = '?scenario=retry-storm-jitter&strategy=atomic-key&seed=1&lang=en';
+const BIG_RUN = `${SCENARIO}&payments=100`;
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -38,6 +40,25 @@ async function frameTimes(page: Page, ms: number): Promise<number[]> {
   const pause = page.getByRole('button', { name: 'Pause' });
   if (await pause.isVisible()) await pause.click();
   return gaps.slice(1);
+}
+
+/** Presses ← `presses` times from the end of the run; each step back is timed to the next paint. */
+async function stepBackTimes(page: Page, presses: number): Promise<number[]> {
+  const slider = page.getByRole('slider', { name: 'Timeline' });
+  await slider.focus();
+  await page.keyboard.press('End');
+  await page.getByRole('button', { name: 'Step back' }).focus();
+  return (await page.evaluate(`(async () => {
+    const button = document.activeElement;
+    const out = [];
+    for (let i = 0; i < ${presses}; i++) {
+      const start = performance.now();
+      button.click();
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      out.push(performance.now() - start);
+    }
+    return out;
+  })()`)) as number[];
 }
 
 /** Moves the timeline `moves` times across the run; each move is timed to the next paint. */
@@ -69,15 +90,36 @@ await page.goto(base + SCENARIO);
 await page.getByTestId('trace-hash').waitFor();
 const frames = await frameTimes(page, 1500);
 const scrub = await scrubTimes(page, 60);
+await page.goto(base + BIG_RUN);
+await page.getByTestId('trace-hash').waitFor();
+// The views below the first screen load lazily: time moves, not their first paint.
+await page.getByRole('region', { name: 'Event log' }).waitFor();
+await page.getByRole('region', { name: 'State machines' }).waitFor();
+await page.waitForTimeout(500);
+if (process.env.PERF_DEBUG) console.log(await scrubTimes(page, 20));
+const bigEvents = Number(await page.getByTestId('event-count').textContent());
+const bigScrub = await scrubTimes(page, 60);
+const bigStepBack = await stepBackTimes(page, 60);
 await browser.close();
 const round = (n: number) => Math.round(n * 10) / 10;
+const summary = (values: number[]) => ({
+  p50: round(percentile(values, 50)),
+  p95: round(percentile(values, 95)),
+  max: round(Math.max(...values)),
+});
 console.log(
   JSON.stringify(
     {
       scenario: SCENARIO,
       frames: frames.length,
-      frameMs: { p50: round(percentile(frames, 50)), p95: round(percentile(frames, 95)) },
-      scrubMs: { p50: round(percentile(scrub, 50)), p95: round(percentile(scrub, 95)) },
+      frameMs: summary(frames),
+      scrubMs: summary(scrub),
+      bigRun: {
+        url: BIG_RUN,
+        kernelEvents: bigEvents,
+        scrubMs: summary(bigScrub),
+        stepBackMs: summary(bigStepBack),
+      },
     },
     null,
     2,

@@ -61,7 +61,7 @@ export const en = {
     armCrash: 'Arm crash',
     partition: 'Partition for 500 ms',
     keysDown: 'Key store down for 1 s',
-    pauseServer: 'Pause the server for 1 s',
+    pauseServer: 'Freeze the server for 1 s',
     injected: 'Injected faults',
     none: 'None yet.',
     at: (t: number, what: string) => `at ${t} ms: ${what}`,
@@ -124,12 +124,31 @@ export const en = {
     replayed: 'replayed',
     lost: 'lost',
     up: 'up',
-    paused: 'paused',
+    paused: 'frozen',
     idle: 'idle',
     charges: (n: number) => plural(n, 'charge', 'charges'),
   },
   ledger: {
     region: 'Ledger',
+    balance: (now: string, start: string) =>
+      `Customer’s balance at the provider: ${now} (it was ${start}).`,
+    paymentsCaption: 'the server’s payment records',
+    keysCaption: 'one row per key; a retry finds it and gets the stored answer',
+    cacheCaption: 'responses kept after the work is done (the textbook version)',
+    columns: {
+      id: 'id',
+      customer: 'customer',
+      amount: 'amount',
+      key: 'idempotency key',
+      charge: 'charge',
+      status: 'status',
+      recoveryPoint: 'recovery point',
+      response: 'response',
+      storedAt: 'stored at',
+    },
+    duplicateOf: (id: string) => `duplicate of ${id}: the same payment again`,
+    earlierRows: (n: number) => `… ${plural(n, 'earlier row', 'earlier rows')}`,
+    noRows: 'no rows yet',
   },
   sequence: {
     region: 'Sequence diagram',
@@ -162,6 +181,7 @@ export const en = {
     duplicateRecords: (n: number) =>
       `The server's books hold ${plural(n, 'extra payment row', 'extra payment rows')} for money charged once.`,
     none: 'none',
+    morePayments: (n: number) => `… and ${plural(n, 'more payment', 'more payments')}`,
     perIntent: 'Payments',
     intentLine: (intent: string, charges: number, outcome: string) =>
       `${intent}: ${plural(charges, 'charge', 'charges')}, client saw ${outcome}`,
@@ -178,6 +198,8 @@ export const en = {
     events: 'Events',
     tapeHint:
       'The run’s choices. The same scenario, strategy and tape give the same trace everywhere.',
+    copyTape: (n: number) => `Copy the whole tape (${n} characters)`,
+    copied: 'Copied',
   },
   resourceOutcome: {
     lostUpdates: (n: number) =>
@@ -313,7 +335,7 @@ export const en = {
       partition: (ms: number) => `partition the network for ${ms} ms`,
       keyStoreDown: (ms: number) => `take the idempotency-key store down for ${ms} ms`,
       serverPause: (ms: number) =>
-        `pause the server for ${ms} ms (a long garbage collection: nothing runs, requests queue)`,
+        `freeze the server for ${ms} ms (a long garbage-collection pause: nothing runs, requests queue)`,
     },
     crashPoints: {
       'before-commit': 'before commit',

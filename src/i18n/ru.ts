@@ -74,7 +74,7 @@ export const ru: Messages = {
     armCrash: 'Запланировать падение',
     partition: 'Разрыв сети на 500 мс',
     keysDown: 'Хранилище ключей недоступно 1 с',
-    pauseServer: 'Приостановить сервер на 1 с',
+    pauseServer: 'Заморозить сервер на 1 с',
     injected: 'Добавленные сбои',
     none: 'Пока нет.',
     at: (t: number, what: string) => `в момент ${t} мс: ${what}`,
@@ -137,12 +137,30 @@ export const ru: Messages = {
     replayed: 'повтор ответа',
     lost: 'потеряно',
     up: 'работает',
-    paused: 'на паузе',
+    paused: 'заморожен',
     idle: 'ждёт',
     charges: (n: number) => charges(n),
   },
   ledger: {
     region: 'Учёт',
+    balance: (now: string, start: string) => `Баланс клиента у провайдера: ${now} (было ${start}).`,
+    paymentsCaption: 'записи сервера о платежах',
+    keysCaption: 'по строке на ключ; повтор находит её и получает сохранённый ответ',
+    cacheCaption: 'ответы, сохранённые после выполнения (вариант из учебника)',
+    columns: {
+      id: 'id',
+      customer: 'клиент',
+      amount: 'сумма',
+      key: 'ключ идемпотентности',
+      charge: 'списание',
+      status: 'статус',
+      recoveryPoint: 'точка восстановления',
+      response: 'ответ',
+      storedAt: 'сохранён',
+    },
+    duplicateOf: (id: string) => `дубликат ${id}: тот же платёж ещё раз`,
+    earlierRows: (n: number) => `… ещё ${pluralRu(n, 'строка', 'строки', 'строк')} выше`,
+    noRows: 'строк пока нет',
   },
   sequence: {
     region: 'Диаграмма последовательности',
@@ -174,6 +192,7 @@ export const ru: Messages = {
     duplicateRecords: (n: number) =>
       `В учёте сервера лишних строк платежей: ${n}, хотя деньги списаны один раз.`,
     none: 'нет',
+    morePayments: (n: number) => `… и ещё ${pluralRu(n, 'платёж', 'платежа', 'платежей')}`,
     perIntent: 'Платежи',
     intentLine: (intent: string, c: number, outcome: string) =>
       `${intent}: ${charges(c)}, клиент получил ${outcome}`,
@@ -190,6 +209,8 @@ export const ru: Messages = {
     events: 'События',
     tapeHint:
       'Выборы, сделанные в прогоне. Тот же сценарий, стратегия и лента дают ту же трассу где угодно.',
+    copyTape: (n: number) => `Скопировать всю ленту (${n} символов)`,
+    copied: 'Скопировано',
   },
   resourceOutcome: {
     lostUpdates: (n: number) =>
@@ -328,7 +349,7 @@ export const ru: Messages = {
       partition: (ms: number) => `разделить сеть на ${ms} мс`,
       keyStoreDown: (ms: number) => `отключить хранилище ключей идемпотентности на ${ms} мс`,
       serverPause: (ms: number) =>
-        `приостановить сервер на ${ms} мс (долгая сборка мусора: ничего не выполняется, запросы ждут в очереди)`,
+        `заморозить сервер на ${ms} мс (долгая пауза сборки мусора: ничего не выполняется, запросы ждут в очереди)`,
     },
     crashPoints: {
       'before-commit': 'до коммита',

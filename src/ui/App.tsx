@@ -2,7 +2,6 @@ import { lazy, Suspense, useEffect } from 'react';
 import { Controls } from './controls/Controls.tsx';
 import { OutcomePanel } from './outcome/OutcomePanel.tsx';
 import { InvariantsPanel } from './outcome/InvariantsPanel.tsx';
-import { EventLog } from './log/EventLog.tsx';
 import { LanguageSwitch } from './common/LanguageSwitch.tsx';
 import { BadLinkNotice } from './common/BadLinkNotice.tsx';
 import { useLab, useMessages } from './common/lab.ts';
@@ -21,6 +20,7 @@ const CompareView = lazy(() =>
 const StateMachines = lazy(() =>
   import('./machines/StateMachines.tsx').then((m) => ({ default: m.StateMachines })),
 );
+const EventLog = lazy(() => import('./log/EventLog.tsx').then((m) => ({ default: m.EventLog })));
 const SequenceDiagram = lazy(() =>
   import('./sequence/SequenceDiagram.tsx').then((m) => ({ default: m.SequenceDiagram })),
 );
@@ -95,7 +95,9 @@ export function App() {
             </Suspense>
           </div>
           <div className="order-8 min-w-0">
-            <EventLog />
+            <Suspense fallback={null}>
+              <EventLog />
+            </Suspense>
           </div>
         </div>
       </main>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useRecordCount } from '../playback/frame.ts';
 import { describeTrace, type LogLine } from '../../report/log.ts';
 import { Panel } from '../common/Panel.tsx';
@@ -12,32 +12,58 @@ const TONE: Record<LogLine['tone'], string> = {
   money: 'bg-indigo-50 dark:bg-indigo-950/50',
 };
 
-/** The accessible log: every trace record as a table row, in virtual time. */
+/** Every row is one line of this height, so the log can draw only the rows in view. */
+const ROW_PX = 25;
+/** The scroll box is at most 32rem high: about this many rows show at once. */
+const ROWS_IN_VIEW = Math.ceil(512 / ROW_PX);
+/** Rows drawn beyond the view on each side, so a quick scroll shows no gap. */
+const OVERSCAN = 10;
+
+/**
+ * The accessible log: every trace record as a table row, in virtual time, up to the cursor. A run
+ * can hold tens of thousands of records, so only the rows around the view are drawn; spacer rows
+ * keep the scroll height true, and aria-rowcount/rowindex tell screen readers where they are.
+ * The log follows the cursor (its newest row at the bottom); scrolling up reads older rows until
+ * the cursor moves again.
+ */
 export function EventLog() {
   const t = useMessages();
   const lang = useLab((s) => s.lang);
   const trace = useLab((s) => s.run.trace);
   const count = useRecordCount();
-  const all = useMemo(() => describeTrace(trace, lang), [trace, lang]);
-  const lines = all.slice(0, count);
+  const lines = useMemo(() => describeTrace(trace, lang), [trace, lang]);
   const box = useRef<HTMLDivElement>(null);
-  // Keep the newest line in view as the run plays, without moving the page itself.
-  useEffect(() => {
-    const el = box.current;
-    if (el) el.scrollTop = el.scrollHeight;
+  // Where the reader scrolled to, valid only until the cursor moves (then the log follows again).
+  const [reading, setReading] = useState<{ count: number; top: number } | null>(null);
+  const readTop = reading?.count === count ? reading.top : null;
+  const first =
+    readTop === null ? count - ROWS_IN_VIEW - OVERSCAN : Math.floor(readTop / ROW_PX) - OVERSCAN;
+  const start = Math.max(0, Math.min(first, count - ROWS_IN_VIEW - 2 * OVERSCAN));
+  const end = Math.min(count, start + ROWS_IN_VIEW + 2 * OVERSCAN);
+  // Keep the newest line in view as the run plays, without moving the page and without reading
+  // layout (the browser clamps the value to the bottom).
+  useLayoutEffect(() => {
+    if (box.current) box.current.scrollTop = 1e9;
   }, [count]);
+  const onScroll = () => {
+    const el = box.current;
+    if (!el) return;
+    const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_PX;
+    setReading(atBottom ? null : { count, top: el.scrollTop });
+  };
   return (
     <Panel id="event-log" title={t.log.region} className="min-w-0">
       <div
         ref={box}
+        onScroll={onScroll}
         className="max-h-[32rem] overflow-auto rounded-lg border border-slate-200 dark:border-slate-800"
         tabIndex={0}
         aria-label={t.log.caption}
       >
-        <table className="w-full border-collapse text-left text-sm">
+        <table className="w-full border-collapse text-left text-sm" aria-rowcount={count + 1}>
           <caption className="sr-only">{t.log.caption}</caption>
-          <thead className="sticky top-0 bg-slate-100 text-xs text-slate-600 uppercase dark:bg-slate-800 dark:text-slate-300">
-            <tr>
+          <thead className="sticky top-0 z-10 bg-slate-100 text-xs text-slate-600 uppercase dark:bg-slate-800 dark:text-slate-300">
+            <tr aria-rowindex={1}>
               <th scope="col" className="px-2 py-1.5 text-right font-semibold">
                 {t.log.time}
               </th>
@@ -50,26 +76,49 @@ export function EventLog() {
             </tr>
           </thead>
           <tbody className="font-mono text-xs">
-            {lines.map((line, i) => (
-              <tr
-                key={i}
-                aria-current={i === lines.length - 1 ? 'true' : undefined}
-                className={`border-t border-slate-100 dark:border-slate-800 ${TONE[line.tone]} ${
-                  i === lines.length - 1 ? 'outline-2 -outline-offset-2 outline-indigo-500' : ''
-                }`}
-              >
-                <td className="px-2 py-1 text-right whitespace-nowrap text-slate-600 tabular-nums dark:text-slate-400">
-                  {line.t} ms
-                </td>
-                <td className="px-2 py-1 whitespace-nowrap">{line.actor}</td>
-                <td className="px-2 py-1">
-                  <span className="font-semibold">{line.verb}</span> {line.detail}
-                </td>
-              </tr>
+            {start > 0 && <Spacer px={start * ROW_PX} />}
+            {lines.slice(start, end).map((line, i) => (
+              <Row
+                key={start + i}
+                line={line}
+                index={start + i}
+                current={start + i === count - 1}
+              />
             ))}
+            {end < count && <Spacer px={(count - end) * ROW_PX} />}
           </tbody>
         </table>
       </div>
     </Panel>
+  );
+}
+
+function Row({ line, index, current }: { line: LogLine; index: number; current: boolean }) {
+  return (
+    <tr
+      aria-rowindex={index + 2}
+      aria-current={current ? 'true' : undefined}
+      style={{ height: ROW_PX }}
+      className={`border-t border-slate-100 whitespace-nowrap dark:border-slate-800 ${TONE[line.tone]} ${
+        current ? 'outline-2 -outline-offset-2 outline-indigo-500' : ''
+      }`}
+    >
+      <td className="px-2 text-right text-slate-600 tabular-nums dark:text-slate-400">
+        {line.t} ms
+      </td>
+      <td className="px-2">{line.actor}</td>
+      <td className="px-2">
+        <span className="font-semibold">{line.verb}</span> {line.detail}
+      </td>
+    </tr>
+  );
+}
+
+/** Stands in for the rows out of view, so the scrollbar stays true to the whole log. */
+function Spacer({ px }: { px: number }) {
+  return (
+    <tr aria-hidden="true" style={{ height: px }}>
+      <td colSpan={3} />
+    </tr>
   );
 }

@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
-import { summarize } from '../../model/outcome.ts';
+import { summarize, type IntentOutcome } from '../../model/outcome.ts';
 import type { PaymentRun } from '../../model/run.ts';
 import type { TraceRecord } from '../../model/trace.ts';
 import { useTraceSoFar } from '../playback/frame.ts';
 import { outcomeText } from '../../report/log.ts';
 import { AnswerStatuses, HeadlineBox, TraceFacts, verdictText } from './RunFacts.tsx';
 import { ResourceOutcome } from './ResourceOutcome.tsx';
+import { StoreTables } from './StoreTables.tsx';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
 
@@ -26,6 +27,8 @@ function PaymentOutcome({ run, trace }: { run: PaymentRun; trace: readonly Trace
   const lang = useLab((s) => s.lang);
   const outcome = useMemo(() => summarize(trace), [trace]);
   const duplicated = outcome.duplicateCharges > 0;
+  const shown = useMemo(() => paymentsWorthShowing(outcome.perIntent), [outcome]);
+  const hidden = outcome.perIntent.length - shown.length;
 
   return (
     <Panel id="ledger" title={t.ledger.region}>
@@ -52,13 +55,15 @@ function PaymentOutcome({ run, trace }: { run: PaymentRun; trace: readonly Trace
         )}
       </HeadlineBox>
 
+      <StoreTables />
+
       <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
         <AnswerStatuses statuses={outcome.statuses} late={outcome.lateStatuses} />
         <div>
           <dt className="font-medium text-slate-500 dark:text-slate-400">{t.outcome.perIntent}</dt>
           <dd className="mt-1">
             <ul>
-              {outcome.perIntent.map((p) => (
+              {shown.map((p) => (
                 <li key={p.intentId}>
                   {t.outcome.intentLine(
                     p.intentId,
@@ -67,11 +72,28 @@ function PaymentOutcome({ run, trace }: { run: PaymentRun; trace: readonly Trace
                   )}
                 </li>
               ))}
+              {hidden > 0 && (
+                <li className="text-slate-600 dark:text-slate-300">
+                  {t.outcome.morePayments(hidden)}
+                </li>
+              )}
             </ul>
           </dd>
         </div>
         <TraceFacts run={run} />
       </dl>
     </Panel>
+  );
+}
+
+/** At most this many payments are listed; a busy run has hundreds. */
+const PAYMENTS_LISTED = 6;
+
+/** The payments that went wrong first (charged twice, or not known to be done), then the rest. */
+function paymentsWorthShowing(perIntent: readonly IntentOutcome[]): IntentOutcome[] {
+  const wrong = (p: IntentOutcome) => p.charges !== 1 || p.outcome !== 'succeeded';
+  return [...perIntent.filter(wrong), ...perIntent.filter((p) => !wrong(p))].slice(
+    0,
+    PAYMENTS_LISTED,
   );
 }

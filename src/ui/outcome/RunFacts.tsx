@@ -1,7 +1,27 @@
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { statusLine } from '../../model/http.ts';
 import { traceHash, type RunResult } from '../../model/run.ts';
 import { useMessages } from '../common/lab.ts';
+
+/** A busy run's tape runs to thousands of characters: show its start, and copy the rest. */
+const TAPE_SHOWN = 120;
+
+function LongTape({ tape }: { tape: string }) {
+  const t = useMessages();
+  const [copied, setCopied] = useState(false);
+  return (
+    <>
+      {tape.slice(0, TAPE_SHOWN)}…{' '}
+      <button
+        type="button"
+        className="rounded-md border border-slate-300 px-2 font-sans text-xs dark:border-slate-600"
+        onClick={() => void navigator.clipboard?.writeText(tape).then(() => setCopied(true))}
+      >
+        {copied ? t.outcome.copied : t.outcome.copyTape(tape.length)}
+      </button>
+    </>
+  );
+}
 
 /** The run's identity: its trace hash and tape, which replay it exactly anywhere. */
 export function TraceFacts({ run }: { run: RunResult }) {
@@ -17,10 +37,10 @@ export function TraceFacts({ run }: { run: RunResult }) {
       </div>
       <div>
         <dt className="font-medium text-slate-500 dark:text-slate-400">
-          {t.outcome.tape} · {t.outcome.events}: {run.events}
+          {t.outcome.tape} · {t.outcome.events}: <span data-testid="event-count">{run.events}</span>
         </dt>
         <dd className="mt-1 font-mono break-all" title={t.outcome.tapeHint} data-testid="tape">
-          {run.tape}
+          {run.tape.length > TAPE_SHOWN ? <LongTape tape={run.tape} /> : run.tape}
         </dd>
       </div>
     </>

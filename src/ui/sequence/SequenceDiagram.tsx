@@ -1,4 +1,4 @@
-import { useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { statusLine } from '../../model/http.ts';
 import { PROVIDER, SERVER, STORE, type ActorId, type Message } from '../../model/message.ts';
 import type { TraceRecord } from '../../model/trace.ts';
@@ -31,34 +31,63 @@ function lanesOf(timeline: Timeline, world: 'payments' | 'resources'): Lanes {
   return { ids, x: (id) => LEFT + (index.get(id) ?? 0) * LANE_GAP };
 }
 
-/** Row of each distinct moment, so that y follows the order of events, not the clock. */
-function rowsOf(timeline: Timeline) {
-  const row = new Map(timeline.stops.map((t, i) => [t, i]));
-  const y = (t: number) => {
-    const exact = row.get(t);
-    if (exact !== undefined) return TOP + exact * ROW;
-    // Between two moments (a message still on the wire): interpolate between their rows.
-    const { stops } = timeline;
-    const after = stops.findIndex((s) => s > t);
-    if (after <= 0) return TOP + (after < 0 ? stops.length - 1 : 0) * ROW;
-    const a = stops[after - 1]!;
-    const b = stops[after]!;
-    return TOP + (after - 1 + (t - a) / (b - a)) * ROW;
-  };
-  return { y, height: TOP + timeline.stops.length * ROW + 10 };
+/** Index of the first stop after `t` (stops.length if none): a binary search. */
+function firstStopAfter(stops: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = stops.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stops[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
-type Point = { t: number; record: TraceRecord };
+/** Row of each distinct moment, so that y follows the order of events, not the clock. */
+function rowsOf(timeline: Timeline) {
+  const { stops } = timeline;
+  const y = (t: number) => {
+    const after = firstStopAfter(stops, t);
+    if (after === 0) return TOP;
+    const a = stops[after - 1]!;
+    if (a === t || after === stops.length) return TOP + (after - 1) * ROW;
+    // Between two moments (a message still on the wire): interpolate between their rows.
+    return TOP + (after - 1 + (t - a) / (stops[after]! - a)) * ROW;
+  };
+  /** The virtual times drawn between two heights, with a row to spare on each side. */
+  const timesBetween = (top: number, bottom: number) => ({
+    from: stops[Math.max(0, Math.floor((top - TOP) / ROW) - 1)] ?? 0,
+    to: stops[Math.min(stops.length - 1, Math.ceil((bottom - TOP) / ROW) + 1)] ?? Infinity,
+  });
+  return { y, timesBetween, height: TOP + stops.length * ROW + 10 };
+}
+
+/** The scroll box is at most 28rem high. */
+const VIEW_PX = 448;
+/** How far above the box's bottom the cursor line is kept while the diagram follows it. */
+const FOLLOW_GAP_PX = 60;
+
+/** A record drawn on a lane, with its place in the trace (a stable key). */
+type Point = { t: number; record: TraceRecord; index: number };
+
+const LANE_RECORDS: readonly TraceRecord['type'][] = [
+  'store',
+  'served',
+  'charge',
+  'dedup',
+  'crash',
+  'restart',
+  'timer',
+  'invariant',
+];
 
 /** Things that happen on one lane: store queries, charges, crashes, timeouts, violations. */
 function laneEvents(trace: readonly TraceRecord[]): Point[] {
-  return trace
-    .filter((r) =>
-      ['store', 'served', 'charge', 'dedup', 'crash', 'restart', 'timer', 'invariant'].includes(
-        r.type,
-      ),
-    )
-    .map((record) => ({ t: record.t, record }));
+  const points: Point[] = [];
+  trace.forEach((record, index) => {
+    if (LANE_RECORDS.includes(record.type)) points.push({ t: record.t, record, index });
+  });
+  return points;
 }
 
 export function SequenceDiagram() {
@@ -74,50 +103,57 @@ export function SequenceDiagram() {
   const points = useMemo(() => laneEvents(timeline.trace), [timeline]);
   const box = useRef<HTMLDivElement>(null);
   const store = useContext(LabContext)!;
-  // Follow the cursor down the diagram as the run plays, without re-rendering for it.
-  useEffect(
-    () =>
-      store.subscribe(({ cursorMs }, previous) => {
+  // Where the reader scrolled to, valid only until the next event (then the diagram follows).
+  const [reading, setReading] = useState<{ count: number; top: number } | null>(null);
+  // Follow the cursor down the diagram as the run plays, without re-rendering for it. The scroll
+  // is written once per frame, after React has drawn the move: writing it at once would make the
+  // browser lay out the whole page an extra time.
+  useEffect(() => {
+    let frame = 0;
+    const unsubscribe = store.subscribe(({ cursorMs }, previous) => {
+      if (cursorMs === previous.cursorMs || frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
         const el = box.current;
-        if (!el || cursorMs === previous.cursorMs) return;
-        el.scrollTop = Math.max(0, rows.y(cursorMs) - el.clientHeight + 60);
-      }),
-    [store, rows],
-  );
-  const width = LEFT + (lanes.ids.length - 1) * LANE_GAP + 70;
-  // Everything up to the last event that has happened is drawn once per event, not per frame.
+        const target = rows.y(store.getState().cursorMs) - VIEW_PX + FOLLOW_GAP_PX;
+        if (el) el.scrollTop = Math.max(0, target);
+      });
+    });
+    return () => {
+      unsubscribe();
+      cancelAnimationFrame(frame);
+    };
+  }, [store, rows]);
   const lastT = count > 0 ? timeline.trace[count - 1]!.t : -1;
-  const settled = useMemo(() => {
-    const select = (id: number) => setChoice({ timeline, id });
-    return (
-      <>
-        {points
-          .filter((p) => p.t <= lastT)
-          .map((p, i) => (
-            <LaneMark key={i} point={p} x={lanes.x} y={rows.y(p.t)} />
-          ))}
-        {timeline.spans
-          .filter((span) => span.endAt <= lastT)
-          .map((span) => (
-            <Arrow
-              key={span.message.id}
-              span={span}
-              lanes={lanes}
-              y={rows.y}
-              cursorMs={Infinity}
-              selected={span.message.id === selected}
-              onSelect={() => select(span.message.id)}
-            />
-          ))}
-      </>
-    );
-  }, [timeline, points, lanes, rows, lastT, selected]);
+  const followTop = Math.max(0, rows.y(lastT) - VIEW_PX + FOLLOW_GAP_PX);
+  const onScroll = () => {
+    const top = box.current?.scrollTop ?? 0;
+    // The diagram's own following moves stay within a row or two of the last event.
+    setReading(Math.abs(top - followTop) < 3 * ROW ? null : { count, top });
+  };
+  const top = reading?.count === count ? reading.top : followTop;
+  const width = LEFT + (lanes.ids.length - 1) * LANE_GAP + 70;
+  // A run may have thousands of messages: only what is in the scroll box is drawn.
+  const { from, to } = rows.timesBetween(top - 2 * ROW, top + VIEW_PX + 2 * ROW);
+  const inView = useMemo(
+    () => timeline.spans.filter((span) => span.sentAt <= to && span.endAt >= from),
+    [timeline, from, to],
+  );
+  const marks = useMemo(
+    () =>
+      points
+        .filter((p) => p.t >= from && p.t <= Math.min(to, lastT))
+        .map((p) => <LaneMark key={p.index} point={p} x={lanes.x} y={rows.y(p.t)} />),
+    [points, from, to, lastT, lanes, rows],
+  );
+  const select = useCallback((id: number) => setChoice({ timeline, id }), [timeline]);
 
   const chosen = timeline.spans.find((s) => s.message.id === selected)?.message ?? null;
   return (
     <Panel id="sequence" title={t.sequence.region}>
       <div
         ref={box}
+        onScroll={onScroll}
         className="max-h-[28rem] overflow-auto rounded-lg border border-slate-200 dark:border-slate-800"
       >
         <svg
@@ -146,15 +182,14 @@ export function SequenceDiagram() {
               />
             </g>
           ))}
-          {settled}
-          <LiveLayer
-            timeline={timeline}
+          {marks}
+          <Arrows
+            spans={inView}
             lanes={lanes}
             y={rows.y}
-            lastT={lastT}
             width={width}
             selected={selected}
-            onSelect={(id) => setChoice({ timeline, id })}
+            onSelect={select}
           />
         </svg>
       </div>
@@ -164,20 +199,22 @@ export function SequenceDiagram() {
   );
 }
 
-/** What moves between events: messages still on the wire, and the cursor line. */
-function LiveLayer({
-  timeline,
+/**
+ * The messages in view and the cursor line, redrawn on every frame. Arrows that have landed get
+ * the same props each frame, so only those still on the wire draw again; an arrow keeps its
+ * element (and its focus) when its message lands.
+ */
+function Arrows({
+  spans,
   lanes,
   y,
-  lastT,
   width,
   selected,
   onSelect,
 }: {
-  timeline: Timeline;
+  spans: readonly MessageSpan[];
   lanes: Lanes;
   y: (t: number) => number;
-  lastT: number;
   width: number;
   selected: number | null;
   onSelect: (id: number) => void;
@@ -186,17 +223,17 @@ function LiveLayer({
   const cursorY = y(cursorMs);
   return (
     <>
-      {timeline.spans
-        .filter((span) => span.sentAt <= lastT && span.endAt > lastT)
+      {spans
+        .filter((span) => span.sentAt <= cursorMs)
         .map((span) => (
           <Arrow
             key={span.message.id}
             span={span}
             lanes={lanes}
             y={y}
-            cursorMs={cursorMs}
+            cursorMs={span.endAt <= cursorMs ? Infinity : cursorMs}
             selected={span.message.id === selected}
-            onSelect={() => onSelect(span.message.id)}
+            onSelect={onSelect}
           />
         ))}
       <line
@@ -211,7 +248,7 @@ function LiveLayer({
   );
 }
 
-function Arrow({
+const Arrow = memo(function Arrow({
   span,
   lanes,
   y,
@@ -224,7 +261,7 @@ function Arrow({
   y: (t: number) => number;
   cursorMs: number;
   selected: boolean;
-  onSelect: () => void;
+  onSelect: (id: number) => void;
 }) {
   const t = useMessages();
   const { message } = span;
@@ -255,11 +292,11 @@ function Arrow({
       aria-pressed={selected}
       aria-label={`${label}${dropped ? ` (${t.topology.lost})` : ''}`}
       className={`cursor-pointer ${tone}`}
-      onClick={onSelect}
+      onClick={() => onSelect(message.id)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
-          onSelect();
+          onSelect(message.id);
         }
       }}
     >
@@ -289,7 +326,7 @@ function Arrow({
       </text>
     </g>
   );
-}
+});
 
 function arrowLabel(message: Message, replayed: string | null): string {
   if (message.kind === 'request') return `${message.request.method} ${message.request.path}`;

@@ -1,0 +1,172 @@
+import { useMemo } from 'react';
+import { formatMoney } from '../../i18n/i18n.ts';
+import type { PaymentRow, StoreContext } from '../../model/machines/store.ts';
+import type { TraceRecord } from '../../model/trace.ts';
+import { storeHistory, tablesAt } from '../../report/storeTables.ts';
+import { useRecordCount } from '../playback/frame.ts';
+import { useLab, useMessages } from '../common/lab.ts';
+
+/** A long run can record hundreds of rows: the ledger shows the newest few and counts the rest. */
+const ROWS_SHOWN = 6;
+
+/**
+ * The server's own tables at the cursor — `payments`, `idempotency_keys` and the response cache —
+ * with the customer's balance at the provider. They are the store machine's state, rebuilt from
+ * the trace (report/storeTables.ts), so they show exactly what the simulated database held.
+ */
+export function StoreTables() {
+  const t = useMessages().ledger;
+  const trace = useLab((s) => s.run.trace);
+  const count = useRecordCount();
+  const history = useMemo(() => storeHistory(trace), [trace]);
+  const tables = tablesAt(history, count);
+  return (
+    <div className="mt-4 flex flex-col gap-4">
+      <Balance trace={trace} count={count} />
+      <Table
+        name="payments"
+        caption={t.paymentsCaption}
+        head={[t.columns.id, t.columns.customer, t.columns.amount, t.columns.key, t.columns.charge]}
+        rows={paymentRows(tables.payments, t.duplicateOf)}
+      />
+      {tables.keys.length > 0 && (
+        <Table
+          name="idempotency_keys"
+          caption={t.keysCaption}
+          head={[t.columns.key, t.columns.status, t.columns.recoveryPoint, t.columns.response]}
+          rows={keyRows(tables)}
+        />
+      )}
+      {tables.cache.length > 0 && (
+        <Table
+          name="response_cache"
+          caption={t.cacheCaption}
+          head={[t.columns.key, t.columns.response, t.columns.storedAt]}
+          rows={tables.cache.map((c) => ({
+            cells: [short(c.key), String(c.response.status), `${c.storedAtMs} ms`],
+          }))}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The customer's money at the provider: what they had, and what they have now. */
+function Balance({ trace, count }: { trace: readonly TraceRecord[]; count: number }) {
+  const t = useMessages().ledger;
+  const lang = useLab((s) => s.lang);
+  const start = trace[0]?.type === 'start' ? trace[0].customerBalance : 0;
+  let now = start;
+  for (let i = count - 1; i >= 0; i--) {
+    const record = trace[i]!;
+    if (record.type === 'charge') {
+      now = record.customerBalance;
+      break;
+    }
+  }
+  return (
+    <p className="text-sm" data-testid="customer-balance">
+      {t.balance(formatMoney(lang, now), formatMoney(lang, start))}
+    </p>
+  );
+}
+
+interface Row {
+  cells: string[];
+  /** A row that should not exist (a second payment for one intent), said in words. */
+  warning?: string;
+}
+
+function paymentRows(payments: readonly PaymentRow[], duplicateOf: (id: string) => string): Row[] {
+  const first = new Map<string, string>();
+  return payments.map((p) => {
+    const original = first.get(p.intentId);
+    if (!original) first.set(p.intentId, p.id);
+    return {
+      cells: [
+        p.id,
+        p.customer,
+        `${p.amount / 100} ${p.currency}`,
+        short(p.idempotencyKey),
+        p.chargeId,
+      ],
+      ...(original ? { warning: duplicateOf(original) } : {}),
+    };
+  });
+}
+
+function keyRows({ keys }: StoreContext): Row[] {
+  return keys.map((k) => ({
+    cells: [short(k.key), k.status, k.recoveryPoint, k.response ? String(k.response.status) : '—'],
+  }));
+}
+
+const short = (key: string | null) => (key === null ? 'NULL' : `${key.slice(0, 8)}…`);
+
+/** A table named as the SQL would name it, showing its newest rows. */
+function Table({
+  name,
+  caption,
+  head,
+  rows,
+}: {
+  name: string;
+  caption: string;
+  head: string[];
+  rows: Row[];
+}) {
+  const t = useMessages().ledger;
+  const hidden = Math.max(0, rows.length - ROWS_SHOWN);
+  return (
+    <div className="min-w-0 overflow-x-auto">
+      <table className="w-full border-collapse text-left text-xs">
+        <caption className="mb-1 text-left text-sm">
+          <code className="font-semibold">{name}</code>{' '}
+          <span className="text-slate-600 dark:text-slate-300">{caption}</span>
+        </caption>
+        <thead className="bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+          <tr>
+            {head.map((h) => (
+              <th key={h} scope="col" className="px-2 py-1 font-semibold">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="font-mono">
+          {hidden > 0 && (
+            <tr>
+              <td colSpan={head.length} className="px-2 py-1 text-slate-600 dark:text-slate-300">
+                {t.earlierRows(hidden)}
+              </td>
+            </tr>
+          )}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={head.length} className="px-2 py-1 text-slate-600 dark:text-slate-300">
+                {t.noRows}
+              </td>
+            </tr>
+          )}
+          {rows.slice(hidden).map((row, i) => (
+            <tr
+              key={hidden + i}
+              className={`border-t border-slate-100 dark:border-slate-800 ${row.warning ? 'bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100' : ''}`}
+            >
+              {row.cells.map((cell, j) => (
+                <td key={j} className="px-2 py-1 whitespace-nowrap">
+                  {cell}
+                </td>
+              ))}
+              {row.warning && (
+                <td className="px-2 py-1 font-sans font-semibold whitespace-nowrap">
+                  ⚠ {row.warning}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
