@@ -43,6 +43,15 @@ const shots = [
     query: '?scenario=lost-response&strategy=none&seed=1&at=1230&lang=ru',
     scheme: 'light',
   },
+  {
+    // Every view at once: the server frozen live, the retry and the original both charged.
+    name: 'lab-full-page',
+    width: 1440,
+    height: 900,
+    query: '?scenario=happy-path&strategy=none&seed=1&faults=pause%4021%2B1000&at=1100&lang=en',
+    scheme: 'light',
+    fullPage: true,
+  },
 ] as const;
 
 const executablePath = systemChromium();
@@ -61,6 +70,7 @@ for (const shot of shots) {
   await page.waitForTimeout(300);
   await page.screenshot({
     path: `docs/${shot.name}.png`,
+    fullPage: 'fullPage' in shot && shot.fullPage,
   });
   await page.close();
 }

@@ -176,7 +176,7 @@ export function Topology() {
 const PROCESS_LOOK = {
   down: { icon: '✕', tone: 'fill-red-100 stroke-red-600 dark:fill-red-950 dark:stroke-red-400' },
   paused: {
-    icon: '⏸',
+    icon: '‖',
     tone: 'fill-amber-100 stroke-amber-600 dark:fill-amber-950 dark:stroke-amber-400',
   },
 } as const;
