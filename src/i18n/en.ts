@@ -145,6 +145,7 @@ export const en = {
       recoveryPoint: 'recovery point',
       response: 'response',
       storedAt: 'stored at',
+      note: 'note',
     },
     duplicateOf: (id: string) => `duplicate of ${id}: the same payment again`,
     earlierRows: (n: number) => `… ${plural(n, 'earlier row', 'earlier rows')}`,

@@ -157,6 +157,7 @@ export const ru: Messages = {
       recoveryPoint: 'точка восстановления',
       response: 'ответ',
       storedAt: 'сохранён',
+      note: 'примечание',
     },
     duplicateOf: (id: string) => `дубликат ${id}: тот же платёж ещё раз`,
     earlierRows: (n: number) => `… ещё ${pluralRu(n, 'строка', 'строки', 'строк')} выше`,

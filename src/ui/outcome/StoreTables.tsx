@@ -117,8 +117,12 @@ function Table({
 }) {
   const t = useMessages().ledger;
   const hidden = Math.max(0, rows.length - ROWS_SHOWN);
+  // A warning takes a column of its own, headed for screen readers.
+  const warned = rows.some((row) => row.warning);
+  const columns = head.length + (warned ? 1 : 0);
   return (
-    <div className="min-w-0 overflow-x-auto">
+    // On a phone the table scrolls sideways; the box takes focus so a keyboard can scroll it too.
+    <div className="min-w-0 overflow-x-auto" tabIndex={0} role="group" aria-label={name}>
       <table className="w-full border-collapse text-left text-xs">
         <caption className="mb-1 text-left text-sm">
           <code className="font-semibold">{name}</code>{' '}
@@ -131,19 +135,24 @@ function Table({
                 {h}
               </th>
             ))}
+            {warned && (
+              <th scope="col" className="px-2 py-1">
+                <span className="sr-only">{t.columns.note}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody className="font-mono">
           {hidden > 0 && (
             <tr>
-              <td colSpan={head.length} className="px-2 py-1 text-slate-600 dark:text-slate-300">
+              <td colSpan={columns} className="px-2 py-1 text-slate-600 dark:text-slate-300">
                 {t.earlierRows(hidden)}
               </td>
             </tr>
           )}
           {rows.length === 0 && (
             <tr>
-              <td colSpan={head.length} className="px-2 py-1 text-slate-600 dark:text-slate-300">
+              <td colSpan={columns} className="px-2 py-1 text-slate-600 dark:text-slate-300">
                 {t.noRows}
               </td>
             </tr>
@@ -158,9 +167,9 @@ function Table({
                   {cell}
                 </td>
               ))}
-              {row.warning && (
+              {warned && (
                 <td className="px-2 py-1 font-sans font-semibold whitespace-nowrap">
-                  ⚠ {row.warning}
+                  {row.warning ? `⚠ ${row.warning}` : ''}
                 </td>
               )}
             </tr>
