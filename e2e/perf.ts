@@ -14,6 +14,20 @@ const base = process.argv[2] ?? 'http://127.0.0.1:4173/';
 const SCENARIO = '?scenario=retry-storm-jitter&strategy=atomic-key&seed=1&lang=en';
 const BIG_RUN = `${SCENARIO}&payments=100`;
 
+/**
+ * In-page: resolves at the first painted frame where every view shows the move — the reading
+ * views (ledger, log, diagram) draw just after the animated ones, and the move counts until they
+ * have.
+ */
+const SETTLED = `const settled = async () => {
+      const slider = document.querySelector('input[type="range"]');
+      const log = () => document.querySelector('#event-log table');
+      for (let frame = 0; frame < 60; frame++) {
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        if (log()?.getAttribute('data-count') === slider.getAttribute('data-count')) return;
+      }
+    };`;
+
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -51,10 +65,11 @@ async function stepBackTimes(page: Page, presses: number): Promise<number[]> {
   return (await page.evaluate(`(async () => {
     const button = document.activeElement;
     const out = [];
+    ${SETTLED}
     for (let i = 0; i < ${presses}; i++) {
       const start = performance.now();
       button.click();
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      await settled();
       out.push(performance.now() - start);
     }
     return out;
@@ -69,11 +84,12 @@ async function scrubTimes(page: Page, moves: number): Promise<number[]> {
     const max = Number(slider.max);
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
     const out = [];
+    ${SETTLED}
     for (let i = 0; i < count; i++) {
       const start = performance.now();
       setValue.call(slider, String(Math.round(((i * 7919) % count) * (max / count))));
       slider.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      await settled();
       out.push(performance.now() - start);
     }
     return out;

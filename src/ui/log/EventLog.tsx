@@ -60,7 +60,11 @@ export function EventLog() {
         tabIndex={0}
         aria-label={t.log.caption}
       >
-        <table className="w-full border-collapse text-left text-sm" aria-rowcount={count + 1}>
+        <table
+          className="w-full border-collapse text-left text-sm"
+          aria-rowcount={count + 1}
+          data-count={count}
+        >
           <caption className="sr-only">{t.log.caption}</caption>
           <thead className="sticky top-0 z-10 bg-slate-100 text-xs text-slate-600 uppercase dark:bg-slate-800 dark:text-slate-300">
             <tr aria-rowindex={1}>

@@ -1,3 +1,4 @@
+import { useRecordCount } from './frame.ts';
 import { memo, useId } from 'react';
 import type { Mark, MarkKind } from '../../report/timeline.ts';
 import { SPEEDS, type Speed } from '../../state/store.ts';
@@ -106,6 +107,7 @@ function Scrubber({ at, endMs }: { at: number; endMs: number }) {
   const seek = useLab((s) => s.seek);
   const pause = useLab((s) => s.pause);
   const marks = useLab((s) => s.timeline.marks);
+  const count = useRecordCount();
   const kinds = [...new Set(marks.map((m) => m.kind))];
   return (
     <div className="mt-3">
@@ -125,6 +127,7 @@ function Scrubber({ at, endMs }: { at: number; endMs: number }) {
             max={endMs}
             step={1}
             value={at}
+            data-count={count}
             onChange={(e) => {
               pause();
               seek(Number(e.target.value));
