@@ -1,0 +1,398 @@
+/**
+ * The course in English: every lesson step, every interview answer, and the words of the lesson
+ * screens. Loaded only when someone opens the course. Claims in these texts are declared beside
+ * the steps (src/scenarios/lessons.ts) and checked by a test against the simulation.
+ */
+export interface StepText {
+  title: string;
+  /** Paragraphs. */
+  body: readonly string[];
+  /** Predict-then-reveal: the question, each choice by id, and what the answer teaches. */
+  question?: string;
+  choices?: Readonly<Record<string, string>>;
+  explain?: string;
+  /** For a step that waits for the learner: what to do, and what they see once it worked. */
+  act?: string;
+  done?: string;
+}
+
+export interface LessonText {
+  title: string;
+  summary: string;
+  steps: Readonly<Record<string, StepText>>;
+}
+
+const lessons: Record<string, LessonText> = {
+  'what-idempotency-means': {
+    title: 'What idempotency means',
+    summary:
+      'Doing it twice must end as if you did it once — and why networks make you do it twice.',
+    steps: {
+      once: {
+        title: 'The same result, however many times',
+        body: [
+          'An operation is idempotent when performing it many times leaves the system exactly as performing it once. Setting a field to 5 is idempotent; adding 5 to it is not. Charging a card is not — unless we make it so.',
+          'Here is a payment that goes well: the client sends POST /payments, the server charges the card once and answers 201 Created. Press Play, or step through it with the arrow keys.',
+        ],
+      },
+      'lost-response': {
+        title: 'When the answer is lost',
+        body: [
+          'Now the server charges the card and commits, but its 201 is lost on the way back. The client only sees silence. It cannot tell “my request never arrived” from “it was done, but the answer got lost”, so after its timeout it sends the payment again.',
+        ],
+        question: 'How many times will the customer be charged?',
+        choices: { once: 'Once', twice: 'Twice', never: 'Not at all' },
+        explain:
+          'Twice. The retry is a new POST as far as this server knows, so it charges the card again. The ledger shows two payment rows for one payment, and the invariant “at most one charge per payment” breaks. Press Play to watch it happen.',
+      },
+      'crash-after-commit': {
+        title: 'A crash after the work, before the answer',
+        body: [
+          'A lost packet is not the only way. Here the server commits the payment and then crashes before it can answer. To the client it is the same silence, and the same retry: two charges.',
+          'Timeouts, crashes between processing and responding, and clients retrying because they cannot know — these are why every write that matters must survive being sent twice.',
+        ],
+      },
+      'your-turn': {
+        title: 'Your turn: break it',
+        body: ['This is the payment that went well. Make it go wrong yourself.'],
+        act: 'Press “Drop the next response” in Live faults before the server answers (the 201 leaves the server at 168 ms), then play to the end.',
+        done: 'You did it: the answer was lost, the client retried, and the customer paid twice.',
+      },
+      'what-goes-wrong': {
+        title: 'What goes wrong without it',
+        body: [
+          'The same thing happens without any network fault: a customer double-clicks “Pay”, and two identical requests arrive. Without idempotency the customer is charged twice.',
+          'In real systems the duplicate is a second payment, a second deduction from the stock, a second e-mail or push notification. The rest of this course is about preventing it.',
+        ],
+      },
+    },
+  },
+  'http-methods': {
+    title: 'HTTP methods',
+    summary: 'Which methods may be retried safely, measured by the simulation itself.',
+    steps: {
+      table: {
+        title: 'Safe and idempotent, measured',
+        body: [
+          'HTTP (RFC 9110) calls a method safe if it does not change the server’s state, and idempotent if sending it many times has the same effect as sending it once. The table below is not typed in: the lab sends each request once, then three times with its answers lost, and compares the server’s state.',
+          'GET, HEAD and OPTIONS are safe and idempotent. PUT replaces the whole resource and DELETE removes it: they change state, but a repeat changes nothing more. POST is neither.',
+        ],
+      },
+      'delete-twice': {
+        title: 'DELETE twice: the same state, a different answer',
+        body: [
+          'The first DELETE removes the account and answers 204, but the answer is lost. The retry finds nothing and answers 404 Not Found.',
+          'That is still idempotent: idempotency is about the state of the server, not about the response. A client should treat 404 on a retried DELETE as success.',
+        ],
+      },
+      'post-and-patch': {
+        title: 'Why POST and PATCH are not idempotent',
+        body: [
+          'Here every method is sent with its first answer lost, and retried. POST /users creates a user each time it runs. PATCH sends a change; “add 10 to the balance” applies again on every repeat.',
+        ],
+        question: 'Which of these requests change the state again when they are repeated?',
+        choices: {
+          none: 'None: the server recognises the repeat',
+          post: 'Only POST',
+          'post-and-patch': 'POST and the “add 10” PATCH',
+        },
+        explain:
+          'Both. The retried POST makes a second user and the retried PATCH adds 10 twice — the ledger lists two repeated effects. A PATCH that sets a field (“balance = 120”) would be idempotent: it is the request, not only the method, that decides.',
+      },
+    },
+  },
+  'idempotency-key': {
+    title: 'The idempotency-key pattern',
+    summary: 'A key per operation, the textbook cache — and its two holes.',
+    steps: {
+      textbook: {
+        title: 'The textbook version',
+        body: [
+          'The client generates a unique key for each payment and sends it in the Idempotency-Key header with every attempt. The server looks the key up in a cache; if it finds a stored response, it returns that instead of doing the work again. Otherwise it processes the payment and stores the response under the key.',
+          'With the lost response from lesson one, this works: the retry finds the stored 201 and gets it back, marked Idempotent-Replayed. One charge.',
+        ],
+      },
+      race: {
+        title: 'Hole one: two requests at the same time',
+        body: [
+          'Check, then act, then store: between the check and the store there is a gap. Here the client’s retry arrives while the first request is still being processed.',
+        ],
+        question:
+          'With the cache-based key, how many charges will the two concurrent requests make?',
+        choices: { one: 'One: the key protects it', two: 'Two' },
+        explain:
+          'Two. Both requests look up the key before either has stored a response, both find nothing, and both charge. The key was checked, but not claimed.',
+      },
+      'crash-before-caching': {
+        title: 'Hole two: a crash between the work and the cache',
+        body: [
+          'The server charges and commits the payment, then crashes before it stores the response under the key. When it comes back, the cache has never heard of the key, so the retry is processed as new: two charges.',
+          'Both holes have the same cause: the key and the payment are written in two separate steps. The next lesson closes them.',
+        ],
+      },
+    },
+  },
+  'database-constraints': {
+    title: 'Database constraints',
+    summary: 'Claim the key in the same transaction as the payment, with a unique constraint.',
+    steps: {
+      'unique-key': {
+        title: 'One transaction, one unique key',
+        body: [
+          'Instead of a cache beside the database, the key goes into the database, in the same transaction as the payment, under a UNIQUE constraint. Either both the key and the payment are committed, or neither is.',
+          'The SQL beside this text is the schema the simulated store follows. Its tables are in the ledger: one payment row, one key row marked completed, holding the response that the retry got back.',
+        ],
+      },
+      'race-closed': {
+        title: 'The race, closed',
+        body: [
+          'The same two concurrent requests as before, now with the atomic key. The second INSERT of the same key waits for the first transaction and then fails on the unique constraint.',
+        ],
+        question: 'How many charges now?',
+        choices: { one: 'One', two: 'Two' },
+        explain:
+          'One. The database serialises the two claims on the key: the loser sees that the key exists and replays the stored answer instead of charging.',
+      },
+      'crash-closed': {
+        title: 'The crash, closed',
+        body: [
+          'A crash after commit leaves the key row and the payment row together, with the response; a crash before commit rolls both back. Either way the retry does the right thing: one charge.',
+        ],
+      },
+    },
+  },
+  'conditional-requests': {
+    title: 'Conditional requests',
+    summary: 'ETags and If-Match: no lost updates, and the 412 that means “already done”.',
+    steps: {
+      'lost-update': {
+        title: 'The lost update',
+        body: [
+          'Two people open account 42, balance 100, at nearly the same time. One adds 10, the other adds 20, and each saves the whole account back with a plain PUT. The second save erases the first: the balance ends at 120, not 130. No request failed; one change simply vanished. That is a lost update.',
+        ],
+      },
+      'if-match': {
+        title: 'If-Match and the ETag',
+        body: [
+          'Every response carries an ETag, a version of the resource. A client that sends If-Match with the ETag it read asks the server: apply this only if nothing changed since. The second writer gets 412 Precondition Failed, reads again, merges and writes. No update is lost.',
+        ],
+      },
+      'already-done': {
+        title: 'The 412 that means “already done”',
+        body: [
+          'A client sends a conditional PUT; the server applies it, but the answer is lost. The client retries the same PUT with the same If-Match.',
+        ],
+        question: 'The retry is answered 412 Precondition Failed. What does it mean here?',
+        choices: {
+          conflict: 'Someone else changed the resource',
+          'already-done': 'Our own first attempt already applied the change',
+          'server-error': 'The server is broken',
+        },
+        explain:
+          'The ETag changed because of our own write. The client reads the resource again, finds its change already there, and stops: the 412 meant “already done”. If-Match prevents lost updates; a relative change such as “add 10” still needs an idempotency key to be safe to repeat.',
+      },
+    },
+  },
+  'best-practices': {
+    title: 'Best practices, demonstrated',
+    summary: 'Client-side keys, how long to keep them, the same answer, atomic operations.',
+    steps: {
+      'client-keys': {
+        title: 'Keys are made by the client, once per operation',
+        body: [
+          'The key must name the operation, so it is generated on the client (a UUID) before the first attempt and reused for every retry. Here the client has a common bug: it makes a new key for each attempt. Every retry looks new, and even the atomic key charges twice.',
+        ],
+      },
+      retention: {
+        title: 'Keep results for 24–48 hours',
+        body: [
+          'Here the server keeps keys for only two seconds, and the client’s retry comes later than that.',
+        ],
+        question: 'The retry arrives after its key has expired. What happens?',
+        choices: {
+          replayed: 'The stored answer is replayed',
+          'charged-again': 'The customer is charged again',
+        },
+        explain:
+          'Once the key is gone, the server cannot know the request is a repeat: a second charge. Keep results at least as long as any client may retry, usually 24 hours or more (Stripe keeps them 24 hours).',
+      },
+      'same-response': {
+        title: 'The same answer for the same key — errors included',
+        body: [
+          'A repeat must get the answer the first attempt got, including an error, so the client’s view never depends on which attempt reached it. And the same key with a different body is a client bug: this server answers 422 instead of guessing which one was meant.',
+        ],
+      },
+      atomic: {
+        title: 'Atomic operations',
+        body: [
+          'Side by side: the key claimed in the payment’s own transaction (left) and the cache beside it (right), with the same lost response. Both make one charge here; only the atomic one also survives the race and the crash from lesson three.',
+          'Finally, document it: which endpoints take an Idempotency-Key, how long keys are kept, and what a repeat returns.',
+        ],
+      },
+    },
+  },
+  'interview-follow-ups': {
+    title: 'Follow-ups an interviewer asks',
+    summary: 'External services, a failing key store, and how Stripe does it.',
+    steps: {
+      downstream: {
+        title: 'Side effects in another service',
+        body: [
+          'The provider is outside our database. Here the server crashes after the provider charged but before our transaction committed: our rollback cannot undo the provider’s charge, and the retry charges again — even with the atomic key (left).',
+          'The fix (right) is to record progress in recovery points and pass a key to the provider that is derived from ours, so the provider deduplicates its own side.',
+        ],
+      },
+      'recovery-points': {
+        title: 'Recovery points',
+        body: [
+          'Stripe-style: the request moves through phases (started, charge created, finished), each committed. A retry while the first attempt holds the key gets 409 Conflict; a background completer finishes what a crash left half done. One charge.',
+          'The IETF draft for the Idempotency-Key header answers a request still in progress with 409 too, and a key reused with another body with 422.',
+        ],
+      },
+      'key-store-down': {
+        title: 'When the key store fails',
+        body: [
+          'The idempotency-key store is down, and a response is lost. The server can go on without it (fail open) or refuse with 503 (fail closed).',
+        ],
+        question: 'Which choice keeps the customer from paying twice?',
+        choices: {
+          'fail-open': 'Fail open: keep taking payments',
+          'fail-closed': 'Fail closed: refuse until it is back',
+        },
+        explain:
+          'Failing open charges twice here: without the keys a retry looks new. Failing closed costs availability — the client sees 503 and must retry later — but never charges twice.',
+      },
+      'fail-closed': {
+        title: 'Failing closed',
+        body: [
+          'The client receives 503 Service Unavailable while the key store is down, backs off, and succeeds once it is back. One charge.',
+        ],
+      },
+    },
+  },
+  retries: {
+    title: 'Retries done right',
+    summary: 'Backoff with jitter, retry storms, and what 409 and 503 ask of a client.',
+    steps: {
+      storm: {
+        title: 'A retry storm',
+        body: [
+          'Twelve customers pay while the server is down. Their clients back off exponentially but without jitter, so they all retry at the same moments: every wave hits the server with all twelve at once.',
+        ],
+      },
+      jitter: {
+        title: 'Jitter spreads the load',
+        body: [
+          'The same outage with full jitter: each client waits a random time up to its backoff. The retries spread out, and the busiest 100 ms sees at most half of them.',
+        ],
+      },
+      conflict: {
+        title: '409: wait and retry the same key',
+        body: [
+          'With a locked key, a retry that arrives while the first attempt is still running gets 409 Conflict. The client should back off and retry with the same key; the next attempt gets the finished answer. Retry 503 the same way, and never retry a 4xx that says the request itself is wrong, such as 422.',
+        ],
+      },
+    },
+  },
+};
+
+const interview: Record<string, { question: string; answer: string }> = {
+  'what-is-idempotency': {
+    question: 'What is idempotency, and why does a distributed system need it?',
+    answer:
+      'An operation is idempotent if doing it many times has the same effect as doing it once. Networks lose answers and servers crash after doing the work, so clients must retry without knowing whether the first attempt succeeded; without idempotency a retry repeats the side effect — a second charge.',
+  },
+  'which-methods': {
+    question: 'Which HTTP methods are idempotent?',
+    answer:
+      'GET, HEAD, OPTIONS, PUT and DELETE (RFC 9110); GET, HEAD and OPTIONS are also safe. POST is not, and PATCH is not in general. Idempotency is about the server’s state, not the response: a repeated DELETE answers 404 but changes nothing.',
+  },
+  'design-payments-api': {
+    question: 'Design an idempotent payments API.',
+    answer:
+      'The client generates an Idempotency-Key per payment and reuses it on every retry. The server inserts the key under a unique constraint in the same transaction as the payment, stores the response with it, and replays that response (Idempotent-Replayed) for any repeat; keys are kept 24 hours or more.',
+  },
+  'cache-not-enough': {
+    question: 'Why is “check a cache, then process, then cache the result” not enough?',
+    answer:
+      'Two requests with the same key can both miss the cache before either stores a result, and a crash between processing and caching forgets the key. Claim the key atomically — a unique insert in the payment’s transaction — instead of checking it.',
+  },
+  'concurrent-duplicate': {
+    question:
+      'What should the server answer when a duplicate arrives while the first is still running?',
+    answer:
+      '409 Conflict (Stripe and the IETF draft do this): the key is locked by a request in progress. The client backs off and retries with the same key until it gets the final answer.',
+  },
+  'external-side-effects': {
+    question: 'The payment calls an external provider. How do you stay idempotent across services?',
+    answer:
+      'Pass a key to the provider derived from yours, so it deduplicates its side, and record progress in recovery points committed after each external call; a retry or a background completer resumes from the last one instead of starting over.',
+  },
+  'key-store-fails': {
+    question: 'What happens when the idempotency-key store is unavailable?',
+    answer:
+      'Choose: fail open (keep serving, and risk duplicates) or fail closed (answer 503 and stay correct). For money, fail closed; the lab shows failing open charging twice.',
+  },
+  'how-long-keep-keys': {
+    question: 'How long do you keep idempotency keys?',
+    answer:
+      'Longer than any client will retry: 24–48 hours is common (Stripe keeps them 24 hours). A retry after the key expired is processed as new — the lab’s two-second TTL shows the second charge.',
+  },
+  'lost-update': {
+    question: 'Two clients update the same resource. How do you avoid a lost update?',
+    answer:
+      'Optimistic concurrency: read the ETag, write with If-Match. A stale writer gets 412 Precondition Failed, reads again, merges and retries. A server can demand it with 428 Precondition Required.',
+  },
+  'retry-policy': {
+    question: 'How should a client retry?',
+    answer:
+      'Only what is safe to repeat (idempotent methods, or a request with an idempotency key); with exponential backoff, a cap and jitter, so clients do not retry in synchronised waves; with a retry budget; on timeouts, 409 and 503 — not on 4xx errors that say the request is wrong.',
+  },
+};
+
+export const lessonTexts = {
+  lessons,
+  interview,
+  ui: {
+    course: 'Course',
+    courseIntro:
+      'Eight short lessons, each played in the simulator. Some ask you to predict what happens first; some ask you to break things yourself.',
+    interview: 'Interview questions',
+    interviewIntro:
+      'Questions interviewers ask about idempotency, each with a short model answer and a link that opens the simulator where you can see it.',
+    showMe: 'Show me',
+    lesson: (n: number) => `Lesson ${n}`,
+    stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
+    steps: 'Steps',
+    back: 'Back',
+    next: 'Next',
+    finish: 'Finish the lesson',
+    nextLesson: 'Next lesson',
+    toCourse: 'All lessons',
+    check: 'Check my answer',
+    right: 'Right.',
+    wrong: (choice: string) => `Not quite: “${choice}” is not what happens. Try again.`,
+    pick: 'Pick an answer first.',
+    play: 'Play it',
+    doItForMe: 'Do it for me',
+    waiting: 'Waiting for you to do it…',
+    done: 'done',
+    started: (step: number) => `at step ${step}`,
+    notStarted: 'not started',
+    verified: 'What this step says is checked against the simulation by a test.',
+    notFound: 'There is no such lesson or step; here is the course.',
+    sqlCaption: 'The schema the simulated store follows',
+    methodsCaption: 'Measured now: each request run once, and three times with its answers lost',
+    methodColumns: {
+      method: 'Method',
+      safe: 'Safe',
+      idempotent: 'Idempotent',
+      responses: 'Answers',
+    },
+    yes: 'yes',
+    no: 'no',
+    loading: 'Loading the lesson…',
+  },
+};
+
+export type LessonTexts = typeof lessonTexts;

@@ -1,0 +1,128 @@
+import type { Method } from '../model/http.ts';
+import { summarize } from '../model/outcome.ts';
+import { summarizeResources } from '../model/resourceOutcome.ts';
+import type { RunResult } from '../model/run.ts';
+import type { ScriptedFault } from '../model/settings.ts';
+import type { StrategyId } from '../model/strategies.ts';
+import type { InvariantName } from '../model/trace.ts';
+import type { ScenarioId } from './ids.ts';
+import { computeMethodTable } from './methods.ts';
+import { runScenario } from './run.ts';
+import type { Tweaks } from './tweaks.ts';
+
+/**
+ * What a lesson asserts about the simulation, as data. A lesson's text may say "the customer is
+ * charged twice" only if its step carries the claim `{ kind: 'charges', equals: 2 }`, and a test
+ * runs every step and checks every claim against the trace: a lesson cannot drift from the model.
+ * Claims read the whole run (its end), except `method`, which reads the computed method table.
+ */
+export type Claim =
+  /** Charges the provider made, duplicates included. */
+  | { kind: 'charges'; equals: number }
+  /** Charges beyond the first for the same payment. */
+  | { kind: 'duplicate-charges'; equals: number }
+  /** Answers replayed from the idempotency-key table that the client acted on. */
+  | { kind: 'replays'; atLeast: number }
+  /** An HTTP status the client received and acted on. */
+  | { kind: 'client-saw'; status: number }
+  /** An invariant broken (or kept) somewhere in the run. */
+  | { kind: 'invariant'; name: InvariantName; broken: boolean }
+  /** Retries arriving at the server within any 100 ms (payments): a retry wave, from min to max. */
+  | { kind: 'peak-retries'; min: number; max: number }
+  /** Changes silently erased by another writer (HTTP scenarios). */
+  | { kind: 'lost-updates'; equals: number }
+  /** Repeats of one request that changed the state again, a POST or "add 10" twice (HTTP). */
+  | { kind: 'repeated-effects'; equals: number }
+  /** A field of a resource when the run ended (HTTP). */
+  | { kind: 'final-field'; path: string; field: string; equals: string | number }
+  /** Retries answered 412 whose change was found already applied (HTTP). */
+  | { kind: 'already-applied'; atLeast: number }
+  /** A row of the method table, measured by running the method once and three times. */
+  | { kind: 'method'; method: Method; safe: boolean; idempotent: boolean };
+
+/** A state of the simulator: what a lesson step (or an interview answer) opens. */
+export interface LabSetup {
+  scenario: ScenarioId;
+  /** The payment world's strategy; HTTP scenarios ignore it. */
+  strategy: StrategyId;
+  seed: number;
+  faults: readonly ScriptedFault[];
+  tweaks: Tweaks;
+  /** A second strategy shown side by side, or null. */
+  compare: StrategyId | null;
+  /** Where the cursor starts: the beginning (0), a moment in ms, or the end of the run. */
+  at: number | 'end';
+}
+
+/** A setup from the few fields a step names; the rest take the lab's defaults. */
+export function setup(scenario: ScenarioId, fields: Partial<Omit<LabSetup, 'scenario'>> = {}) {
+  return {
+    scenario,
+    strategy: 'none',
+    seed: 1,
+    faults: [],
+    tweaks: {},
+    compare: null,
+    at: 0,
+    ...fields,
+  } satisfies LabSetup as LabSetup;
+}
+
+/** The run a setup makes, with any faults a learner added on top. */
+export function runSetup(lab: LabSetup, extraFaults: readonly ScriptedFault[] = []): RunResult {
+  return runScenario({
+    scenario: lab.scenario,
+    strategy: lab.strategy,
+    seed: lab.seed,
+    faults: [...lab.faults, ...extraFaults],
+    tweaks: lab.tweaks,
+  });
+}
+
+/** Whether the claim holds for the run; `method` claims are measured on their own. */
+export function claimHolds(claim: Claim, run: RunResult): boolean {
+  if (claim.kind === 'method') {
+    const row = computeMethodTable().find((r) => r.method === claim.method);
+    return row?.safe === claim.safe && row.idempotent === claim.idempotent;
+  }
+  if (claim.kind === 'invariant') {
+    return run.trace.some((r) => r.type === 'invariant' && r.name === claim.name) === claim.broken;
+  }
+  return run.world === 'payments' ? paymentClaim(claim, run) : resourceClaim(claim, run);
+}
+
+function paymentClaim(claim: Claim, run: RunResult): boolean {
+  const o = summarize(run.trace);
+  switch (claim.kind) {
+    case 'charges':
+      return o.charges === claim.equals;
+    case 'duplicate-charges':
+      return o.duplicateCharges === claim.equals;
+    case 'replays':
+      return o.replays >= claim.atLeast;
+    case 'client-saw':
+      return o.statuses.includes(claim.status);
+    case 'peak-retries':
+      return o.peakRetryLoad >= claim.min && o.peakRetryLoad <= claim.max;
+    default:
+      return false; // a claim about resources made of a payment run is simply false
+  }
+}
+
+function resourceClaim(claim: Claim, run: RunResult): boolean {
+  const o = summarizeResources(run.trace);
+  switch (claim.kind) {
+    case 'client-saw':
+      return o.statuses.includes(claim.status);
+    case 'lost-updates':
+      return o.lostUpdates === claim.equals;
+    case 'repeated-effects':
+      return o.repeatedEffects === claim.equals;
+    case 'already-applied':
+      return o.alreadyApplied >= claim.atLeast;
+    case 'final-field':
+      return o.finalState[claim.path]?.[claim.field] === claim.equals;
+    default:
+      return false;
+  }
+}

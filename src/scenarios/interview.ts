@@ -1,0 +1,74 @@
+import { setup, type Claim, type LabSetup } from './claims.ts';
+
+/**
+ * Interview mode: the questions interviewers ask on this topic. Each has a short model answer
+ * (src/i18n/lessons/) and a "show me" setup that opens the simulator in the state that proves it;
+ * the answer's claims about that run are checked by the same test as the lessons'.
+ */
+export interface InterviewQuestion {
+  id: string;
+  lab: LabSetup;
+  claims: readonly Claim[];
+}
+
+export const INTERVIEW_QUESTIONS: readonly InterviewQuestion[] = [
+  {
+    id: 'what-is-idempotency',
+    lab: setup('lost-response', { at: 'end' }),
+    claims: [{ kind: 'charges', equals: 2 }],
+  },
+  {
+    id: 'which-methods',
+    lab: setup('method-retries', { at: 'end' }),
+    claims: [
+      { kind: 'method', method: 'PUT', safe: false, idempotent: true },
+      { kind: 'method', method: 'POST', safe: false, idempotent: false },
+    ],
+  },
+  {
+    id: 'design-payments-api',
+    lab: setup('lost-response', { strategy: 'atomic-key', at: 'end' }),
+    claims: [
+      { kind: 'charges', equals: 1 },
+      { kind: 'replays', atLeast: 1 },
+    ],
+  },
+  {
+    id: 'cache-not-enough',
+    lab: setup('concurrent-retries', { strategy: 'naive-cache', compare: 'atomic-key', at: 'end' }),
+    claims: [{ kind: 'charges', equals: 2 }],
+  },
+  {
+    id: 'concurrent-duplicate',
+    lab: setup('concurrent-retries', { strategy: 'locked-key', at: 'end' }),
+    claims: [{ kind: 'client-saw', status: 409 }],
+  },
+  {
+    id: 'external-side-effects',
+    lab: setup('crash-after-provider-charge', { strategy: 'recovery-points', at: 'end' }),
+    claims: [{ kind: 'charges', equals: 1 }],
+  },
+  {
+    id: 'key-store-fails',
+    lab: setup('key-store-down', { strategy: 'atomic-key', compare: 'none', at: 'end' }),
+    claims: [{ kind: 'charges', equals: 2 }],
+  },
+  {
+    id: 'how-long-keep-keys',
+    lab: setup('key-expired', { strategy: 'atomic-key', at: 'end' }),
+    claims: [{ kind: 'charges', equals: 2 }],
+  },
+  {
+    id: 'lost-update',
+    lab: setup('lost-update-prevented', { at: 'end' }),
+    claims: [
+      { kind: 'lost-updates', equals: 0 },
+      { kind: 'client-saw', status: 412 },
+    ],
+  },
+  {
+    id: 'retry-policy',
+    lab: setup('retry-storm-jitter', { strategy: 'atomic-key', at: 'end' }),
+    claims: [{ kind: 'peak-retries', min: 1, max: 6 }],
+  },
+];

@@ -1,0 +1,265 @@
+import type { ScriptedFault } from '../model/settings.ts';
+import { setup, type Claim, type LabSetup } from './claims.ts';
+
+/**
+ * The course: lessons as data. A step sets up the simulator, may ask the learner to predict or to
+ * act, and declares every claim its text makes (claims.ts) — a test runs each step and checks
+ * them. The words live in src/i18n/lessons/, keyed by lesson and step id, in both languages.
+ */
+export interface LessonStep {
+  id: string;
+  /** What the simulator shows for this step; a deep link to the step opens exactly this. */
+  lab: LabSetup;
+  /** Claims about `lab`'s run that the step's text makes. */
+  claims: readonly Claim[];
+  /** Predict, then reveal: the choice ids (texts in i18n) and the right one. */
+  predict?: { choices: readonly string[]; answer: string };
+  /**
+   * The learner must do something, such as drop a response, before going on: the step waits
+   * until the live run (with the learner's faults) satisfies `until`. `example` is one way to
+   * do it; the test checks that it works, and "Do it for me" uses it.
+   */
+  act?: { until: readonly Claim[]; example: readonly ScriptedFault[] };
+  /** An extra panel beside the text: the computed method table, or the store's SQL. */
+  show?: 'method-table' | 'sql';
+}
+
+export interface Lesson {
+  id: string;
+  steps: readonly LessonStep[];
+}
+
+/** `n` charges for the step's one payment: every one after the first is a duplicate. */
+const charged = (n: number): Claim[] => [
+  { kind: 'charges', equals: n },
+  { kind: 'duplicate-charges', equals: n - 1 },
+];
+
+/** Twelve customers, each charged exactly once. */
+const TWELVE_ONCE: Claim[] = [
+  { kind: 'charges', equals: 12 },
+  { kind: 'duplicate-charges', equals: 0 },
+];
+
+/** The response of happy-path leaves the server at 168 ms: a drop armed before then takes it. */
+const DROP_RESPONSE: ScriptedFault = { kind: 'drop-next', direction: 'response', atMs: 100 };
+
+export const LESSONS: readonly Lesson[] = [
+  {
+    id: 'what-idempotency-means',
+    steps: [
+      { id: 'once', lab: setup('happy-path', { at: 'end' }), claims: charged(1) },
+      {
+        id: 'lost-response',
+        lab: setup('lost-response'),
+        claims: [...charged(2), { kind: 'invariant', name: 'atMostOnce', broken: true }],
+        predict: { choices: ['once', 'twice', 'never'], answer: 'twice' },
+      },
+      {
+        id: 'crash-after-commit',
+        lab: setup('crash-after-commit', { at: 'end' }),
+        claims: charged(2),
+      },
+      {
+        id: 'your-turn',
+        lab: setup('happy-path'),
+        claims: charged(1),
+        act: { until: charged(2), example: [DROP_RESPONSE] },
+      },
+      {
+        id: 'what-goes-wrong',
+        lab: setup('double-click', { at: 'end' }),
+        claims: charged(2),
+      },
+    ],
+  },
+  {
+    id: 'http-methods',
+    steps: [
+      {
+        id: 'table',
+        lab: setup('method-retries', { at: 'end' }),
+        show: 'method-table',
+        claims: [
+          { kind: 'method', method: 'GET', safe: true, idempotent: true },
+          { kind: 'method', method: 'HEAD', safe: true, idempotent: true },
+          { kind: 'method', method: 'OPTIONS', safe: true, idempotent: true },
+          { kind: 'method', method: 'PUT', safe: false, idempotent: true },
+          { kind: 'method', method: 'DELETE', safe: false, idempotent: true },
+          { kind: 'method', method: 'POST', safe: false, idempotent: false },
+        ],
+      },
+      {
+        id: 'delete-twice',
+        lab: setup('delete-twice', { at: 'end' }),
+        claims: [
+          { kind: 'client-saw', status: 404 },
+          { kind: 'repeated-effects', equals: 0 },
+        ],
+      },
+      {
+        id: 'post-and-patch',
+        lab: setup('method-retries'),
+        claims: [
+          { kind: 'method', method: 'PATCH', safe: false, idempotent: false },
+          { kind: 'repeated-effects', equals: 2 },
+        ],
+        predict: { choices: ['none', 'post', 'post-and-patch'], answer: 'post-and-patch' },
+      },
+    ],
+  },
+  {
+    id: 'idempotency-key',
+    steps: [
+      {
+        id: 'textbook',
+        lab: setup('lost-response', { strategy: 'naive-cache', at: 'end' }),
+        claims: [...charged(1), { kind: 'replays', atLeast: 1 }],
+      },
+      {
+        id: 'race',
+        lab: setup('concurrent-retries', { strategy: 'naive-cache' }),
+        claims: charged(2),
+        predict: { choices: ['one', 'two'], answer: 'two' },
+      },
+      {
+        id: 'crash-before-caching',
+        lab: setup('crash-after-commit', { strategy: 'naive-cache', at: 'end' }),
+        claims: charged(2),
+      },
+    ],
+  },
+  {
+    id: 'database-constraints',
+    steps: [
+      {
+        id: 'unique-key',
+        lab: setup('lost-response', { strategy: 'atomic-key', at: 'end' }),
+        show: 'sql',
+        claims: [...charged(1), { kind: 'replays', atLeast: 1 }],
+      },
+      {
+        id: 'race-closed',
+        lab: setup('concurrent-retries', { strategy: 'atomic-key' }),
+        claims: charged(1),
+        predict: { choices: ['one', 'two'], answer: 'one' },
+      },
+      {
+        id: 'crash-closed',
+        lab: setup('crash-after-commit', { strategy: 'atomic-key', at: 'end' }),
+        claims: charged(1),
+      },
+    ],
+  },
+  {
+    id: 'conditional-requests',
+    steps: [
+      {
+        id: 'lost-update',
+        lab: setup('lost-update', { at: 'end' }),
+        claims: [
+          { kind: 'lost-updates', equals: 1 },
+          { kind: 'final-field', path: '/accounts/42', field: 'balance', equals: 120 },
+        ],
+      },
+      {
+        id: 'if-match',
+        lab: setup('lost-update-prevented', { at: 'end' }),
+        claims: [
+          { kind: 'lost-updates', equals: 0 },
+          { kind: 'client-saw', status: 412 },
+          { kind: 'final-field', path: '/accounts/42', field: 'balance', equals: 130 },
+        ],
+      },
+      {
+        id: 'already-done',
+        lab: setup('conditional-retry'),
+        claims: [
+          { kind: 'client-saw', status: 412 },
+          { kind: 'already-applied', atLeast: 1 },
+        ],
+        predict: { choices: ['conflict', 'already-done', 'server-error'], answer: 'already-done' },
+      },
+    ],
+  },
+  {
+    id: 'best-practices',
+    steps: [
+      {
+        id: 'client-keys',
+        lab: setup('new-key-per-retry', { strategy: 'atomic-key', at: 'end' }),
+        claims: charged(2),
+      },
+      {
+        id: 'retention',
+        lab: setup('key-expired', { strategy: 'atomic-key' }),
+        claims: charged(2),
+        predict: { choices: ['replayed', 'charged-again'], answer: 'charged-again' },
+      },
+      {
+        id: 'same-response',
+        lab: setup('payload-mismatch', { strategy: 'fingerprinted', at: 'end' }),
+        claims: [...charged(1), { kind: 'client-saw', status: 422 }],
+      },
+      {
+        id: 'atomic',
+        lab: setup('lost-response', { strategy: 'atomic-key', compare: 'naive-cache', at: 'end' }),
+        claims: charged(1),
+      },
+    ],
+  },
+  {
+    id: 'interview-follow-ups',
+    steps: [
+      {
+        id: 'downstream',
+        lab: setup('crash-after-provider-charge', {
+          strategy: 'atomic-key',
+          compare: 'recovery-points',
+          at: 'end',
+        }),
+        claims: charged(2),
+      },
+      {
+        id: 'recovery-points',
+        lab: setup('crash-after-provider-charge', { strategy: 'recovery-points', at: 'end' }),
+        claims: [...charged(1), { kind: 'client-saw', status: 409 }],
+      },
+      {
+        id: 'key-store-down',
+        lab: setup('key-store-down', { strategy: 'atomic-key' }),
+        claims: charged(2),
+        predict: { choices: ['fail-open', 'fail-closed'], answer: 'fail-closed' },
+      },
+      {
+        id: 'fail-closed',
+        lab: setup('key-store-down-fail-closed', { strategy: 'atomic-key', at: 'end' }),
+        claims: [...charged(1), { kind: 'client-saw', status: 503 }],
+      },
+    ],
+  },
+  {
+    id: 'retries',
+    steps: [
+      {
+        id: 'storm',
+        lab: setup('retry-storm', { strategy: 'atomic-key', at: 'end' }),
+        claims: [...TWELVE_ONCE, { kind: 'peak-retries', min: 12, max: 12 }],
+      },
+      {
+        id: 'jitter',
+        lab: setup('retry-storm-jitter', { strategy: 'atomic-key', at: 'end' }),
+        claims: [...TWELVE_ONCE, { kind: 'peak-retries', min: 1, max: 6 }],
+      },
+      {
+        id: 'conflict',
+        lab: setup('concurrent-retries', { strategy: 'locked-key', at: 'end' }),
+        claims: [...charged(1), { kind: 'client-saw', status: 409 }],
+      },
+    ],
+  },
+];
+
+export function lessonById(id: string): Lesson | null {
+  return LESSONS.find((l) => l.id === id) ?? null;
+}
