@@ -128,6 +128,13 @@ export const en = {
     idle: 'idle',
     charges: (n: number) => plural(n, 'charge', 'charges'),
   },
+  nav: {
+    label: 'Sections',
+    lab: 'Simulator',
+    course: 'Course',
+    interview: 'Interview',
+    loading: 'Loading…',
+  },
   ledger: {
     region: 'Ledger',
     balance: (now: string, start: string) =>

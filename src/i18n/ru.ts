@@ -141,6 +141,13 @@ export const ru: Messages = {
     idle: 'ждёт',
     charges: (n: number) => charges(n),
   },
+  nav: {
+    label: 'Разделы',
+    lab: 'Симулятор',
+    course: 'Курс',
+    interview: 'Собеседование',
+    loading: 'Загрузка…',
+  },
   ledger: {
     region: 'Учёт',
     balance: (now: string, start: string) => `Баланс клиента у провайдера: ${now} (было ${start}).`,

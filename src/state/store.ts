@@ -5,6 +5,10 @@ import { buildTimeline, nextStop, previousStop, type Timeline } from '../report/
 import type { Lang } from '../i18n/i18n.ts';
 import type { ScriptedFault } from '../model/settings.ts';
 import { DEFAULT_SELECTION, type Selection } from './url.ts';
+import type { LabSetup } from '../scenarios/claims.ts';
+import { lessonById } from '../scenarios/lessons.ts';
+import { advance, type Progress } from './progress.ts';
+import { LAB, type Route } from './route.ts';
 
 /**
  * One store, from typed slices with their actions beside them. It holds the selection, a handle
@@ -59,7 +63,20 @@ interface UiSlice {
   dismissNotice(): void;
 }
 
-export type LabState = RunSlice & PlaybackSlice & UiSlice;
+/** The course: which page is open, and how far the learner has come (kept in the browser). */
+interface CourseSlice {
+  route: Route;
+  /** A link's hash that named no page, shown once in a notice. */
+  routeProblem: string | null;
+  progress: Progress;
+  /** Opens a page; a lesson step sets the simulator up as the step says. */
+  setRoute(route: Route, problem?: string | null): void;
+  finishLesson(lessonId: string): void;
+  /** Puts the simulator in a lesson's or an interview answer's state. */
+  applySetup(lab: LabSetup): void;
+}
+
+export type LabState = RunSlice & PlaybackSlice & UiSlice & CourseSlice;
 
 export const LANG_STORAGE_KEY = 'idempotency-lab.lang';
 
@@ -79,7 +96,12 @@ function runOne(selection: Selection) {
   return { run, timeline: buildTimeline(run.trace) };
 }
 
-export function createLabStore(initial: { selection: Selection; lang: Lang; badParams: string[] }) {
+export function createLabStore(initial: {
+  selection: Selection;
+  lang: Lang;
+  badParams: string[];
+  progress?: Progress;
+}) {
   return create<LabState>()((set, get) => {
     const clamp = (ms: number) => Math.min(Math.max(0, ms), get().endMs);
     /** Runs again with changed faults, keeping the moment on screen and whether it plays. */
@@ -146,7 +168,40 @@ export function createLabStore(initial: { selection: Selection; lang: Lang; badP
       lang: initial.lang,
       badParams: initial.badParams,
       setLang: (lang) => set({ lang }),
-      dismissNotice: () => set({ badParams: [] }),
+      dismissNotice: () => set({ badParams: [], routeProblem: null }),
+
+      route: LAB,
+      routeProblem: null,
+      progress: initial.progress ?? {},
+      setRoute(route, problem = null) {
+        const before = get().route;
+        set({ route, routeProblem: problem });
+        if (route.page !== 'lesson') return;
+        const same =
+          before.page === 'lesson' &&
+          before.lessonId === route.lessonId &&
+          before.step === route.step;
+        if (same) return;
+        get().applySetup(lessonById(route.lessonId)!.steps[route.step]!.lab);
+        set({ progress: advance(get().progress, route.lessonId, route.step) });
+      },
+      finishLesson(lessonId) {
+        const at = get().progress[lessonId]?.step ?? 0;
+        set({ progress: advance(get().progress, lessonId, at, true) });
+      },
+      applySetup(lab) {
+        const selection: Selection = {
+          scenario: lab.scenario,
+          strategy: lab.strategy,
+          seed: lab.seed,
+          faults: [...lab.faults],
+          compare: lab.compare,
+          tweaks: lab.tweaks,
+        };
+        const next = runFor(selection);
+        const cursorMs = lab.at === 'end' ? next.endMs : Math.min(lab.at, next.endMs);
+        set({ selection, ...next, cursorMs, playing: false });
+      },
     };
   });
 }

@@ -3,6 +3,7 @@ import { Controls } from './controls/Controls.tsx';
 import { OutcomePanel } from './outcome/OutcomePanel.tsx';
 import { InvariantsPanel } from './outcome/InvariantsPanel.tsx';
 import { LanguageSwitch } from './common/LanguageSwitch.tsx';
+import { SiteNav } from './common/SiteNav.tsx';
 import { BadLinkNotice } from './common/BadLinkNotice.tsx';
 import { useLab, useMessages } from './common/lab.ts';
 import { PlaybackBar } from './playback/PlaybackBar.tsx';
@@ -24,10 +25,15 @@ const EventLog = lazy(() => import('./log/EventLog.tsx').then((m) => ({ default:
 const SequenceDiagram = lazy(() =>
   import('./sequence/SequenceDiagram.tsx').then((m) => ({ default: m.SequenceDiagram })),
 );
+// The course, its lessons and the interview questions, with their texts, load when opened.
+const CoursePages = lazy(() =>
+  import('./lessons/CoursePages.tsx').then((m) => ({ default: m.CoursePages })),
+);
 
 export function App() {
   const t = useMessages();
   const lang = useLab((s) => s.lang);
+  const route = useLab((s) => s.route);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -36,12 +42,14 @@ export function App() {
 
   return (
     <>
-      <a
-        href="#event-log"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-indigo-800"
-      >
-        {t.app.skipToLog}
-      </a>
+      {route.page === 'lab' && (
+        <a
+          href="#event-log"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-indigo-800"
+        >
+          {t.app.skipToLog}
+        </a>
+      )}
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-4">
           <div>
@@ -55,9 +63,29 @@ export function App() {
               {t.app.tagline}
             </p>
           </div>
-          <LanguageSwitch />
+          <div className="flex flex-wrap items-center gap-3">
+            <SiteNav />
+            <LanguageSwitch />
+          </div>
         </div>
       </header>
+      {route.page === 'lab' ? (
+        <LabPage />
+      ) : (
+        <Suspense fallback={<p className="p-6 text-sm">{t.nav.loading}</p>}>
+          <CoursePages route={route} />
+        </Suspense>
+      )}
+      <Announcer />
+    </>
+  );
+}
+
+/** The simulator itself: every control and every view of one run. */
+function LabPage() {
+  const t = useMessages();
+  return (
+    <>
       {/* On a phone the panels stack as controls, playback, topology, ledger, invariants, log:
           what to press, then what happens. On a wide screen they form two columns. */}
       <main className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-5 lg:grid lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
@@ -101,7 +129,6 @@ export function App() {
           </div>
         </div>
       </main>
-      <Announcer />
     </>
   );
 }

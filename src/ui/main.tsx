@@ -6,14 +6,29 @@ import { LabContext } from './common/lab.ts';
 import { createLabStore, LANG_STORAGE_KEY } from '../state/store.ts';
 import { parseSearch, toSearch } from '../state/url.ts';
 import { isLang, loadLang, type Lang } from '../i18n/i18n.ts';
+import { parseProgress, PROGRESS_STORAGE_KEY } from '../state/progress.ts';
+import { parseHash, toHash } from '../state/route.ts';
 
 /** Reads the saved language; storage can be blocked or hold anything, so it is checked, not trusted. */
 function savedLang(): Lang | null {
+  const value = readStorage(LANG_STORAGE_KEY);
+  return isLang(value) ? value : null;
+}
+
+/** Storage can be blocked (private mode): then nothing is remembered, and nothing breaks. */
+function readStorage(key: string): string | null {
   try {
-    const value = localStorage.getItem(LANG_STORAGE_KEY);
-    return isLang(value) ? value : null;
+    return localStorage.getItem(key);
   } catch {
     return null;
+  }
+}
+
+function writeStorage(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // The choice simply is not remembered.
   }
 }
 
@@ -26,17 +41,27 @@ const store = createLabStore({
   selection: parsed.selection,
   lang: parsed.lang ?? savedLang() ?? browserLang(),
   badParams: parsed.problems,
+  progress: parseProgress(readStorage(PROGRESS_STORAGE_KEY)),
 });
 
 if (parsed.at !== null) store.getState().seek(parsed.at);
+
+// The hash names the page (the lab, the course, a lesson step); the query keeps the lab's state.
+const followHash = () => {
+  const parsed = parseHash(window.location.hash);
+  if (parsed) store.getState().setRoute(parsed.route, parsed.problem);
+};
+followHash();
+window.addEventListener('hashchange', followHash);
 
 // The URL always reflects what is on screen, so any state can be shared as a link — the moment
 // too, once playback rests there (not on every frame while it plays).
 let pendingMoment = 0;
 const writeUrl = () => {
-  const { selection, lang, cursorMs, playing } = store.getState();
+  const { selection, lang, cursorMs, playing, route } = store.getState();
   const at = playing ? 0 : Math.floor(cursorMs);
-  window.history.replaceState(null, '', toSearch(selection, lang, at));
+  const hash = route.page === 'lab' ? '' : toHash(route);
+  window.history.replaceState(null, '', toSearch(selection, lang, at) + hash);
 };
 store.subscribe((state, previous) => {
   if (state.selection !== previous.selection || state.lang !== previous.lang) writeUrl();
@@ -44,13 +69,9 @@ store.subscribe((state, previous) => {
     window.clearTimeout(pendingMoment);
     pendingMoment = window.setTimeout(writeUrl, 250);
   }
-  if (state.lang !== previous.lang) {
-    try {
-      localStorage.setItem(LANG_STORAGE_KEY, state.lang);
-    } catch {
-      // Private mode or blocked storage: the choice simply is not remembered.
-    }
-  }
+  if (state.lang !== previous.lang) writeStorage(LANG_STORAGE_KEY, state.lang);
+  if (state.progress !== previous.progress)
+    writeStorage(PROGRESS_STORAGE_KEY, JSON.stringify(state.progress));
 });
 
 // The first screen waits for its language's texts (Russian is a separate chunk); if they cannot

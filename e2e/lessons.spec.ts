@@ -1,0 +1,128 @@
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** Presses Tab until the focused element has this accessible name, as a keyboard user would. */
+async function tabTo(page: Page, name: string | RegExp) {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const label = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      const input = el instanceof HTMLInputElement ? el.closest('label') : null;
+      return el?.getAttribute('aria-label') ?? (input ?? el)?.innerText ?? '';
+    });
+    if (typeof name === 'string' ? label.trim() === name : name.test(label)) return;
+  }
+  throw new Error(`no control named ${String(name)} within 80 Tabs`);
+}
+
+const stepTitle = (page: Page) => page.getByTestId('step-title');
+
+test('a lesson from start to finish by keyboard alone', async ({ page }) => {
+  await page.goto('/?lang=en#/course');
+  await tabTo(page, /Lesson 4: Database constraints/);
+  await page.keyboard.press('Enter');
+  await expect(stepTitle(page)).toContainText('Step 1 of 3');
+  await expect(page.getByText('UNIQUE (scope, key)')).toBeVisible();
+  await tabTo(page, /^Next/);
+  await page.keyboard.press('Enter');
+  await expect(stepTitle(page)).toContainText('The race, closed');
+  // Predict with the keyboard: focus the first choice, arrow to the answer, check it.
+  await tabTo(page, 'One');
+  await page.keyboard.press('Space');
+  await tabTo(page, 'Check my answer');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Right.' })).toBeVisible();
+  await tabTo(page, /^Next/);
+  await page.keyboard.press('Enter');
+  await expect(stepTitle(page)).toContainText('The crash, closed');
+  await expect(page.getByRole('region', { name: 'Ledger' })).toContainText(
+    '1 charge for 1 payment',
+  );
+  await tabTo(page, /Finish the lesson/);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/lesson\/conditional-requests\/1$/);
+  // The course remembers it, after a reload too.
+  await page.goto('/?lang=en#/course');
+  await page.reload();
+  await expect(
+    page.getByRole('listitem').filter({ hasText: 'Database constraints' }),
+  ).toContainText('done');
+});
+
+test('a prediction answered wrong, then right, then played', async ({ page }) => {
+  await page.goto('/?lang=en#/lesson/what-idempotency-means/2');
+  const ledger = page.getByRole('region', { name: 'Ledger' });
+  await expect(ledger).toContainText('0 charges for 1 payment');
+  await page.getByRole('radio', { name: 'Once' }).check();
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Not quite' })).toContainText('Once');
+  await expect(page.getByText('Twice. The retry is a new POST')).toHaveCount(0);
+  await page.getByRole('radio', { name: 'Twice' }).check();
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByText('Twice. The retry is a new POST')).toBeVisible();
+  await page
+    .getByRole('button', { name: 'Speed' })
+    .or(page.getByRole('combobox', { name: 'Speed' }))
+    .selectOption('2');
+  await page.getByRole('button', { name: 'Play it' }).click();
+  await expect(ledger).toContainText('2 charges for 1 payment', { timeout: 20_000 });
+  await expect(ledger).toContainText('duplicate');
+});
+
+test('a deep link opens its step; the language changes and the step stays', async ({ page }) => {
+  await page.goto('/?lang=en#/lesson/conditional-requests/3');
+  await expect(stepTitle(page)).toContainText('Step 3 of 3');
+  await expect(stepTitle(page)).toContainText('The 412 that means “already done”');
+  await page.getByRole('button', { name: 'Русский' }).click();
+  await expect(stepTitle(page)).toContainText('Шаг 3 из 3');
+  await expect(stepTitle(page)).toContainText('412, который значит «уже сделано»');
+  await expect(page).toHaveURL(/lang=ru.*#\/lesson\/conditional-requests\/3$/);
+  // A link to a step that does not exist says so and opens the course.
+  await page.goto('/?lang=en#/lesson/no-such-lesson/9');
+  await expect(page.getByRole('status')).toContainText('There is no such lesson or step');
+  await expect(page.getByRole('heading', { name: 'Course' })).toBeVisible();
+});
+
+test('a task waits for the learner: drop the response, and the step is done', async ({ page }) => {
+  await page.goto('/?lang=en#/lesson/what-idempotency-means/4');
+  await expect(page.getByText('Waiting for you to do it…')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Next/ })).toBeDisabled();
+  await page.getByRole('button', { name: 'Drop the next response' }).click();
+  await expect(page.getByText('You did it')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Next/ })).toBeEnabled();
+});
+
+test('interview mode: every question has an answer and a link into the simulator', async ({
+  page,
+}) => {
+  await page.goto('/?lang=en#/interview');
+  const questions = page.getByRole('article');
+  await expect(questions).toHaveCount(10);
+  await page.getByRole('link', { name: /Show me: Why is “check a cache/ }).click();
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('concurrent-retries');
+  await expect(page.getByRole('region', { name: 'Ledger' }).first()).toContainText(
+    '2 charges for 1 payment',
+  );
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no accessibility violations in a lesson and the interview list (${colorScheme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    for (const hash of [
+      '#/lesson/what-idempotency-means/2',
+      '#/lesson/http-methods/1',
+      '#/interview',
+      '#/course',
+    ]) {
+      await page.goto(`/?lang=en${hash}`);
+      await expect(page.locator('main')).toBeVisible();
+      await page.waitForTimeout(300);
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(
+        results.violations.map((v) => `${hash} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+      ).toEqual([]);
+    }
+  });
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { advance, parseProgress } from './progress.ts';
+import { parseHash, toHash, type Route } from './route.ts';
+import { createLabStore, defaultStoreInput } from './store.ts';
+
+describe('routes in the hash', () => {
+  it('every page survives the trip through its hash', () => {
+    const routes: Route[] = [
+      { page: 'lab' },
+      { page: 'course' },
+      { page: 'interview' },
+      { page: 'lesson', lessonId: 'http-methods', step: 2 },
+    ];
+    for (const route of routes) expect(parseHash(toHash(route))?.route).toEqual(route);
+    expect(toHash({ page: 'lesson', lessonId: 'retries', step: 0 })).toBe('#/lesson/retries/1');
+  });
+
+  it('a lesson without a step opens its first; a bad one opens the course, reported', () => {
+    expect(parseHash('#/lesson/retries')?.route).toEqual({
+      page: 'lesson',
+      lessonId: 'retries',
+      step: 0,
+    });
+    for (const bad of ['#/lesson/retries/99', '#/lesson/retries/0', '#/lesson/nope/1', '#/x']) {
+      expect(parseHash(bad)).toEqual({ route: { page: 'course' }, problem: bad });
+    }
+  });
+
+  it('a plain anchor such as the skip link is not a page', () => {
+    expect(parseHash('#event-log')).toBeNull();
+    expect(parseHash('')?.route).toEqual({ page: 'lab' });
+  });
+});
+
+describe('progress kept in the browser', () => {
+  it('keeps what makes sense and drops the rest of a corrupt value', () => {
+    expect(parseProgress('not json')).toEqual({});
+    expect(parseProgress('[1,2]')).toEqual({});
+    expect(
+      parseProgress(
+        JSON.stringify({
+          retries: { step: 1, done: true },
+          'http-methods': { step: 99 },
+          'no-such-lesson': { step: 0 },
+          'idempotency-key': { step: '1' },
+        }),
+      ),
+    ).toEqual({ retries: { step: 1, done: true } });
+  });
+
+  it('a finished lesson stays finished when revisited', () => {
+    const done = advance({}, 'retries', 2, true);
+    expect(advance(done, 'retries', 0)).toEqual({ retries: { step: 0, done: true } });
+  });
+});
+
+describe('opening a lesson step', () => {
+  it('sets the simulator up as the step says, and records where the learner is', () => {
+    const store = createLabStore(defaultStoreInput);
+    store.getState().setRoute({ page: 'lesson', lessonId: 'database-constraints', step: 0 });
+    const state = store.getState();
+    expect(state.selection).toMatchObject({ scenario: 'lost-response', strategy: 'atomic-key' });
+    expect(state.cursorMs).toBe(state.endMs); // the step opens at the end of its run
+    expect(state.progress).toEqual({ 'database-constraints': { step: 0, done: false } });
+    // Coming back to the same step (a language switch, say) leaves the learner's run alone.
+    store.getState().seek(10);
+    store.getState().setRoute({ page: 'lesson', lessonId: 'database-constraints', step: 0 });
+    expect(store.getState().cursorMs).toBe(10);
+  });
+});

@@ -1,0 +1,47 @@
+import { lessonById } from '../scenarios/lessons.ts';
+
+/**
+ * Which page is on screen, from the URL's hash: `#/` the lab, `#/course` the table of contents,
+ * `#/lesson/<id>/<step>` one step of a lesson (numbered from 1, as people count), `#/interview`
+ * the interview questions. The hash leaves the query (the lab's settings and language) alone.
+ */
+export type Route =
+  | { page: 'lab' }
+  | { page: 'course' }
+  /** `step` counts from 0 here; the hash shows it from 1. */
+  | { page: 'lesson'; lessonId: string; step: number }
+  | { page: 'interview' };
+
+export const LAB: Route = { page: 'lab' };
+
+/**
+ * The route a hash names; a hash that names no page is reported and opens the course. A plain
+ * anchor (`#event-log`, the skip link) is not a page: null, and the page stays as it is.
+ */
+export function parseHash(hash: string): { route: Route; problem: string | null } | null {
+  if (hash !== '' && hash !== '#' && !hash.startsWith('#/')) return null;
+  const path = decodeURIComponent(hash.replace(/^#\/?/, '')).replace(/\/+$/, '');
+  if (path === '' || path === 'lab') return { route: LAB, problem: null };
+  if (path === 'course') return { route: { page: 'course' }, problem: null };
+  if (path === 'interview') return { route: { page: 'interview' }, problem: null };
+  const lesson = /^lesson\/([a-z0-9-]{1,60})(?:\/(\d{1,3}))?$/.exec(path);
+  const found = lesson ? lessonById(lesson[1]!) : null;
+  const step = lesson?.[2] === undefined ? 0 : Number(lesson[2]) - 1;
+  if (found && step >= 0 && step < found.steps.length) {
+    return { route: { page: 'lesson', lessonId: found.id, step }, problem: null };
+  }
+  return { route: { page: 'course' }, problem: hash.slice(0, 80) };
+}
+
+export function toHash(route: Route): string {
+  switch (route.page) {
+    case 'lab':
+      return '#/';
+    case 'course':
+      return '#/course';
+    case 'interview':
+      return '#/interview';
+    case 'lesson':
+      return `#/lesson/${route.lessonId}/${route.step + 1}`;
+  }
+}

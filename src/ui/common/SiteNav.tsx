@@ -1,0 +1,37 @@
+import type { Route } from '../../state/route.ts';
+import { useLab, useMessages } from './lab.ts';
+
+const PAGES = [
+  { page: 'lab', href: '#/' },
+  { page: 'course', href: '#/course' },
+  { page: 'interview', href: '#/interview' },
+] as const;
+
+/** The lab's three places: the simulator, the course (lessons count as the course), interviews. */
+export function SiteNav() {
+  const t = useMessages();
+  const route = useLab((s) => s.route);
+  const here = (page: Route['page']) =>
+    page === route.page || (page === 'course' && route.page === 'lesson');
+  return (
+    <nav aria-label={t.nav.label}>
+      <ul className="flex gap-1">
+        {PAGES.map(({ page, href }) => (
+          <li key={page}>
+            <a
+              href={href}
+              aria-current={here(page) ? 'page' : undefined}
+              className={`rounded-md px-3 py-1.5 text-sm font-medium ${
+                here(page)
+                  ? 'bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900'
+                  : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800'
+              }`}
+            >
+              {t.nav[page]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Route } from '../../state/route.ts';
+import { CoursePage } from './CoursePage.tsx';
+import { InterviewPage } from './InterviewPage.tsx';
+import { LessonPage } from './LessonPage.tsx';
+
+/** The pages that are not the simulator itself, loaded together when the first one opens. */
+export function CoursePages({ route }: { route: Exclude<Route, { page: 'lab' }> }) {
+  switch (route.page) {
+    case 'course':
+      return <CoursePage />;
+    case 'interview':
+      return <InterviewPage />;
+    case 'lesson':
+      return <LessonPage lessonId={route.lessonId} step={route.step} />;
+  }
+}

@@ -1,0 +1,55 @@
+import { useMemo } from 'react';
+import { runSetup, type LabSetup } from '../../scenarios/claims.ts';
+import { INTERVIEW_QUESTIONS } from '../../scenarios/interview.ts';
+import { toSearch } from '../../state/url.ts';
+import { useLab } from '../common/lab.ts';
+import { useLessonTexts } from './texts.ts';
+
+/** A link that opens the simulator in a setup's state, at the moment it names. */
+function labLink(lab: LabSetup, lang: Parameters<typeof toSearch>[1]): string {
+  const at = lab.at === 'end' ? (runSetup(lab).trace.at(-1)?.t ?? 0) : lab.at;
+  const selection = { ...lab, faults: [...lab.faults] };
+  return `${toSearch(selection, lang, at)}#/`;
+}
+
+/** Interview mode: the questions, a model answer each, and "show me" in the simulator. */
+export function InterviewPage() {
+  const texts = useLessonTexts();
+  const t = texts.ui;
+  const lang = useLab((s) => s.lang);
+  const links = useMemo(() => INTERVIEW_QUESTIONS.map((q) => labLink(q.lab, lang)), [lang]);
+  return (
+    <main className="mx-auto max-w-3xl px-4 py-6" aria-labelledby="interview-title">
+      <h2 id="interview-title" className="text-2xl font-bold tracking-tight">
+        {t.interview}
+      </h2>
+      <p className="mt-2 text-slate-700 dark:text-slate-300">{t.interviewIntro}</p>
+      <ol className="mt-6 flex flex-col gap-3">
+        {INTERVIEW_QUESTIONS.map((question, i) => {
+          const text = texts.interview[question.id]!;
+          const id = `q-${question.id}`;
+          return (
+            <li
+              key={question.id}
+              className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+            >
+              <article aria-labelledby={id}>
+                <h3 id={id} className="font-semibold">
+                  {text.question}
+                </h3>
+                <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">{text.answer}</p>
+                <a
+                  href={links[i]}
+                  aria-label={`${t.showMe}: ${text.question}`}
+                  className="mt-3 inline-block rounded-lg border border-indigo-600 px-3 py-1.5 text-sm font-medium text-indigo-700 hover:bg-indigo-50 dark:border-indigo-400 dark:text-indigo-200 dark:hover:bg-indigo-950"
+                >
+                  {t.showMe} →
+                </a>
+              </article>
+            </li>
+          );
+        })}
+      </ol>
+    </main>
+  );
+}

@@ -1,0 +1,232 @@
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { claimHolds } from '../../scenarios/claims.ts';
+import { LESSONS, lessonById, type LessonStep } from '../../scenarios/lessons.ts';
+import { toHash } from '../../state/route.ts';
+import type { StepText } from '../../i18n/lessons/en.ts';
+import { useLab } from '../common/lab.ts';
+import { OutcomePanel } from '../outcome/OutcomePanel.tsx';
+import { PlaybackBar } from '../playback/PlaybackBar.tsx';
+import { Topology } from '../topology/Topology.tsx';
+import { MethodTable, SqlPanel } from './Extras.tsx';
+import { PredictBox } from './PredictBox.tsx';
+import { useLessonTexts } from './texts.ts';
+
+const FaultPanel = lazy(() =>
+  import('../faults/FaultPanel.tsx').then((m) => ({ default: m.FaultPanel })),
+);
+const CompareView = lazy(() =>
+  import('../compare/CompareView.tsx').then((m) => ({ default: m.CompareView })),
+);
+const SequenceDiagram = lazy(() =>
+  import('../sequence/SequenceDiagram.tsx').then((m) => ({ default: m.SequenceDiagram })),
+);
+
+const go = (hash: string) => {
+  window.location.hash = hash;
+};
+
+/**
+ * One step of a lesson: the narration on the left, the simulator on the right, set up as the
+ * step says (the store applied it when the route changed). The step's number is in the link, so
+ * Back and Next are instant: nothing replays to get there.
+ */
+export function LessonPage({ lessonId, step }: { lessonId: string; step: number }) {
+  const lesson = lessonById(lessonId)!;
+  const current = lesson.steps[step]!;
+  const texts = useLessonTexts();
+  const words = texts.lessons[lessonId]!.steps[current.id]!;
+  const compare = useLab((s) => s.selection.compare);
+
+  return (
+    <main className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-5 lg:grid lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)] lg:items-start">
+      <Narration lessonId={lessonId} step={step} current={current} words={words} />
+      <div className="flex min-w-0 flex-col gap-4">
+        <div className="lg:sticky lg:top-0 lg:z-10">
+          <PlaybackBar />
+        </div>
+        <Topology />
+        <OutcomePanel />
+        <Suspense fallback={null}>
+          {compare && <CompareView />}
+          {current.act && <FaultPanel />}
+          <SequenceDiagram />
+        </Suspense>
+      </div>
+    </main>
+  );
+}
+
+function Narration({
+  lessonId,
+  step,
+  current,
+  words,
+}: {
+  lessonId: string;
+  step: number;
+  current: LessonStep;
+  words: StepText;
+}) {
+  const texts = useLessonTexts();
+  const t = texts.ui;
+  const lesson = lessonById(lessonId)!;
+  const number = LESSONS.indexOf(lesson) + 1;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A new step is announced by moving focus to its title, as a new page would be.
+  useEffect(() => heading.current?.focus({ preventScroll: true }), [lessonId, step]);
+
+  return (
+    <section
+      aria-labelledby="lesson-title"
+      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm lg:sticky lg:top-4 dark:border-slate-800 dark:bg-slate-900"
+    >
+      <p className="text-sm">
+        <a href="#/course" className="text-indigo-700 hover:underline dark:text-indigo-300">
+          {t.toCourse}
+        </a>{' '}
+        › {t.lesson(number)}
+      </p>
+      <h2 id="lesson-title" className="mt-1 text-xl font-bold tracking-tight">
+        {texts.lessons[lessonId]!.title}
+      </h2>
+      <StepList lessonId={lessonId} step={step} />
+      <h3
+        ref={heading}
+        tabIndex={-1}
+        className="mt-4 text-lg font-semibold focus:outline-none"
+        data-testid="step-title"
+      >
+        <span className="block text-xs font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">
+          {t.stepOf(step + 1, lesson.steps.length)}
+        </span>
+        {words.title}
+      </h3>
+      <div className="mt-2 flex flex-col gap-3 text-[15px] leading-relaxed">
+        {words.body.map((paragraph, i) => (
+          <p key={i}>{paragraph}</p>
+        ))}
+      </div>
+      {current.show === 'method-table' && <MethodTable />}
+      {current.show === 'sql' && <SqlPanel />}
+      {current.predict && (
+        <PredictBox key={`${lessonId}/${step}`} predict={current.predict} words={words} />
+      )}
+      {current.act && <ActBox current={current} words={words} />}
+      <p className="mt-4 text-xs text-slate-600 dark:text-slate-400">✓ {t.verified}</p>
+      <StepButtons lessonId={lessonId} step={step} current={current} />
+    </section>
+  );
+}
+
+/** The lesson's steps, each a link: any step is one click (or Tab and Enter) away. */
+function StepList({ lessonId, step }: { lessonId: string; step: number }) {
+  const texts = useLessonTexts();
+  const lesson = lessonById(lessonId)!;
+  return (
+    <nav aria-label={texts.ui.steps} className="mt-3">
+      <ol className="flex flex-wrap gap-1.5">
+        {lesson.steps.map((s, i) => (
+          <li key={s.id}>
+            <a
+              href={toHash({ page: 'lesson', lessonId, step: i })}
+              aria-current={i === step ? 'step' : undefined}
+              title={texts.lessons[lessonId]!.steps[s.id]!.title}
+              className={`flex h-8 w-8 items-center justify-center rounded-full border text-sm font-semibold ${
+                i === step
+                  ? 'border-indigo-700 bg-indigo-700 text-white dark:border-indigo-300 dark:bg-indigo-300 dark:text-slate-950'
+                  : 'border-slate-300 text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800'
+              }`}
+            >
+              <span className="sr-only">{texts.ui.stepOf(i + 1, lesson.steps.length)}: </span>
+              {i + 1}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** Whether the learner's run does what the step asks: its claims hold on the live run. */
+function useActDone(current: LessonStep): boolean {
+  const run = useLab((s) => s.run);
+  return useMemo(
+    () => current.act?.until.every((claim) => claimHolds(claim, run)) ?? true,
+    [current, run],
+  );
+}
+
+/** A task for the learner: what to do, whether the run shows it done, and a way out if stuck. */
+function ActBox({ current, words }: { current: LessonStep; words: StepText }) {
+  const t = useLessonTexts().ui;
+  const done = useActDone(current);
+  const applySetup = useLab((s) => s.applySetup);
+  const play = useLab((s) => s.play);
+  const example = () => {
+    applySetup({ ...current.lab, faults: [...current.lab.faults, ...current.act!.example] });
+    play();
+  };
+  return (
+    <div className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950/60">
+      <p className="font-medium">{words.act}</p>
+      <p role="status" className="mt-2 text-sm">
+        {done ? `✓ ${words.done}` : t.waiting}
+      </p>
+      {!done && (
+        <button
+          type="button"
+          onClick={example}
+          className="mt-2 rounded-lg border border-amber-600/60 px-3 py-1.5 text-sm font-medium"
+        >
+          {t.doItForMe}
+        </button>
+      )}
+    </div>
+  );
+}
+
+const buttonClass =
+  'rounded-lg border px-4 py-2 text-sm font-semibold disabled:cursor-not-allowed disabled:opacity-50';
+
+/** Back and Next; Next waits for a task to be done, and the last step finishes the lesson. */
+function StepButtons({
+  lessonId,
+  step,
+  current,
+}: {
+  lessonId: string;
+  step: number;
+  current: LessonStep;
+}) {
+  const t = useLessonTexts().ui;
+  const finishLesson = useLab((s) => s.finishLesson);
+  const done = useActDone(current);
+  const lesson = lessonById(lessonId)!;
+  const last = step === lesson.steps.length - 1;
+  const following = LESSONS[LESSONS.indexOf(lesson) + 1];
+  const next = () => {
+    if (!last) return go(toHash({ page: 'lesson', lessonId, step: step + 1 }));
+    finishLesson(lessonId);
+    go(following ? toHash({ page: 'lesson', lessonId: following.id, step: 0 }) : '#/course');
+  };
+  return (
+    <div className="mt-5 flex flex-wrap justify-between gap-2">
+      <button
+        type="button"
+        disabled={step === 0}
+        onClick={() => go(toHash({ page: 'lesson', lessonId, step: step - 1 }))}
+        className={`${buttonClass} border-slate-300 dark:border-slate-600`}
+      >
+        ← {t.back}
+      </button>
+      <button
+        type="button"
+        disabled={!done}
+        onClick={next}
+        className={`${buttonClass} border-indigo-700 bg-indigo-700 text-white hover:bg-indigo-800 dark:border-indigo-300 dark:bg-indigo-300 dark:text-slate-950`}
+      >
+        {last ? (following ? `${t.finish} · ${t.nextLesson}` : t.finish) : t.next} →
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { useId, useState } from 'react';
+import type { StepText } from '../../i18n/lessons/en.ts';
+import type { LessonStep } from '../../scenarios/lessons.ts';
+import { useLab } from '../common/lab.ts';
+import { useLessonTexts } from './texts.ts';
+
+/**
+ * Predict, then reveal: the learner picks an answer and checks it. A wrong answer says so and
+ * lets them try again; the right one shows why, and a button plays the run that proves it.
+ */
+export function PredictBox({
+  predict,
+  words,
+}: {
+  predict: NonNullable<LessonStep['predict']>;
+  words: StepText;
+}) {
+  const t = useLessonTexts().ui;
+  const name = useId();
+  const [picked, setPicked] = useState<string | null>(null);
+  const [checked, setChecked] = useState<string | null>(null);
+  const reset = useLab((s) => s.reset);
+  const play = useLab((s) => s.play);
+  const right = checked === predict.answer;
+  const feedback =
+    checked === null ? '' : right ? t.right : t.wrong(words.choices?.[checked] ?? checked);
+  return (
+    <form
+      className="mt-4 rounded-lg border border-indigo-200 bg-indigo-50/60 p-3 dark:border-indigo-800 dark:bg-indigo-950/40"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setChecked(picked);
+      }}
+    >
+      <fieldset>
+        <legend className="font-semibold">{words.question}</legend>
+        <div className="mt-2 flex flex-col gap-1.5">
+          {predict.choices.map((choice) => (
+            <label key={choice} className="flex items-center gap-2 text-sm">
+              <input
+                type="radio"
+                name={name}
+                value={choice}
+                checked={picked === choice}
+                onChange={() => setPicked(choice)}
+                className="accent-indigo-700"
+              />
+              {words.choices?.[choice]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <button
+        type="submit"
+        disabled={picked === null || right}
+        className="mt-3 rounded-lg border border-indigo-700 px-3 py-1.5 text-sm font-semibold text-indigo-800 disabled:opacity-50 dark:border-indigo-300 dark:text-indigo-100"
+      >
+        {t.check}
+      </button>
+      <p
+        role="status"
+        className={`mt-2 text-sm font-medium ${right ? 'text-emerald-800 dark:text-emerald-300' : 'text-red-800 dark:text-red-300'}`}
+      >
+        {feedback}
+      </p>
+      {right && (
+        <>
+          <p className="mt-1 text-sm">{words.explain}</p>
+          <button
+            type="button"
+            onClick={() => {
+              reset();
+              play();
+            }}
+            className="mt-2 rounded-lg border border-indigo-700 bg-indigo-700 px-3 py-1.5 text-sm font-semibold text-white dark:border-indigo-300 dark:bg-indigo-300 dark:text-slate-950"
+          >
+            ▶ {t.play}
+          </button>
+        </>
+      )}
+    </form>
+  );
+}
