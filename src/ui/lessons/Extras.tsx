@@ -53,33 +53,41 @@ export function MethodTable() {
 const SQL = `CREATE TABLE payments (
   id              text PRIMARY KEY,
   customer        text NOT NULL,
-  amount          integer NOT NULL,   -- in cents
+  amount          integer NOT NULL,
   currency        text NOT NULL,
-  charge_id       text NOT NULL,      -- the provider's charge
+  charge_id       text NOT NULL,
   idempotency_key text,
   created_at      timestamptz NOT NULL
 );
 
 CREATE TABLE idempotency_keys (
-  scope           text NOT NULL,      -- whose key it is
+  scope           text NOT NULL,
   key             text NOT NULL,
-  fingerprint     text NOT NULL,      -- method, path and body
-  status          text NOT NULL,      -- 'in-flight' or 'completed'
+  -- method, path and body
+  fingerprint     text NOT NULL,
+  -- 'in-flight' or 'completed'
+  status          text NOT NULL,
   recovery_point  text NOT NULL,
-  response        jsonb,              -- replayed for every repeat
-  payment_id      text REFERENCES payments (id),
+  -- replayed for every repeat
+  response        jsonb,
+  payment_id      text
+                  REFERENCES payments (id),
   created_at      timestamptz NOT NULL,
   UNIQUE (scope, key)
 );
 
 BEGIN;
-  -- A second insert of the same key waits for this
-  -- transaction, then fails on UNIQUE (scope, key).
-  INSERT INTO idempotency_keys (scope, key, ...) VALUES (...);
-  INSERT INTO payments (...) VALUES (...);
-  UPDATE idempotency_keys
-     SET status = 'completed', response = ...
-   WHERE scope = ... AND key = ...;
+-- A second insert of the same key
+-- waits for this transaction, then
+-- fails on UNIQUE (scope, key).
+INSERT INTO idempotency_keys
+  (scope, key, ...) VALUES (...);
+INSERT INTO payments (...)
+  VALUES (...);
+UPDATE idempotency_keys
+   SET status = 'completed',
+       response = ...
+ WHERE scope = ... AND key = ...;
 COMMIT;`;
 
 export function SqlPanel() {
