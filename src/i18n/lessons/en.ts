@@ -74,14 +74,14 @@ const lessons: Record<string, LessonText> = {
       table: {
         title: 'Safe and idempotent, measured',
         body: [
-          'HTTP (RFC 9110) calls a method safe if it does not change the server’s state, and idempotent if sending it many times has the same effect as sending it once. The table below is not typed in: the lab sends each request once, then three times with its answers lost, and compares the server’s state.',
+          'HTTP (RFC 9110) calls a method safe if it does not change the server’s state, and idempotent if sending it many times has the same effect as sending it once. The table below is not typed in: the lab sends each request once, then three times with its first two answers lost, and compares the server’s state.',
           'GET, HEAD and OPTIONS are safe and idempotent. PUT replaces the whole resource and DELETE removes it: they change state, but a repeat changes nothing more. POST is neither.',
         ],
       },
       'delete-twice': {
         title: 'DELETE twice: the same state, a different answer',
         body: [
-          'The first DELETE removes the account and answers 204, but the answer is lost. The retry finds nothing and answers 404 Not Found.',
+          'The first DELETE removes user /users/123 and answers 204, but the answer is lost. The retry finds nothing and answers 404 Not Found.',
           'That is still idempotent: idempotency is about the state of the server, not about the response. A client should treat 404 on a retried DELETE as success.',
         ],
       },
@@ -109,7 +109,7 @@ const lessons: Record<string, LessonText> = {
         title: 'The textbook version',
         body: [
           'The client generates a unique key for each payment and sends it in the Idempotency-Key header with every attempt. The server looks the key up in a cache; if it finds a stored response, it returns that instead of doing the work again. Otherwise it processes the payment and stores the response under the key.',
-          'With the lost response from lesson one, this works: the retry finds the stored 201 and gets it back, marked Idempotent-Replayed. One charge.',
+          'With the lost response from lesson one, this works: the retry finds the stored 201 and gets it back with the header Idempotent-Replayed: true, as Stripe marks it. One charge.',
         ],
       },
       race: {
@@ -139,7 +139,7 @@ const lessons: Record<string, LessonText> = {
       'unique-key': {
         title: 'One transaction, one unique key',
         body: [
-          'Instead of a cache beside the database, the key goes into the database, in the same transaction as the payment, under a UNIQUE constraint. Either both the key and the payment are committed, or neither is.',
+          'Instead of a cache beside the database, the key goes into the database, in the same transaction as the payment, under a UNIQUE constraint. Either both the key and the payment are committed, or neither is. The key is unique per sender (the scope), not globally: one customer’s keys never collide with another’s.',
           'The SQL beside this text is the schema the simulated store follows. Its tables are in the ledger: one payment row, one key row marked completed, holding the response that the retry got back.',
         ],
       },
@@ -175,6 +175,7 @@ const lessons: Record<string, LessonText> = {
         title: 'If-Match and the ETag',
         body: [
           'Every response carries an ETag, a version of the resource. A client that sends If-Match with the ETag it read asks the server: apply this only if nothing changed since. The second writer gets 412 Precondition Failed, reads again, merges and writes. No update is lost.',
+          'A version column does the same inside a database: UPDATE … SET balance = 130, version = 8 WHERE id = 42 AND version = 7 changes no row if someone else got there first.',
         ],
       },
       'already-done': {
@@ -189,7 +190,7 @@ const lessons: Record<string, LessonText> = {
           'server-error': 'The server is broken',
         },
         explain:
-          'The ETag changed because of our own write. The client reads the resource again, finds its change already there, and stops: the 412 meant “already done”. If-Match prevents lost updates; a relative change such as “add 10” still needs an idempotency key to be safe to repeat.',
+          'The ETag changed because of our own write. The client reads the resource again, finds its change already there, and stops: the 412 meant “already done”. If-Match prevents lost updates, and a retried “add 10” is not applied twice either — but the 412 is ambiguous: only a fresh read tells our own success from someone else’s change. An idempotency key would replay a clear answer instead.',
       },
     },
   },
@@ -200,7 +201,7 @@ const lessons: Record<string, LessonText> = {
       'client-keys': {
         title: 'Keys are made by the client, once per operation',
         body: [
-          'The key must name the operation, so it is generated on the client (a UUID) before the first attempt and reused for every retry. Here the client has a common bug: it makes a new key for each attempt. Every retry looks new, and even the atomic key charges twice.',
+          'The key must name the operation, so it is generated on the client (a UUID) before the first attempt and reused for every retry. Here the client has a common bug: it makes a new key for each attempt. Every retry looks new, and even the atomic-key server charges twice.',
         ],
       },
       retention: {
@@ -214,12 +215,12 @@ const lessons: Record<string, LessonText> = {
           'charged-again': 'The customer is charged again',
         },
         explain:
-          'Once the key is gone, the server cannot know the request is a repeat: a second charge. Keep results at least as long as any client may retry, usually 24 hours or more (Stripe keeps them 24 hours).',
+          'Once the key is gone, the server cannot know the request is a repeat: a second charge. Keep results at least as long as any client may retry, usually 24 hours or more (Stripe keeps them 24 hours, rocket-rides 72).',
       },
       'same-response': {
         title: 'The same answer for the same key — errors included',
         body: [
-          'A repeat must get the answer the first attempt got, including an error, so the client’s view never depends on which attempt reached it. And the same key with a different body is a client bug: this server answers 422 instead of guessing which one was meant.',
+          'A repeat must get the answer the first attempt got — including an error raised after the work began (Stripe replays a stored 500) — so the client’s view never depends on which attempt reached it. Errors before the work began (a validation error, 409, 503) are not stored: a retry simply runs. And the same key with a different body is a client bug: this server answers 422, as the IETF draft says, instead of guessing which one was meant (Stripe answers 400 idempotency_error, rocket-rides 409).',
         ],
       },
       atomic: {
@@ -245,8 +246,8 @@ const lessons: Record<string, LessonText> = {
       'recovery-points': {
         title: 'Recovery points',
         body: [
-          'Stripe-style: the request moves through phases (started, charge created, finished), each committed. A retry while the first attempt holds the key gets 409 Conflict; a background completer finishes what a crash left half done. One charge.',
-          'The IETF draft for the Idempotency-Key header answers a request still in progress with 409 too, and a key reused with another body with 422.',
+          'In the style of rocket-rides, a Stripe-like design: the request moves through phases (started, charge created, finished), each committed. While the crashed attempt’s lock is still fresh, retries get 409 Conflict. Once it goes stale, a background completer takes it over, calls the provider again with the derived key (and gets the same charge back), and stores the 201, which the next retry gets replayed. One charge.',
+          'Stripe’s own API: the key is optional and up to 255 characters, kept 24 hours; a replay carries Idempotent-Replayed: true; a request still in progress gets 409; the same key with another body gets 400; a 500 after the work began is stored and replayed. The IETF draft for the Idempotency-Key header differs: 422 for another body, and 400 when a required key is missing.',
         ],
       },
       'key-store-down': {
@@ -305,12 +306,12 @@ const interview: Record<string, { question: string; answer: string }> = {
   'which-methods': {
     question: 'Which HTTP methods are idempotent?',
     answer:
-      'GET, HEAD, OPTIONS, PUT and DELETE (RFC 9110); GET, HEAD and OPTIONS are also safe. POST is not, and PATCH is not in general. Idempotency is about the server’s state, not the response: a repeated DELETE answers 404 but changes nothing.',
+      'GET, HEAD, OPTIONS, TRACE, PUT and DELETE (RFC 9110); GET, HEAD, OPTIONS and TRACE are also safe. POST is not, and PATCH is not in general. Idempotency is about the server’s state, not the response: a repeated DELETE commonly answers 404 but changes nothing.',
   },
   'design-payments-api': {
     question: 'Design an idempotent payments API.',
     answer:
-      'The client generates an Idempotency-Key per payment and reuses it on every retry. The server inserts the key under a unique constraint in the same transaction as the payment, stores the response with it, and replays that response (Idempotent-Replayed) for any repeat; keys are kept 24 hours or more.',
+      'The client generates an Idempotency-Key per payment and reuses it on every retry. The server inserts the key under a unique constraint in the same transaction as the payment, stores the response with it, and replays that response (Idempotent-Replayed) for any repeat; keys are kept 24 hours or more. A repeat while the first is in flight gets 409; the same key with a different body gets 422.',
   },
   'cache-not-enough': {
     question: 'Why is “check a cache, then process, then cache the result” not enough?',
@@ -331,12 +332,12 @@ const interview: Record<string, { question: string; answer: string }> = {
   'key-store-fails': {
     question: 'What happens when the idempotency-key store is unavailable?',
     answer:
-      'Choose: fail open (keep serving, and risk duplicates) or fail closed (answer 503 and stay correct). For money, fail closed; the lab shows failing open charging twice.',
+      'Choose: fail open (keep serving, and risk duplicates) or fail closed (answer 503 and stay correct). No standard settles this (the IETF draft is silent); for money, fail closed. The lab shows failing open charging twice.',
   },
   'how-long-keep-keys': {
     question: 'How long do you keep idempotency keys?',
     answer:
-      'Longer than any client will retry: 24–48 hours is common (Stripe keeps them 24 hours). A retry after the key expired is processed as new — the lab’s two-second TTL shows the second charge.',
+      'Longer than any client will retry: 24–48 hours is common (Stripe keeps them 24 hours, rocket-rides 72). A retry after the key expired is processed as new — the lab’s two-second TTL shows the second charge.',
   },
   'lost-update': {
     question: 'Two clients update the same resource. How do you avoid a lost update?',
@@ -382,7 +383,8 @@ export const lessonTexts = {
     verified: 'What this step says is checked against the simulation by a test.',
     notFound: 'There is no such lesson or step; here is the course.',
     sqlCaption: 'The schema the simulated store follows',
-    methodsCaption: 'Measured now: each request run once, and three times with its answers lost',
+    methodsCaption:
+      'Measured now: each request run once, and three times with its first two answers lost',
     methodColumns: {
       method: 'Method',
       safe: 'Safe',
