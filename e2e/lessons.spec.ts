@@ -60,10 +60,7 @@ test('a prediction answered wrong, then right, then played', async ({ page }) =>
   await page.getByRole('radio', { name: 'Twice' }).check();
   await page.getByRole('button', { name: 'Check my answer' }).click();
   await expect(page.getByText('Twice. The retry is a new POST')).toBeVisible();
-  await page
-    .getByRole('button', { name: 'Speed' })
-    .or(page.getByRole('combobox', { name: 'Speed' }))
-    .selectOption('2');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('2');
   await page.getByRole('button', { name: 'Play it' }).click();
   await expect(ledger).toContainText('2 charges for 1 payment', { timeout: 20_000 });
   await expect(ledger).toContainText('duplicate');
@@ -87,9 +84,21 @@ test('a task waits for the learner: drop the response, and the step is done', as
   await page.goto('/?lang=en#/lesson/what-idempotency-means/4');
   await expect(page.getByText('Waiting for you to do it…')).toBeVisible();
   await expect(page.getByRole('button', { name: /^Next/ })).toBeDisabled();
-  await page.getByRole('button', { name: 'Drop the next response' }).click();
-  await expect(page.getByText('You did it')).toBeVisible();
+  // The task's own button is the one in Live faults, brought beside the instruction.
+  await page.getByRole('button', { name: 'Drop the next response' }).first().click();
+  await expect(page.getByText('Done — now play it')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Next/ })).toBeDisabled();
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('2');
+  await page.getByRole('button', { name: '▶ Play it' }).click();
+  await expect(page.getByText('You did it')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('region', { name: 'Ledger' })).toContainText('2 charges');
   await expect(page.getByRole('button', { name: /^Next/ })).toBeEnabled();
+  // Too late: a drop added after the answer arrived changes nothing, and the step says so.
+  await page.goto('/?lang=en#/lesson/what-idempotency-means/4');
+  await page.getByRole('slider', { name: 'Timeline' }).focus();
+  await page.keyboard.press('End');
+  await page.getByRole('button', { name: 'Drop the next response' }).first().click();
+  await expect(page.getByText('Your fault came too late')).toBeVisible();
 });
 
 test('interview mode: every question has an answer and a link into the simulator', async ({

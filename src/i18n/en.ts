@@ -168,7 +168,7 @@ export const en = {
       `${from} → ${to} · ${intent}, attempt ${attempt}`,
     copyOf: (id: number) => `· a network copy of message ${id}`,
     loading: 'Drawing the diagram…',
-    marks: { crash: 'crash', restart: 'restart', timeout: 'timeout' },
+    marks: { crash: 'crash', restart: 'restart', timeout: 'timeout', broken: 'invariant broken' },
   },
   notice: {
     badParams: (what: string) =>

@@ -19,6 +19,8 @@ import type { Tweaks } from './tweaks.ts';
 export type Claim =
   /** Charges the provider made, duplicates included. */
   | { kind: 'charges'; equals: number }
+  /** At least one payment charged more than once: what a learner's "break it" task asks for. */
+  | { kind: 'some-duplicate' }
   /** Charges beyond the first for the same payment. */
   | { kind: 'duplicate-charges'; equals: number }
   /** Answers replayed from the idempotency-key table that the client acted on. */
@@ -98,6 +100,8 @@ function paymentClaim(claim: Claim, run: RunResult): boolean {
       return o.charges === claim.equals;
     case 'duplicate-charges':
       return o.duplicateCharges === claim.equals;
+    case 'some-duplicate':
+      return o.duplicateCharges > 0;
     case 'replays':
       return o.replays >= claim.atLeast;
     case 'client-saw':

@@ -64,7 +64,7 @@ export const LESSONS: readonly Lesson[] = [
         id: 'your-turn',
         lab: setup('happy-path'),
         claims: charged(1),
-        act: { until: charged(2), example: [DROP_RESPONSE] },
+        act: { until: [{ kind: 'some-duplicate' }], example: [DROP_RESPONSE] },
       },
       {
         id: 'what-goes-wrong',

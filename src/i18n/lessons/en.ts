@@ -377,6 +377,9 @@ export const lessonTexts = {
     play: 'Play it',
     doItForMe: 'Do it for me',
     waiting: 'Waiting for you to do it…',
+    nowPlay: 'Done — now play it and watch what happens.',
+    missed:
+      'Your fault came too late, or did not take: the run does not show it. Remove it in Live faults, press Reset and try again earlier.',
     done: 'done',
     started: (step: number) => `at step ${step}`,
     notStarted: 'not started',

@@ -3,7 +3,8 @@ import { claimHolds } from '../../scenarios/claims.ts';
 import { LESSONS, lessonById, type LessonStep } from '../../scenarios/lessons.ts';
 import { toHash } from '../../state/route.ts';
 import type { StepText } from '../../i18n/lessons/en.ts';
-import { useLab } from '../common/lab.ts';
+import { useLab, useMessages } from '../common/lab.ts';
+import { useRecordCount } from '../playback/frame.ts';
 import { OutcomePanel } from '../outcome/OutcomePanel.tsx';
 import { PlaybackBar } from '../playback/PlaybackBar.tsx';
 import { Topology } from '../topology/Topology.tsx';
@@ -72,13 +73,14 @@ function Narration({
   const lesson = lessonById(lessonId)!;
   const number = LESSONS.indexOf(lesson) + 1;
   const heading = useRef<HTMLHeadingElement>(null);
-  // A new step is announced by moving focus to its title, as a new page would be.
-  useEffect(() => heading.current?.focus({ preventScroll: true }), [lessonId, step]);
+  // A new step is announced by moving focus to its title, as a new page would be; the focus
+  // brings the title into view, so a phone does not open the step halfway down.
+  useEffect(() => heading.current?.focus(), [lessonId, step]);
 
   return (
     <section
       aria-labelledby="lesson-title"
-      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm lg:sticky lg:top-4 dark:border-slate-800 dark:bg-slate-900"
+      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900"
     >
       <p className="text-sm">
         <a href="#/course" className="text-indigo-700 hover:underline dark:text-indigo-300">
@@ -147,40 +149,76 @@ function StepList({ lessonId, step }: { lessonId: string; step: number }) {
   );
 }
 
-/** Whether the learner's run does what the step asks: its claims hold on the live run. */
-function useActDone(current: LessonStep): boolean {
+/**
+ * Where the learner's task stands. `seen`: the run shows it done, up to the moment on screen —
+ * they have watched it happen. `coming`: the run with their faults will show it; they have yet to
+ * play that far. `missed`: they added a fault, but the run does not show it (too late, say).
+ */
+type TaskState = 'seen' | 'coming' | 'missed' | 'waiting';
+
+function useTask(current: LessonStep): TaskState {
   const run = useLab((s) => s.run);
-  return useMemo(
-    () => current.act?.until.every((claim) => claimHolds(claim, run)) ?? true,
-    [current, run],
-  );
+  const count = useRecordCount();
+  const added = useLab((s) => s.selection.faults.length > current.lab.faults.length);
+  const until = current.act?.until;
+  const whole = useMemo(() => until?.every((c) => claimHolds(c, run)) ?? true, [until, run]);
+  const sofar = useMemo(() => {
+    const prefix = { ...run, trace: run.trace.slice(0, count) };
+    return until?.every((c) => claimHolds(c, prefix)) ?? true;
+  }, [until, run, count]);
+  if (sofar) return 'seen';
+  if (whole) return 'coming';
+  return added ? 'missed' : 'waiting';
 }
 
-/** A task for the learner: what to do, whether the run shows it done, and a way out if stuck. */
+/**
+ * A task for the learner: what to do, the button that does it (the same as in Live faults, here
+ * so that a phone need not scroll), where it stands, and a way out if they are stuck.
+ */
 function ActBox({ current, words }: { current: LessonStep; words: StepText }) {
   const t = useLessonTexts().ui;
-  const done = useActDone(current);
+  const faults = useMessages().faults;
+  const task = useTask(current);
   const applySetup = useLab((s) => s.applySetup);
+  const inject = useLab((s) => s.injectFault);
   const play = useLab((s) => s.play);
+  const fault = current.act!.example[0]!;
   const example = () => {
     applySetup({ ...current.lab, faults: [...current.lab.faults, ...current.act!.example] });
     play();
   };
+  const status = {
+    seen: `✓ ${words.done}`,
+    coming: t.nowPlay,
+    missed: t.missed,
+    waiting: t.waiting,
+  }[task];
   return (
     <div className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950/60">
       <p className="font-medium">{words.act}</p>
+      <div className="mt-2 flex flex-wrap gap-2">
+        {fault.kind === 'drop-next' && task === 'waiting' && (
+          <button
+            type="button"
+            onClick={() => inject({ kind: 'drop-next', direction: fault.direction })}
+            className="rounded-lg border border-amber-600/60 bg-white px-3 py-1.5 text-sm font-medium dark:bg-amber-950"
+          >
+            {fault.direction === 'response' ? faults.dropResponse : faults.dropRequest}
+          </button>
+        )}
+        {task !== 'seen' && (
+          <button
+            type="button"
+            onClick={task === 'coming' ? play : example}
+            className="rounded-lg border border-amber-600/60 px-3 py-1.5 text-sm font-medium"
+          >
+            {task === 'coming' ? `▶ ${t.play}` : t.doItForMe}
+          </button>
+        )}
+      </div>
       <p role="status" className="mt-2 text-sm">
-        {done ? `✓ ${words.done}` : t.waiting}
+        {status}
       </p>
-      {!done && (
-        <button
-          type="button"
-          onClick={example}
-          className="mt-2 rounded-lg border border-amber-600/60 px-3 py-1.5 text-sm font-medium"
-        >
-          {t.doItForMe}
-        </button>
-      )}
     </div>
   );
 }
@@ -200,7 +238,7 @@ function StepButtons({
 }) {
   const t = useLessonTexts().ui;
   const finishLesson = useLab((s) => s.finishLesson);
-  const done = useActDone(current);
+  const done = useTask(current) === 'seen';
   const lesson = lessonById(lessonId)!;
   const last = step === lesson.steps.length - 1;
   const following = LESSONS[LESSONS.indexOf(lesson) + 1];

@@ -34,6 +34,7 @@ function PaymentOutcome({ run, trace }: { run: PaymentRun; trace: readonly Trace
     <Panel id="ledger" title={t.ledger.region}>
       <HeadlineBox
         harmed={duplicated}
+        pending={outcome.charges === 0 && outcome.perIntent.every((p) => p.outcome === null)}
         headline={t.outcome.chargesFor(outcome.charges, outcome.intents)}
         testId="charges-headline"
       >

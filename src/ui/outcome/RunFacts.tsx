@@ -3,6 +3,13 @@ import { statusLine } from '../../model/http.ts';
 import { traceHash, type RunResult } from '../../model/run.ts';
 import { useMessages } from '../common/lab.ts';
 
+const HEADLINE_TONE = {
+  harmed: 'border-red-600 bg-red-50 dark:border-red-400 dark:bg-red-950/60',
+  pending: 'border-slate-400 bg-slate-50 dark:border-slate-500 dark:bg-slate-800/60',
+  fine: 'border-emerald-600 bg-emerald-50 dark:border-emerald-400 dark:bg-emerald-950/60',
+};
+const HEADLINE_ICON = { harmed: '⚠', pending: '…', fine: '✓' };
+
 /** A busy run's tape runs to thousands of characters: show its start, and copy the rest. */
 const TAPE_SHOWN = 120;
 
@@ -69,27 +76,24 @@ export function StatusChips({ statuses, late = false }: { statuses: number[]; la
  */
 export function HeadlineBox({
   harmed,
+  pending = false,
   headline,
   testId,
   children,
 }: {
   harmed: boolean;
+  /** Nothing has happened yet: neither good nor bad, so neither green nor red. */
+  pending?: boolean;
   headline: string;
   testId: string;
   children: ReactNode;
 }) {
+  const tone = harmed ? 'harmed' : pending ? 'pending' : 'fine';
   return (
-    <div
-      className={`rounded-lg border-l-4 p-3 ${
-        harmed
-          ? 'border-red-600 bg-red-50 dark:border-red-400 dark:bg-red-950/60'
-          : 'border-emerald-600 bg-emerald-50 dark:border-emerald-400 dark:bg-emerald-950/60'
-      }`}
-      aria-live="polite"
-    >
+    <div className={`rounded-lg border-l-4 p-3 ${HEADLINE_TONE[tone]}`} aria-live="polite">
       <p className="text-2xl font-bold" data-testid={testId}>
         <span aria-hidden="true" className="mr-2">
-          {harmed ? '⚠' : '✓'}
+          {HEADLINE_ICON[tone]}
         </span>
         {headline}
       </p>

@@ -336,7 +336,9 @@ function arrowLabel(message: Message, replayed: string | null): string {
 /** A small mark on a lane for what happens off the wire. */
 function LaneMark({ point, x, y }: { point: Point; x: (id: ActorId) => number; y: number }) {
   const { record } = point;
-  const words = useMessages().sequence.marks;
+  const t = useMessages();
+  const words = t.sequence.marks;
+  const invariantNames = t.invariants.names;
   const dot = (lane: ActorId, symbol: string, className: string) => (
     <text x={x(lane) + 8} y={y + 4} className={`text-[11px] font-semibold ${className}`}>
       {symbol}
@@ -364,13 +366,15 @@ function LaneMark({ point, x, y }: { point: Point; x: (id: ActorId) => number; y
         ? dot(record.actor, `◷ ${words.timeout}`, 'fill-slate-600 dark:fill-slate-300')
         : null;
     case 'invariant':
+      // A sign in the margin, named in words (not the code's name) for a pointer and a reader.
       return (
         <text
-          x={4}
+          x={6}
           y={y + 4}
-          className="fill-fuchsia-700 text-[11px] font-bold dark:fill-fuchsia-300"
+          className="fill-fuchsia-700 text-[12px] font-bold dark:fill-fuchsia-300"
+          aria-label={`${words.broken}: ${invariantNames[record.name]}`}
         >
-          ! {record.name}
+          <title>{`${words.broken}: ${invariantNames[record.name]}`}</title>⚠
         </text>
       );
     default:
