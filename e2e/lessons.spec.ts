@@ -112,6 +112,9 @@ test('interview mode: every question has an answer and a link into the simulator
   await expect(page.getByRole('region', { name: 'Ledger' }).first()).toContainText(
     '2 charges for 1 payment',
   );
+  // The way back leads to the same question, in view and focused.
+  await page.getByRole('link', { name: '← Back to the question' }).click();
+  await expect(page.getByRole('heading', { name: /Why is “check a cache/ })).toBeFocused();
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {

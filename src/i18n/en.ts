@@ -134,6 +134,8 @@ export const en = {
     course: 'Course',
     interview: 'Interview',
     loading: 'Loading…',
+    fromInterview: 'Opened from an interview question: this run shows the answer.',
+    backToQuestion: '← Back to the question',
   },
   ledger: {
     region: 'Ledger',

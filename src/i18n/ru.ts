@@ -147,6 +147,8 @@ export const ru: Messages = {
     course: 'Курс',
     interview: 'Собеседование',
     loading: 'Загрузка…',
+    fromInterview: 'Открыто из вопроса с собеседования: этот прогон показывает ответ.',
+    backToQuestion: '← Вернуться к вопросу',
   },
   ledger: {
     region: 'Учёт',

@@ -10,6 +10,8 @@ describe('routes in the hash', () => {
       { page: 'course' },
       { page: 'interview' },
       { page: 'lesson', lessonId: 'http-methods', step: 2 },
+      { page: 'interview', question: 'lost-update' },
+      { page: 'lab', question: 'lost-update' },
     ];
     for (const route of routes) expect(parseHash(toHash(route))?.route).toEqual(route);
     expect(toHash({ page: 'lesson', lessonId: 'retries', step: 0 })).toBe('#/lesson/retries/1');

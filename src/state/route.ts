@@ -1,3 +1,4 @@
+import { INTERVIEW_QUESTIONS } from '../scenarios/interview.ts';
 import { lessonById } from '../scenarios/lessons.ts';
 
 /**
@@ -6,11 +7,13 @@ import { lessonById } from '../scenarios/lessons.ts';
  * the interview questions. The hash leaves the query (the lab's settings and language) alone.
  */
 export type Route =
-  | { page: 'lab' }
+  /** `question`: the interview question whose "show me" opened the lab, to go back to. */
+  | { page: 'lab'; question?: string }
   | { page: 'course' }
   /** `step` counts from 0 here; the hash shows it from 1. */
   | { page: 'lesson'; lessonId: string; step: number }
-  | { page: 'interview' };
+  /** `question`: the one to bring into view, coming back from the lab. */
+  | { page: 'interview'; question?: string };
 
 export const LAB: Route = { page: 'lab' };
 
@@ -24,6 +27,11 @@ export function parseHash(hash: string): { route: Route; problem: string | null 
   if (path === '' || path === 'lab') return { route: LAB, problem: null };
   if (path === 'course') return { route: { page: 'course' }, problem: null };
   if (path === 'interview') return { route: { page: 'interview' }, problem: null };
+  const asked = /^(interview|from-interview)\/([a-z0-9-]{1,60})$/.exec(path);
+  if (asked && INTERVIEW_QUESTIONS.some((q) => q.id === asked[2])) {
+    const page = asked[1] === 'interview' ? 'interview' : 'lab';
+    return { route: { page, question: asked[2]! }, problem: null };
+  }
   const lesson = /^lesson\/([a-z0-9-]{1,60})(?:\/(\d{1,3}))?$/.exec(path);
   const found = lesson ? lessonById(lesson[1]!) : null;
   const step = lesson?.[2] === undefined ? 0 : Number(lesson[2]) - 1;
@@ -36,11 +44,11 @@ export function parseHash(hash: string): { route: Route; problem: string | null 
 export function toHash(route: Route): string {
   switch (route.page) {
     case 'lab':
-      return '#/';
+      return route.question ? `#/from-interview/${route.question}` : '#/';
     case 'course':
       return '#/course';
     case 'interview':
-      return '#/interview';
+      return route.question ? `#/interview/${route.question}` : '#/interview';
     case 'lesson':
       return `#/lesson/${route.lessonId}/${route.step + 1}`;
   }

@@ -4,7 +4,7 @@ import { OutcomePanel } from './outcome/OutcomePanel.tsx';
 import { InvariantsPanel } from './outcome/InvariantsPanel.tsx';
 import { LanguageSwitch } from './common/LanguageSwitch.tsx';
 import { SiteNav } from './common/SiteNav.tsx';
-import { BadLinkNotice } from './common/BadLinkNotice.tsx';
+import { BadLinkNotice, FromInterviewNotice } from './common/BadLinkNotice.tsx';
 import { useLab, useMessages } from './common/lab.ts';
 import { PlaybackBar } from './playback/PlaybackBar.tsx';
 import { Announcer } from './playback/Announcer.tsx';
@@ -90,6 +90,7 @@ function LabPage() {
           what to press, then what happens. On a wide screen they form two columns. */}
       <main className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-5 lg:grid lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
         <BadLinkNotice />
+        <FromInterviewNotice />
         <div className="contents lg:flex lg:flex-col lg:gap-4">
           <div className="order-1">
             <Controls />

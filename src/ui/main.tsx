@@ -60,7 +60,7 @@ let pendingMoment = 0;
 const writeUrl = () => {
   const { selection, lang, cursorMs, playing, route } = store.getState();
   const at = playing ? 0 : Math.floor(cursorMs);
-  const hash = route.page === 'lab' ? '' : toHash(route);
+  const hash = route.page === 'lab' && !route.question ? '' : toHash(route);
   window.history.replaceState(null, '', toSearch(selection, lang, at) + hash);
 };
 store.subscribe((state, previous) => {

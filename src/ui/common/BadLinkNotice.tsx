@@ -1,3 +1,4 @@
+import { toHash } from '../../state/route.ts';
 import { useLab, useMessages } from './lab.ts';
 
 /** Shown when a shared link carried values the lab does not know; the page uses defaults. */
@@ -20,5 +21,23 @@ export function BadLinkNotice() {
         {t.notice.dismiss}
       </button>
     </div>
+  );
+}
+
+/** In the lab opened by an interview question's "show me": a way back to that question. */
+export function FromInterviewNotice() {
+  const t = useMessages();
+  const route = useLab((s) => s.route);
+  if (route.page !== 'lab' || !route.question) return null;
+  return (
+    <p className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-indigo-200 bg-indigo-50 p-3 text-sm lg:col-span-2 dark:border-indigo-800 dark:bg-indigo-950/60">
+      {t.nav.fromInterview}
+      <a
+        href={toHash({ page: 'interview', question: route.question })}
+        className="font-semibold text-indigo-800 hover:underline dark:text-indigo-200"
+      >
+        {t.nav.backToQuestion}
+      </a>
+    </p>
   );
 }

@@ -9,7 +9,7 @@ export function CoursePages({ route }: { route: Exclude<Route, { page: 'lab' }> 
     case 'course':
       return <CoursePage />;
     case 'interview':
-      return <InterviewPage />;
+      return <InterviewPage question={route.question} />;
     case 'lesson':
       return <LessonPage lessonId={route.lessonId} step={route.step} />;
   }

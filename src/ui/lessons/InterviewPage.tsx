@@ -1,23 +1,28 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { runSetup, type LabSetup } from '../../scenarios/claims.ts';
 import { INTERVIEW_QUESTIONS } from '../../scenarios/interview.ts';
+import { toHash } from '../../state/route.ts';
 import { toSearch } from '../../state/url.ts';
 import { useLab } from '../common/lab.ts';
 import { useLessonTexts } from './texts.ts';
 
 /** A link that opens the simulator in a setup's state, at the moment it names. */
-function labLink(lab: LabSetup, lang: Parameters<typeof toSearch>[1]): string {
+function labLink(id: string, lab: LabSetup, lang: Parameters<typeof toSearch>[1]): string {
   const at = lab.at === 'end' ? (runSetup(lab).trace.at(-1)?.t ?? 0) : lab.at;
   const selection = { ...lab, faults: [...lab.faults] };
-  return `${toSearch(selection, lang, at)}#/`;
+  return `${toSearch(selection, lang, at)}${toHash({ page: 'lab', question: id })}`;
 }
 
 /** Interview mode: the questions, a model answer each, and "show me" in the simulator. */
-export function InterviewPage() {
+export function InterviewPage({ question }: { question?: string | undefined }) {
   const texts = useLessonTexts();
+  // Coming back from "show me": the question the learner left from is brought into view.
+  useEffect(() => {
+    if (question) document.getElementById(`q-${question}`)?.focus();
+  }, [question]);
   const t = texts.ui;
   const lang = useLab((s) => s.lang);
-  const links = useMemo(() => INTERVIEW_QUESTIONS.map((q) => labLink(q.lab, lang)), [lang]);
+  const links = useMemo(() => INTERVIEW_QUESTIONS.map((q) => labLink(q.id, q.lab, lang)), [lang]);
   return (
     <main className="mx-auto max-w-3xl px-4 py-6" aria-labelledby="interview-title">
       <h2 id="interview-title" className="text-2xl font-bold tracking-tight">
@@ -34,7 +39,7 @@ export function InterviewPage() {
               className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
             >
               <article aria-labelledby={id}>
-                <h3 id={id} className="font-semibold">
+                <h3 id={id} tabIndex={-1} className="font-semibold">
                   {text.question}
                 </h3>
                 <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">{text.answer}</p>
