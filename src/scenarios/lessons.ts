@@ -44,6 +44,9 @@ const TWELVE_ONCE: Claim[] = [
 /** The response of happy-path leaves the server at 168 ms: a drop armed before then takes it. */
 const DROP_RESPONSE: ScriptedFault = { kind: 'drop-next', direction: 'response', atMs: 100 };
 
+/** Armed at once: the first request to commit takes the server down before it can answer. */
+const CRASH_AFTER_COMMIT: ScriptedFault = { kind: 'crash', point: 'after-commit', atMs: 1 };
+
 export const LESSONS: readonly Lesson[] = [
   {
     id: 'what-idempotency-means',
@@ -124,8 +127,9 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         id: 'crash-before-caching',
-        lab: setup('crash-after-commit', { strategy: 'naive-cache', at: 'end' }),
-        claims: charged(2),
+        lab: setup('happy-path', { strategy: 'naive-cache' }),
+        claims: charged(1),
+        act: { until: [{ kind: 'some-duplicate' }], example: [CRASH_AFTER_COMMIT] },
       },
     ],
   },

@@ -126,9 +126,11 @@ const lessons: Record<string, LessonText> = {
       'crash-before-caching': {
         title: 'Hole two: a crash between the work and the cache',
         body: [
-          'The server charges and commits the payment, then crashes before it stores the response under the key. When it comes back, the cache has never heard of the key, so the retry is processed as new: two charges.',
+          'If the server charges and commits the payment, then crashes before it stores the response under the key, the cache never hears of the key when it comes back. The retry is processed as new: two charges.',
           'Both holes have the same cause: the key and the payment are written in two separate steps. The next lesson closes them.',
         ],
+        act: 'Make the server crash right there: in Live faults, pick the crash point “after commit, before the response” and press “Arm crash” (or use the button below), then play the run.',
+        done: 'The server committed, crashed before caching the answer, and the retry charged the card again.',
       },
     },
   },

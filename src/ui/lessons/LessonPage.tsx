@@ -4,6 +4,9 @@ import { LESSONS, lessonById, type LessonStep } from '../../scenarios/lessons.ts
 import { toHash } from '../../state/route.ts';
 import type { StepText } from '../../i18n/lessons/en.ts';
 import { useLab, useMessages } from '../common/lab.ts';
+import type { Messages } from '../../i18n/i18n.ts';
+import type { ScriptedFault } from '../../model/settings.ts';
+import type { LabState } from '../../state/store.ts';
 import { useRecordCount } from '../playback/frame.ts';
 import { OutcomePanel } from '../outcome/OutcomePanel.tsx';
 import { PlaybackBar } from '../playback/PlaybackBar.tsx';
@@ -177,7 +180,7 @@ function useTask(current: LessonStep): TaskState {
  */
 function ActBox({ current, words }: { current: LessonStep; words: StepText }) {
   const t = useLessonTexts().ui;
-  const faults = useMessages().faults;
+  const messages = useMessages();
   const task = useTask(current);
   const applySetup = useLab((s) => s.applySetup);
   const inject = useLab((s) => s.injectFault);
@@ -197,13 +200,13 @@ function ActBox({ current, words }: { current: LessonStep; words: StepText }) {
     <div className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950/60">
       <p className="font-medium">{words.act}</p>
       <div className="mt-2 flex flex-wrap gap-2">
-        {fault.kind === 'drop-next' && task === 'waiting' && (
+        {task === 'waiting' && (
           <button
             type="button"
-            onClick={() => inject({ kind: 'drop-next', direction: fault.direction })}
+            onClick={() => inject(withoutMoment(fault))}
             className="rounded-lg border border-amber-600/60 bg-white px-3 py-1.5 text-sm font-medium dark:bg-amber-950"
           >
-            {fault.direction === 'response' ? faults.dropResponse : faults.dropRequest}
+            {faultButtonLabel(fault, messages)}
           </button>
         )}
         {task !== 'seen' && (
@@ -221,6 +224,32 @@ function ActBox({ current, words }: { current: LessonStep; words: StepText }) {
       </p>
     </div>
   );
+}
+
+/** The fault a task asks for, to be placed at the moment on screen as Live faults places it. */
+function withoutMoment(fault: ScriptedFault) {
+  const { atMs: _moment, ...rest } = fault;
+  return rest as Parameters<LabState['injectFault']>[0];
+}
+
+/** The words Live faults shows on the button for this fault. */
+function faultButtonLabel(fault: ScriptedFault, t: Messages): string {
+  switch (fault.kind) {
+    case 'drop-next':
+      return fault.direction === 'response' ? t.faults.dropResponse : t.faults.dropRequest;
+    case 'crash':
+      return fault.point === 'now'
+        ? t.faults.crashNow
+        : `${t.faults.armCrash}: ${t.log.crashPoints[fault.point]}`;
+    case 'server-pause':
+      return t.faults.pauseServer;
+    case 'duplicate-next':
+      return t.faults.copyRequest;
+    case 'partition':
+      return t.faults.partition;
+    case 'key-store-down':
+      return t.faults.keysDown;
+  }
 }
 
 const buttonClass =
