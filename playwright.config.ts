@@ -12,6 +12,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: 'list',
+  // Two workers share two cores with the preview server: give a busy page time to catch up.
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     ...devices['Desktop Chrome'],
