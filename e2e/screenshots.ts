@@ -52,6 +52,36 @@ const shots = [
     scheme: 'light',
     fullPage: true,
   },
+  {
+    // A prediction answered right: the explanation, and the run ready to prove it.
+    name: 'lesson-predict',
+    width: 1440,
+    height: 900,
+    query: '?lang=en#/lesson/idempotency-key/2',
+    scheme: 'light',
+    answer: 'Two',
+  },
+  {
+    name: 'lesson-sql-phone',
+    width: 390,
+    height: 844,
+    query: '?lang=ru#/lesson/database-constraints/1',
+    scheme: 'dark',
+  },
+  {
+    name: 'course',
+    width: 1440,
+    height: 900,
+    query: '?lang=en#/course',
+    scheme: 'light',
+  },
+  {
+    name: 'interview',
+    width: 1440,
+    height: 900,
+    query: '?lang=ru#/interview',
+    scheme: 'dark',
+  },
 ] as const;
 
 const executablePath = systemChromium();
@@ -66,8 +96,12 @@ for (const shot of shots) {
     colorScheme: shot.scheme,
   });
   await page.goto(base + shot.query);
-  await page.getByTestId('trace-hash').waitFor();
-  await page.waitForTimeout(300);
+  await page.getByRole('main').first().waitFor();
+  if ('answer' in shot) {
+    await page.getByRole('radio', { name: shot.answer }).check();
+    await page.getByRole('button', { name: 'Check my answer' }).click();
+  }
+  await page.waitForTimeout(600);
   await page.screenshot({
     path: `docs/${shot.name}.png`,
     fullPage: 'fullPage' in shot && shot.fullPage,

@@ -242,7 +242,11 @@ function WireMessage({
   const dropped = span.fate === 'dropped';
   // A lost message gets halfway, then falls: it never arrives.
   const along = dropped ? 0.5 : progress;
-  const x = from.x + (to.x - from.x) * along;
+  // From edge to edge, not centre to centre: a message never hides its actor's name and state.
+  const side = Math.sign(to.x - from.x) || 1;
+  const start = from.x + side * (NODE_W / 2 + 28);
+  const end = to.x - side * (NODE_W / 2 + 28);
+  const x = start + (end - start) * along;
   const y = from.y + (to.y - from.y) * along + (dropped ? progress * 60 : 0);
   const request = span.message.kind === 'request';
   const ok = !request && span.message.kind === 'response' && span.message.response.status < 300;
