@@ -7,8 +7,10 @@ async function tabTo(page: Page, name: string | RegExp) {
     await page.keyboard.press('Tab');
     const label = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
+      // Nothing focused yet (the page is still loading): the body's text names no control.
+      if (!el || el === document.body) return '';
       const input = el instanceof HTMLInputElement ? el.closest('label') : null;
-      return el?.getAttribute('aria-label') ?? (input ?? el)?.innerText ?? '';
+      return el.getAttribute('aria-label') ?? (input ?? el).innerText;
     });
     if (typeof name === 'string' ? label.trim() === name : name.test(label)) return;
   }

@@ -44,7 +44,7 @@ export function App() {
     <>
       {route.page === 'lab' && (
         <a
-          href="#event-log"
+          href="#log"
           className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-indigo-800"
         >
           {t.app.skipToLog}
@@ -123,7 +123,8 @@ function LabPage() {
               <StateMachines />
             </Suspense>
           </div>
-          <div className="order-8 min-w-0">
+          {/* The skip link's target, there before the lazily loaded log is. */}
+          <div id="log" className="order-8 min-w-0">
             <Suspense fallback={null}>
               <EventLog />
             </Suspense>
