@@ -112,6 +112,8 @@ export function Topology() {
   const height = heightFor(timeline.actors.filter((a) => a.startsWith('client-')).length);
   const flying = inFlight(timeline, cursorMs);
   const serverState = stateAt(timeline, SERVER, count);
+  const inWords = (state: string | null) =>
+    state === null ? null : (t.topology.states[state] ?? state);
   const at = Math.round(cursorMs);
 
   return (
@@ -144,7 +146,10 @@ export function Topology() {
             <ActorBox
               key={node.id}
               node={node}
-              state={stateAt(timeline, node.id, count) ?? backEndLabel(node.id, trace, cursorMs, t)}
+              state={
+                inWords(stateAt(timeline, node.id, count)) ??
+                backEndLabel(node.id, trace, cursorMs, t)
+              }
               process={node.id === SERVER ? serverState : null}
             />
           ))}
@@ -156,7 +161,7 @@ export function Topology() {
           <ul>
             {[...nodes.values()].map((node) => (
               <li key={node.id}>
-                {node.id}: {stateAt(timeline, node.id, count) ?? '—'}
+                {node.id}: {inWords(stateAt(timeline, node.id, count)) ?? '—'}
               </li>
             ))}
             {flying.map(({ span }) => (
