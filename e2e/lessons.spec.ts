@@ -89,7 +89,7 @@ test('a task waits for the learner: drop the response, and the step is done', as
   // The task's own button is the one in Live faults, brought beside the instruction.
   await page.getByRole('button', { name: 'Drop the next response' }).first().click();
   await expect(page.getByText('Done — now play it')).toBeVisible();
-  await expect(page.getByRole('button', { name: /^Next/ })).toBeDisabled();
+  await expect(page.getByRole('button', { name: /^Next/ })).toBeEnabled();
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('2');
   await page.getByRole('button', { name: '▶ Play it' }).click();
   await expect(page.getByText('You did it')).toBeVisible({ timeout: 20_000 });
@@ -101,6 +101,7 @@ test('a task waits for the learner: drop the response, and the step is done', as
   await page.keyboard.press('End');
   await page.getByRole('button', { name: 'Drop the next response' }).first().click();
   await expect(page.getByText('Your fault came too late')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Next/ })).toBeDisabled();
 });
 
 test('interview mode: every question has an answer and a link into the simulator', async ({

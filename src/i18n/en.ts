@@ -169,6 +169,8 @@ export const en = {
     course: 'Course',
     interview: 'Interview',
     loading: 'Loading…',
+    failed: 'This page could not load; the connection may have dropped.',
+    retry: 'Try again',
     fromInterview: 'Opened from an interview question: this run shows the answer.',
     backToQuestion: '← Back to the question',
   },

@@ -78,8 +78,8 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
   protected readonly timers = new Map<string, number>();
   /** Events on their way to a request handler, cancelled if the process dies first. */
   private readonly mailFor = new Map<ActorId, Set<number>>();
-  /** Who each mailed event (by kernel handle) is for, so a pause can hold it back. */
-  private readonly mailTo = new Map<number, ActorId>();
+  /** Each mailed event still on its way (by kernel handle): whom it is for and when it is due. */
+  private readonly pending = new Map<number, { to: ActorId; event: MailEvent; dueAt: number }>();
   /** While the server is paused, the virtual time its pause ends; otherwise 0. */
   private pausedUntilMs = 0;
   private readonly drawn: FaultsDrawn = { losses: 0, duplicates: 0, crashes: 0 };
@@ -149,17 +149,9 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
       case 'fault-end':
         return this.endFault(e.fault);
       default:
-        return this.handleOwnUnlessPaused(event as Ev & MailEvent);
+        this.pending.delete((event as Ev & MailEvent).handle);
+        return this.handleOwn(event as Ev);
     }
-  }
-
-  /** A paused process does no work: an event for a handler waits until the pause is over. */
-  private handleOwnUnlessPaused(event: Ev & MailEvent): void {
-    const to = this.mailTo.get(event.handle);
-    this.mailTo.delete(event.handle);
-    if (to === undefined || this.pausedForMs() === 0) return this.handleOwn(event);
-    this.mailFor.get(to)?.delete(event.handle);
-    this.mail(to, event, 0);
   }
 
   /** How much longer the server stays paused, in virtual ms (0 when it is not). */
@@ -373,11 +365,29 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
 
   /** Schedules an event for a handler, remembering it so a crash can withdraw it. */
   protected mail(to: ActorId, event: Ev & MailEvent, delayMs: number): void {
-    event.handle = this.kernel.schedule(Math.max(delayMs, this.pausedForMs()), event);
-    this.mailTo.set(event.handle, to);
+    // A paused process starts nothing: the work's own time begins when the pause ends.
+    const delay = delayMs + this.pausedForMs();
+    event.handle = this.kernel.schedule(delay, event);
+    this.pending.set(event.handle, { to, event, dueAt: this.now + delay });
     const box = this.mailFor.get(to) ?? new Set<number>();
     box.add(event.handle);
     this.mailFor.set(to, box);
+  }
+
+  /**
+   * A pause stops the process's clock: every event on its way to a handler arrives `extraMs`
+   * later, rescheduled in the order it was due, so the pause adds no new ties to the run.
+   */
+  private holdMail(extraMs: number): void {
+    const held = [...this.pending.entries()].sort(
+      ([ha, a], [hb, b]) => a.dueAt - b.dueAt || ha - hb,
+    );
+    for (const [handle, { to, event, dueAt }] of held) {
+      this.kernel.cancel(handle);
+      this.mailFor.get(to)?.delete(handle);
+      this.pending.delete(handle);
+      this.mail(to, event as Ev & MailEvent, dueAt + extraMs - this.now - this.pausedForMs());
+    }
   }
 
   /** A mailed event arrived: a crash no longer needs to withdraw it. */
@@ -418,7 +428,7 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
   private abortHandlers(): void {
     for (const box of this.mailFor.values()) for (const handle of box) this.kernel.cancel(handle);
     this.mailFor.clear();
-    this.mailTo.clear();
+    this.pending.clear();
     this.pausedUntilMs = 0; // the process that was paused is gone; the new one starts fresh
     this.forgetInMemory();
   }
@@ -438,11 +448,15 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
       case 'partition':
         this.dispatch(this.network, { type: 'PARTITION' });
         return this.endLater(fault);
-      case 'server-pause':
+      case 'server-pause': {
         if (this.server.snapshot.value === 'down') return; // nothing runs to be paused
-        this.pausedUntilMs = Math.max(this.pausedUntilMs, this.now + fault.durationMs);
-        this.dispatch(this.server, { type: 'PAUSE' });
+        // A pause within a pause only lengthens it: the work waits for the later end.
+        const end = Math.max(this.pausedUntilMs, this.now + fault.durationMs);
+        this.holdMail(end - Math.max(this.pausedUntilMs, this.now));
+        this.pausedUntilMs = end;
+        if (this.server.snapshot.value === 'up') this.dispatch(this.server, { type: 'PAUSE' });
         return this.endLater(fault);
+      }
       default:
         this.applyOwnFault(fault);
         if ('durationMs' in fault) this.endLater(fault);

@@ -2,7 +2,7 @@ import type { Method } from '../model/http.ts';
 import { summarize } from '../model/outcome.ts';
 import { summarizeResources } from '../model/resourceOutcome.ts';
 import type { RunResult } from '../model/run.ts';
-import type { ScriptedFault } from '../model/settings.ts';
+import type { CrashPoint, ScriptedFault } from '../model/settings.ts';
 import type { StrategyId } from '../model/strategies.ts';
 import type { InvariantName } from '../model/trace.ts';
 import type { ScenarioId } from './ids.ts';
@@ -35,6 +35,12 @@ export type Claim =
   | { kind: 'lost-updates'; equals: number }
   /** Repeats of one request that changed the state again, a POST or "add 10" twice (HTTP). */
   | { kind: 'repeated-effects'; equals: number }
+  /** A repeat of this method changed the state again (HTTP). */
+  | { kind: 'repeated-effect'; method: Method }
+  /** The network lost a message going this way. */
+  | { kind: 'dropped'; direction: 'request' | 'response' }
+  /** The server crashed at this point. */
+  | { kind: 'crashed'; point: CrashPoint | 'now' }
   /** A field of a resource when the run ended (HTTP). */
   | { kind: 'final-field'; path: string; field: string; equals: string | number }
   /** Retries answered 412 whose change was found already applied (HTTP). */
@@ -90,6 +96,10 @@ export function claimHolds(claim: Claim, run: RunResult): boolean {
   if (claim.kind === 'invariant') {
     return run.trace.some((r) => r.type === 'invariant' && r.name === claim.name) === claim.broken;
   }
+  if (claim.kind === 'crashed') {
+    return run.trace.some((r) => r.type === 'crash' && r.point === claim.point);
+  }
+  if (claim.kind === 'dropped') return droppedAny(run, claim.direction);
   return run.world === 'payments' ? paymentClaim(claim, run) : resourceClaim(claim, run);
 }
 
@@ -122,6 +132,8 @@ function resourceClaim(claim: Claim, run: RunResult): boolean {
       return o.lostUpdates === claim.equals;
     case 'repeated-effects':
       return o.repeatedEffects === claim.equals;
+    case 'repeated-effect':
+      return o.repeats.some((r) => r.method === claim.method);
     case 'already-applied':
       return o.alreadyApplied >= claim.atLeast;
     case 'final-field':
@@ -129,4 +141,15 @@ function resourceClaim(claim: Claim, run: RunResult): boolean {
     default:
       return false;
   }
+}
+
+/** Whether the network lost a message going that way (a request, or a response). */
+function droppedAny(run: RunResult, direction: 'request' | 'response'): boolean {
+  const kinds = new Map<number, string>();
+  for (const r of run.trace) {
+    if (r.type === 'send') kinds.set(r.message.id, r.message.kind);
+    if (r.type === 'duplicate') kinds.set(r.copy.id, r.copy.kind);
+    if (r.type === 'drop' && kinds.get(r.id) === direction) return true;
+  }
+  return false;
 }

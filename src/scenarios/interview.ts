@@ -9,6 +9,8 @@ export interface InterviewQuestion {
   id: string;
   lab: LabSetup;
   claims: readonly Claim[];
+  /** Claims about the compared strategy's run, when "show me" opens two side by side. */
+  compareClaims?: readonly Claim[];
 }
 
 export const INTERVIEW_QUESTIONS: readonly InterviewQuestion[] = [
@@ -37,6 +39,7 @@ export const INTERVIEW_QUESTIONS: readonly InterviewQuestion[] = [
     id: 'cache-not-enough',
     lab: setup('concurrent-retries', { strategy: 'naive-cache', compare: 'atomic-key', at: 'end' }),
     claims: [{ kind: 'charges', equals: 2 }],
+    compareClaims: [{ kind: 'charges', equals: 1 }],
   },
   {
     id: 'concurrent-duplicate',
@@ -52,6 +55,7 @@ export const INTERVIEW_QUESTIONS: readonly InterviewQuestion[] = [
     id: 'key-store-fails',
     lab: setup('key-store-down', { strategy: 'atomic-key', compare: 'none', at: 'end' }),
     claims: [{ kind: 'charges', equals: 2 }],
+    compareClaims: [{ kind: 'charges', equals: 2 }],
   },
   {
     id: 'how-long-keep-keys',

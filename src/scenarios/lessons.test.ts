@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import type { ScriptedFault } from '../model/settings.ts';
 import { lessonTexts as en } from '../i18n/lessons/en.ts';
 import { lessonTexts as ru } from '../i18n/lessons/ru.ts';
 import { claimHolds, runSetup, type Claim } from './claims.ts';
 import { INTERVIEW_QUESTIONS } from './interview.ts';
 import { LESSONS } from './lessons.ts';
+
+/** Faults a learner might reach for instead of the one a task asks for, each early in the run. */
+const OTHER_FAULTS: ScriptedFault[] = [
+  { kind: 'duplicate-next', direction: 'request', atMs: 1 },
+  { kind: 'drop-next', direction: 'request', atMs: 1 },
+  { kind: 'crash', point: 'after-provider-charge', atMs: 1 },
+  { kind: 'crash', point: 'now', atMs: 60 },
+  { kind: 'server-pause', atMs: 1, durationMs: 1000 },
+];
 
 /** Every claim that fails for the run, named, so a broken lesson says which sentence lies. */
 function failing(claims: readonly Claim[], run: ReturnType<typeof runSetup>): string[] {
@@ -16,6 +26,12 @@ describe('lessons never lie', () => {
       it(`${lesson.id} / ${step.id}: every claim holds in the simulation`, () => {
         expect(step.claims.length).toBeGreaterThan(0);
         expect(failing(step.claims, runSetup(step.lab))).toEqual([]);
+        // A step that shows two strategies side by side claims something of each.
+        expect(step.lab.compare === null).toBe(step.compareClaims === undefined);
+        if (step.compareClaims) {
+          const compared = runSetup({ ...step.lab, strategy: step.lab.compare! });
+          expect(failing(step.compareClaims, compared)).toEqual([]);
+        }
       });
 
       if (step.act) {
@@ -23,6 +39,15 @@ describe('lessons never lie', () => {
         it(`${lesson.id} / ${step.id}: the learner's task is needed, and the example does it`, () => {
           expect(failing(act.until, runSetup(step.lab))).not.toEqual([]);
           expect(failing(act.until, runSetup(step.lab, act.example))).toEqual([]);
+          // Only the fault the text asks for will do: the others a learner might try do not.
+          const asked = act.example[0]!;
+          const same = (f: ScriptedFault) =>
+            f.kind === asked.kind &&
+            ('direction' in f ? f.direction : null) ===
+              ('direction' in asked ? asked.direction : null) &&
+            ('point' in f ? f.point : null) === ('point' in asked ? asked.point : null);
+          for (const other of OTHER_FAULTS.filter((f) => !same(f)))
+            expect(failing(act.until, runSetup(step.lab, [other]))).not.toEqual([]);
         });
       }
     }
@@ -31,6 +56,11 @@ describe('lessons never lie', () => {
   for (const question of INTERVIEW_QUESTIONS) {
     it(`interview / ${question.id}: "show me" opens a run that bears the answer out`, () => {
       expect(failing(question.claims, runSetup(question.lab))).toEqual([]);
+      expect(question.lab.compare === null).toBe(question.compareClaims === undefined);
+      if (question.compareClaims) {
+        const compared = runSetup({ ...question.lab, strategy: question.lab.compare! });
+        expect(failing(question.compareClaims, compared)).toEqual([]);
+      }
     });
   }
 

@@ -20,6 +20,8 @@ export interface LessonStep {
    * do it; the test checks that it works, and "Do it for me" uses it.
    */
   act?: { until: readonly Claim[]; example: readonly ScriptedFault[] };
+  /** Claims about the compared strategy's run, when the step shows two side by side. */
+  compareClaims?: readonly Claim[];
   /** An extra panel beside the text: the computed method table, or the store's SQL. */
   show?: 'method-table' | 'sql';
 }
@@ -67,7 +69,10 @@ export const LESSONS: readonly Lesson[] = [
         id: 'your-turn',
         lab: setup('happy-path'),
         claims: charged(1),
-        act: { until: [{ kind: 'some-duplicate' }], example: [DROP_RESPONSE] },
+        act: {
+          until: [{ kind: 'some-duplicate' }, { kind: 'dropped', direction: 'response' }],
+          example: [DROP_RESPONSE],
+        },
       },
       {
         id: 'what-goes-wrong',
@@ -106,6 +111,8 @@ export const LESSONS: readonly Lesson[] = [
         claims: [
           { kind: 'method', method: 'PATCH', safe: false, idempotent: false },
           { kind: 'repeated-effects', equals: 2 },
+          { kind: 'repeated-effect', method: 'POST' },
+          { kind: 'repeated-effect', method: 'PATCH' },
         ],
         predict: { choices: ['none', 'post', 'post-and-patch'], answer: 'post-and-patch' },
       },
@@ -129,7 +136,10 @@ export const LESSONS: readonly Lesson[] = [
         id: 'crash-before-caching',
         lab: setup('happy-path', { strategy: 'naive-cache' }),
         claims: charged(1),
-        act: { until: [{ kind: 'some-duplicate' }], example: [CRASH_AFTER_COMMIT] },
+        act: {
+          until: [{ kind: 'some-duplicate' }, { kind: 'crashed', point: 'after-commit' }],
+          example: [CRASH_AFTER_COMMIT],
+        },
       },
     ],
   },
@@ -209,6 +219,7 @@ export const LESSONS: readonly Lesson[] = [
         id: 'atomic',
         lab: setup('lost-response', { strategy: 'atomic-key', compare: 'naive-cache', at: 'end' }),
         claims: charged(1),
+        compareClaims: charged(1),
       },
     ],
   },
@@ -223,6 +234,7 @@ export const LESSONS: readonly Lesson[] = [
           at: 'end',
         }),
         claims: charged(2),
+        compareClaims: charged(1),
       },
       {
         id: 'recovery-points',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from './run.ts';
 import type { StrategyId } from '../model/strategies.ts';
+import type { ScriptedFault } from '../model/settings.ts';
 import type { TraceRecord } from '../model/trace.ts';
 
 /** happy-path with the server frozen for a second from `atMs`, just after the request arrives. */
@@ -29,6 +30,19 @@ describe('a server pause (delay the server)', () => {
     );
     expect(handlerMoves).toEqual([]);
     expect(count(trace, 'charge')).toBe(1);
+    // The request arrived during the pause: its handling starts its own 10 ms after the end.
+    const started = trace.find((r) => r.type === 'transition' && r.actor === 'handler-1');
+    expect(started?.t).toBe(1040 + 10);
+  });
+
+  it('stops the process clock: work under way resumes after it, in order and spacing kept', () => {
+    const handlerTimes = (faults: ScriptedFault[]) =>
+      runScenario({ scenario: 'happy-path', strategy: 'atomic-key', seed: 1, faults })
+        .trace.filter((r) => r.type === 'transition' && r.actor === 'handler-1')
+        .map((r) => r.t);
+    const plain = handlerTimes([]);
+    const paused = handlerTimes([{ kind: 'server-pause', atMs: 60, durationMs: 200 }]);
+    expect(paused).toEqual(plain.map((t) => (t >= 60 ? t + 200 : t)));
   });
 
   it('makes the client time out and retry: without a key the customer pays twice', () => {

@@ -23,7 +23,14 @@ describe('routes in the hash', () => {
       lessonId: 'retries',
       step: 0,
     });
-    for (const bad of ['#/lesson/retries/99', '#/lesson/retries/0', '#/lesson/nope/1', '#/x']) {
+    for (const bad of [
+      '#/lesson/retries/99',
+      '#/lesson/retries/0',
+      '#/lesson/nope/1',
+      '#/x',
+      '#/%',
+      '#/lesson/%E0%A4%A',
+    ]) {
       expect(parseHash(bad)).toEqual({ route: { page: 'course' }, problem: bad });
     }
   });

@@ -23,7 +23,12 @@ export const LAB: Route = { page: 'lab' };
  */
 export function parseHash(hash: string): { route: Route; problem: string | null } | null {
   if (hash !== '' && hash !== '#' && !hash.startsWith('#/')) return null;
-  const path = decodeURIComponent(hash.replace(/^#\/?/, '')).replace(/\/+$/, '');
+  let path: string;
+  try {
+    path = decodeURIComponent(hash.replace(/^#\/?/, '')).replace(/\/+$/, '');
+  } catch {
+    return { route: { page: 'course' }, problem: hash.slice(0, 80) }; // `#/%`: not even a path
+  }
   if (path === '' || path === 'lab') return { route: LAB, problem: null };
   if (path === 'course') return { route: { page: 'course' }, problem: null };
   if (path === 'interview') return { route: { page: 'interview' }, problem: null };

@@ -4,6 +4,7 @@ import { OutcomePanel } from './outcome/OutcomePanel.tsx';
 import { InvariantsPanel } from './outcome/InvariantsPanel.tsx';
 import { LanguageSwitch } from './common/LanguageSwitch.tsx';
 import { SiteNav } from './common/SiteNav.tsx';
+import { LoadFailure } from './common/LoadFailure.tsx';
 import { BadLinkNotice, FromInterviewNotice } from './common/BadLinkNotice.tsx';
 import { useLab, useMessages } from './common/lab.ts';
 import { PlaybackBar } from './playback/PlaybackBar.tsx';
@@ -72,9 +73,11 @@ export function App() {
       {route.page === 'lab' ? (
         <LabPage />
       ) : (
-        <Suspense fallback={<p className="p-6 text-sm">{t.nav.loading}</p>}>
-          <CoursePages route={route} />
-        </Suspense>
+        <LoadFailure message={t.nav.failed} retry={t.nav.retry}>
+          <Suspense fallback={<p className="p-6 text-sm">{t.nav.loading}</p>}>
+            <CoursePages route={route} />
+          </Suspense>
+        </LoadFailure>
       )}
       <Announcer />
     </>

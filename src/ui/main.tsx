@@ -64,7 +64,8 @@ const writeUrl = () => {
   window.history.replaceState(null, '', toSearch(selection, lang, at) + hash);
 };
 store.subscribe((state, previous) => {
-  if (state.selection !== previous.selection || state.lang !== previous.lang) writeUrl();
+  const moved = state.selection !== previous.selection || state.route !== previous.route;
+  if (moved || state.lang !== previous.lang) writeUrl();
   else if (state.cursorMs !== previous.cursorMs || state.playing !== previous.playing) {
     window.clearTimeout(pendingMoment);
     pendingMoment = window.setTimeout(writeUrl, 250);

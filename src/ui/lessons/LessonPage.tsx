@@ -76,6 +76,7 @@ function Narration({
   const lesson = lessonById(lessonId)!;
   const number = LESSONS.indexOf(lesson) + 1;
   const heading = useRef<HTMLHeadingElement>(null);
+  const task = useTask(current);
   // A new step is announced by moving focus to its title, as a new page would be; the focus
   // brings the title into view, so a phone does not open the step halfway down.
   useEffect(() => heading.current?.focus(), [lessonId, step]);
@@ -116,9 +117,14 @@ function Narration({
       {current.predict && (
         <PredictBox key={`${lessonId}/${step}`} predict={current.predict} words={words} />
       )}
-      {current.act && <ActBox current={current} words={words} />}
+      {current.act && <ActBox current={current} words={words} task={task} />}
       <p className="mt-4 text-xs text-slate-600 dark:text-slate-400">✓ {t.verified}</p>
-      <StepButtons lessonId={lessonId} step={step} current={current} />
+      {/* Next waits for the task to be done; watching it (or rewinding) does not change that. */}
+      <StepButtons
+        lessonId={lessonId}
+        step={step}
+        ready={task !== 'waiting' && task !== 'missed'}
+      />
     </section>
   );
 }
@@ -165,10 +171,12 @@ function useTask(current: LessonStep): TaskState {
   const added = useLab((s) => s.selection.faults.length > current.lab.faults.length);
   const until = current.act?.until;
   const whole = useMemo(() => until?.every((c) => claimHolds(c, run)) ?? true, [until, run]);
+  // Only a step with a task reads the trace up to the cursor, on every event as it plays.
   const sofar = useMemo(() => {
+    if (!until || !whole) return !until;
     const prefix = { ...run, trace: run.trace.slice(0, count) };
-    return until?.every((c) => claimHolds(c, prefix)) ?? true;
-  }, [until, run, count]);
+    return until.every((c) => claimHolds(c, prefix));
+  }, [until, whole, run, count]);
   if (sofar) return 'seen';
   if (whole) return 'coming';
   return added ? 'missed' : 'waiting';
@@ -178,10 +186,17 @@ function useTask(current: LessonStep): TaskState {
  * A task for the learner: what to do, the button that does it (the same as in Live faults, here
  * so that a phone need not scroll), where it stands, and a way out if they are stuck.
  */
-function ActBox({ current, words }: { current: LessonStep; words: StepText }) {
+function ActBox({
+  current,
+  words,
+  task,
+}: {
+  current: LessonStep;
+  words: StepText;
+  task: TaskState;
+}) {
   const t = useLessonTexts().ui;
   const messages = useMessages();
-  const task = useTask(current);
   const applySetup = useLab((s) => s.applySetup);
   const inject = useLab((s) => s.injectFault);
   const play = useLab((s) => s.play);
@@ -259,15 +274,15 @@ const buttonClass =
 function StepButtons({
   lessonId,
   step,
-  current,
+  ready,
 }: {
   lessonId: string;
   step: number;
-  current: LessonStep;
+  /** False while a task waits for the learner. */
+  ready: boolean;
 }) {
   const t = useLessonTexts().ui;
   const finishLesson = useLab((s) => s.finishLesson);
-  const done = useTask(current) === 'seen';
   const lesson = lessonById(lessonId)!;
   const last = step === lesson.steps.length - 1;
   const following = LESSONS[LESSONS.indexOf(lesson) + 1];
@@ -288,7 +303,7 @@ function StepButtons({
       </button>
       <button
         type="button"
-        disabled={!done}
+        disabled={!ready}
         onClick={next}
         className={`${buttonClass} border-indigo-700 bg-indigo-700 text-white hover:bg-indigo-800 dark:border-indigo-300 dark:bg-indigo-300 dark:text-slate-950`}
       >

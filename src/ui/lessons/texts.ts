@@ -9,10 +9,14 @@ const loading = new Map<Lang, Promise<LessonTexts>>();
 function lessonTextsFor(lang: Lang): Promise<LessonTexts> {
   let texts = loading.get(lang);
   if (!texts) {
+    const english = () => import('../../i18n/lessons/en.ts').then((m) => m.lessonTexts);
+    // Russian that cannot load (offline, say) falls back to English rather than to nothing.
     texts =
       lang === 'ru'
-        ? import('../../i18n/lessons/ru.ts').then((m) => m.lessonTexts)
-        : import('../../i18n/lessons/en.ts').then((m) => m.lessonTexts);
+        ? import('../../i18n/lessons/ru.ts').then((m) => m.lessonTexts, english)
+        : english();
+    // A failure is not remembered: the next render tries again.
+    texts.catch(() => loading.delete(lang));
     loading.set(lang, texts);
   }
   return texts;

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useRecordCount } from '../playback/frame.ts';
+import { REM_PX } from '../common/rem.ts';
 import { describeTrace, type LogLine } from '../../report/log.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
@@ -15,7 +16,7 @@ const TONE: Record<LogLine['tone'], string> = {
 /** Every row is one line of this height, so the log can draw only the rows in view. */
 const ROW_PX = 25;
 /** The scroll box is at most 32rem high: about this many rows show at once. */
-const ROWS_IN_VIEW = Math.ceil(512 / ROW_PX);
+const ROWS_IN_VIEW = Math.ceil((32 * REM_PX) / ROW_PX);
 /** Rows drawn beyond the view on each side, so a quick scroll shows no gap. */
 const OVERSCAN = 10;
 

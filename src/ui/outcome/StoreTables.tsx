@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { formatMoney } from '../../i18n/i18n.ts';
+import { formatMoney, type Lang } from '../../i18n/i18n.ts';
 import type { PaymentRow, StoreContext } from '../../model/machines/store.ts';
 import type { TraceRecord } from '../../model/trace.ts';
 import { storeHistory, tablesAt } from '../../report/storeTables.ts';
@@ -16,6 +16,7 @@ const ROWS_SHOWN = 6;
  */
 export function StoreTables() {
   const t = useMessages().ledger;
+  const lang = useLab((s) => s.lang);
   const trace = useLab((s) => s.run.trace);
   const count = useRecordCount();
   const history = useMemo(() => storeHistory(trace), [trace]);
@@ -27,7 +28,7 @@ export function StoreTables() {
         name="payments"
         caption={t.paymentsCaption}
         head={[t.columns.id, t.columns.customer, t.columns.amount, t.columns.key, t.columns.charge]}
-        rows={paymentRows(tables.payments, t.duplicateOf)}
+        rows={paymentRows(tables.payments, t.duplicateOf, lang)}
       />
       {tables.keys.length > 0 && (
         <Table
@@ -77,7 +78,11 @@ interface Row {
   warning?: string;
 }
 
-function paymentRows(payments: readonly PaymentRow[], duplicateOf: (id: string) => string): Row[] {
+function paymentRows(
+  payments: readonly PaymentRow[],
+  duplicateOf: (id: string) => string,
+  lang: Lang,
+): Row[] {
   const first = new Map<string, string>();
   return payments.map((p) => {
     const original = first.get(p.intentId);
@@ -86,7 +91,7 @@ function paymentRows(payments: readonly PaymentRow[], duplicateOf: (id: string) 
       cells: [
         p.id,
         p.customer,
-        `${p.amount / 100} ${p.currency}`,
+        formatMoney(lang, p.amount, p.currency),
         short(p.idempotencyKey),
         p.chargeId,
       ],

@@ -7,6 +7,7 @@ import { Panel } from '../common/Panel.tsx';
 import { LabContext, useLab, useMessages } from '../common/lab.ts';
 import { MessageDetails } from './MessageDetails.tsx';
 import { useRecordCount } from '../playback/frame.ts';
+import { REM_PX } from '../common/rem.ts';
 
 /**
  * Swimlanes over the run: one lane per actor, one row per moment something happened (quiet
@@ -63,7 +64,7 @@ function rowsOf(timeline: Timeline) {
 }
 
 /** The scroll box is at most 28rem high. */
-const VIEW_PX = 448;
+const VIEW_PX = 28 * REM_PX;
 /** How far above the box's bottom the cursor line is kept while the diagram follows it. */
 const FOLLOW_GAP_PX = 60;
 
