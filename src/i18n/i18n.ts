@@ -24,12 +24,21 @@ export async function loadLang(lang: Lang): Promise<void> {
 export const isLang = (value: string | null | undefined): value is Lang =>
   value === 'en' || value === 'ru';
 
+/** Building a number format is slow (tens of µs); each language and currency gets one. */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** Amounts are integers in minor units (cents). */
 export function formatMoney(lang: Lang, minorUnits: number, currency = 'EUR'): string {
-  return new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', {
-    style: 'currency',
-    currency,
-  }).format(minorUnits / 100);
+  const key = `${lang} ${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+      style: 'currency',
+      currency,
+    });
+    moneyFormats.set(key, format);
+  }
+  return format.format(minorUnits / 100);
 }
 
 export type { Messages };

@@ -78,16 +78,20 @@ interface Row {
   warning?: string;
 }
 
+/** The newest payment rows, a second row for the same payment called out as what it is. */
 function paymentRows(
   payments: readonly PaymentRow[],
   duplicateOf: (id: string) => string,
   lang: Lang,
 ): Row[] {
   const first = new Map<string, string>();
-  return payments.map((p) => {
+  const rows: Row[] = [];
+  payments.forEach((p, i) => {
     const original = first.get(p.intentId);
     if (!original) first.set(p.intentId, p.id);
-    return {
+    // Only the rows on screen are worth formatting: a busy run records hundreds.
+    if (i < payments.length - ROWS_SHOWN) return rows.push({ cells: [] });
+    rows.push({
       cells: [
         p.id,
         p.customer,
@@ -96,8 +100,9 @@ function paymentRows(
         p.chargeId,
       ],
       ...(original ? { warning: duplicateOf(original) } : {}),
-    };
+    });
   });
+  return rows;
 }
 
 function keyRows({ keys }: StoreContext): Row[] {
