@@ -24,6 +24,9 @@ export function CoursePage() {
         </p>
       )}
       <p className="mt-2 text-slate-700 dark:text-slate-300">{t.courseIntro}</p>
+      <p className="mt-2 text-sm font-medium" data-testid="course-progress">
+        {t.lessonsDone(LESSONS.filter((l) => progress[l.id]?.done).length, LESSONS.length)}
+      </p>
       <ol className="mt-6 flex flex-col gap-3">
         {LESSONS.map((lesson, i) => {
           const text = texts.lessons[lesson.id]!;
