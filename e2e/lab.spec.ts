@@ -326,6 +326,20 @@ for (const colorScheme of ['light', 'dark'] as const) {
         ).toEqual([]);
       }
     }
+    // Compare on, a message opened in the sequence diagram, a live fault listed.
+    await page.goto('/?scenario=lost-response&strategy=none&compare=atomic-key&seed=1&lang=en');
+    await page.getByRole('button', { name: 'Drop the next request' }).click();
+    await toEnd(page);
+    const diagram = page.getByRole('region', { name: 'Sequence diagram' });
+    await diagram
+      .getByRole('button', { name: /POST \/payments/ })
+      .first()
+      .click();
+    await expect(diagram.getByRole('region', { name: 'Selected message' })).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+    ).toEqual([]);
   });
 }
 
