@@ -3,12 +3,10 @@ import { summarize } from '../model/outcome.ts';
 import { summarizeResources } from '../model/resourceOutcome.ts';
 import type { RunResult } from '../model/run.ts';
 import type { CrashPoint, ScriptedFault } from '../model/settings.ts';
-import type { StrategyId } from '../model/strategies.ts';
 import type { InvariantName } from '../model/trace.ts';
-import type { ScenarioId } from './ids.ts';
 import { computeMethodTable } from './methods.ts';
 import { runScenario } from './run.ts';
-import type { Tweaks } from './tweaks.ts';
+import type { LabSetup } from './setup.ts';
 
 /**
  * What a lesson asserts about the simulation, as data. A lesson's text may say "the customer is
@@ -47,34 +45,6 @@ export type Claim =
   | { kind: 'already-applied'; atLeast: number }
   /** A row of the method table, measured by running the method once and three times. */
   | { kind: 'method'; method: Method; safe: boolean; idempotent: boolean };
-
-/** A state of the simulator: what a lesson step (or an interview answer) opens. */
-export interface LabSetup {
-  scenario: ScenarioId;
-  /** The payment world's strategy; HTTP scenarios ignore it. */
-  strategy: StrategyId;
-  seed: number;
-  faults: readonly ScriptedFault[];
-  tweaks: Tweaks;
-  /** A second strategy shown side by side, or null. */
-  compare: StrategyId | null;
-  /** Where the cursor starts: the beginning (0), a moment in ms, or the end of the run. */
-  at: number | 'end';
-}
-
-/** A setup from the few fields a step names; the rest take the lab's defaults. */
-export function setup(scenario: ScenarioId, fields: Partial<Omit<LabSetup, 'scenario'>> = {}) {
-  return {
-    scenario,
-    strategy: 'none',
-    seed: 1,
-    faults: [],
-    tweaks: {},
-    compare: null,
-    at: 0,
-    ...fields,
-  } satisfies LabSetup as LabSetup;
-}
 
 /** The run a setup makes, with any faults a learner added on top. */
 export function runSetup(lab: LabSetup, extraFaults: readonly ScriptedFault[] = []): RunResult {

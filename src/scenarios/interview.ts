@@ -1,4 +1,5 @@
-import { setup, type Claim, type LabSetup } from './claims.ts';
+import type { Claim } from './claims.ts';
+import { setup, type LabSetup } from './setup.ts';
 
 /**
  * Interview mode: the questions interviewers ask on this topic. Each has a short model answer

@@ -1,5 +1,6 @@
 import type { ScriptedFault } from '../model/settings.ts';
-import { setup, type Claim, type LabSetup } from './claims.ts';
+import type { Claim } from './claims.ts';
+import { setup, type LabSetup } from './setup.ts';
 
 /**
  * The course: lessons as data. A step sets up the simulator, may ask the learner to predict or to

@@ -5,7 +5,7 @@ import { buildTimeline, nextStop, previousStop, type Timeline } from '../report/
 import type { Lang } from '../i18n/i18n.ts';
 import type { ScriptedFault } from '../model/settings.ts';
 import { DEFAULT_SELECTION, type Selection } from './url.ts';
-import type { LabSetup } from '../scenarios/claims.ts';
+import type { LabSetup } from '../scenarios/setup.ts';
 import { lessonById } from '../scenarios/lessons.ts';
 import { advance, type Progress } from './progress.ts';
 import { LAB, type Route } from './route.ts';

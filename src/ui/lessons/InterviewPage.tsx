@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import { runSetup, type LabSetup } from '../../scenarios/claims.ts';
+import { runSetup } from '../../scenarios/claims.ts';
+import type { LabSetup } from '../../scenarios/setup.ts';
 import { INTERVIEW_QUESTIONS } from '../../scenarios/interview.ts';
 import { toHash } from '../../state/route.ts';
 import { toSearch } from '../../state/url.ts';
