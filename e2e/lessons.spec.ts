@@ -43,6 +43,7 @@ test('a lesson from start to finish by keyboard alone', async ({ page }) => {
   await tabTo(page, /Finish the lesson/);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/lesson\/conditional-requests\/1$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Lesson 4 done' })).toBeVisible();
   // The course remembers it, after a reload too.
   await page.goto('/?lang=en#/course');
   await page.reload();

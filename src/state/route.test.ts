@@ -76,4 +76,17 @@ describe('opening a lesson step', () => {
     store.getState().setRoute({ page: 'lesson', lessonId: 'database-constraints', step: 0 });
     expect(store.getState().cursorMs).toBe(10);
   });
+
+  it('finishing a lesson is said on the next page only', () => {
+    const store = createLabStore(defaultStoreInput);
+    const go = (lessonId: string, step: number) =>
+      store.getState().setRoute({ page: 'lesson', lessonId, step });
+    go('retries', 2);
+    store.getState().finishLesson('retries');
+    store.getState().setRoute({ page: 'course' });
+    expect(store.getState().justFinished).toBe('retries');
+    expect(store.getState().progress.retries).toEqual({ step: 2, done: true });
+    go('http-methods', 0);
+    expect(store.getState().justFinished).toBeNull();
+  });
 });

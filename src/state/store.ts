@@ -71,7 +71,10 @@ interface CourseSlice {
   progress: Progress;
   /** Opens a page; a lesson step sets the simulator up as the step says. */
   setRoute(route: Route, problem?: string | null): void;
+  /** Marks a lesson done; the page it leads to says so, once. */
   finishLesson(lessonId: string): void;
+  /** The lesson just finished, shown on the first page opened after it; null otherwise. */
+  justFinished: string | null;
   /** Puts the simulator in a lesson's or an interview answer's state. */
   applySetup(lab: LabSetup): void;
 }
@@ -173,9 +176,16 @@ export function createLabStore(initial: {
       route: LAB,
       routeProblem: null,
       progress: initial.progress ?? {},
+      justFinished: null,
       setRoute(route, problem = null) {
         const before = get().route;
-        set({ route, routeProblem: problem });
+        // "Lesson done" belongs to the move that finished it: the first page after, no later.
+        const finishedHere = before.page === 'lesson' && before.lessonId === get().justFinished;
+        set({
+          route,
+          routeProblem: problem,
+          justFinished: finishedHere ? get().justFinished : null,
+        });
         if (route.page !== 'lesson') return;
         const same =
           before.page === 'lesson' &&
@@ -187,7 +197,7 @@ export function createLabStore(initial: {
       },
       finishLesson(lessonId) {
         const at = get().progress[lessonId]?.step ?? 0;
-        set({ progress: advance(get().progress, lessonId, at, true) });
+        set({ progress: advance(get().progress, lessonId, at, true), justFinished: lessonId });
       },
       applySetup(lab) {
         const selection: Selection = {

@@ -383,6 +383,7 @@ export const lessonTexts = {
     missed:
       'Your fault came too late, or did not take: the run does not show it. Remove it in Live faults, press Reset and try again earlier.',
     done: 'done',
+    finished: (n: number, title: string) => `✓ Lesson ${n} done: “${title}”.`,
     lessonsDone: (done: number, total: number) => `${done} of ${total} lessons done`,
     started: (step: number) => `at step ${step}`,
     notStarted: 'not started',

@@ -360,6 +360,7 @@ export const lessonTexts: LessonTexts = {
     missed:
       'Сбой добавлен слишком поздно или не сработал: прогон его не показывает. Удалите его в панели «Сбои на ходу», нажмите «Сначала» и попробуйте раньше.',
     done: 'пройден',
+    finished: (n: number, title: string) => `✓ Урок ${n} пройден: «${title}».`,
     lessonsDone: (done: number, total: number) => `Пройдено уроков: ${done} из ${total}`,
     started: (step: number) => `на шаге ${step}`,
     notStarted: 'не начат',

@@ -1,6 +1,7 @@
 import { LESSONS } from '../../scenarios/lessons.ts';
 import { toHash } from '../../state/route.ts';
 import { useLab, useMessages } from '../common/lab.ts';
+import { FinishedNote } from './FinishedNote.tsx';
 import { useLessonTexts } from './texts.ts';
 
 /** The table of contents: every lesson, where the learner stopped in it, and the interview list. */
@@ -23,6 +24,9 @@ export function CoursePage() {
           {t.notFound}
         </p>
       )}
+      <div className="mt-3">
+        <FinishedNote />
+      </div>
       <p className="mt-2 text-slate-700 dark:text-slate-300">{t.courseIntro}</p>
       <p className="mt-2 text-sm font-medium" data-testid="course-progress">
         {t.lessonsDone(LESSONS.filter((l) => progress[l.id]?.done).length, LESSONS.length)}

@@ -12,6 +12,7 @@ import { OutcomePanel } from '../outcome/OutcomePanel.tsx';
 import { PlaybackBar } from '../playback/PlaybackBar.tsx';
 import { Topology } from '../topology/Topology.tsx';
 import { MethodTable, SqlPanel } from './Extras.tsx';
+import { FinishedNote } from './FinishedNote.tsx';
 import { PredictBox } from './PredictBox.tsx';
 import { useLessonTexts } from './texts.ts';
 
@@ -86,6 +87,7 @@ function Narration({
       aria-labelledby="lesson-title"
       className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900"
     >
+      <FinishedNote />
       <p className="text-sm">
         <a href="#/course" className="text-indigo-700 hover:underline dark:text-indigo-300">
           {t.toCourse}
