@@ -136,9 +136,13 @@ export function SequenceDiagram() {
   const width = LEFT + (lanes.ids.length - 1) * LANE_GAP + 70;
   // A run may have thousands of messages: only what is in the scroll box is drawn.
   const { from, to } = rows.timesBetween(top - 2 * ROW, top + VIEW_PX + 2 * ROW);
+  // The selected arrow stays drawn out of view too, so it keeps its focus and its details.
   const inView = useMemo(
-    () => timeline.spans.filter((span) => span.sentAt <= to && span.endAt >= from),
-    [timeline, from, to],
+    () =>
+      timeline.spans.filter(
+        (span) => (span.sentAt <= to && span.endAt >= from) || span.message.id === selected,
+      ),
+    [timeline, from, to, selected],
   );
   const marks = useMemo(
     () =>
