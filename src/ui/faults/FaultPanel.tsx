@@ -3,6 +3,7 @@ import { CRASH_POINTS, type CrashPoint } from '../../model/settings.ts';
 import { describeFault } from '../../report/log.ts';
 import { worldOf } from '../../scenarios/ids.ts';
 import { Panel } from '../common/Panel.tsx';
+import { FAULT_BUTTONS, faultButtonLabel } from './labels.ts';
 import { useLab, useMessages } from '../common/lab.ts';
 
 const buttonClass =
@@ -33,56 +34,17 @@ export function FaultPanel() {
     <Panel id="faults" title={f.region}>
       <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">{f.hint(at)}</p>
       <div className="flex flex-wrap items-center gap-2">
-        <button
-          type="button"
-          className={buttonClass}
-          onClick={() => inject({ kind: 'drop-next', direction: 'request' })}
-        >
-          {f.dropRequest}
-        </button>
-        <button
-          type="button"
-          className={buttonClass}
-          onClick={() => inject({ kind: 'drop-next', direction: 'response' })}
-        >
-          {f.dropResponse}
-        </button>
-        <button
-          type="button"
-          className={buttonClass}
-          onClick={() => inject({ kind: 'duplicate-next', direction: 'request' })}
-        >
-          {f.copyRequest}
-        </button>
-        <button
-          type="button"
-          className={buttonClass}
-          onClick={() => inject({ kind: 'crash', point: 'now' })}
-        >
-          {f.crashNow}
-        </button>
-        <button
-          type="button"
-          className={buttonClass}
-          onClick={() => inject({ kind: 'partition', durationMs: 500 })}
-        >
-          {f.partition}
-        </button>
-        <button
-          type="button"
-          className={buttonClass}
-          onClick={() => inject({ kind: 'server-pause', durationMs: 1000 })}
-        >
-          {f.pauseServer}
-        </button>
-        {payments && (
-          <button
-            type="button"
-            className={buttonClass}
-            onClick={() => inject({ kind: 'key-store-down', durationMs: 1000 })}
-          >
-            {f.keysDown}
-          </button>
+        {FAULT_BUTTONS.filter((fault) => payments || fault.kind !== 'key-store-down').map(
+          (fault) => (
+            <button
+              key={faultButtonLabel(fault, t)}
+              type="button"
+              className={buttonClass}
+              onClick={() => inject(fault)}
+            >
+              {faultButtonLabel(fault, t)}
+            </button>
+          ),
         )}
         <span className="flex flex-wrap items-center gap-2">
           <label htmlFor={pointId} className="text-sm font-medium">

@@ -4,13 +4,12 @@ import { LESSONS, lessonById, type LessonStep } from '../../scenarios/lessons.ts
 import { toHash } from '../../state/route.ts';
 import type { StepText } from '../../i18n/lessons/en.ts';
 import { useLab, useMessages } from '../common/lab.ts';
-import type { Messages } from '../../i18n/i18n.ts';
 import type { ScriptedFault } from '../../model/settings.ts';
-import type { LabState } from '../../state/store.ts';
 import { useRecordCount } from '../playback/frame.ts';
 import { OutcomePanel } from '../outcome/OutcomePanel.tsx';
 import { PlaybackBar } from '../playback/PlaybackBar.tsx';
 import { Topology } from '../topology/Topology.tsx';
+import { faultButtonLabel, type FaultTemplate } from '../faults/labels.ts';
 import { MethodTable, SqlPanel } from './Extras.tsx';
 import { FinishedNote } from './FinishedNote.tsx';
 import { PredictBox } from './PredictBox.tsx';
@@ -77,7 +76,6 @@ function Narration({
   const lesson = lessonById(lessonId)!;
   const number = LESSONS.indexOf(lesson) + 1;
   const heading = useRef<HTMLHeadingElement>(null);
-  const task = useTask(current);
   // A new step is announced by moving focus to its title, as a new page would be; the focus
   // brings the title into view, so a phone does not open the step halfway down.
   useEffect(() => heading.current?.focus(), [lessonId, step]);
@@ -119,14 +117,15 @@ function Narration({
       {current.predict && (
         <PredictBox key={`${lessonId}/${step}`} predict={current.predict} words={words} />
       )}
-      {current.act && <ActBox current={current} words={words} task={task} />}
-      <p className="mt-4 text-xs text-slate-600 dark:text-slate-400">✓ {t.verified}</p>
-      {/* Next waits for the task to be done; watching it (or rewinding) does not change that. */}
-      <StepButtons
-        lessonId={lessonId}
-        step={step}
-        ready={task !== 'waiting' && task !== 'missed'}
-      />
+      {/* Only a step with a task follows the run event by event; the others never re-render. */}
+      {current.act ? (
+        <Task lessonId={lessonId} step={step} current={current} words={words} />
+      ) : (
+        <>
+          <p className="mt-4 text-xs text-slate-600 dark:text-slate-400">✓ {t.verified}</p>
+          <StepButtons lessonId={lessonId} step={step} ready />
+        </>
+      )}
     </section>
   );
 }
@@ -182,6 +181,33 @@ function useTask(current: LessonStep): TaskState {
   if (sofar) return 'seen';
   if (whole) return 'coming';
   return added ? 'missed' : 'waiting';
+}
+
+/** A step's task, and Next, which waits for it: watching it happen (or rewinding) is not needed. */
+function Task({
+  lessonId,
+  step,
+  current,
+  words,
+}: {
+  lessonId: string;
+  step: number;
+  current: LessonStep;
+  words: StepText;
+}) {
+  const t = useLessonTexts().ui;
+  const task = useTask(current);
+  return (
+    <>
+      <ActBox current={current} words={words} task={task} />
+      <p className="mt-4 text-xs text-slate-600 dark:text-slate-400">✓ {t.verified}</p>
+      <StepButtons
+        lessonId={lessonId}
+        step={step}
+        ready={task !== 'waiting' && task !== 'missed'}
+      />
+    </>
+  );
 }
 
 /**
@@ -244,29 +270,9 @@ function ActBox({
 }
 
 /** The fault a task asks for, to be placed at the moment on screen as Live faults places it. */
-function withoutMoment(fault: ScriptedFault) {
+function withoutMoment(fault: ScriptedFault): FaultTemplate {
   const { atMs: _moment, ...rest } = fault;
-  return rest as Parameters<LabState['injectFault']>[0];
-}
-
-/** The words Live faults shows on the button for this fault. */
-function faultButtonLabel(fault: ScriptedFault, t: Messages): string {
-  switch (fault.kind) {
-    case 'drop-next':
-      return fault.direction === 'response' ? t.faults.dropResponse : t.faults.dropRequest;
-    case 'crash':
-      return fault.point === 'now'
-        ? t.faults.crashNow
-        : `${t.faults.armCrash}: ${t.log.crashPoints[fault.point]}`;
-    case 'server-pause':
-      return t.faults.pauseServer;
-    case 'duplicate-next':
-      return t.faults.copyRequest;
-    case 'partition':
-      return t.faults.partition;
-    case 'key-store-down':
-      return t.faults.keysDown;
-  }
+  return rest as FaultTemplate;
 }
 
 const buttonClass =
