@@ -108,6 +108,11 @@ export const en = {
       'fail-closed': 'refuse with 503 (fail closed)',
     },
     payments: 'Payments per client',
+    errors: 'An error after the work began',
+    errorChoices: {
+      store: 'stored and replayed',
+      forget: 'not stored: a retry runs again',
+    },
     restore: 'Restore the scenario’s settings',
   },
   compare: {
@@ -159,6 +164,10 @@ export const en = {
       mismatch: 'mismatch',
       unavailable: 'unavailable',
       superseded: 'superseded',
+      declining: 'declined by the provider',
+      recordingDecline: 'storing the decline',
+      cachingDecline: 'caching the decline',
+      declined: 'declined',
     } as Record<string, string>,
     idle: 'idle',
     charges: (n: number) => plural(n, 'charge', 'charges'),
@@ -178,6 +187,7 @@ export const en = {
     region: 'Ledger',
     balance: (now: string, start: string) =>
       `Customer’s balance at the provider: ${now} (it was ${start}).`,
+    toppedUp: (amount: string) => `The customer topped up ${amount} during the run.`,
     paymentsCaption: 'the server’s payment records',
     keysCaption: 'one row per key; a retry finds it and gets the stored answer',
     cacheCaption: 'responses kept after the work is done (the textbook version)',
@@ -315,6 +325,8 @@ export const en = {
     verbs: {
       recorded: 'recorded',
       dedup: 'same charge',
+      declined: 'declined',
+      'top-up': 'topped up',
       ignored: 'ignored',
       'fault-end': 'fault over',
       background: 'finished',
@@ -361,6 +373,10 @@ export const en = {
       `strategy ${strategy}, ${plural(intents, 'payment', 'payments')} to make`,
     chargeDetail: (amount: string, intent: string, chargeId: string) =>
       `${amount} for ${intent} (${chargeId})`,
+    declinedDetail: (amount: string, intent: string, balance: string) =>
+      `${amount} for ${intent}: the card holds only ${balance}; no money moves`,
+    topUpDetail: (amount: string, balance: string) =>
+      `the customer adds ${amount} to the card; it now holds ${balance}`,
     crashDetail: (point: string, lost: number) =>
       `at “${point}”; ${plural(lost, 'request', 'requests')} in memory lost`,
     settleDetail: (intent: string, outcome: string) => `${intent}: ${outcome}`,
@@ -533,6 +549,11 @@ export const en = {
       title: 'Crash after the provider charged',
       description:
         'The provider charges the card, then the server crashes before committing. The rollback cannot undo an outside charge, and a retry charges again — unless the provider call carries a key derived from ours and the request resumes from its recovery point.',
+    },
+    'declined-late-copy': {
+      title: 'Card declined, then a late copy',
+      description:
+        'Ada’s card holds €30 and she pays €42: the provider declines, and her app shows “declined”. She tops up €50. Then a proxy, retrying on its own, delivers a copy of the old request 800 ms late. A server that stored the decline replays it; one that did not charges her for a payment she was told had failed.',
     },
     'retry-storm': {
       title: 'Retry storm',

@@ -121,6 +121,11 @@ export const ru: Messages = {
       'fail-closed': 'отказывать с 503 (fail closed)',
     },
     payments: 'Платежей на клиента',
+    errors: 'Ошибка после начала работы',
+    errorChoices: {
+      store: 'сохраняется и повторяется',
+      forget: 'не сохраняется: повтор выполняется заново',
+    },
     restore: 'Вернуть настройки сценария',
   },
   compare: {
@@ -171,6 +176,10 @@ export const ru: Messages = {
       mismatch: 'несовпадение',
       unavailable: 'недоступно',
       superseded: 'вытеснен',
+      declining: 'провайдер отказал',
+      recordingDecline: 'сохраняет отказ',
+      cachingDecline: 'кеширует отказ',
+      declined: 'отказ',
     },
     idle: 'ждёт',
     charges: (n: number) => charges(n),
@@ -189,6 +198,7 @@ export const ru: Messages = {
   ledger: {
     region: 'Учёт',
     balance: (now: string, start: string) => `Баланс клиента у провайдера: ${now} (было ${start}).`,
+    toppedUp: (amount: string) => `За время прогона клиент пополнил карту на ${amount}.`,
     paymentsCaption: 'записи сервера о платежах',
     keysCaption: 'по строке на ключ; повтор находит её и получает сохранённый ответ',
     cacheCaption: 'ответы, сохранённые после выполнения (вариант из учебника)',
@@ -332,6 +342,8 @@ export const ru: Messages = {
     verbs: {
       recorded: 'записано',
       dedup: 'то же списание',
+      declined: 'отказ',
+      'top-up': 'пополнение',
       ignored: 'проигнорирован',
       'fault-end': 'сбой закончился',
       background: 'завершено',
@@ -379,6 +391,10 @@ export const ru: Messages = {
       `стратегия ${strategy}, ${payments(intents)}`,
     chargeDetail: (amount: string, intent: string, chargeId: string) =>
       `${amount} по ${intent} (${chargeId})`,
+    declinedDetail: (amount: string, intent: string, balance: string) =>
+      `${amount} по ${intent}: на карте только ${balance}; деньги не двигаются`,
+    topUpDetail: (amount: string, balance: string) =>
+      `клиент пополняет карту на ${amount}; теперь на ней ${balance}`,
     crashDetail: (point: string, lost: number) =>
       `в точке «${point}»; потеряно запросов в памяти: ${lost}`,
     settleDetail: (intent: string, outcome: string) => `${intent}: ${outcome}`,
@@ -551,6 +567,11 @@ export const ru: Messages = {
       title: 'Падение после списания у провайдера',
       description:
         'Провайдер списал деньги, а сервер упал до коммита. Откат не отменит внешнее списание, и повтор спишет ещё раз — если только вызов провайдера не несёт ключ, производный от нашего, а запрос не продолжается с точки восстановления.',
+    },
+    'declined-late-copy': {
+      title: 'Отказ по карте, затем запоздалая копия',
+      description:
+        'На карте Ады 30 €, а платит она 42 €: провайдер отказывает, и приложение показывает «отказ». Ада пополняет карту на 50 €. Затем прокси, повторив запрос по своей инициативе, доставляет копию старого запроса с опозданием на 800 мс. Сервер, сохранивший отказ, повторяет его; сервер, не сохранивший, списывает деньги за платёж, о котором Аде сказали, что он не прошёл.',
     },
     'retry-storm': {
       title: 'Шторм повторов',

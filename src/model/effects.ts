@@ -82,6 +82,7 @@ export type EffectName =
   | 'reply'
   | 'replyAll'
   | 'dedup'
+  | 'decline'
   | 'ignore'
   | 'runCompleter';
 

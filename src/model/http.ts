@@ -25,6 +25,7 @@ export const STATUS_TEXT: Readonly<Record<number, string>> = {
   204: 'No Content',
   304: 'Not Modified',
   400: 'Bad Request',
+  402: 'Payment Required',
   404: 'Not Found',
   409: 'Conflict',
   412: 'Precondition Failed',

@@ -74,6 +74,11 @@ export class InvariantMonitor {
         return [];
       case 'charge':
         return this.onCharge(record);
+      // Money from outside: the customer's side of the books starts that much higher.
+      case 'top-up':
+        this.customerStart += record.amount;
+        this.customerBalance += record.amount;
+        return [];
       case 'settle':
         this.outcomes.set(record.intentId, record.outcome);
         return this.consistency(record.intentId);

@@ -64,6 +64,11 @@ export interface NetworkSettings {
   /** At most this many random losses and duplications in one run (fault budgets), or null. */
   maxLosses: number | null;
   maxDuplicates: number | null;
+  /**
+   * How much later than its own delay a duplicated copy arrives: a proxy that retried the request
+   * on its own after a timeout of its own sends the copy late. 0 for a copy that is not held back.
+   */
+  copyLagMs: number;
 }
 
 export type CrashPoint = 'before-commit' | 'after-provider-charge' | 'after-commit';
@@ -89,6 +94,12 @@ export interface ServerSettings {
   /** How long a stored key is honoured; a retry after that is a brand-new request. Null: forever. */
   keyTtlMs: number | null;
   keyStoreFailure: KeyStoreFailure;
+  /**
+   * Keyed strategies store an error that arose after the work began (a declined card) against the
+   * key and replay it, as Stripe and rocket-rides do; false keeps only successes, so a retry with
+   * the key runs the work again.
+   */
+  storeErrors: boolean;
   /** An in-flight lock older than this may be taken over (rocket-rides: 90 s). */
   lockTimeoutMs: number;
   /** How often the background completer looks for abandoned requests (recovery points only). */
@@ -110,6 +121,14 @@ export interface ProviderSettings {
   honoursKeys: boolean;
   /** How long it remembers such a key (Stripe: 24 hours). */
   keyRetentionMs: number;
+  /** Money the customer adds to the card during the run, each at its moment. */
+  topUps: TopUp[];
+}
+
+export interface TopUp {
+  atMs: number;
+  /** In minor units (cents). */
+  amount: number;
 }
 
 /**

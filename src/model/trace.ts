@@ -67,6 +67,17 @@ export type TraceRecord =
       customerBalance: number;
       merchantBalance: number;
     }
+  /** The provider refused a charge: the card could not cover it. No money moved. */
+  | {
+      t: number;
+      type: 'declined';
+      intentId: string;
+      amount: number;
+      by: ActorId;
+      customerBalance: number;
+    }
+  /** The customer added money to the card, from outside the system. */
+  | { t: number; type: 'top-up'; amount: number; customerBalance: number }
   /** The server's own records: a payment row committed, a receipt email staged. */
   | { t: number; type: 'recorded'; what: 'payment' | 'receipt'; id: string; intentId: string }
   /** The provider recognised the charge's key and returned the earlier charge: no money moved. */

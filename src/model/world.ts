@@ -26,6 +26,7 @@ import { contextOf, WorldBase, type BaseEvent, type Slot } from './worldBase.ts'
  */
 export type PaymentEvent =
   | { kind: 'handler-start'; handlerId: string; message: RequestMessage; handle: number }
+  | { kind: 'top-up'; amount: number }
   | { kind: 'reply'; to: ActorId; reply: E.ReplyParams['reply']; handle: number };
 
 /** Kept for callers that name the payment world's events. */
@@ -53,6 +54,7 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
       keyRequired: server.keyRequired,
       keyTtlMs: server.keyTtlMs,
       keyStoreFailure: server.keyStoreFailure,
+      storeErrors: server.storeErrors,
       lockTimeoutMs: server.lockTimeoutMs,
     };
   }
@@ -71,6 +73,9 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
       honoursKeys: provider.honoursKeys,
       keyRetentionMs: provider.keyRetentionMs,
     });
+    for (const { atMs, amount } of provider.topUps) {
+      this.kernel.schedule(atMs, { kind: 'top-up', amount }, true);
+    }
   }
 
   protected recordStart(): void {
@@ -97,6 +102,8 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
       case 'reply':
         this.received(event.to, event.handle);
         return this.deliverReply(event.to, event.reply);
+      case 'top-up':
+        return this.topUp(event.amount);
     }
   }
 
@@ -109,6 +116,8 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
         return this.callProvider(p);
       case 'dedup':
         return this.recordDedup((p as { chargeId: string }).chargeId);
+      case 'decline':
+        return this.recordDecline(actor, p);
       case 'respond':
         return this.respond(actor, p);
       case 'reply':
@@ -218,6 +227,17 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
   private recordDedup(chargeId: string): void {
     const charge = contextOf(this.provider).charges.find((c) => c.id === chargeId)!;
     this.record({ t: this.now, type: 'dedup', chargeId, intentId: charge.intentId, by: PROVIDER });
+  }
+
+  private recordDecline(by: ActorId, { intentId, amount }: { intentId: string; amount: number }) {
+    const { customerBalance } = contextOf(this.provider);
+    this.record({ t: this.now, type: 'declined', intentId, amount, by, customerBalance });
+  }
+
+  private topUp(amount: number): void {
+    this.dispatch(this.provider, { type: 'TOP_UP', amount });
+    const { customerBalance } = contextOf(this.provider);
+    this.record({ t: this.now, type: 'top-up', amount, customerBalance });
   }
 
   private scheduleReply(from: ActorId, { to, reply }: E.ReplyParams): void {

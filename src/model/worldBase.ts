@@ -283,7 +283,8 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
         'duplicates',
         net.maxDuplicates,
       );
-    return { lost: false, delayMs, duplicateDelayMs: copied ? this.delay('copy delay') : null };
+    if (!copied) return { lost: false, delayMs, duplicateDelayMs: null };
+    return { lost: false, delayMs, duplicateDelayMs: this.delay('copy delay') + net.copyLagMs };
   }
 
   /** A chance fault, offered only while its budget lasts. */

@@ -144,6 +144,22 @@ function describeRecord(
       return line(record.by, m.ignoredDetail(messageSummary(messages.get(record.id), lang, world)));
     case 'dedup':
       return line(PROVIDER, m.dedupDetail(record.chargeId, record.intentId), 'success');
+    case 'declined':
+      return line(
+        PROVIDER,
+        m.declinedDetail(
+          formatMoney(lang, record.amount),
+          record.intentId,
+          formatMoney(lang, record.customerBalance),
+        ),
+        'fault',
+      );
+    case 'top-up':
+      return line(
+        PROVIDER,
+        m.topUpDetail(formatMoney(lang, record.amount), formatMoney(lang, record.customerBalance)),
+        'money',
+      );
     case 'background':
       return line(
         record.handler,
@@ -211,6 +227,8 @@ export function describeStoreOp(op: StoreOp): string {
     case 'lockKey':
       return `INSERT INTO idempotency_keys (scope, key, locked_at) VALUES ${key(op.claim)} ON CONFLICT …; COMMIT`;
     case 'commit':
+      if (!op.payment)
+        return `UPDATE idempotency_keys SET response = ${op.response?.status}; COMMIT`;
       return op.response
         ? `INSERT INTO payments (id, amount) VALUES ('${op.payment.id}', ${op.payment.amount}); COMMIT`
         : `INSERT INTO payments …; UPDATE idempotency_keys SET recovery_point = 'charge_created'; COMMIT`;
@@ -218,6 +236,8 @@ export function describeStoreOp(op: StoreOp): string {
       return `INSERT INTO staged_jobs ('send-receipt'); UPDATE idempotency_keys SET recovery_point = 'finished', response = …; COMMIT`;
     case 'rollback':
       return `ROLLBACK (${op.tx})`;
+    case 'forgetKey':
+      return `ROLLBACK; DELETE FROM idempotency_keys WHERE locked_by = '${op.tx}'`;
     case 'cacheGet':
       return `cache GET ${key(op.claim)}`;
     case 'cacheSet':

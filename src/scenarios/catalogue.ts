@@ -52,6 +52,7 @@ export function baseSettings(strategy: StrategyId): WorldSettings {
       delayStepMs: 1,
       maxLosses: null,
       maxDuplicates: null,
+      copyLagMs: 0,
     },
     server: {
       strategy,
@@ -61,6 +62,7 @@ export function baseSettings(strategy: StrategyId): WorldSettings {
       keyRequired: false,
       keyTtlMs: 86_400_000,
       keyStoreFailure: 'fail-closed',
+      storeErrors: true,
       lockTimeoutMs: 2000,
       completerIntervalMs: 1000,
       crashProbability: 0,
@@ -72,6 +74,7 @@ export function baseSettings(strategy: StrategyId): WorldSettings {
       customerBalance: 1_000_000,
       honoursKeys: true,
       keyRetentionMs: 86_400_000,
+      topUps: [],
     },
     faults: [],
   };
@@ -273,6 +276,22 @@ export const SCENARIOS: Readonly<Record<PaymentScenarioId, Scenario>> = {
     id: 'crash-after-provider-charge',
     settings: build(faults({ kind: 'crash', point: 'after-provider-charge', atMs: 0 })),
     expect: { ...all(ALWAYS), 'recovery-points': { duplicates: 'never', statuses: [201] } },
+  },
+  'declined-late-copy': {
+    id: 'declined-late-copy',
+    settings: build(
+      // €30 on the card for a €42 payment; €50 more arrives at 400 ms, after the client was told.
+      provider({ customerBalance: 3000, topUps: [{ atMs: 400, amount: 5000 }] }),
+      // A proxy retries on its own: the copy arrives 800 ms after the original.
+      network({ copyLagMs: 800 }),
+      faults({ kind: 'duplicate-next', direction: 'request', atMs: 0 }),
+    ),
+    expect: {
+      ...keyed({ duplicates: 'never', statuses: [402] }),
+      'naive-cache': { duplicates: 'never', statuses: [402] },
+      // One charge, no duplicate — but after the client was told “declined”.
+      none: { duplicates: 'never', statuses: [402], consistent: false },
+    },
   },
   'retry-storm': { id: 'retry-storm', settings: build(storm(false)), expect: all(NEVER) },
   'retry-storm-jitter': {

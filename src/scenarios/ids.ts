@@ -19,6 +19,7 @@ export const PAYMENT_SCENARIO_IDS = [
   'key-store-down-fail-closed',
   'payload-mismatch',
   'crash-after-provider-charge',
+  'declined-late-copy',
   'retry-storm',
   'retry-storm-jitter',
 ] as const;

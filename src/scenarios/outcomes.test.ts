@@ -125,3 +125,53 @@ describe('the canonical failure stories', () => {
     );
   });
 });
+
+describe('a decline is the key’s answer too (declined-late-copy)', () => {
+  const KEYED = [
+    'naive-cache',
+    'atomic-key',
+    'locked-key',
+    'fingerprinted',
+    'recovery-points',
+  ] as const;
+  const run = (strategy: StrategyId, seed: number, errors?: 'store' | 'forget') => {
+    const result = runScenario({
+      scenario: 'declined-late-copy',
+      strategy,
+      seed,
+      ...(errors ? { tweaks: { errors } } : {}),
+    });
+    return { ...summarize(result.trace), invariants: result.invariants };
+  };
+
+  it.each(KEYED)('%s stores the 402 and replays it to the late copy: no charge', (strategy) => {
+    fc.assert(
+      fc.property(seeds, (seed) => {
+        const o = run(strategy, seed);
+        expect(o.charges).toBe(0);
+        expect(o.statuses).toEqual([402]);
+        expect(o.lateStatuses).toEqual([402]);
+        expect(o.perIntent[0]).toMatchObject({ outcome: 'failed', status: 402 });
+        expect(Object.values(o.invariants).every((v) => v.ok)).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it.each([...KEYED, 'none'] as const)(
+    '%s without stored errors charges the card after the client was told “declined”',
+    (strategy) => {
+      fc.assert(
+        fc.property(seeds, (seed) => {
+          const o = run(strategy, seed, 'forget');
+          expect(o.charges).toBe(1);
+          expect(o.statuses).toEqual([402]);
+          expect(o.lateStatuses).toEqual([201]);
+          expect(o.invariants.outcomeConsistency.ok).toBe(false);
+          expect(o.invariants.conservation.ok).toBe(true); // the top-up is money from outside
+        }),
+        { numRuns: 50 },
+      );
+    },
+  );
+});

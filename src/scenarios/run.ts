@@ -100,6 +100,7 @@ export function prepareScenario(
       ...base.server,
       keyTtlMs: tweaks.keyTtlMs ?? base.server.keyTtlMs,
       keyStoreFailure: tweaks.keyStoreFailure ?? base.server.keyStoreFailure,
+      storeErrors: tweaks.errors ? tweaks.errors === 'store' : base.server.storeErrors,
     },
     faults: [...base.faults, ...injected],
   };

@@ -28,7 +28,12 @@ export interface Tweaks {
   keyStoreFailure?: KeyStoreFailure;
   /** How many payments each client makes, one after another (the scenario's own, repeated). */
   payments?: number;
+  /** Whether an error after the work began (a decline) is stored against the key and replayed. */
+  errors?: ErrorPolicy;
 }
+
+export type ErrorPolicy = 'store' | 'forget';
+export const ERROR_POLICIES: readonly ErrorPolicy[] = ['store', 'forget'];
 
 export const KEY_TTLS_MS = [2000, 60_000, 86_400_000] as const;
 /** The values the controls offer; links accept exactly these, so a link never shows a choice
@@ -69,6 +74,11 @@ export const TWEAK_PARAMS: {
     read: (v) => v as KeyStoreFailure,
   },
   payments: { param: 'payments', valid: oneOf(PAYMENT_CHOICES), read: Number },
+  errors: {
+    param: 'errors',
+    valid: (v) => (ERROR_POLICIES as string[]).includes(v),
+    read: (v) => v as ErrorPolicy,
+  },
 };
 
 /**
@@ -99,6 +109,7 @@ export const TWEAK_HELP = (
     ['ttl', KEY_TTLS_MS],
     ['failure', KEY_STORE_FAILURES],
     ['payments', PAYMENT_CHOICES],
+    ['errors', ERROR_POLICIES],
   ] as const
 )
   .map(([name, values]) => `${name}=${values.join('|')}`)

@@ -30,6 +30,8 @@ export interface HandlerPolicy {
   keyRequired: boolean;
   keyTtlMs: number | null;
   keyStoreFailure: KeyStoreFailure;
+  /** Store an error that arose after the work began (a decline) against the key, and replay it. */
+  storeErrors: boolean;
   lockTimeoutMs: number;
 }
 
@@ -94,9 +96,14 @@ function createdResponse(ctx: HandlerContext): HttpResponse {
   };
 }
 
-/** Error answers follow the IETF draft (DOMAIN.md); none of them is stored against the key. */
+/**
+ * Error answers follow the IETF draft (DOMAIN.md). Those that come before the work begins (400,
+ * 409, 422, 503) are never stored against the key; a decline (402) comes after the provider was
+ * asked, and is stored and replayed like a success unless the server keeps only successes.
+ */
 const ERRORS: Record<number, string> = {
   400: 'An Idempotency-Key header is required for this request.',
+  402: 'The card was declined: insufficient funds.',
   409: 'A request with this Idempotency-Key is still being processed. Retry later.',
   422: 'This Idempotency-Key was used with a different request.',
   503: 'The idempotency-key store is unavailable. Retry later.',
@@ -135,6 +142,9 @@ const respondWith = (status: number) => ({
 });
 const recovering = (ctx: HandlerContext) => ctx.policy.strategy.recoveryPoints && !ctx.unprotected;
 const keys = (ctx: HandlerContext) => ctx.policy.strategy.keys;
+/** The request has no key row, claim or cache entry of its own that could hold an answer. */
+const keyless = (ctx: HandlerContext) =>
+  keys(ctx) === 'ignore' || ctx.key === null || ctx.unprotected;
 
 /** Fail open: go on without deduplication. Fail closed: 503, retry later. */
 const WHEN_KEY_STORE_DOWN = [
@@ -177,6 +187,9 @@ export const handlerMachine = setup({
     'resuming after the charge': ({ event }) =>
       event.type === 'KEY_LOCKED' && (event.recoveryPoint as RecoveryPoint) === 'charge_created',
     'strategy has recovery points': ({ context }) => recovering(context),
+    'nothing holds the key': ({ context }) =>
+      keyless(context) || (keys(context) === 'cache' && !context.policy.storeErrors),
+    'errors are not stored': ({ context }) => !context.policy.storeErrors,
   },
 }).createMachine({
   id: 'handler',
@@ -248,9 +261,9 @@ export const handlerMachine = setup({
           {
             guard: 'resuming after the charge',
             target: 'chargeRecorded',
-            actions: 'resume the recorded payment',
+            actions: ['hold the lock', 'resume the recorded payment'],
           },
-          { target: 'charging' },
+          { target: 'charging', actions: 'hold the lock' },
         ],
         KEY_EXISTS: 'replaying',
         KEY_BUSY: 'conflict',
@@ -284,7 +297,56 @@ export const handlerMachine = setup({
           },
         },
       ],
-      on: { CHARGED: { target: 'committing', actions: ['note the charge', 'note the time'] } },
+      on: {
+        CHARGED: { target: 'committing', actions: ['note the charge', 'note the time'] },
+        DECLINED: { target: 'declining', actions: 'note the time' },
+      },
+    },
+    // The provider said no after the work began: the answer is this key's answer too, unless the
+    // server keeps only successes — then the key is let go and a retry runs the work again.
+    declining: {
+      always: [
+        { guard: 'nothing holds the key', target: 'declined' },
+        {
+          guard: 'errors are not stored',
+          target: 'declined',
+          actions: {
+            type: 'storeOp',
+            params: ({ context }) => op({ type: 'forgetKey', tx: context.handlerId }),
+          },
+        },
+        { guard: 'strategy caches responses', target: 'cachingDecline' },
+        { target: 'recordingDecline' },
+      ],
+    },
+    // The key row completes with the 402 in one transaction; no payment row is written.
+    recordingDecline: {
+      entry: {
+        type: 'storeOp',
+        params: ({ context }) =>
+          op({
+            type: 'commit',
+            from: context.handlerId,
+            tx: context.handlerId,
+            payment: null,
+            response: errorResponse(402),
+            fenced: context.locked,
+          }),
+      },
+      on: { COMMITTED: 'declined', LOCK_LOST: 'superseded' },
+    },
+    cachingDecline: {
+      entry: {
+        type: 'storeOp',
+        params: ({ context }) =>
+          op({
+            type: 'cacheSet',
+            from: context.handlerId,
+            claim: claimOf(context),
+            response: errorResponse(402),
+          }),
+      },
+      on: { CACHED: 'declined', KEY_STORE_DOWN: 'declined' },
     },
     committing: {
       entry: [
@@ -368,6 +430,7 @@ export const handlerMachine = setup({
         },
       },
     },
+    declined: { type: 'final', entry: respondWith(402) },
     rejected: { type: 'final', entry: respondWith(400) },
     conflict: { type: 'final', entry: respondWith(409) },
     mismatch: { type: 'final', entry: respondWith(422) },

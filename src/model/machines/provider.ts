@@ -22,7 +22,9 @@ export interface ChargeRecord extends ChargeRequest {
   atMs: number;
 }
 
-export type ProviderReply = { type: 'CHARGED'; chargeId: string };
+/** A decline moves no money: the card cannot cover the amount (Stripe: `card_declined`). */
+export type ProviderReply =
+  { type: 'CHARGED'; chargeId: string } | { type: 'DECLINED'; reason: 'insufficient_funds' };
 
 interface ProviderContext {
   honoursKeys: boolean;
@@ -35,10 +37,16 @@ interface ProviderContext {
   merchantBalance: number;
 }
 
-export type ProviderEvent = { type: 'CHARGE'; charge: ChargeRequest; nowMs: number };
+export type ProviderEvent =
+  | { type: 'CHARGE'; charge: ChargeRequest; nowMs: number }
+  /** The customer adds money to the card, from outside the system. */
+  | { type: 'TOP_UP'; amount: number };
+
+type ChargeEvent = Extract<ProviderEvent, { type: 'CHARGE' }>;
+const chargeOf = (event: ProviderEvent) => (event as ChargeEvent).charge;
 
 /** The charge made earlier with this request's key, while the provider still remembers it. */
-function rememberedCharge(ctx: ProviderContext, event: ProviderEvent): string | undefined {
+function rememberedCharge(ctx: ProviderContext, event: ChargeEvent): string | undefined {
   const key = event.charge.idempotencyKey;
   const known = key === null ? undefined : ctx.byKey[key];
   return known && event.nowMs - known.atMs < ctx.keyRetentionMs ? known.chargeId : undefined;
@@ -55,25 +63,31 @@ export const providerMachine = setup({
   actions: {
     reply: effect<ReplyParams>(),
     'move the money': assign(({ context, event }) => {
+      const { charge, nowMs } = event as ChargeEvent;
       const id = chargeIdAfter(context);
-      const key = event.charge.idempotencyKey;
+      const key = charge.idempotencyKey;
       return {
-        charges: [...context.charges, { ...event.charge, id, atMs: event.nowMs }],
+        charges: [...context.charges, { ...charge, id, atMs: nowMs }],
         byKey:
-          key === null
-            ? context.byKey
-            : { ...context.byKey, [key]: { chargeId: id, atMs: event.nowMs } },
-        customerBalance: context.customerBalance - event.charge.amount,
-        merchantBalance: context.merchantBalance + event.charge.amount,
+          key === null ? context.byKey : { ...context.byKey, [key]: { chargeId: id, atMs: nowMs } },
+        customerBalance: context.customerBalance - charge.amount,
+        merchantBalance: context.merchantBalance + charge.amount,
       };
     }),
+    'add the money': assign({
+      customerBalance: ({ context, event }) =>
+        context.customerBalance + (event as Extract<ProviderEvent, { type: 'TOP_UP' }>).amount,
+    }),
     dedup: effect<{ chargeId: string }>(),
+    decline: effect<{ intentId: string; amount: number }>(),
   },
   guards: {
     'a charge with this key exists': ({ context, event }) =>
       context.honoursKeys &&
-      event.charge.idempotencyKey !== null &&
-      rememberedCharge(context, event) !== undefined,
+      chargeOf(event).idempotencyKey !== null &&
+      rememberedCharge(context, event as ChargeEvent) !== undefined,
+    'the card cannot cover it': ({ context, event }) =>
+      context.customerBalance < chargeOf(event).amount,
   },
 }).createMachine({
   id: 'provider',
@@ -86,6 +100,7 @@ export const providerMachine = setup({
     merchantBalance: 0,
   }),
   initial: 'ready',
+  on: { TOP_UP: { actions: 'add the money' } },
   states: {
     ready: {
       on: {
@@ -108,6 +123,25 @@ export const providerMachine = setup({
                     type: 'CHARGED',
                     chargeId: rememberedCharge(context, event)!,
                   },
+                }),
+              },
+            ],
+          },
+          {
+            guard: 'the card cannot cover it',
+            actions: [
+              {
+                type: 'decline',
+                params: ({ event }) => ({
+                  intentId: event.charge.intentId,
+                  amount: event.charge.amount,
+                }),
+              },
+              {
+                type: 'reply',
+                params: ({ event }) => ({
+                  to: event.charge.from,
+                  reply: { type: 'DECLINED', reason: 'insufficient_funds' },
                 }),
               },
             ],

@@ -133,3 +133,44 @@ describe('store: in-flight locks are fenced', () => {
     ]);
   });
 });
+
+describe('store: a declined payment', () => {
+  const declined: HttpResponse = { status: 402, headers: {}, body: { status: 402 } };
+  const recordDecline = (tx: string): StoreOp => ({
+    type: 'commit',
+    from: tx,
+    tx,
+    payment: null,
+    response: declined,
+    fenced: false,
+  });
+  const lock = (tx: string): StoreOp => ({
+    type: 'lockKey',
+    ...keyOp(tx),
+    lockTimeoutMs: 100,
+    checkFingerprint: true,
+  });
+  const forget = (tx: string): StoreOp => ({ type: 'forgetKey', tx });
+
+  it('stored: the key completes with the 402 and no payment row; a later claim finds it', () => {
+    const { replies, context } = apply([claim('a'), claim('b'), recordDecline('a')]);
+    expect(replies).toEqual(['a:KEY_CLAIMED', 'a:COMMITTED', 'b:KEY_EXISTS']);
+    expect(context.payments).toHaveLength(0);
+    expect(context.keys).toMatchObject([{ status: 'completed', response: declined }]);
+  });
+
+  it('stored under a lock: the row completes, so a repeat gets the stored answer', () => {
+    const { replies, context } = apply([lock('a'), recordDecline('a'), lock('b')]);
+    expect(replies).toEqual(['a:KEY_LOCKED', 'a:COMMITTED', 'b:KEY_EXISTS']);
+    expect(context.keys).toMatchObject([{ status: 'completed', response: declined }]);
+  });
+
+  it('forgotten: a claim is released to the waiter, a lock row is deleted', () => {
+    const claimed = apply([claim('a'), claim('b'), forget('a')]);
+    expect(claimed.replies).toEqual(['a:KEY_CLAIMED', 'b:KEY_CLAIMED']);
+    expect(claimed.context.keys).toHaveLength(0);
+    const locked = apply([lock('a'), forget('a'), lock('b')]);
+    expect(locked.replies).toEqual(['a:KEY_LOCKED', 'b:KEY_LOCKED']);
+    expect(locked.context.keys).toHaveLength(1);
+  });
+});

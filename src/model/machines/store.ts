@@ -84,7 +84,8 @@ export type StoreOp =
       type: 'commit';
       from: ActorId;
       tx: string;
-      payment: PaymentRow;
+      /** The payment to record, or null for a declined one: only its answer is kept. */
+      payment: PaymentRow | null;
       /** The response to store on the key row, or null when the request has more phases to go. */
       response: HttpResponse | null;
       /** The transaction works under an in-flight lock, and must still hold it to commit. */
@@ -99,6 +100,8 @@ export type StoreOp =
       fenced: boolean;
     }
   | { type: 'rollback'; tx: string }
+  /** Let go of the key: roll back its claim, or delete the in-flight row the request locked. */
+  | { type: 'forgetKey'; tx: string }
   | { type: 'cacheGet'; from: ActorId; claim: KeyClaim; keyTtlMs: number | null }
   | { type: 'cacheSet'; from: ActorId; claim: KeyClaim; response: HttpResponse };
 
@@ -147,6 +150,7 @@ export type StoreEvent =
   | { type: 'COMMIT'; op: OpOf<'commit'>; nowMs: number }
   | { type: 'FINISH'; op: OpOf<'finish'>; nowMs: number }
   | { type: 'ROLLBACK'; op: OpOf<'rollback'>; nowMs: number }
+  | { type: 'FORGET_KEY'; op: OpOf<'forgetKey'>; nowMs: number }
   | { type: 'CACHE_GET'; op: OpOf<'cacheGet'>; nowMs: number }
   | { type: 'CACHE_SET'; op: OpOf<'cacheSet'>; nowMs: number }
   | { type: 'KEYS_DOWN' }
@@ -158,6 +162,7 @@ export const STORE_EVENT = {
   commit: 'COMMIT',
   finish: 'FINISH',
   rollback: 'ROLLBACK',
+  forgetKey: 'FORGET_KEY',
   cacheGet: 'CACHE_GET',
   cacheSet: 'CACHE_SET',
 } as const;
@@ -255,7 +260,7 @@ function committedKeys(ctx: StoreContext, op: OpOf<'commit'>, nowMs: number): Ke
   }
   return ctx.keys.map((row) => {
     if (row.lockedBy !== op.tx) return row;
-    if (op.response === null) {
+    if (op.response === null && op.payment) {
       const { chargeId, id: paymentId } = op.payment;
       return {
         ...row,
@@ -298,6 +303,17 @@ const answerSender = (answer: StoreReply) => ({
     reply((event as { op: { from: ActorId } }).op.from, answer),
 });
 
+/** Answers every waiter that a released claim lets go on, then updates the queue. */
+const WAKE_WAITERS = [
+  {
+    type: 'replyAll' as const,
+    params: ({ context, event }: { context: StoreContext; event: StoreEvent }) => ({
+      replies: wakeWaiters(context, (event as { nowMs: number }).nowMs).replies,
+    }),
+  },
+  'wake waiters' as const,
+];
+
 export const storeMachine = setup({
   types: { context: {} as StoreContext, events: {} as StoreEvent },
   actions: {
@@ -339,7 +355,7 @@ export const storeMachine = setup({
     'apply the transaction': assign(({ context, event }) => {
       const { op, nowMs } = ev<'COMMIT'>(event);
       return {
-        payments: [...context.payments, op.payment],
+        payments: op.payment ? [...context.payments, op.payment] : context.payments,
         keys: committedKeys(context, op, nowMs),
         claims: withoutClaim(context.claims, op.tx),
       };
@@ -359,6 +375,10 @@ export const storeMachine = setup({
       claims: ({ context, event }) => withoutClaim(context.claims, ev<'ROLLBACK'>(event).op.tx),
       waiters: ({ context, event }) =>
         context.waiters.filter((w) => w.tx !== ev<'ROLLBACK'>(event).op.tx),
+    }),
+    'delete the locked row': assign({
+      keys: ({ context, event }) =>
+        context.keys.filter((row) => row.lockedBy !== ev<'FORGET_KEY'>(event).op.tx),
     }),
     'wake waiters': assign(({ context, event }) => {
       const { claims, waiters } = wakeWaiters(context, (event as { nowMs: number }).nowMs);
@@ -428,17 +448,9 @@ export const storeMachine = setup({
         actions: ['finish the request', answerSender({ type: 'FINISHED' })],
       },
     ],
-    ROLLBACK: {
-      actions: [
-        'discard the transaction',
-        {
-          type: 'replyAll',
-          params: ({ context, event }) => ({
-            replies: wakeWaiters(context, ev<'ROLLBACK'>(event).nowMs).replies,
-          }),
-        },
-        'wake waiters',
-      ],
+    ROLLBACK: { actions: ['discard the transaction', ...WAKE_WAITERS] },
+    FORGET_KEY: {
+      actions: ['discard the transaction', 'delete the locked row', ...WAKE_WAITERS],
     },
   },
   states: {

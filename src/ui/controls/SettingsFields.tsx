@@ -6,6 +6,7 @@ import {
   DELAY_CHOICES_MS,
   DUPLICATION_CHOICES,
   KEY_STORE_FAILURES,
+  ERROR_POLICIES,
   KEY_TTLS_MS,
   LOSS_CHOICES,
   PAYMENT_CHOICES,
@@ -94,6 +95,12 @@ export function SettingsFields() {
               value={selection.tweaks.keyStoreFailure}
               options={KEY_STORE_FAILURES.map((k) => [k, s.failures[k]])}
               onChange={(v) => set('keyStoreFailure', v)}
+            />
+            <Choice
+              label={s.errors}
+              value={selection.tweaks.errors}
+              options={ERROR_POLICIES.map((k) => [k, s.errorChoices[k]])}
+              onChange={(v) => set('errors', v)}
             />
           </>
         )}
