@@ -217,7 +217,14 @@ export const en = {
       `${from} → ${to} · ${intent}, attempt ${attempt}`,
     copyOf: (id: number) => `· a network copy of message ${id}`,
     loading: 'Drawing the diagram…',
-    marks: { crash: 'crash', restart: 'restart', timeout: 'timeout', broken: 'invariant broken' },
+    marks: {
+      crash: 'crash',
+      restart: 'restart',
+      timeout: 'timeout',
+      broken: 'invariant broken',
+      declined: 'declined',
+      topUp: 'top-up',
+    },
   },
   notice: {
     badParams: (what: string) =>

@@ -233,6 +233,8 @@ export const ru: Messages = {
       restart: 'перезапуск',
       timeout: 'тайм-аут',
       broken: 'инвариант нарушен',
+      declined: 'отказ',
+      topUp: 'пополнение',
     },
   },
   notice: {

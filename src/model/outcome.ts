@@ -28,6 +28,8 @@ export interface RunOutcome {
   lateStatuses: number[];
   /** Responses the clients acted on that were marked Idempotent-Replayed. */
   replays: number;
+  /** Replayed responses that came after the client had settled (ignored, but the proof). */
+  lateReplays: number;
   /** The most requests the server received within any 100 ms: first attempts and retries. */
   peakLoad: number;
   /** The same for retries alone: synchronised retries arrive as a wave. */
@@ -85,6 +87,7 @@ export function summarize(trace: readonly TraceRecord[]): RunOutcome {
     statuses: [],
     lateStatuses: [],
     replays: 0,
+    lateReplays: 0,
     requestsHandled: 0,
     peakLoad: 0,
     peakRetryLoad: 0,
@@ -134,9 +137,9 @@ export function summarize(trace: readonly TraceRecord[]): RunOutcome {
   }
   out.statuses = tally.acted().map((m) => m.response.status);
   out.lateStatuses = tally.late().map((m) => m.response.status);
-  out.replays = tally
-    .acted()
-    .filter((m) => m.response.headers[IDEMPOTENT_REPLAYED] === 'true').length;
+  const replayed = (m: ResponseMessage) => m.response.headers[IDEMPOTENT_REPLAYED] === 'true';
+  out.replays = tally.acted().filter(replayed).length;
+  out.lateReplays = tally.late().filter(replayed).length;
   out.requestsHandled = arrivals.length;
   out.peakLoad = peakWithin(arrivals, 100);
   out.peakRetryLoad = peakWithin(retryArrivals, 100);

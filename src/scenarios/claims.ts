@@ -23,6 +23,8 @@ export type Claim =
   | { kind: 'duplicate-charges'; equals: number }
   /** Answers replayed from the idempotency-key table that the client acted on. */
   | { kind: 'replays'; atLeast: number }
+  /** Replayed answers that reached the client after it had settled (a late copy's answer). */
+  | { kind: 'late-replays'; atLeast: number }
   /** An HTTP status the client received and acted on. */
   | { kind: 'client-saw'; status: number }
   /** An invariant broken (or kept) somewhere in the run. */
@@ -84,6 +86,8 @@ function paymentClaim(claim: Claim, run: RunResult): boolean {
       return o.duplicateCharges > 0;
     case 'replays':
       return o.replays >= claim.atLeast;
+    case 'late-replays':
+      return o.lateReplays >= claim.atLeast;
     case 'client-saw':
       return o.statuses.includes(claim.status);
     case 'peak-retries':

@@ -217,6 +217,30 @@ export const LESSONS: readonly Lesson[] = [
         claims: [...charged(1), { kind: 'client-saw', status: 422 }],
       },
       {
+        id: 'errors-replayed',
+        lab: setup('declined-late-copy', { strategy: 'atomic-key' }),
+        claims: [
+          { kind: 'charges', equals: 0 },
+          { kind: 'client-saw', status: 402 },
+          { kind: 'late-replays', atLeast: 1 },
+          { kind: 'invariant', name: 'outcomeConsistency', broken: false },
+        ],
+        predict: { choices: ['charged', 'replayed', 'conflict'], answer: 'replayed' },
+      },
+      {
+        id: 'errors-forgotten',
+        lab: setup('declined-late-copy', {
+          strategy: 'atomic-key',
+          tweaks: { errors: 'forget' },
+          at: 'end',
+        }),
+        claims: [
+          ...charged(1),
+          { kind: 'client-saw', status: 402 },
+          { kind: 'invariant', name: 'outcomeConsistency', broken: true },
+        ],
+      },
+      {
         id: 'atomic',
         lab: setup('lost-response', { strategy: 'atomic-key', compare: 'naive-cache', at: 'end' }),
         claims: charged(1),

@@ -225,6 +225,29 @@ const lessons: Record<string, LessonText> = {
           'A repeat must get the answer the first attempt got — including an error raised after the work began (Stripe replays a stored 500) — so the client’s view never depends on which attempt reached it. Errors before the work began (a validation error, 409, 503) are not stored: a retry simply runs. And the same key with a different body is a client bug: this server answers 422, as the IETF draft says, instead of guessing which one was meant (Stripe answers 400 idempotency_error, rocket-rides 409).',
         ],
       },
+      'errors-replayed': {
+        title: 'A decline is an answer too',
+        body: [
+          'Ada’s card holds €30 and she pays €42. The provider declines, the server answers 402, and her app shows “declined”. At 400 ms she tops the card up with €50.',
+          'But a proxy between the app and the server had timed out on its own and sent the request again — same body, same key. Its copy arrives 800 ms late. The server claims keys atomically, as in lesson four.',
+        ],
+        question:
+          'The late copy carries the original key, and the card can now cover €42. What does the server do with it?',
+        choices: {
+          charged: 'Charges €42: the money is there now',
+          replayed: 'Replays the stored 402: nothing is charged',
+          conflict: 'Answers 409 Conflict',
+        },
+        explain:
+          'The decline came after the work had begun — the provider was asked — so the server stored it on the key row, as it would have stored a success. The copy gets the same 402, marked Idempotent-Replayed, and no money moves: what the app told Ada stays true. If she still wants to pay, the app starts a new payment with a new key, on purpose.',
+      },
+      'errors-forgotten': {
+        title: 'A server that keeps only its successes',
+        body: [
+          'The same run, with one setting changed: the server lets go of the key when the work ends in an error. It is a common shortcut (“cache only the 2xx answers”), and what the textbook cache does when the payment function throws.',
+          'The late copy finds no key, runs the payment again, and now the card can pay: €42 is charged for a payment Ada was told had failed. “The answer matches the charges” breaks. Stripe and rocket-rides both store a declined card’s 402 against the key for this reason. Errors from before the work began (400, 409, 422, 503) are different: nothing happened, so nothing is stored, and a retry simply runs.',
+        ],
+      },
       atomic: {
         title: 'Atomic operations',
         body: [

@@ -52,22 +52,26 @@ export function StoreTables() {
   );
 }
 
-/** The customer's money at the provider: what they had, and what they have now. */
+/**
+ * The customer's money at the provider: what they had, what they have now, and what they added
+ * meanwhile (a top-up), so a balance that grew is never a mystery.
+ */
 function Balance({ trace, count }: { trace: readonly TraceRecord[]; count: number }) {
   const t = useMessages().ledger;
   const lang = useLab((s) => s.lang);
   const start = trace[0]?.type === 'start' ? trace[0].customerBalance : 0;
-  let now = start;
+  let now: number | null = null;
+  let toppedUp = 0;
   for (let i = count - 1; i >= 0; i--) {
     const record = trace[i]!;
-    if (record.type === 'charge') {
+    if (record.type === 'top-up') toppedUp += record.amount;
+    if (now === null && (record.type === 'charge' || record.type === 'top-up'))
       now = record.customerBalance;
-      break;
-    }
   }
   return (
     <p className="text-sm" data-testid="customer-balance">
-      {t.balance(formatMoney(lang, now), formatMoney(lang, start))}
+      {t.balance(formatMoney(lang, now ?? start), formatMoney(lang, start))}
+      {toppedUp > 0 && ` ${t.toppedUp(formatMoney(lang, toppedUp))}`}
     </p>
   );
 }

@@ -76,6 +76,8 @@ const LANE_RECORDS: readonly TraceRecord['type'][] = [
   'served',
   'charge',
   'dedup',
+  'declined',
+  'top-up',
   'crash',
   'restart',
   'timer',
@@ -362,6 +364,10 @@ function LaneMark({ point, x, y }: { point: Point; x: (id: ActorId) => number; y
       return dot(PROVIDER, `€ ${record.chargeId}`, 'fill-indigo-700 dark:fill-indigo-300');
     case 'dedup':
       return dot(PROVIDER, `= ${record.chargeId}`, 'fill-emerald-700 dark:fill-emerald-300');
+    case 'declined':
+      return dot(PROVIDER, `⊘ ${words.declined}`, 'fill-amber-700 dark:fill-amber-300');
+    case 'top-up':
+      return dot(PROVIDER, `+ ${words.topUp}`, 'fill-indigo-700 dark:fill-indigo-300');
     case 'crash':
       return dot(SERVER, `✕ ${words.crash}`, 'fill-red-600 dark:fill-red-400');
     case 'restart':
