@@ -238,6 +238,8 @@ export const en = {
     duplicates: (n: number) =>
       `${plural(n, 'duplicate charge', 'duplicate charges')}: the customer was charged again for the same payment.`,
     noDuplicates: 'No duplicate charge: every payment was charged at most once.',
+    chargedAfterFailure: (n: number) =>
+      `${plural(n, 'payment was', 'payments were')} charged after the client was told ${n === 1 ? 'it' : 'they'} had failed.`,
     replays: (n: number) =>
       `${plural(n, 'response', 'responses')} replayed from the idempotency-key table (Idempotent-Replayed: true).`,
     statuses: 'Statuses the client acted on',

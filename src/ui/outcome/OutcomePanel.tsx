@@ -27,13 +27,18 @@ function PaymentOutcome({ run, trace }: { run: PaymentRun; trace: readonly Trace
   const lang = useLab((s) => s.lang);
   const outcome = useMemo(() => summarize(trace), [trace]);
   const duplicated = outcome.duplicateCharges > 0;
+  // A charge for a payment the client was told had failed: no duplicate, and still a harm.
+  const chargedAfterFailure = outcome.perIntent.filter(
+    (p) => p.outcome === 'failed' && p.charges > 0,
+  ).length;
+  const replays = outcome.replays + outcome.lateReplays;
   const shown = useMemo(() => paymentsWorthShowing(outcome.perIntent), [outcome]);
   const hidden = outcome.perIntent.length - shown.length;
 
   return (
     <Panel id="ledger" title={t.ledger.region}>
       <HeadlineBox
-        harmed={duplicated}
+        harmed={duplicated || chargedAfterFailure > 0}
         pending={outcome.charges === 0 && outcome.perIntent.every((p) => p.outcome === null)}
         headline={t.outcome.chargesFor(outcome.charges, outcome.intents)}
         testId="charges-headline"
@@ -41,6 +46,11 @@ function PaymentOutcome({ run, trace }: { run: PaymentRun; trace: readonly Trace
         <p className={verdictText(duplicated)}>
           {duplicated ? t.outcome.duplicates(outcome.duplicateCharges) : t.outcome.noDuplicates}
         </p>
+        {chargedAfterFailure > 0 && (
+          <p className={`mt-1 ${verdictText(true)}`}>
+            {t.outcome.chargedAfterFailure(chargedAfterFailure)}
+          </p>
+        )}
         {outcome.duplicateRecords > 0 && outcome.duplicateCharges === 0 && (
           <p className="mt-1 text-sm font-medium text-amber-900 dark:text-amber-200">
             {t.outcome.duplicateRecords(outcome.duplicateRecords)}
@@ -49,9 +59,9 @@ function PaymentOutcome({ run, trace }: { run: PaymentRun; trace: readonly Trace
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">
           {t.outcome.serverLoad(outcome.requestsHandled, outcome.peakLoad)}
         </p>
-        {outcome.replays > 0 && (
+        {replays > 0 && (
           <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">
-            {t.outcome.replays(outcome.replays)}
+            {t.outcome.replays(replays)}
           </p>
         )}
       </HeadlineBox>
