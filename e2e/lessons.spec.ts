@@ -69,6 +69,24 @@ test('a prediction answered wrong, then right, then played', async ({ page }) =>
   await expect(ledger).toContainText('duplicate');
 });
 
+test('a decline is replayed to a late copy; a server that forgets errors charges anyway', async ({
+  page,
+}) => {
+  await page.goto('/?lang=en#/lesson/best-practices/4');
+  const ledger = page.getByRole('region', { name: 'Ledger' });
+  await page.getByRole('radio', { name: /Replays the stored 402/ }).check();
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('2');
+  await page.getByRole('button', { name: 'Play it' }).click();
+  await expect(ledger).toContainText('0 charges for 1 payment', { timeout: 20_000 });
+  await expect(ledger).toContainText('1 response replayed');
+  await expect(ledger).toContainText('topped up €50.00');
+  // The next step: the same run on a server that keeps only successes, shown at its end.
+  await page.getByRole('button', { name: /^Next/ }).click();
+  await expect(ledger).toContainText('1 charge for 1 payment');
+  await expect(ledger).toContainText('charged after the client was told it had failed');
+});
+
 test('a deep link opens its step; the language changes and the step stays', async ({ page }) => {
   await page.goto('/?lang=en#/lesson/conditional-requests/3');
   await expect(stepTitle(page)).toContainText('Step 3 of 3');
@@ -110,7 +128,7 @@ test('interview mode: every question has an answer and a link into the simulator
 }) => {
   await page.goto('/?lang=en#/interview');
   const questions = page.getByRole('article');
-  await expect(questions).toHaveCount(10);
+  await expect(questions).toHaveCount(11);
   await page.getByRole('link', { name: /Show me: Why is “check a cache/ }).click();
   await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('concurrent-retries');
   await expect(page.getByRole('region', { name: 'Ledger' }).first()).toContainText(
@@ -129,6 +147,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     for (const hash of [
       '#/lesson/what-idempotency-means/2',
       '#/lesson/http-methods/1',
+      '#/lesson/best-practices/5',
       '#/interview',
       '#/course',
     ]) {

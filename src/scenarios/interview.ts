@@ -64,6 +64,18 @@ export const INTERVIEW_QUESTIONS: readonly InterviewQuestion[] = [
     claims: [{ kind: 'charges', equals: 2 }],
   },
   {
+    id: 'store-errors',
+    lab: setup('declined-late-copy', { strategy: 'atomic-key', compare: 'none', at: 'end' }),
+    claims: [
+      { kind: 'charges', equals: 0 },
+      { kind: 'late-replays', atLeast: 1 },
+    ],
+    compareClaims: [
+      { kind: 'charges', equals: 1 },
+      { kind: 'invariant', name: 'outcomeConsistency', broken: true },
+    ],
+  },
+  {
     id: 'lost-update',
     lab: setup('lost-update-prevented', { at: 'end' }),
     claims: [

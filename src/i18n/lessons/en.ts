@@ -245,7 +245,7 @@ const lessons: Record<string, LessonText> = {
         title: 'A server that keeps only its successes',
         body: [
           'The same run, with one setting changed: the server lets go of the key when the work ends in an error. It is a common shortcut (“cache only the 2xx answers”), and what the textbook cache does when the payment function throws.',
-          'The late copy finds no key, runs the payment again, and now the card can pay: €42 is charged for a payment Ada was told had failed. “The answer matches the charges” breaks. Stripe and rocket-rides both store a declined card’s 402 against the key for this reason. Errors from before the work began (400, 409, 422, 503) are different: nothing happened, so nothing is stored, and a retry simply runs.',
+          'The late copy finds no key, runs the payment again, and now the card can pay: €42 is charged for a payment Ada was told had failed — the ledger says so, and the diagram marks a broken invariant (⚠): the answer no longer matches the charges. Stripe and rocket-rides both store a declined card’s 402 against the key for this reason. Errors from before the work began (400, 409, 422, 503) are different: nothing happened, so nothing is stored, and a retry simply runs.',
         ],
       },
       atomic: {
@@ -363,6 +363,11 @@ const interview: Record<string, { question: string; answer: string }> = {
     question: 'How long do you keep idempotency keys?',
     answer:
       'Longer than any client will retry: 24–48 hours is common (Stripe keeps them 24 hours, rocket-rides 72). A retry after the key expired is processed as new — the lab’s two-second TTL shows the second charge.',
+  },
+  'store-errors': {
+    question: 'A request with a key failed. Do you store the error too?',
+    answer:
+      'If it failed after the work began — the card was declined, the provider was asked — yes: store it and replay it, as Stripe and rocket-rides do, so the key has one answer. Otherwise a late copy or retry runs again and may charge a customer who was already told “declined”. If it failed before anything happened (400, 409, 422, 503), store nothing and let the retry run.',
   },
   'lost-update': {
     question: 'Two clients update the same resource. How do you avoid a lost update?',
