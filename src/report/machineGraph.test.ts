@@ -3,7 +3,7 @@ import { clientMachine } from '../model/machines/client.ts';
 import { handlerMachine } from '../model/machines/handler.ts';
 import { resourceClientMachine } from '../model/machines/resourceClient.ts';
 import { serverMachine } from '../model/machines/server.ts';
-import { machineGraph } from './machineGraph.ts';
+import { edgesTaken, layoutMachine, machineGraph } from './machineGraph.ts';
 
 describe('machine diagrams are read from the machines themselves', () => {
   it('the client: from idle through sending and waiting to done, with its retry loop', () => {
@@ -40,6 +40,37 @@ describe('machine diagrams are read from the machines themselves', () => {
       for (const edge of graph.edges) {
         expect(names.has(edge.from) && names.has(edge.to)).toBe(true);
       }
+    }
+  });
+});
+
+describe('the step the chart lights', () => {
+  const graph = machineGraph(handlerMachine);
+  it('a direct transition is its own edge', () => {
+    const step = { from: 'charging', to: 'committing', event: 'CHARGED' };
+    expect([...edgesTaken(graph, step)]).toEqual(['charging|committing']);
+  });
+
+  it('a step through a transient state lights both edges', () => {
+    const step = { from: 'charging', to: 'recordingDecline', event: 'DECLINED' };
+    expect([...edgesTaken(graph, step)]).toEqual([
+      'charging|declining',
+      'declining|recordingDecline',
+    ]);
+  });
+
+  it('a handler’s first step runs from its initial state through `always` edges', () => {
+    const step = { from: '', to: 'claimingKey', event: 'REQUEST' };
+    expect([...edgesTaken(graph, step)]).toEqual(['received|claimingKey']);
+  });
+
+  it('the layout places every state and routes every edge', () => {
+    const layout = layoutMachine(graph, { width: 128, height: 34 });
+    expect(layout.states).toHaveLength(graph.states.length);
+    for (const edge of layout.edges) expect(edge.points.length).toBeGreaterThanOrEqual(2);
+    for (const s of layout.states) {
+      expect(s.x).toBeGreaterThanOrEqual(0);
+      expect(s.x + 128).toBeLessThanOrEqual(layout.width);
     }
   });
 });

@@ -1,3 +1,4 @@
+import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
 import type { AnyStateMachine } from 'xstate';
 
 /**
@@ -56,4 +57,91 @@ function layersFrom(
   const last = Math.max(...layer.values()) + 1;
   for (const name of names) if (!layer.has(name)) layer.set(name, last);
   return layer;
+}
+
+/** Where a machine's states and transitions sit on the page, in px, for one box size. */
+export interface MachineLayout {
+  width: number;
+  height: number;
+  /** Each state's box, by its top-left corner. */
+  states: { name: string; x: number; y: number }[];
+  /** Each edge's route from box edge to box edge, and a point for its label. */
+  edges: { from: string; to: string; events: string[]; points: Point[]; label: Point }[];
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/**
+ * Lays the graph out left to right with dagre's layered layout, which orders the states within a
+ * layer so that transitions cross as little as it can and routes each one around the boxes. The
+ * layout is a pure function of the graph: the same machine is drawn the same way every time.
+ */
+export function layoutMachine(
+  graph: MachineGraph,
+  box: { width: number; height: number },
+): MachineLayout {
+  const g = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>();
+  g.setGraph({ rankdir: 'LR', nodesep: 16, ranksep: 44, edgesep: 12, marginx: 12, marginy: 16 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const state of graph.states) g.setNode(state.name, { ...box });
+  for (const edge of graph.edges) g.setEdge(edge.from, edge.to, {});
+  dagre.layout(g);
+  const states = graph.states.map(({ name }) => {
+    const node = g.node(name);
+    return { name, x: node.x! - box.width / 2, y: node.y! - box.height / 2 };
+  });
+  const edges = graph.edges.map((edge) => {
+    const points = g.edge(edge.from, edge.to).points ?? [];
+    return { ...edge, points, label: middleOf(points) };
+  });
+  const { width = 0, height = 0 } = g.graph();
+  return { width, height, states, edges };
+}
+
+/** The point halfway along a route, measured along its segments. */
+function middleOf(points: readonly Point[]): Point {
+  const lengths = points.slice(1).map((p, i) => Math.hypot(p.x - points[i]!.x, p.y - points[i]!.y));
+  let left = lengths.reduce((a, b) => a + b, 0) / 2;
+  for (const [i, length] of lengths.entries()) {
+    if (left <= length && length > 0) {
+      const a = points[i]!;
+      const b = points[i + 1]!;
+      return { x: a.x + ((b.x - a.x) * left) / length, y: a.y + ((b.y - a.y) * left) / length };
+    }
+    left -= length;
+  }
+  return points[0] ?? { x: 0, y: 0 };
+}
+
+/**
+ * The edges a recorded transition took, as `from|to` keys. XState records one transition from a
+ * state to where it came to rest, so a step through transient states (those left at once by an
+ * `always` transition) is found as its first edge, taken on the event, and then `always` edges.
+ * A handler's first step starts before its initial state (`from` is empty).
+ */
+export function edgesTaken(
+  graph: MachineGraph,
+  step: { from: string; to: string; event: string },
+): Set<string> {
+  const start = step.from || graph.initial;
+  const firstHop = (e: MachineGraph['edges'][number]) =>
+    step.from === '' ? e.events.includes('always') : e.events.includes(step.event);
+  // Breadth first over (state, path so far); the first path to reach `to` is the shortest.
+  const queue: { at: string; path: string[] }[] = [{ at: start, path: [] }];
+  const seen = new Set<string>();
+  while (queue.length) {
+    const { at, path } = queue.shift()!;
+    if (at === step.to && (path.length > 0 || step.from === '')) return new Set(path);
+    if (seen.has(at)) continue;
+    seen.add(at);
+    for (const e of graph.edges) {
+      if (e.from !== at || !(path.length === 0 ? firstHop(e) : e.events.includes('always')))
+        continue;
+      queue.push({ at: e.to, path: [...path, `${e.from}|${e.to}`] });
+    }
+  }
+  return new Set();
 }

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { AnyStateMachine } from 'xstate';
 import { clientMachine } from '../../model/machines/client.ts';
 import { handlerMachine } from '../../model/machines/handler.ts';
@@ -10,7 +10,13 @@ import { serverMachine } from '../../model/machines/server.ts';
 import { storeMachine } from '../../model/machines/store.ts';
 import { NETWORK, PROVIDER, SERVER, STORE, type ActorId } from '../../model/message.ts';
 import type { RecordOf, TraceRecord } from '../../model/trace.ts';
-import { machineGraph, type MachineGraph } from '../../report/machineGraph.ts';
+import {
+  edgesTaken,
+  layoutMachine,
+  machineGraph,
+  type MachineGraph,
+  type Point,
+} from '../../report/machineGraph.ts';
 import { stateAt } from '../../report/timeline.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
@@ -20,11 +26,8 @@ import { useRecordCount } from '../playback/frame.ts';
  * Each actor's statechart, drawn from the XState machine that ran, with the state it is in at
  * the cursor lit and the transition that brought it there marked.
  */
-const COL = 160;
-const ROW = 64;
-const BOX_W = 124;
+const BOX_W = 128;
 const BOX_H = 34;
-const PAD = 24;
 
 function machineOf(actor: ActorId, world: 'payments' | 'resources'): AnyStateMachine | null {
   if (actor.startsWith('client-'))
@@ -92,7 +95,13 @@ export function StateMachines() {
         </p>
       </div>
       {graph && (
-        <Chart graph={graph} current={current} last={last} label={t.machines.chart(actor)} />
+        <Chart
+          key={actor}
+          graph={graph}
+          current={current}
+          last={last}
+          label={t.machines.chart(actor)}
+        />
       )}
     </Panel>
   );
@@ -122,77 +131,60 @@ function Chart({
   last: RecordOf<'transition'> | null;
   label: string;
 }) {
-  const layers = Math.max(...graph.states.map((s) => s.layer)) + 1;
-  const rows = Math.max(...graph.states.map((s) => s.row)) + 1;
-  const width = PAD * 2 + (layers - 1) * COL + BOX_W;
-  const height = PAD * 2 + (rows - 1) * ROW + BOX_H + 40;
-  const at = new Map(
-    graph.states.map((s) => [s.name, { x: PAD + s.layer * COL, y: PAD + 20 + s.row * ROW }]),
-  );
+  const layout = useMemo(() => layoutMachine(graph, { width: BOX_W, height: BOX_H }), [graph]);
+  const taken = useMemo(() => (last ? edgesTaken(graph, last) : new Set<string>()), [graph, last]);
+  const box = useRef<HTMLDivElement>(null);
+  const lit = layout.states.find((s) => s.name === current);
+  // A wide chart scrolls sideways: keep the lit state in view as the run moves it along, by
+  // moving the box's own scroll (scrollIntoView would move the page as well).
+  useEffect(() => {
+    const el = box.current;
+    if (!el || !lit) return;
+    const left = lit.x - el.scrollLeft;
+    if (left < 0 || left + BOX_W > el.clientWidth)
+      el.scrollLeft = lit.x + BOX_W / 2 - el.clientWidth / 2;
+  }, [lit]);
   return (
-    <div className="mt-3 overflow-x-auto">
-      <svg width={width} height={height} role="img" aria-label={label} className="block">
+    // A wide chart scrolls sideways; the box takes focus so a keyboard can scroll it too.
+    <div ref={box} className="mt-3 overflow-x-auto" tabIndex={0} role="group" aria-label={label}>
+      <svg
+        width={layout.width}
+        height={layout.height}
+        role="img"
+        aria-label={label}
+        className="block"
+      >
         <defs>
-          <marker
-            id="arrow"
-            viewBox="0 0 8 8"
-            refX="7"
-            refY="4"
-            markerWidth="7"
-            markerHeight="7"
-            orient="auto"
-          >
-            <path d="M0,0 L8,4 L0,8 z" className="fill-slate-400 dark:fill-slate-500" />
-          </marker>
-          <marker
-            id="arrow-lit"
-            viewBox="0 0 8 8"
-            refX="7"
-            refY="4"
-            markerWidth="7"
-            markerHeight="7"
-            orient="auto"
-          >
-            <path d="M0,0 L8,4 L0,8 z" className="fill-indigo-600 dark:fill-indigo-300" />
-          </marker>
+          <Arrowhead id="arrow" className="fill-slate-400 dark:fill-slate-500" />
+          <Arrowhead id="arrow-lit" className="fill-indigo-600 dark:fill-indigo-300" />
         </defs>
-        {graph.edges.map((edge) => {
-          const a = at.get(edge.from)!;
-          const b = at.get(edge.to)!;
-          const lit =
-            last !== null &&
-            last.from === edge.from &&
-            last.to === edge.to &&
-            edge.events.includes(last.event);
+        {layout.edges.map((edge) => {
+          const lit = taken.has(`${edge.from}|${edge.to}`);
           // Only what can happen next is labelled, and the step that just happened: no clutter.
           const labelled = lit || edge.from === current;
-          const forward = b.x > a.x;
-          const x1 = forward ? a.x + BOX_W : a.x + BOX_W / 2;
-          const y1 = forward ? a.y + BOX_H / 2 : a.y + BOX_H;
-          const x2 = forward ? b.x : b.x + BOX_W / 2;
-          const y2 = forward ? b.y + BOX_H / 2 : b.y + BOX_H;
-          // Backward edges loop underneath, so they never cross the boxes between.
-          const cx = (x1 + x2) / 2;
-          const cy = forward ? (y1 + y2) / 2 - (b.y === a.y ? 0 : 10) : Math.max(y1, y2) + 40;
           return (
             <g key={`${edge.from}|${edge.to}`}>
               <path
-                d={`M${x1},${y1} Q${cx},${cy} ${x2},${y2}`}
+                d={smoothPath(edge.points)}
                 fill="none"
                 strokeWidth={lit ? 2.5 : 1.2}
                 className={
                   lit
                     ? 'stroke-indigo-600 dark:stroke-indigo-300'
-                    : 'stroke-slate-400 dark:stroke-slate-500'
+                    : labelled
+                      ? 'stroke-slate-500 dark:stroke-slate-400'
+                      : 'stroke-slate-300 dark:stroke-slate-600'
                 }
                 markerEnd={lit ? 'url(#arrow-lit)' : 'url(#arrow)'}
               />
               {labelled && (
                 <text
-                  x={cx}
-                  y={forward ? cy - 4 : cy - 6}
+                  x={edge.label.x}
+                  y={edge.label.y - 4}
                   textAnchor="middle"
-                  className={`font-mono text-[9px] ${lit ? 'fill-indigo-700 font-bold dark:fill-indigo-300' : 'fill-slate-500 dark:fill-slate-400'}`}
+                  paintOrder="stroke"
+                  strokeWidth={3}
+                  className={`stroke-white font-mono text-[9px] dark:stroke-slate-900 ${lit ? 'fill-indigo-700 font-bold dark:fill-indigo-300' : 'fill-slate-600 dark:fill-slate-300'}`}
                 >
                   {edge.events.join(' / ')}
                 </text>
@@ -200,11 +192,10 @@ function Chart({
             </g>
           );
         })}
-        {graph.states.map((state) => {
-          const { x, y } = at.get(state.name)!;
-          const lit = state.name === current;
+        {layout.states.map(({ name, x, y }) => {
+          const lit = name === current;
           return (
-            <g key={state.name} transform={`translate(${x}, ${y})`}>
+            <g key={name} transform={`translate(${x}, ${y})`}>
               <rect
                 width={BOX_W}
                 height={BOX_H}
@@ -222,7 +213,7 @@ function Chart({
                 textAnchor="middle"
                 className={`text-xs ${lit ? 'fill-white font-bold dark:fill-slate-950' : 'fill-current'}`}
               >
-                {state.name}
+                {name}
               </text>
             </g>
           );
@@ -230,4 +221,34 @@ function Chart({
       </svg>
     </div>
   );
+}
+
+function Arrowhead({ id, className }: { id: string; className: string }) {
+  return (
+    <marker
+      id={id}
+      viewBox="0 0 8 8"
+      refX="7"
+      refY="4"
+      markerUnits="userSpaceOnUse"
+      markerWidth="8"
+      markerHeight="8"
+      orient="auto"
+    >
+      <path d="M0,0 L8,4 L0,8 z" className={className} />
+    </marker>
+  );
+}
+
+/** A route through dagre's points, its corners rounded by quadratic curves between midpoints. */
+function smoothPath(points: readonly Point[]): string {
+  if (points.length < 2) return '';
+  const [first, ...rest] = points;
+  const last = rest.pop()!;
+  let d = `M${first!.x},${first!.y}`;
+  rest.forEach((p, i) => {
+    const next = rest[i + 1] ?? last;
+    d += ` Q${p.x},${p.y} ${(p.x + next.x) / 2},${(p.y + next.y) / 2}`;
+  });
+  return `${d} L${last.x},${last.y}`;
 }
