@@ -54,16 +54,38 @@ export function TraceFacts({ run }: { run: RunResult }) {
   );
 }
 
-/** HTTP statuses as small chips; late ones (ignored by the client) are struck through. */
+/** Up to this many answers are listed one by one, in the order they came. */
+const CHIPS_IN_ORDER = 8;
+
+/**
+ * Each status once, with how often it came, in order of first appearance. A busy run has
+ * hundreds of answers: a chip each would bury the ledger (and re-laying them out on every move of
+ * the timeline cost most of a frame).
+ */
+function tally(statuses: readonly number[]): { status: number; times: number }[] {
+  const counts = new Map<number, number>();
+  for (const status of statuses) counts.set(status, (counts.get(status) ?? 0) + 1);
+  return [...counts].map(([status, times]) => ({ status, times }));
+}
+
+/**
+ * HTTP statuses as small chips; late ones (ignored by the client) are struck through. A few are
+ * shown in order; many are counted per status.
+ */
 export function StatusChips({ statuses, late = false }: { statuses: number[]; late?: boolean }) {
+  const chips =
+    statuses.length <= CHIPS_IN_ORDER
+      ? statuses.map((status) => ({ status, times: 1 }))
+      : tally(statuses);
   return (
     <span className="flex flex-wrap gap-1.5">
-      {statuses.map((status, i) => (
+      {chips.map(({ status, times }, i) => (
         <span
           key={i}
           className={`rounded-md bg-slate-100 px-2 py-0.5 font-mono text-xs dark:bg-slate-800 ${late ? 'line-through decoration-slate-400' : ''}`}
         >
           {statusLine(status)}
+          {times > 1 && ` ×${times}`}
         </span>
       ))}
     </span>
