@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useRecordCount } from '../playback/frame.ts';
 import { REM_PX } from '../common/rem.ts';
 import { describeTrace, type LogLine } from '../../report/log.ts';
@@ -19,6 +19,8 @@ const ROW_PX = 25;
 const ROWS_IN_VIEW = Math.ceil((32 * REM_PX) / ROW_PX);
 /** Rows drawn beyond the view on each side, so a quick scroll shows no gap. */
 const OVERSCAN = 10;
+/** How many rows are drawn at most: the view and its overscan on both sides. */
+const ROWS_DRAWN = ROWS_IN_VIEW + 2 * OVERSCAN;
 
 /**
  * The accessible log: every trace record as a table row, in virtual time, up to the cursor. A run
@@ -39,8 +41,8 @@ export function EventLog() {
   const readTop = reading?.count === count ? reading.top : null;
   const first =
     readTop === null ? count - ROWS_IN_VIEW - OVERSCAN : Math.floor(readTop / ROW_PX) - OVERSCAN;
-  const start = Math.max(0, Math.min(first, count - ROWS_IN_VIEW - 2 * OVERSCAN));
-  const end = Math.min(count, start + ROWS_IN_VIEW + 2 * OVERSCAN);
+  const start = Math.max(0, Math.min(first, count - ROWS_DRAWN));
+  const end = Math.min(count, start + ROWS_DRAWN);
   // Keep the newest line in view as the run plays, without moving the page and without reading
   // layout (the browser clamps the value to the bottom).
   useLayoutEffect(() => {
@@ -82,9 +84,11 @@ export function EventLog() {
           </thead>
           <tbody className="font-mono text-xs">
             {start > 0 && <Spacer px={start * ROW_PX} />}
+            {/* Keyed by slot, not by line: a move of the timeline rewrites the rows' text instead
+                of replacing every row, and a step moves one row instead of making a new one. */}
             {lines.slice(start, end).map((line, i) => (
               <Row
-                key={start + i}
+                key={(start + i) % ROWS_DRAWN}
                 line={line}
                 index={start + i}
                 current={start + i === count - 1}
@@ -98,7 +102,16 @@ export function EventLog() {
   );
 }
 
-function Row({ line, index, current }: { line: LogLine; index: number; current: boolean }) {
+/** A row draws again only when its line or its place changes, not when its neighbours do. */
+const Row = memo(function Row({
+  line,
+  index,
+  current,
+}: {
+  line: LogLine;
+  index: number;
+  current: boolean;
+}) {
   return (
     <tr
       aria-rowindex={index + 2}
@@ -117,7 +130,7 @@ function Row({ line, index, current }: { line: LogLine; index: number; current: 
       </td>
     </tr>
   );
-}
+});
 
 /** Stands in for the rows out of view, so the scrollbar stays true to the whole log. */
 function Spacer({ px }: { px: number }) {

@@ -171,9 +171,10 @@ function Table({
               </td>
             </tr>
           )}
+          {/* Keyed by slot: a move of the timeline rewrites the rows' text, not the rows. */}
           {rows.slice(hidden).map((row, i) => (
             <tr
-              key={hidden + i}
+              key={i}
               className={`border-t border-slate-100 dark:border-slate-800 ${row.warning ? 'bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100' : ''}`}
             >
               {row.cells.map((cell, j) => (
