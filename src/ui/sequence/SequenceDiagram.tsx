@@ -1,4 +1,13 @@
-import { memo, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { statusLine } from '../../model/http.ts';
 import { PROVIDER, SERVER, STORE, type ActorId, type Message } from '../../model/message.ts';
 import type { TraceRecord } from '../../model/trace.ts';
@@ -108,6 +117,13 @@ export function SequenceDiagram() {
   const store = useContext(LabContext)!;
   // Where the reader scrolled to, valid only until the next event (then the diagram follows).
   const [reading, setReading] = useState<{ count: number; top: number } | null>(null);
+  const follow = useCallback(() => {
+    const target = rows.y(store.getState().cursorMs) - VIEW_PX + FOLLOW_GAP_PX;
+    if (box.current) box.current.scrollTop = Math.max(0, target);
+  }, [store, rows]);
+  // A link that opens at a moment, or a new run, shows the cursor at once, not the diagram's top
+  // (the rows drawn are the ones around the cursor).
+  useLayoutEffect(follow, [follow]);
   // Follow the cursor down the diagram as the run plays, without re-rendering for it. The scroll
   // is written once per frame, after React has drawn the move: writing it at once would make the
   // browser lay out the whole page an extra time.
@@ -117,16 +133,14 @@ export function SequenceDiagram() {
       if (cursorMs === previous.cursorMs || frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        const el = box.current;
-        const target = rows.y(store.getState().cursorMs) - VIEW_PX + FOLLOW_GAP_PX;
-        if (el) el.scrollTop = Math.max(0, target);
+        follow();
       });
     });
     return () => {
       unsubscribe();
       cancelAnimationFrame(frame);
     };
-  }, [store, rows]);
+  }, [store, follow]);
   const lastT = count > 0 ? timeline.trace[count - 1]!.t : -1;
   const followTop = Math.max(0, rows.y(lastT) - VIEW_PX + FOLLOW_GAP_PX);
   const onScroll = () => {
