@@ -129,14 +129,24 @@ test('interview mode: every question has an answer and a link into the simulator
   await page.goto('/?lang=en#/interview');
   const questions = page.getByRole('article');
   await expect(questions).toHaveCount(11);
-  await page.getByRole('link', { name: /Show me: Why is “check a cache/ }).click();
+  // "Show me" opens the simulator in place: no page load (a mark left on the page survives).
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  const showMe = page.getByRole('link', { name: /Show me: Why is “check a cache/ });
+  await expect(showMe).toHaveAttribute('href', /at=end/);
+  await showMe.click();
   await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('concurrent-retries');
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
   await expect(page.getByRole('region', { name: 'Ledger' }).first()).toContainText(
     '2 charges for 1 payment',
   );
   // The way back leads to the same question, in view and focused.
   await page.getByRole('link', { name: '← Back to the question' }).click();
   await expect(page.getByRole('heading', { name: /Why is “check a cache/ })).toBeFocused();
+  // A link opened fresh at its end shows the same run.
+  await page.goto('/?scenario=concurrent-retries&strategy=naive-cache&seed=1&at=end&lang=en');
+  await expect(page.getByRole('region', { name: 'Ledger' }).first()).toContainText(
+    '2 charges for 1 payment',
+  );
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -24,6 +24,7 @@ describe('links', () => {
     const parsed = parseSearch(toSearch(selection, 'ru'));
     expect(parsed).toEqual({ selection, lang: 'ru', at: null, problems: [] });
     expect(parseSearch('?at=1220').at).toBe(1220);
+    expect(parseSearch('?at=end').at).toBe('end');
   });
 
   it('a malformed link opens the defaults and names every bad value, never throws', () => {

@@ -35,8 +35,8 @@ export const DEFAULT_SELECTION: Selection = {
 export interface ParsedUrl {
   selection: Selection;
   lang: Lang | null;
-  /** A moment to open the run at, in ms (`at=1220`): for links to a moment and for slides. */
-  at: number | null;
+  /** A moment to open the run at, in ms (`at=1220`) or `end`: for links to a moment and slides. */
+  at: number | 'end' | null;
   /** `name=value` of every parameter that was present but invalid. */
   problems: string[];
 }
@@ -73,7 +73,12 @@ export function parseSearch(search: string): ParsedUrl {
   const unfit = faults.filter((f) => !faultFits(selection.scenario, f)).map(faultCode);
   for (const code of [...bad, ...unfit]) problems.push(`faults=${code.slice(0, 40)}`);
   const lang = pick<Lang | null>('lang', isLang, (v) => v as Lang, null);
-  const at = pick<number | null>('at', (v) => /^\d{1,7}$/.test(v), Number, null);
+  const at = pick<number | 'end' | null>(
+    'at',
+    (v) => v === 'end' || /^\d{1,7}$/.test(v),
+    (v) => (v === 'end' ? 'end' : Number(v)),
+    null,
+  );
   return { selection, lang, at, problems };
 }
 
@@ -88,7 +93,7 @@ function tweakParams(tweaks: Tweaks): Record<string, string> {
 export const isSeedText = (text: string): boolean =>
   /^-?\d{1,10}$/.test(text) && isValidSeed(Number(text));
 
-export function toSearch(selection: Selection, lang: Lang, at = 0): string {
+export function toSearch(selection: Selection, lang: Lang, at: number | 'end' = 0): string {
   const params = new URLSearchParams({
     scenario: selection.scenario,
     strategy: selection.strategy,
@@ -97,7 +102,7 @@ export function toSearch(selection: Selection, lang: Lang, at = 0): string {
     ...(selection.compare ? { compare: selection.compare } : {}),
     ...tweakParams(selection.tweaks),
     lang,
-    ...(at > 0 ? { at: String(at) } : {}),
+    ...(at === 'end' || at > 0 ? { at: String(at) } : {}),
   });
   return `?${params.toString()}`;
 }

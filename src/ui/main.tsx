@@ -44,7 +44,9 @@ const store = createLabStore({
   progress: parseProgress(readStorage(PROGRESS_STORAGE_KEY)),
 });
 
-if (parsed.at !== null) store.getState().seek(parsed.at);
+if (parsed.at !== null) {
+  store.getState().seek(parsed.at === 'end' ? store.getState().endMs : parsed.at);
+}
 
 // The hash names the page (the lab, the course, a lesson step); the query keeps the lab's state.
 const followHash = () => {

@@ -1,5 +1,4 @@
-import { useEffect, useMemo } from 'react';
-import { runSetup } from '../../scenarios/claims.ts';
+import { useEffect, useMemo, type MouseEvent } from 'react';
 import type { LabSetup } from '../../scenarios/setup.ts';
 import { INTERVIEW_QUESTIONS } from '../../scenarios/interview.ts';
 import { toHash } from '../../state/route.ts';
@@ -9,10 +8,13 @@ import { useLessonTexts } from './texts.ts';
 
 /** A link that opens the simulator in a setup's state, at the moment it names. */
 function labLink(id: string, lab: LabSetup, lang: Parameters<typeof toSearch>[1]): string {
-  const at = lab.at === 'end' ? (runSetup(lab).trace.at(-1)?.t ?? 0) : lab.at;
   const selection = { ...lab, faults: [...lab.faults] };
-  return `${toSearch(selection, lang, at)}${toHash({ page: 'lab', question: id })}`;
+  return `${toSearch(selection, lang, lab.at)}${toHash({ page: 'lab', question: id })}`;
 }
+
+/** A plain click opens the simulator in place; a click meant for a new tab is left alone. */
+const opensInPlace = (e: MouseEvent) =>
+  e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey;
 
 /** Interview mode: the questions, a model answer each, and "show me" in the simulator. */
 export function InterviewPage({ question }: { question?: string | undefined }) {
@@ -24,6 +26,17 @@ export function InterviewPage({ question }: { question?: string | undefined }) {
   const t = texts.ui;
   const lang = useLab((s) => s.lang);
   const links = useMemo(() => INTERVIEW_QUESTIONS.map((q) => labLink(q.id, q.lab, lang)), [lang]);
+  const applySetup = useLab((s) => s.applySetup);
+  const setRoute = useLab((s) => s.setRoute);
+  // Show me without a page load: a new history entry (Back returns here), the setup, the lab.
+  const showMe = (e: MouseEvent, i: number) => {
+    if (!opensInPlace(e)) return;
+    e.preventDefault();
+    const question = INTERVIEW_QUESTIONS[i]!;
+    window.history.pushState(null, '', links[i]);
+    applySetup(question.lab);
+    setRoute({ page: 'lab', question: question.id });
+  };
   return (
     <main className="mx-auto max-w-3xl px-4 py-6" aria-labelledby="interview-title">
       <h2 id="interview-title" className="text-2xl font-bold tracking-tight">
@@ -46,6 +59,7 @@ export function InterviewPage({ question }: { question?: string | undefined }) {
                 <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">{text.answer}</p>
                 <a
                   href={links[i]}
+                  onClick={(e) => showMe(e, i)}
                   aria-label={`${t.showMe}: ${text.question}`}
                   className="mt-3 inline-block rounded-lg border border-indigo-600 px-3 py-1.5 text-sm font-medium text-indigo-700 hover:bg-indigo-50 dark:border-indigo-400 dark:text-indigo-200 dark:hover:bg-indigo-950"
                 >
