@@ -136,6 +136,21 @@ function keyOp(ctx: HandlerContext) {
 }
 
 const op = (o: StoreOp): StoreOpParams => ({ op: o });
+
+/** This request's transaction commits: a payment (or none, for a decline) and the key's answer. */
+const commitOp = (ctx: HandlerContext, payment: PaymentRow | null, response: HttpResponse | null) =>
+  op({
+    type: 'commit',
+    from: ctx.handlerId,
+    tx: ctx.handlerId,
+    payment,
+    response,
+    fenced: ctx.locked,
+  });
+
+/** The textbook's `cache.set(key, result)`. */
+const cacheSetOp = (ctx: HandlerContext, response: HttpResponse) =>
+  op({ type: 'cacheSet', from: ctx.handlerId, claim: claimOf(ctx), response });
 const respondWith = (status: number) => ({
   type: 'respond' as const,
   params: { response: errorResponse(status as 400) },
@@ -323,28 +338,14 @@ export const handlerMachine = setup({
     recordingDecline: {
       entry: {
         type: 'storeOp',
-        params: ({ context }) =>
-          op({
-            type: 'commit',
-            from: context.handlerId,
-            tx: context.handlerId,
-            payment: null,
-            response: errorResponse(402),
-            fenced: context.locked,
-          }),
+        params: ({ context }) => commitOp(context, null, errorResponse(402)),
       },
       on: { COMMITTED: 'declined', LOCK_LOST: 'superseded' },
     },
     cachingDecline: {
       entry: {
         type: 'storeOp',
-        params: ({ context }) =>
-          op({
-            type: 'cacheSet',
-            from: context.handlerId,
-            claim: claimOf(context),
-            response: errorResponse(402),
-          }),
+        params: ({ context }) => cacheSetOp(context, errorResponse(402)),
       },
       on: { CACHED: 'declined', KEY_STORE_DOWN: 'declined' },
     },
@@ -353,16 +354,13 @@ export const handlerMachine = setup({
         { type: 'checkpoint', params: { point: 'after-provider-charge' } },
         {
           type: 'storeOp',
+          // With recovery points this phase only records the charge; the response comes next.
           params: ({ context }) =>
-            op({
-              type: 'commit',
-              from: context.handlerId,
-              tx: context.handlerId,
-              payment: paymentRow(context),
-              // With recovery points this phase only records the charge; the response comes next.
-              response: recovering(context) ? null : createdResponse(context),
-              fenced: context.locked,
-            }),
+            commitOp(
+              context,
+              paymentRow(context),
+              recovering(context) ? null : createdResponse(context),
+            ),
         },
       ],
       on: { COMMITTED: 'chargeRecorded', LOCK_LOST: 'superseded' },
@@ -395,13 +393,7 @@ export const handlerMachine = setup({
     caching: {
       entry: {
         type: 'storeOp',
-        params: ({ context }) =>
-          op({
-            type: 'cacheSet',
-            from: context.handlerId,
-            claim: claimOf(context),
-            response: createdResponse(context),
-          }),
+        params: ({ context }) => cacheSetOp(context, createdResponse(context)),
       },
       on: { CACHED: 'responded', KEY_STORE_DOWN: 'responded' },
     },
