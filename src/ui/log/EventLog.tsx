@@ -84,11 +84,11 @@ export function EventLog() {
           </thead>
           <tbody className="font-mono text-xs">
             {start > 0 && <Spacer px={start * ROW_PX} />}
-            {/* Keyed by slot, not by line: a move of the timeline rewrites the rows' text instead
-                of replacing every row, and a step moves one row instead of making a new one. */}
+            {/* Keyed by line: a step adds one row and drops one. (Keyed by slot modulo the
+                window, a step back made React move every other row.) */}
             {lines.slice(start, end).map((line, i) => (
               <Row
-                key={(start + i) % ROWS_DRAWN}
+                key={start + i}
                 line={line}
                 index={start + i}
                 current={start + i === count - 1}
