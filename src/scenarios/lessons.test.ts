@@ -5,6 +5,7 @@ import { lessonTexts as ru } from '../i18n/lessons/ru.ts';
 import { claimHolds, runSetup, type Claim } from './claims.ts';
 import { INTERVIEW_QUESTIONS } from './interview.ts';
 import { LESSONS } from './lessons.ts';
+import { INTERVIEW_IDS, LESSON_OUTLINE } from './outline.ts';
 
 /** Faults a learner might reach for instead of the one a task asks for, each early in the run. */
 const OTHER_FAULTS: ScriptedFault[] = [
@@ -114,4 +115,11 @@ describe('every lesson text exists in English and Russian', () => {
       expect(missing).toEqual([]);
     });
   }
+});
+
+describe('the outline the first screen routes by', () => {
+  it('names every lesson with its number of steps, and every interview question, in order', () => {
+    expect(LESSON_OUTLINE).toEqual(LESSONS.map((l) => ({ id: l.id, steps: l.steps.length })));
+    expect(INTERVIEW_IDS).toEqual(INTERVIEW_QUESTIONS.map((q) => q.id));
+  });
 });

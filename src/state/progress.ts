@@ -1,4 +1,4 @@
-import { LESSONS } from '../scenarios/lessons.ts';
+import { LESSON_OUTLINE } from '../scenarios/outline.ts';
 
 /**
  * How far a learner has come in each lesson, kept in the browser. What storage returns is
@@ -22,11 +22,11 @@ export function parseProgress(text: string | null): Progress {
   }
   if (typeof raw !== 'object' || raw === null) return {};
   const progress: Record<string, LessonProgress> = {};
-  for (const lesson of LESSONS) {
+  for (const lesson of LESSON_OUTLINE) {
     const entry = (raw as Record<string, unknown>)[lesson.id] as Partial<LessonProgress> | null;
     const step = entry?.step;
     if (typeof step !== 'number' || !Number.isInteger(step)) continue;
-    if (step < 0 || step >= lesson.steps.length) continue;
+    if (step < 0 || step >= lesson.steps) continue;
     progress[lesson.id] = { step, done: entry?.done === true };
   }
   return progress;

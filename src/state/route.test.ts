@@ -64,17 +64,25 @@ describe('progress kept in the browser', () => {
 });
 
 describe('opening a lesson step', () => {
-  it('sets the simulator up as the step says, and records where the learner is', () => {
+  it('sets the simulator up as the step says, and records where the learner is', async () => {
     const store = createLabStore(defaultStoreInput);
-    store.getState().setRoute({ page: 'lesson', lessonId: 'database-constraints', step: 0 });
+    await store.getState().setRoute({ page: 'lesson', lessonId: 'database-constraints', step: 0 });
     const state = store.getState();
     expect(state.selection).toMatchObject({ scenario: 'lost-response', strategy: 'atomic-key' });
     expect(state.cursorMs).toBe(state.endMs); // the step opens at the end of its run
     expect(state.progress).toEqual({ 'database-constraints': { step: 0, done: false } });
     // Coming back to the same step (a language switch, say) leaves the learner's run alone.
     store.getState().seek(10);
-    store.getState().setRoute({ page: 'lesson', lessonId: 'database-constraints', step: 0 });
+    await store.getState().setRoute({ page: 'lesson', lessonId: 'database-constraints', step: 0 });
     expect(store.getState().cursorMs).toBe(10);
+  });
+
+  it('a step left before the lessons loaded does not take over the simulator', async () => {
+    const store = createLabStore(defaultStoreInput);
+    const opening = store.getState().setRoute({ page: 'lesson', lessonId: 'retries', step: 0 });
+    await store.getState().setRoute({ page: 'lab' });
+    await opening;
+    expect(store.getState().selection.scenario).toBe(defaultStoreInput.selection.scenario);
   });
 
   it('finishing a lesson is said on the next page only', () => {

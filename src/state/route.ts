@@ -1,5 +1,4 @@
-import { INTERVIEW_QUESTIONS } from '../scenarios/interview.ts';
-import { lessonById } from '../scenarios/lessons.ts';
+import { INTERVIEW_IDS, outlineOf } from '../scenarios/outline.ts';
 
 /**
  * Which page is on screen, from the URL's hash: `#/` the lab, `#/course` the table of contents,
@@ -33,14 +32,14 @@ export function parseHash(hash: string): { route: Route; problem: string | null 
   if (path === 'course') return { route: { page: 'course' }, problem: null };
   if (path === 'interview') return { route: { page: 'interview' }, problem: null };
   const asked = /^(interview|from-interview)\/([a-z0-9-]{1,60})$/.exec(path);
-  if (asked && INTERVIEW_QUESTIONS.some((q) => q.id === asked[2])) {
+  if (asked && INTERVIEW_IDS.includes(asked[2]!)) {
     const page = asked[1] === 'interview' ? 'interview' : 'lab';
     return { route: { page, question: asked[2]! }, problem: null };
   }
   const lesson = /^lesson\/([a-z0-9-]{1,60})(?:\/(\d{1,3}))?$/.exec(path);
-  const found = lesson ? lessonById(lesson[1]!) : null;
+  const found = lesson ? outlineOf(lesson[1]!) : undefined;
   const step = lesson?.[2] === undefined ? 0 : Number(lesson[2]) - 1;
-  if (found && step >= 0 && step < found.steps.length) {
+  if (found && step >= 0 && step < found.steps) {
     return { route: { page: 'lesson', lessonId: found.id, step }, problem: null };
   }
   return { route: { page: 'course' }, problem: hash.slice(0, 80) };

@@ -6,7 +6,6 @@ import type { Lang } from '../i18n/i18n.ts';
 import type { ScriptedFault } from '../model/settings.ts';
 import { DEFAULT_SELECTION, type Selection } from './url.ts';
 import type { LabSetup } from '../scenarios/setup.ts';
-import { lessonById } from '../scenarios/lessons.ts';
 import { advance, type Progress } from './progress.ts';
 import { LAB, type Route } from './route.ts';
 
@@ -69,8 +68,11 @@ interface CourseSlice {
   /** A link's hash that named no page, shown once in a notice. */
   routeProblem: string | null;
   progress: Progress;
-  /** Opens a page; a lesson step sets the simulator up as the step says. */
-  setRoute(route: Route, problem?: string | null): void;
+  /**
+   * Opens a page; a lesson step sets the simulator up as the step says, once the lessons have
+   * loaded (the promise says when).
+   */
+  setRoute(route: Route, problem?: string | null): Promise<void>;
   /** Marks a lesson done; the page it leads to says so, once. */
   finishLesson(lessonId: string): void;
   /** The lesson just finished, shown on the first page opened after it; null otherwise. */
@@ -186,14 +188,19 @@ export function createLabStore(initial: {
           routeProblem: problem,
           justFinished: finishedHere ? get().justFinished : null,
         });
-        if (route.page !== 'lesson') return;
+        if (route.page !== 'lesson') return Promise.resolve();
         const same =
           before.page === 'lesson' &&
           before.lessonId === route.lessonId &&
           before.step === route.step;
-        if (same) return;
-        get().applySetup(lessonById(route.lessonId)!.steps[route.step]!.lab);
+        if (same) return Promise.resolve();
         set({ progress: advance(get().progress, route.lessonId, route.step) });
+        // The lessons' setups load with the course, not with the first screen; by the time they
+        // are here the learner may have moved on, and then this step's setup is not wanted.
+        return import('../scenarios/lessons.ts').then(({ lessonById }) => {
+          if (get().route !== route) return;
+          get().applySetup(lessonById(route.lessonId)!.steps[route.step]!.lab);
+        });
       },
       finishLesson(lessonId) {
         const at = get().progress[lessonId]?.step ?? 0;

@@ -1,4 +1,4 @@
-import { LESSONS } from '../../scenarios/lessons.ts';
+import { LESSON_OUTLINE } from '../../scenarios/outline.ts';
 import { useLab } from '../common/lab.ts';
 import { useLessonTexts } from './texts.ts';
 
@@ -6,7 +6,7 @@ import { useLessonTexts } from './texts.ts';
 export function FinishedNote() {
   const texts = useLessonTexts();
   const finished = useLab((s) => s.justFinished);
-  const index = LESSONS.findIndex((l) => l.id === finished);
+  const index = LESSON_OUTLINE.findIndex((l) => l.id === finished);
   if (finished === null || index < 0) return null;
   return (
     <p
