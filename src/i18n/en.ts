@@ -243,6 +243,7 @@ export const en = {
     replays: (n: number) =>
       `${plural(n, 'response', 'responses')} replayed from the idempotency-key table (Idempotent-Replayed: true).`,
     statuses: 'Statuses the client acted on',
+    times: (n: number) => `, ${n} times`,
     late: 'Late answers ignored',
     duplicateRecords: (n: number) =>
       `The server's books hold ${plural(n, 'extra payment row', 'extra payment rows')} for money charged once.`,

@@ -247,6 +247,7 @@ export const ru: Messages = {
     chargesFor: (c: number, intents: number) => `${charges(c)} на ${payments(intents)}`,
     duplicates: (n: number) =>
       `Повторных списаний: ${n} — с клиента снова взяли деньги за тот же платёж.`,
+    times: (n: number) => `, ${pluralRu(n, 'раз', 'раза', 'раз')}`,
     noDuplicates: 'Повторных списаний нет: каждый платёж списан не более одного раза.',
     chargedAfterFailure: (n: number) =>
       `Платежей, за которые списали деньги после того, как клиенту сказали «не прошёл»: ${n}.`,

@@ -73,6 +73,7 @@ function tally(statuses: readonly number[]): { status: number; times: number }[]
  * shown in order; many are counted per status.
  */
 export function StatusChips({ statuses, late = false }: { statuses: number[]; late?: boolean }) {
+  const t = useMessages();
   const chips =
     statuses.length <= CHIPS_IN_ORDER
       ? statuses.map((status) => ({ status, times: 1 }))
@@ -85,7 +86,12 @@ export function StatusChips({ statuses, late = false }: { statuses: number[]; la
           className={`rounded-md bg-slate-100 px-2 py-0.5 font-mono text-xs dark:bg-slate-800 ${late ? 'line-through decoration-slate-400' : ''}`}
         >
           {statusLine(status)}
-          {times > 1 && ` ×${times}`}
+          {times > 1 && (
+            <>
+              <span aria-hidden="true"> ×{times}</span>
+              <span className="sr-only">{t.outcome.times(times)}</span>
+            </>
+          )}
         </span>
       ))}
     </span>
