@@ -44,6 +44,23 @@ const shots = [
     scheme: 'light',
   },
   {
+    // The topology drawn top to bottom on a phone, mid-run: the retry on its way.
+    name: 'lab-phone-topology',
+    width: 390,
+    height: 844,
+    query: '?scenario=lost-response&strategy=none&seed=1&at=1230&lang=en',
+    scheme: 'light',
+    scrollTo: 'Topology',
+  },
+  {
+    // A server that keeps only successes charges a customer who was told "declined".
+    name: 'lesson-decline',
+    width: 1440,
+    height: 900,
+    query: '?lang=en#/lesson/best-practices/5',
+    scheme: 'light',
+  },
+  {
     // Every view at once: the server frozen live, the retry and the original both charged.
     name: 'lab-full-page',
     width: 1440,
@@ -97,6 +114,9 @@ for (const shot of shots) {
   });
   await page.goto(base + shot.query);
   await page.getByRole('main').first().waitFor();
+  if ('scrollTo' in shot) {
+    await page.getByRole('region', { name: shot.scrollTo }).scrollIntoViewIfNeeded();
+  }
   if ('answer' in shot) {
     await page.getByRole('radio', { name: shot.answer }).check();
     await page.getByRole('button', { name: 'Check my answer' }).click();
