@@ -84,7 +84,7 @@ export function layoutMachine(
   box: { width: number; height: number },
 ): MachineLayout {
   const g = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>();
-  g.setGraph({ rankdir: 'LR', nodesep: 16, ranksep: 44, edgesep: 12, marginx: 12, marginy: 16 });
+  g.setGraph({ rankdir: 'LR', nodesep: 16, ranksep: 40, edgesep: 12, marginx: 12, marginy: 16 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const state of graph.states) g.setNode(state.name, { ...box });
   for (const edge of graph.edges) g.setEdge(edge.from, edge.to, {});

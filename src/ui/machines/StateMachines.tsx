@@ -26,7 +26,7 @@ import { useRecordCount } from '../playback/frame.ts';
  * Each actor's statechart, drawn from the XState machine that ran, with the state it is in at
  * the cursor lit and the transition that brought it there marked.
  */
-const BOX_W = 128;
+const BOX_W = 120;
 const BOX_H = 34;
 
 function machineOf(actor: ActorId, world: 'payments' | 'resources'): AnyStateMachine | null {
@@ -133,6 +133,8 @@ function Chart({
 }) {
   const layout = useMemo(() => layoutMachine(graph, { width: BOX_W, height: BOX_H }), [graph]);
   const taken = useMemo(() => (last ? edgesTaken(graph, last) : new Set<string>()), [graph, last]);
+  // Only what can happen next is labelled, and the step that just happened: no clutter.
+  const isLabelled = (edge: { from: string }, lit: boolean) => lit || edge.from === current;
   const box = useRef<HTMLDivElement>(null);
   const lit = layout.states.find((s) => s.name === current);
   // A wide chart scrolls sideways: keep the lit state in view as the run moves it along, by
@@ -160,36 +162,22 @@ function Chart({
         </defs>
         {layout.edges.map((edge) => {
           const lit = taken.has(`${edge.from}|${edge.to}`);
-          // Only what can happen next is labelled, and the step that just happened: no clutter.
-          const labelled = lit || edge.from === current;
+          const labelled = isLabelled(edge, lit);
           return (
-            <g key={`${edge.from}|${edge.to}`}>
-              <path
-                d={smoothPath(edge.points)}
-                fill="none"
-                strokeWidth={lit ? 2.5 : 1.2}
-                className={
-                  lit
-                    ? 'stroke-indigo-600 dark:stroke-indigo-300'
-                    : labelled
-                      ? 'stroke-slate-500 dark:stroke-slate-400'
-                      : 'stroke-slate-300 dark:stroke-slate-600'
-                }
-                markerEnd={lit ? 'url(#arrow-lit)' : 'url(#arrow)'}
-              />
-              {labelled && (
-                <text
-                  x={edge.label.x}
-                  y={edge.label.y - 4}
-                  textAnchor="middle"
-                  paintOrder="stroke"
-                  strokeWidth={3}
-                  className={`stroke-white font-mono text-[9px] dark:stroke-slate-900 ${lit ? 'fill-indigo-700 font-bold dark:fill-indigo-300' : 'fill-slate-600 dark:fill-slate-300'}`}
-                >
-                  {edge.events.join(' / ')}
-                </text>
-              )}
-            </g>
+            <path
+              key={`${edge.from}|${edge.to}`}
+              d={smoothPath(edge.points)}
+              fill="none"
+              strokeWidth={lit ? 2.5 : 1.2}
+              className={
+                lit
+                  ? 'stroke-indigo-600 dark:stroke-indigo-300'
+                  : labelled
+                    ? 'stroke-slate-500 dark:stroke-slate-400'
+                    : 'stroke-slate-300 dark:stroke-slate-600'
+              }
+              markerEnd={lit ? 'url(#arrow-lit)' : 'url(#arrow)'}
+            />
           );
         })}
         {layout.states.map(({ name, x, y }) => {
@@ -216,6 +204,24 @@ function Chart({
                 {name}
               </text>
             </g>
+          );
+        })}
+        {/* Labels last, over the boxes, so no box hides the event that leads on. */}
+        {layout.edges.map((edge) => {
+          const lit = taken.has(`${edge.from}|${edge.to}`);
+          if (!isLabelled(edge, lit)) return null;
+          return (
+            <text
+              key={`${edge.from}|${edge.to}`}
+              x={edge.label.x}
+              y={edge.label.y - 4}
+              textAnchor="middle"
+              paintOrder="stroke"
+              strokeWidth={3}
+              className={`stroke-white font-mono text-[9px] dark:stroke-slate-900 ${lit ? 'fill-indigo-700 font-bold dark:fill-indigo-300' : 'fill-slate-600 dark:fill-slate-300'}`}
+            >
+              {edge.events.join(' / ')}
+            </text>
           );
         })}
       </svg>
