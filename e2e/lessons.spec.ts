@@ -87,6 +87,16 @@ test('a decline is replayed to a late copy; a server that forgets errors charges
   await expect(ledger).toContainText('charged after the client was told it had failed');
 });
 
+test('the API reference a server should publish is written from the server that runs', async ({
+  page,
+}) => {
+  await page.goto('/?lang=en#/lesson/best-practices/7');
+  const doc = page.getByRole('figure').filter({ hasText: 'POST /payments' });
+  await expect(doc).toContainText('409 Conflict: retry later with the same key.');
+  await expect(doc).toContainText('422 Unprocessable Content');
+  await expect(page.getByRole('region', { name: 'Ledger' })).toContainText('409 Conflict');
+});
+
 test('a deep link opens its step; the language changes and the step stays', async ({ page }) => {
   await page.goto('/?lang=en#/lesson/conditional-requests/3');
   await expect(stepTitle(page)).toContainText('Step 3 of 3');
@@ -158,6 +168,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       '#/lesson/what-idempotency-means/2',
       '#/lesson/http-methods/1',
       '#/lesson/best-practices/5',
+      '#/lesson/best-practices/7',
       '#/interview',
       '#/course',
     ]) {

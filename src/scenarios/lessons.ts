@@ -24,7 +24,7 @@ export interface LessonStep {
   /** Claims about the compared strategy's run, when the step shows two side by side. */
   compareClaims?: readonly Claim[];
   /** An extra panel beside the text: the computed method table, or the store's SQL. */
-  show?: 'method-table' | 'sql';
+  show?: 'method-table' | 'sql' | 'api-doc';
 }
 
 export interface Lesson {
@@ -245,6 +245,16 @@ export const LESSONS: readonly Lesson[] = [
         lab: setup('lost-response', { strategy: 'atomic-key', compare: 'naive-cache', at: 'end' }),
         claims: charged(1),
         compareClaims: charged(1),
+      },
+      {
+        id: 'document',
+        lab: setup('concurrent-retries', { strategy: 'fingerprinted', at: 'end' }),
+        claims: [
+          ...charged(1),
+          { kind: 'client-saw', status: 409 },
+          { kind: 'replays', atLeast: 1 },
+        ],
+        show: 'api-doc',
       },
     ],
   },

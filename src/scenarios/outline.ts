@@ -10,7 +10,7 @@ export const LESSON_OUTLINE: readonly { id: string; steps: number }[] = [
   { id: 'idempotency-key', steps: 3 },
   { id: 'database-constraints', steps: 3 },
   { id: 'conditional-requests', steps: 3 },
-  { id: 'best-practices', steps: 6 },
+  { id: 'best-practices', steps: 7 },
   { id: 'interview-follow-ups', steps: 4 },
   { id: 'retries', steps: 3 },
 ];

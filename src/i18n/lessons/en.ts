@@ -3,6 +3,8 @@
  * screens. Loaded only when someone opens the course. Claims in these texts are declared beside
  * the steps (src/scenarios/lessons.ts) and checked by a test against the simulation.
  */
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 export interface StepText {
   title: string;
   /** Paragraphs. */
@@ -198,7 +200,8 @@ const lessons: Record<string, LessonText> = {
   },
   'best-practices': {
     title: 'Best practices, demonstrated',
-    summary: 'Client-side keys, how long to keep them, the same answer, atomic operations.',
+    summary:
+      'Client-side keys, how long to keep them, the same answer (errors too), atomic operations, documentation.',
     steps: {
       'client-keys': {
         title: 'Keys are made by the client, once per operation',
@@ -252,7 +255,13 @@ const lessons: Record<string, LessonText> = {
         title: 'Atomic operations',
         body: [
           'Side by side: the key claimed in the payment’s own transaction (left) and the cache beside it (right), with the same lost response. Both make one charge here; only the atomic one also survives the race and the crash from lesson three.',
-          'Finally, document it: which endpoints take an Idempotency-Key, how long keys are kept, and what a repeat returns.',
+        ],
+      },
+      document: {
+        title: 'Document the behaviour',
+        body: [
+          'Clients can only retry safely if they know the rules: which endpoints take an Idempotency-Key, how long keys are kept, what a repeat gets back, and what 409, 422 and 503 ask of them. Stripe’s API reference has a page on exactly this.',
+          'Below is the page this server should publish, written from the strategy and settings the simulator runs. Here a retry came while the first attempt was still running: it got 409 Conflict, as the page says, and the retry after it got the stored answer replayed. The page follows the server: an atomic key would say a repeat waits instead, and a server without keys would have a single line — do not retry.',
         ],
       },
     },
@@ -429,6 +438,55 @@ export const lessonTexts = {
     yes: 'yes',
     no: 'no',
     loading: 'Loading the lesson…',
+    apiDoc: {
+      caption:
+        'What this server’s API reference should say — written from the server the simulator runs, every line checked against it by a test',
+      ignored:
+        'This endpoint ignores Idempotency-Key: every request is a new payment. Clients must not retry it on their own.',
+      labels: {
+        key: 'Idempotency-Key',
+        retention: 'Kept for',
+        repeat: 'A repeat',
+        errors: 'Errors',
+        concurrent: 'While the first runs',
+        otherBody: 'Another body, same key',
+        keyStoreDown: 'If keys are unavailable',
+      },
+      key: {
+        optional:
+          'Optional. Send a new UUID for each payment, and the same one with every retry of it.',
+        required:
+          'Required: 400 Bad Request without it. A new UUID for each payment, the same for every retry.',
+      },
+      retention: (time: string) => `${time}. A retry after that is a new payment.`,
+      forever: 'For ever.',
+      repeat: 'Gets the first answer again, marked Idempotent-Replayed: true.',
+      errors: {
+        replayed:
+          'An error after the work began, such as a declined card (402), is an answer too: a repeat gets it again.',
+        'runs-again': 'Only successes are kept: a repeat after an error runs the payment again.',
+      },
+      concurrent: {
+        'waits-then-replayed': 'Waits for the first to finish, then gets its answer.',
+        'conflict-409': '409 Conflict: retry later with the same key.',
+        'runs-again': 'Runs again — this server does not protect against it.',
+      },
+      otherBody: {
+        'rejected-422': '422 Unprocessable Content: a key names one request.',
+        'first-answer':
+          'Gets the first request’s answer: the body is not checked. Do not reuse keys.',
+      },
+      keyStoreDown: {
+        'refused-503': '503 Service Unavailable: retry later with the same key.',
+        'runs-unprotected': 'The payment runs without protection: a repeat may charge again.',
+      },
+      duration: (ms: number) =>
+        ms % 3_600_000 === 0
+          ? plural(ms / 3_600_000, 'hour', 'hours')
+          : ms % 60_000 === 0
+            ? plural(ms / 60_000, 'minute', 'minutes')
+            : plural(ms / 1000, 'second', 'seconds'),
+    },
   },
 };
 

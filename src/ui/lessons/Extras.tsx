@@ -1,5 +1,9 @@
 import { useMemo } from 'react';
+import { STRATEGIES } from '../../model/strategies.ts';
+import { idempotencyDoc } from '../../scenarios/apiDoc.ts';
 import { computeMethodTable } from '../../scenarios/methods.ts';
+import { prepareScenario } from '../../scenarios/run.ts';
+import { useLab } from '../common/lab.ts';
 import { useLessonTexts } from './texts.ts';
 
 /** The method table, measured now by running each request once and three times. */
@@ -103,6 +107,65 @@ export function SqlPanel() {
       >
         <code>{SQL}</code>
       </pre>
+    </figure>
+  );
+}
+
+/**
+ * The API reference this server should publish, written from the strategy and settings of the run
+ * on screen (src/scenarios/apiDoc.ts; a test holds each line to the simulation).
+ */
+export function ApiDocPanel() {
+  const t = useLessonTexts().ui.apiDoc;
+  const selection = useLab((s) => s.selection);
+  const doc = useMemo(() => {
+    const { settings } = prepareScenario(
+      selection.scenario,
+      selection.strategy,
+      undefined,
+      selection.faults,
+      selection.tweaks,
+    );
+    return 'provider' in settings
+      ? idempotencyDoc(STRATEGIES[selection.strategy], settings.server)
+      : null;
+  }, [selection]);
+  if (!doc) return null;
+  const rows: [string, string][] =
+    doc.key === 'ignored'
+      ? []
+      : [
+          [t.labels.key, t.key[doc.key]],
+          [
+            t.labels.retention,
+            doc.retentionMs === null ? t.forever : t.retention(t.duration(doc.retentionMs)),
+          ],
+          [t.labels.repeat, t.repeat],
+          [t.labels.errors, t.errors[doc.errors]],
+          [t.labels.concurrent, t.concurrent[doc.concurrent]],
+          [t.labels.otherBody, t.otherBody[doc.otherBody as keyof typeof t.otherBody]],
+          [t.labels.keyStoreDown, t.keyStoreDown[doc.keyStoreDown as keyof typeof t.keyStoreDown]],
+        ];
+  return (
+    <figure className="mt-4 rounded-lg border border-slate-300 bg-slate-50 p-3 dark:border-slate-700 dark:bg-slate-950">
+      <figcaption className="mb-2 text-xs text-slate-600 dark:text-slate-400">
+        {t.caption}
+      </figcaption>
+      <p className="font-mono text-sm font-semibold">POST /payments</p>
+      {rows.length === 0 ? (
+        <p className="mt-2 text-sm">{t.ignored}</p>
+      ) : (
+        <dl className="mt-2 flex flex-col gap-2 text-sm">
+          {rows.map(([label, text]) => (
+            <div key={label}>
+              <dt className="font-mono text-xs font-semibold text-indigo-800 dark:text-indigo-300">
+                {label}
+              </dt>
+              <dd>{text}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
     </figure>
   );
 }

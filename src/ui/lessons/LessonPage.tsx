@@ -10,7 +10,7 @@ import { OutcomePanel } from '../outcome/OutcomePanel.tsx';
 import { PlaybackBar } from '../playback/PlaybackBar.tsx';
 import { Topology } from '../topology/Topology.tsx';
 import { faultButtonLabel, type FaultTemplate } from '../faults/labels.ts';
-import { MethodTable, SqlPanel } from './Extras.tsx';
+import { ApiDocPanel, MethodTable, SqlPanel } from './Extras.tsx';
 import { FinishedNote } from './FinishedNote.tsx';
 import { PredictBox } from './PredictBox.tsx';
 import { useLessonTexts } from './texts.ts';
@@ -114,6 +114,7 @@ function Narration({
       </div>
       {current.show === 'method-table' && <MethodTable />}
       {current.show === 'sql' && <SqlPanel />}
+      {current.show === 'api-doc' && <ApiDocPanel />}
       {current.predict && (
         <PredictBox key={`${lessonId}/${step}`} predict={current.predict} words={words} />
       )}
