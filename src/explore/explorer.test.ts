@@ -63,7 +63,7 @@ describe('exhaustive: safe strategies never double-charge in the scenarios they 
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     const expected = Object.keys(scopes).reduce((n, label) => n + walkable(label).length, 0);
     expect(Object.keys(counts)).toHaveLength(expected);
-    expect(total).toMatchInlineSnapshot(`30378`);
+    expect(total).toMatchInlineSnapshot(`30506`);
   });
 
   it.each([

@@ -109,6 +109,27 @@ describe('invariant oracles', () => {
     expect(judge([start, charge(1, 5800, 4000)]).verdicts.conservation.ok).toBe(false);
   });
 
+  it('count a top-up as money from outside, and catch a decline that moved money', () => {
+    const topUp: TraceRecord = { t: 50, type: 'top-up', amount: 5000, customerBalance: 15_000 };
+    const declined = (customerBalance: number): TraceRecord => ({
+      t: 60,
+      type: 'declined',
+      intentId: 'c1-p1',
+      amount: 4200,
+      by: 'handler-1',
+      customerBalance,
+      replayed: false,
+    });
+    expect(
+      judge([start, topUp, declined(15_000), charge(1, 10_800, 4200)]).verdicts.conservation.ok,
+    ).toBe(true);
+    expect(judge([start, topUp, declined(10_800)]).verdicts.conservation.ok).toBe(false);
+    // A top-up whose balance does not show the money it added.
+    expect(judge([start, { ...topUp, customerBalance: 10_000 }]).verdicts.conservation.ok).toBe(
+      false,
+    );
+  });
+
   it('report a strategy that makes no at-most-once promise as unclaimed', () => {
     const none = { ...start, strategy: 'none', claimsAtMostOnce: false } as TraceRecord;
     expect(judge([none]).verdicts.atMostOnce.claimed).toBe(false);

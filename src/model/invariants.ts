@@ -78,7 +78,10 @@ export class InvariantMonitor {
       case 'top-up':
         this.customerStart += record.amount;
         this.customerBalance += record.amount;
-        return [];
+        return this.balanceIsBooked(record.customerBalance);
+      // A decline moves no money: the customer's balance is what the charges left.
+      case 'declined':
+        return this.balanceIsBooked(record.customerBalance);
       case 'settle':
         this.outcomes.set(record.intentId, record.outcome);
         return this.consistency(record.intentId);
@@ -115,6 +118,22 @@ export class InvariantMonitor {
       {
         name: 'outcomeConsistency',
         facts: { kind: 'answer-mismatch', intentId, charges: count, seen: outcome },
+      },
+    ];
+  }
+
+  /** The provider's balance for the customer is the one the books expect. */
+  private balanceIsBooked(customerBalance: number): Violation[] {
+    if (customerBalance === this.customerBalance) return [];
+    return [
+      {
+        name: 'conservation',
+        facts: {
+          kind: 'money-mismatch',
+          charged: this.customerStart - this.customerBalance,
+          customerLost: this.customerStart - customerBalance,
+          merchantGained: this.merchantBalance,
+        },
       },
     ];
   }

@@ -65,8 +65,8 @@ export interface NetworkSettings {
   maxLosses: number | null;
   maxDuplicates: number | null;
   /**
-   * How much later than its own delay a duplicated copy arrives: a proxy that retried the request
-   * on its own after a timeout of its own sends the copy late. 0 for a copy that is not held back.
+   * How much later than its own delay a duplicated copy arrives: a copy held up on the way (an
+   * intermediary's own retry, a queue's redelivery) comes late. 0 for a copy that is not held back.
    */
   copyLagMs: number;
 }

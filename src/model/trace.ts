@@ -67,7 +67,10 @@ export type TraceRecord =
       customerBalance: number;
       merchantBalance: number;
     }
-  /** The provider refused a charge: the card could not cover it. No money moved. */
+  /**
+   * The provider refused a charge: the card could not cover it, or (`replayed`) the same key was
+   * declined before and gets that answer again. No money moved.
+   */
   | {
       t: number;
       type: 'declined';
@@ -75,6 +78,7 @@ export type TraceRecord =
       amount: number;
       by: ActorId;
       customerBalance: number;
+      replayed: boolean;
     }
   /** The customer added money to the card, from outside the system. */
   | { t: number; type: 'top-up'; amount: number; customerBalance: number }

@@ -229,9 +229,12 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
     this.record({ t: this.now, type: 'dedup', chargeId, intentId: charge.intentId, by: PROVIDER });
   }
 
-  private recordDecline(by: ActorId, { intentId, amount }: { intentId: string; amount: number }) {
+  private recordDecline(
+    by: ActorId,
+    decline: { intentId: string; amount: number; replayed: boolean },
+  ): void {
     const { customerBalance } = contextOf(this.provider);
-    this.record({ t: this.now, type: 'declined', intentId, amount, by, customerBalance });
+    this.record({ t: this.now, type: 'declined', ...decline, by, customerBalance });
   }
 
   private topUp(amount: number): void {

@@ -147,11 +147,13 @@ function describeRecord(
     case 'declined':
       return line(
         PROVIDER,
-        m.declinedDetail(
-          formatMoney(lang, record.amount),
-          record.intentId,
-          formatMoney(lang, record.customerBalance),
-        ),
+        record.replayed
+          ? m.declineReplayedDetail(formatMoney(lang, record.amount), record.intentId)
+          : m.declinedDetail(
+              formatMoney(lang, record.amount),
+              record.intentId,
+              formatMoney(lang, record.customerBalance),
+            ),
         'fault',
       );
     case 'top-up':
@@ -237,7 +239,8 @@ export function describeStoreOp(op: StoreOp): string {
     case 'rollback':
       return `ROLLBACK (${op.tx})`;
     case 'forgetKey':
-      return `ROLLBACK; DELETE FROM idempotency_keys WHERE locked_by = '${op.tx}'`;
+      // A claim is part of the open transaction; a lock is a row committed up front.
+      return `ROLLBACK (a claimed key) | DELETE FROM idempotency_keys WHERE locked_by = '${op.tx}' (a locked one)`;
     case 'cacheGet':
       return `cache GET ${key(op.claim)}`;
     case 'cacheSet':

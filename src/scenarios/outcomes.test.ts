@@ -158,7 +158,8 @@ describe('a decline is the key’s answer too (declined-late-copy)', () => {
     );
   });
 
-  it.each([...KEYED, 'none'] as const)(
+  const FORGETFUL = ['naive-cache', 'atomic-key', 'locked-key', 'fingerprinted', 'none'] as const;
+  it.each(FORGETFUL)(
     '%s without stored errors charges the card after the client was told “declined”',
     (strategy) => {
       fc.assert(
@@ -174,4 +175,21 @@ describe('a decline is the key’s answer too (declined-late-copy)', () => {
       );
     },
   );
+
+  it('recovery points without stored errors run the copy again, but the provider remembers the decline', () => {
+    fc.assert(
+      fc.property(seeds, (seed) => {
+        const o = run('recovery-points', seed, 'forget');
+        // The derived key gets Stripe's answer back: the same decline, though the card could pay.
+        expect(o).toMatchObject({
+          charges: 0,
+          statuses: [402],
+          lateStatuses: [402],
+          lateReplays: 0,
+        });
+        expect(Object.values(o.invariants).every((v) => v.ok)).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+  });
 });

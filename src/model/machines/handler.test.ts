@@ -78,10 +78,29 @@ describe('handler', () => {
   });
 
   it('a server that keeps only successes lets go of the key after a decline', () => {
-    const { ops, statuses, state } = handle('locked-key', [locked, declined], false);
-    expect(ops.at(-1)).toEqual({ type: 'forgetKey', tx: 'handler-1' });
+    const { ops, statuses, state } = handle(
+      'locked-key',
+      [locked, declined, { type: 'KEY_FORGOTTEN', nowMs: 105 }],
+      false,
+    );
+    expect(ops.at(-1)).toEqual({
+      type: 'forgetKey',
+      from: 'handler-1',
+      tx: 'handler-1',
+      fenced: true,
+    });
     expect(state).toBe('declined');
     expect(statuses).toEqual([402]);
+  });
+
+  it('a request whose lock was taken over while it was declined answers 409, not 402', () => {
+    const { state, statuses } = handle(
+      'locked-key',
+      [locked, declined, { type: 'LOCK_LOST', nowMs: 105 }],
+      false,
+    );
+    expect(state).toBe('superseded');
+    expect(statuses).toEqual([409]);
   });
 
   it('the textbook cache stores the decline like any answer, or nothing when errors are not kept', () => {

@@ -320,19 +320,27 @@ export const handlerMachine = setup({
     // The provider said no after the work began: the answer is this key's answer too, unless the
     // server keeps only successes — then the key is let go and a retry runs the work again.
     declining: {
+      // The same point as after a charge: the provider has answered, nothing is recorded yet.
+      entry: { type: 'checkpoint', params: { point: 'after-provider-charge' } },
       always: [
         { guard: 'nothing holds the key', target: 'declined' },
-        {
-          guard: 'errors are not stored',
-          target: 'declined',
-          actions: {
-            type: 'storeOp',
-            params: ({ context }) => op({ type: 'forgetKey', tx: context.handlerId }),
-          },
-        },
+        { guard: 'errors are not stored', target: 'forgettingKey' },
         { guard: 'strategy caches responses', target: 'cachingDecline' },
         { target: 'recordingDecline' },
       ],
+    },
+    forgettingKey: {
+      entry: {
+        type: 'storeOp',
+        params: ({ context }) =>
+          op({
+            type: 'forgetKey',
+            from: context.handlerId,
+            tx: context.handlerId,
+            fenced: context.locked,
+          }),
+      },
+      on: { KEY_FORGOTTEN: 'declined', LOCK_LOST: 'superseded' },
     },
     // The key row completes with the 402 in one transaction; no payment row is written.
     recordingDecline: {

@@ -29,8 +29,11 @@ export type ProviderReply =
 interface ProviderContext {
   honoursKeys: boolean;
   charges: ChargeRecord[];
-  /** Charges by the idempotency key they were made with, and when. */
-  byKey: Record<string, { chargeId: string; atMs: number }>;
+  /**
+   * What each idempotency key got, and when: its charge, or null for a decline. Stripe saves the
+   * result of every request that began, errors included, and gives it back for the same key.
+   */
+  byKey: Record<string, { chargeId: string | null; atMs: number }>;
   /** How long the provider remembers a key (Stripe: 24 hours). */
   keyRetentionMs: number;
   customerBalance: number;
@@ -45,12 +48,30 @@ export type ProviderEvent =
 type ChargeEvent = Extract<ProviderEvent, { type: 'CHARGE' }>;
 const chargeOf = (event: ProviderEvent) => (event as ChargeEvent).charge;
 
-/** The charge made earlier with this request's key, while the provider still remembers it. */
-function rememberedCharge(ctx: ProviderContext, event: ChargeEvent): string | undefined {
-  const key = event.charge.idempotencyKey;
-  const known = key === null ? undefined : ctx.byKey[key];
-  return known && event.nowMs - known.atMs < ctx.keyRetentionMs ? known.chargeId : undefined;
+/** What this request's key got earlier (a charge id, or null for a decline), while remembered. */
+function remembered(ctx: ProviderContext, event: ProviderEvent): string | null | undefined {
+  const { charge, nowMs } = event as ChargeEvent;
+  const known =
+    !ctx.honoursKeys || charge.idempotencyKey === null
+      ? undefined
+      : ctx.byKey[charge.idempotencyKey];
+  return known && nowMs - known.atMs < ctx.keyRetentionMs ? known.chargeId : undefined;
 }
+
+/** Read only under 'a charge with this key exists'. */
+const rememberedCharge = (ctx: ProviderContext, event: ProviderEvent) =>
+  remembered(ctx, event) as string;
+
+const declineParams = (event: ProviderEvent, replayed: boolean) => ({
+  intentId: chargeOf(event).intentId,
+  amount: chargeOf(event).amount,
+  replayed,
+});
+
+const declinedReply = (event: ProviderEvent): ReplyParams => ({
+  to: chargeOf(event).from,
+  reply: { type: 'DECLINED', reason: 'insufficient_funds' },
+});
 
 const chargeIdAfter = (ctx: ProviderContext) => `ch_${ctx.charges.length + 1}`;
 
@@ -79,13 +100,19 @@ export const providerMachine = setup({
         context.customerBalance + (event as Extract<ProviderEvent, { type: 'TOP_UP' }>).amount,
     }),
     dedup: effect<{ chargeId: string }>(),
-    decline: effect<{ intentId: string; amount: number }>(),
+    decline: effect<{ intentId: string; amount: number; replayed: boolean }>(),
+    'remember the decline': assign({
+      byKey: ({ context, event }) => {
+        const { charge, nowMs } = event as ChargeEvent;
+        if (charge.idempotencyKey === null) return context.byKey;
+        return { ...context.byKey, [charge.idempotencyKey]: { chargeId: null, atMs: nowMs } };
+      },
+    }),
   },
   guards: {
     'a charge with this key exists': ({ context, event }) =>
-      context.honoursKeys &&
-      chargeOf(event).idempotencyKey !== null &&
-      rememberedCharge(context, event as ChargeEvent) !== undefined,
+      typeof remembered(context, event) === 'string',
+    'a decline with this key exists': ({ context, event }) => remembered(context, event) === null,
     'the card cannot cover it': ({ context, event }) =>
       context.customerBalance < chargeOf(event).amount,
   },
@@ -112,7 +139,7 @@ export const providerMachine = setup({
               {
                 type: 'dedup',
                 params: ({ context, event }) => ({
-                  chargeId: rememberedCharge(context, event)!,
+                  chargeId: rememberedCharge(context, event),
                 }),
               },
               {
@@ -121,29 +148,26 @@ export const providerMachine = setup({
                   to: event.charge.from,
                   reply: {
                     type: 'CHARGED',
-                    chargeId: rememberedCharge(context, event)!,
+                    chargeId: rememberedCharge(context, event),
                   },
                 }),
               },
             ],
           },
           {
+            // The same key gets the same decline, even if the card could pay now.
+            guard: 'a decline with this key exists',
+            actions: [
+              { type: 'decline', params: ({ event }) => declineParams(event, true) },
+              { type: 'reply', params: ({ event }) => declinedReply(event) },
+            ],
+          },
+          {
             guard: 'the card cannot cover it',
             actions: [
-              {
-                type: 'decline',
-                params: ({ event }) => ({
-                  intentId: event.charge.intentId,
-                  amount: event.charge.amount,
-                }),
-              },
-              {
-                type: 'reply',
-                params: ({ event }) => ({
-                  to: event.charge.from,
-                  reply: { type: 'DECLINED', reason: 'insufficient_funds' },
-                }),
-              },
+              'remember the decline',
+              { type: 'decline', params: ({ event }) => declineParams(event, false) },
+              { type: 'reply', params: ({ event }) => declinedReply(event) },
             ],
           },
           {

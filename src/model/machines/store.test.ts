@@ -150,7 +150,12 @@ describe('store: a declined payment', () => {
     lockTimeoutMs: 100,
     checkFingerprint: true,
   });
-  const forget = (tx: string): StoreOp => ({ type: 'forgetKey', tx });
+  const forget = (tx: string, fenced = false): StoreOp => ({
+    type: 'forgetKey',
+    from: tx,
+    tx,
+    fenced,
+  });
 
   it('stored: the key completes with the 402 and no payment row; a later claim finds it', () => {
     const { replies, context } = apply([claim('a'), claim('b'), recordDecline('a')]);
@@ -167,10 +172,30 @@ describe('store: a declined payment', () => {
 
   it('forgotten: a claim is released to the waiter, a lock row is deleted', () => {
     const claimed = apply([claim('a'), claim('b'), forget('a')]);
-    expect(claimed.replies).toEqual(['a:KEY_CLAIMED', 'b:KEY_CLAIMED']);
+    expect(claimed.replies).toEqual(['a:KEY_CLAIMED', 'a:KEY_FORGOTTEN', 'b:KEY_CLAIMED']);
     expect(claimed.context.keys).toHaveLength(0);
-    const locked = apply([lock('a'), forget('a'), lock('b')]);
-    expect(locked.replies).toEqual(['a:KEY_LOCKED', 'b:KEY_LOCKED']);
+    const locked = apply([lock('a'), forget('a', true), lock('b')]);
+    expect(locked.replies).toEqual(['a:KEY_LOCKED', 'a:KEY_FORGOTTEN', 'b:KEY_LOCKED']);
     expect(locked.context.keys).toHaveLength(1);
+  });
+
+  it('forgetting is fenced: a lock taken over belongs to its new holder, who keeps it', () => {
+    let [snapshot]: [Snapshot, unknown] = fastEngine.initial(storeMachine, undefined);
+    const replies: string[] = [];
+    for (const [op, nowMs] of [
+      [lock('a'), 0],
+      [lock('b'), 150], // a's lock is stale: b takes it over
+      [forget('a', true), 160],
+    ] as const) {
+      const event = { type: STORE_EVENT[op.type], op, nowMs } as StoreEvent;
+      const [next, effects] = fastEngine.step(storeMachine, snapshot, event);
+      snapshot = next;
+      for (const e of effects.filter((x) => x.type === 'reply'))
+        replies.push(
+          `${(e.params as { to: string }).to}:${(e.params as { reply: { type: string } }).reply.type}`,
+        );
+    }
+    expect(replies).toEqual(['a:KEY_LOCKED', 'b:KEY_LOCKED', 'a:LOCK_LOST']);
+    expect(snapshot.context).toMatchObject({ keys: [{ lockedBy: 'b' }] });
   });
 });

@@ -100,8 +100,11 @@ export type StoreOp =
       fenced: boolean;
     }
   | { type: 'rollback'; tx: string }
-  /** Let go of the key: roll back its claim, or delete the in-flight row the request locked. */
-  | { type: 'forgetKey'; tx: string }
+  /**
+   * Let go of the key: roll back its claim, or delete the in-flight row the request locked —
+   * unless, `fenced`, its lock was taken over meanwhile (the new holder's row stays).
+   */
+  | { type: 'forgetKey'; from: ActorId; tx: string; fenced: boolean }
   | { type: 'cacheGet'; from: ActorId; claim: KeyClaim; keyTtlMs: number | null }
   | { type: 'cacheSet'; from: ActorId; claim: KeyClaim; response: HttpResponse };
 
@@ -123,7 +126,8 @@ export type StoreReply =
   | { type: 'LOCK_LOST' }
   | { type: 'CACHE_HIT'; response: HttpResponse }
   | { type: 'CACHE_MISS' }
-  | { type: 'CACHED' };
+  | { type: 'CACHED' }
+  | { type: 'KEY_FORGOTTEN' };
 
 interface Waiter {
   from: ActorId;
@@ -449,9 +453,20 @@ export const storeMachine = setup({
       },
     ],
     ROLLBACK: { actions: ['discard the transaction', ...WAKE_WAITERS] },
-    FORGET_KEY: {
-      actions: ['discard the transaction', 'delete the locked row', ...WAKE_WAITERS],
-    },
+    FORGET_KEY: [
+      {
+        guard: 'the lock was taken over',
+        actions: answerSender({ type: 'LOCK_LOST' }),
+      },
+      {
+        actions: [
+          'discard the transaction',
+          'delete the locked row',
+          answerSender({ type: 'KEY_FORGOTTEN' }),
+          ...WAKE_WAITERS,
+        ],
+      },
+    ],
   },
   states: {
     available: {
