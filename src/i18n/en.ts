@@ -76,6 +76,7 @@ export const en = {
       `after ${from} → ${to} on ${event} at ${t} ms`,
     chart: (actor: string) => `The state machine of ${actor}, its current state highlighted`,
     loading: 'Drawing the machines…',
+    scrolls: 'The chart, wider than its box: scroll it sideways',
   },
   settings: {
     summary: 'Client, network and key store',
@@ -374,7 +375,7 @@ export const en = {
       what === 'payment'
         ? `payment row ${id} for ${intent} committed`
         : `receipt email for ${id} staged`,
-    ignoredDetail: (what: string) => `${what} — a late answer to an attempt the client gave up on`,
+    ignoredDetail: (what: string) => `${what} — an answer the client no longer waits for`,
     dedupDetail: (chargeId: string, intent: string) =>
       `the provider knows this charge's key: returns ${chargeId} for ${intent}, moves no money`,
     backgroundDetail: (intent: string, status: string) =>
@@ -385,6 +386,8 @@ export const en = {
       `${amount} for ${intent} (${chargeId})`,
     declinedDetail: (amount: string, intent: string, balance: string) =>
       `${amount} for ${intent}: the card holds only ${balance}; no money moves`,
+    declineReplayedDetail: (amount: string, intent: string) =>
+      `${amount} for ${intent}: the provider knows this charge's key and gives back its decline; no money moves`,
     topUpDetail: (amount: string, balance: string) =>
       `the customer adds ${amount} to the card; it now holds ${balance}`,
     crashDetail: (point: string, lost: number) =>
@@ -412,7 +415,7 @@ export const en = {
     },
     crashPoints: {
       'before-commit': 'before commit',
-      'after-provider-charge': 'after the provider charged',
+      'after-provider-charge': 'after the provider answered, before commit',
       'after-commit': 'after commit, before the response',
       now: 'now',
     },
@@ -563,7 +566,7 @@ export const en = {
     'declined-late-copy': {
       title: 'Card declined, then a late copy',
       description:
-        'Ada’s card holds €30 and she pays €42: the provider declines, and her app shows “declined”. She tops up €50. Then a proxy, retrying on its own, delivers a copy of the old request 800 ms late. A server that stored the decline replays it; one that did not charges her for a payment she was told had failed.',
+        'Ada’s card holds €30 and she pays €42: the provider declines, and her app shows “Payment declined”. She tops up €50. Then a copy of the old request, held up in the network, arrives 800 ms late. A server that stored the decline replays it; one that did not charges her for a payment she was told had failed.',
     },
     'retry-storm': {
       title: 'Retry storm',

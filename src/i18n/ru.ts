@@ -89,6 +89,7 @@ export const ru: Messages = {
       `после ${from} → ${to} по ${event} в момент ${t} мс`,
     chart: (actor: string) => `Автомат состояний ${actor}, текущее состояние выделено`,
     loading: 'Рисуем автоматы…',
+    scrolls: 'Диаграмма шире своей рамки: прокрутите её вбок',
   },
   settings: {
     summary: 'Клиент, сеть и хранилище ключей',
@@ -123,7 +124,7 @@ export const ru: Messages = {
     payments: 'Платежей на клиента',
     errors: 'Ошибка после начала работы',
     errorChoices: {
-      store: 'сохраняется и повторяется',
+      store: 'сохраняется и воспроизводится',
       forget: 'не сохраняется: повтор выполняется заново',
     },
     restore: 'Вернуть настройки сценария',
@@ -386,10 +387,9 @@ export const ru: Messages = {
       what === 'payment'
         ? `строка платежа ${id} по ${intent} зафиксирована`
         : `письмо-чек по ${id} поставлено в очередь`,
-    ignoredDetail: (what: string) =>
-      `${what} — поздний ответ на попытку, от которой клиент уже отказался`,
+    ignoredDetail: (what: string) => `${what} — ответ, которого клиент уже не ждёт`,
     dedupDetail: (chargeId: string, intent: string) =>
-      `провайдер узнал ключ списания: возвращает ${chargeId} по ${intent}, деньги не двигаются`,
+      `провайдер узнал ключ списания: возвращает ${chargeId} по ${intent}, деньги не списываются`,
     backgroundDetail: (intent: string, status: string) =>
       `фоновый обработчик завершил ${intent} без клиента (${status})`,
     startDetail: (strategy: string, intents: number) =>
@@ -397,7 +397,9 @@ export const ru: Messages = {
     chargeDetail: (amount: string, intent: string, chargeId: string) =>
       `${amount} по ${intent} (${chargeId})`,
     declinedDetail: (amount: string, intent: string, balance: string) =>
-      `${amount} по ${intent}: на карте только ${balance}; деньги не двигаются`,
+      `${amount} по ${intent}: на карте только ${balance}; деньги не списываются`,
+    declineReplayedDetail: (amount: string, intent: string) =>
+      `${amount} по ${intent}: провайдер узнал ключ списания и возвращает прежний отказ; деньги не списываются`,
     topUpDetail: (amount: string, balance: string) =>
       `клиент пополняет карту на ${amount}; теперь на ней ${balance}`,
     crashDetail: (point: string, lost: number) =>
@@ -425,7 +427,7 @@ export const ru: Messages = {
     },
     crashPoints: {
       'before-commit': 'до коммита',
-      'after-provider-charge': 'после списания у провайдера',
+      'after-provider-charge': 'после ответа провайдера, до фиксации',
       'after-commit': 'после коммита, до ответа',
       now: 'сейчас',
     },
@@ -576,7 +578,7 @@ export const ru: Messages = {
     'declined-late-copy': {
       title: 'Отказ по карте, затем запоздалая копия',
       description:
-        'На карте Ады 30 €, а платит она 42 €: провайдер отказывает, и приложение показывает «отказ». Ада пополняет карту на 50 €. Затем прокси, повторив запрос по своей инициативе, доставляет копию старого запроса с опозданием на 800 мс. Сервер, сохранивший отказ, повторяет его; сервер, не сохранивший, списывает деньги за платёж, о котором Аде сказали, что он не прошёл.',
+        'На карте Ады 30 €, а платит она 42 €: провайдер отказывает, и приложение показывает «Платёж отклонён». Ада пополняет карту на 50 €. Затем копия старого запроса, задержавшаяся в сети, приходит с опозданием на 800 мс. Сервер, сохранивший отказ, воспроизводит его; сервер, не сохранивший, списывает деньги за платёж, о котором Аде сказали, что он не прошёл.',
     },
     'retry-storm': {
       title: 'Шторм повторов',

@@ -282,7 +282,7 @@ export const SCENARIOS: Readonly<Record<PaymentScenarioId, Scenario>> = {
     settings: build(
       // €30 on the card for a €42 payment; €50 more arrives at 400 ms, after the client was told.
       provider({ customerBalance: 3000, topUps: [{ atMs: 400, amount: 5000 }] }),
-      // A proxy retries on its own: the copy arrives 800 ms after the original.
+      // A copy of the request, held up in the network, arrives 800 ms after the original.
       network({ copyLagMs: 800 }),
       faults({ kind: 'duplicate-next', direction: 'request', atMs: 0 }),
     ),

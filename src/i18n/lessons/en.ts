@@ -231,8 +231,8 @@ const lessons: Record<string, LessonText> = {
       'errors-replayed': {
         title: 'A decline is an answer too',
         body: [
-          'Ada’s card holds €30 and she pays €42. The provider declines, the server answers 402, and her app shows “declined”. At 400 ms she tops the card up with €50.',
-          'But a proxy between the app and the server had timed out on its own and sent the request again — same body, same key. Its copy arrives 800 ms late. The server claims keys atomically, as in lesson four.',
+          'Ada’s card holds €30 and she pays €42. The provider declines, the server answers 402, and her app shows “Payment declined”. At 400 ms she tops the card up with €50.',
+          'Then the network delivers her request a second time — same body, same key. The copy was held up on the way and arrives 800 ms late. (In real systems such copies come from an intermediary that retries on its own — HTTP forbids it for POST, but it happens — or from a queue that delivers at least once.) The server claims keys atomically, as in lesson four.',
         ],
         question:
           'The late copy carries the original key, and the card can now cover €42. What does the server do with it?',
@@ -247,7 +247,7 @@ const lessons: Record<string, LessonText> = {
       'errors-forgotten': {
         title: 'A server that keeps only its successes',
         body: [
-          'The same run, with one setting changed: the server lets go of the key when the work ends in an error. It is a common shortcut (“cache only the 2xx answers”), and what the textbook cache does when the payment function throws.',
+          'The same run, with one setting changed: the server lets go of the key when the work ends in an error. It is a common shortcut: “cache only the 2xx answers”.',
           'The late copy finds no key, runs the payment again, and now the card can pay: €42 is charged for a payment Ada was told had failed — the ledger says so, and the diagram marks a broken invariant (⚠): the answer no longer matches the charges. Stripe and rocket-rides both store a declined card’s 402 against the key for this reason. Errors from before the work began (400, 409, 422, 503) are different: nothing happened, so nothing is stored, and a retry simply runs.',
         ],
       },
@@ -376,7 +376,7 @@ const interview: Record<string, { question: string; answer: string }> = {
   'store-errors': {
     question: 'A request with a key failed. Do you store the error too?',
     answer:
-      'If it failed after the work began — the card was declined, the provider was asked — yes: store it and replay it, as Stripe and rocket-rides do, so the key has one answer. Otherwise a late copy or retry runs again and may charge a customer who was already told “declined”. If it failed before anything happened (400, 409, 422, 503), store nothing and let the retry run.',
+      'If it failed after the work began — the card was declined, the provider was asked — yes: store it and replay it, as Stripe and rocket-rides do, so the key has one answer. Otherwise a late duplicate of the request, one the client never meant to send, runs the payment again and may charge a customer who was already told “declined”. If it failed before anything happened (400, 409, 422, 503), store nothing and let the retry run.',
   },
   'lost-update': {
     question: 'Two clients update the same resource. How do you avoid a lost update?',
