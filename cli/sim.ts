@@ -164,6 +164,7 @@ function worldReport(result: RunResult) {
     duplicateCharges: outcome.duplicateCharges,
     statuses: outcome.statuses,
     replays: outcome.replays,
+    lateReplays: outcome.lateReplays,
     lateStatuses: outcome.lateStatuses,
     duplicateRecords: outcome.duplicateRecords,
     receipts: outcome.receipts,
@@ -274,6 +275,7 @@ interface Summary {
   charges?: number;
   duplicateCharges?: number;
   replays?: number;
+  lateReplays?: number;
   outcome?: { lostUpdates: number; repeatedEffects: number; finalState: Record<string, object> };
 }
 
@@ -297,7 +299,9 @@ function paymentLines(report: Summary): string[] {
   return [
     `Outcome: ${o.chargesFor(report.charges ?? 0, report.intents)}. ${
       duplicates > 0 ? o.duplicates(duplicates) : o.noDuplicates
-    } Replayed: ${report.replays ?? 0}.`,
+    } Replayed: ${report.replays ?? 0}${
+      report.lateReplays ? ` (and ${report.lateReplays} after the client had settled)` : ''
+    }.`,
   ];
 }
 

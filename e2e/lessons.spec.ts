@@ -152,6 +152,11 @@ test('interview mode: every question has an answer and a link into the simulator
   // The way back leads to the same question, in view and focused.
   await page.getByRole('link', { name: '← Back to the question' }).click();
   await expect(page.getByRole('heading', { name: /Why is “check a cache/ })).toBeFocused();
+  // The browser's own Back returns from the simulator to the list as well.
+  await page.getByRole('link', { name: /Show me: How long do you keep/ }).click();
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('key-expired');
+  await page.goBack();
+  await expect(page.getByRole('article')).toHaveCount(11);
   // A link opened fresh at its end shows the same run.
   await page.goto('/?scenario=concurrent-retries&strategy=naive-cache&seed=1&at=end&lang=en');
   await expect(page.getByRole('region', { name: 'Ledger' }).first()).toContainText(

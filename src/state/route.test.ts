@@ -77,6 +77,14 @@ describe('opening a lesson step', () => {
     expect(store.getState().cursorMs).toBe(10);
   });
 
+  it('the same step named twice while the lessons load is set up once, not lost', async () => {
+    const store = createLabStore(defaultStoreInput);
+    const first = store.getState().setRoute({ page: 'lesson', lessonId: 'retries', step: 0 });
+    const again = store.getState().setRoute({ page: 'lesson', lessonId: 'retries', step: 0 });
+    await Promise.all([first, again]);
+    expect(store.getState().selection.scenario).toBe('retry-storm');
+  });
+
   it('a step left before the lessons loaded does not take over the simulator', async () => {
     const store = createLabStore(defaultStoreInput);
     const opening = store.getState().setRoute({ page: 'lesson', lessonId: 'retries', step: 0 });

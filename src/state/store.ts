@@ -108,6 +108,9 @@ export function createLabStore(initial: {
   progress?: Progress;
 }) {
   return create<LabState>()((set, get) => {
+    /** The setup of the lesson step last opened, and a count that tells a stale load to stop. */
+    let stepSetup = Promise.resolve();
+    let stepLoads = 0;
     const clamp = (ms: number) => Math.min(Math.max(0, ms), get().endMs);
     /** Runs again with changed faults, keeping the moment on screen and whether it plays. */
     const rerun = (selection: Selection) => {
@@ -188,19 +191,26 @@ export function createLabStore(initial: {
           routeProblem: problem,
           justFinished: finishedHere ? get().justFinished : null,
         });
-        if (route.page !== 'lesson') return Promise.resolve();
         const same =
+          route.page === 'lesson' &&
           before.page === 'lesson' &&
           before.lessonId === route.lessonId &&
           before.step === route.step;
-        if (same) return Promise.resolve();
+        if (same) return stepSetup; // the step on screen, or the one still loading, stays
+        const load = ++stepLoads; // any other page supersedes a step still loading
+        if (route.page !== 'lesson') return (stepSetup = Promise.resolve());
         set({ progress: advance(get().progress, route.lessonId, route.step) });
         // The lessons' setups load with the course, not with the first screen; by the time they
         // are here the learner may have moved on, and then this step's setup is not wanted.
-        return import('../scenarios/lessons.ts').then(({ lessonById }) => {
-          if (get().route !== route) return;
-          get().applySetup(lessonById(route.lessonId)!.steps[route.step]!.lab);
-        });
+        stepSetup = import('../scenarios/lessons.ts')
+          .then(({ lessonById }) => {
+            if (load !== stepLoads) return;
+            get().applySetup(lessonById(route.lessonId)!.steps[route.step]!.lab);
+          })
+          // The lesson page needs the same module: it says the course failed to load and offers
+          // to try again, so there is nothing more to say here.
+          .catch(() => {});
+        return stepSetup;
       },
       finishLesson(lessonId) {
         const at = get().progress[lessonId]?.step ?? 0;

@@ -51,10 +51,16 @@ if (parsed.at !== null) {
 // The hash names the page (the lab, the course, a lesson step); the query keeps the lab's state.
 const followHash = () => {
   const parsed = parseHash(window.location.hash);
-  if (parsed) store.getState().setRoute(parsed.route, parsed.problem);
+  if (!parsed) return;
+  // One move can fire both popstate and hashchange: the second finds its page already open.
+  const open = toHash(parsed.route) === toHash(store.getState().route) && !parsed.problem;
+  if (!open) store.getState().setRoute(parsed.route, parsed.problem);
 };
 followHash();
 window.addEventListener('hashchange', followHash);
+// Back from a page opened in place ("Show me" pushes an entry with its own query) changes more
+// than the hash, and then only popstate says so.
+window.addEventListener('popstate', followHash);
 
 // The URL always reflects what is on screen, so any state can be shared as a link — the moment
 // too, once playback rests there (not on every frame while it plays).

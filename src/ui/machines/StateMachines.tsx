@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import type { AnyStateMachine } from 'xstate';
 import { clientMachine } from '../../model/machines/client.ts';
 import { handlerMachine } from '../../model/machines/handler.ts';
@@ -131,6 +131,7 @@ function Chart({
   last: RecordOf<'transition'> | null;
   label: string;
 }) {
+  const scrollLabel = useMessages().machines.scrolls;
   const layout = useMemo(() => layoutMachine(graph, { width: BOX_W, height: BOX_H }), [graph]);
   const taken = useMemo(() => (last ? edgesTaken(graph, last) : new Set<string>()), [graph, last]);
   // Only what can happen next is labelled, and the step that just happened: no clutter.
@@ -146,9 +147,15 @@ function Chart({
     if (left < 0 || left + BOX_W > el.clientWidth)
       el.scrollLeft = lit.x + BOX_W / 2 - el.clientWidth / 2;
   }, [lit]);
+  const scrolls = useScrollsSideways(box);
   return (
-    // A wide chart scrolls sideways; the box takes focus so a keyboard can scroll it too.
-    <div ref={box} className="mt-3 overflow-x-auto" tabIndex={0} role="group" aria-label={label}>
+    // A chart wider than its box scrolls sideways; then the box takes focus, so a keyboard can
+    // scroll it too, and says what it holds.
+    <div
+      ref={box}
+      className="mt-3 overflow-x-auto"
+      {...(scrolls ? { tabIndex: 0, role: 'group', 'aria-label': scrollLabel } : {})}
+    >
       <svg
         width={layout.width}
         height={layout.height}
@@ -227,6 +234,22 @@ function Chart({
       </svg>
     </div>
   );
+}
+
+/** Whether the box's content is wider than the box, kept up to date as either changes size. */
+function useScrollsSideways(box: RefObject<HTMLDivElement | null>): boolean {
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const check = () => setScrolls(el.scrollWidth > el.clientWidth);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
+    return () => observer.disconnect();
+  }, [box]);
+  return scrolls;
 }
 
 function Arrowhead({ id, className }: { id: string; className: string }) {
