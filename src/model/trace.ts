@@ -51,7 +51,8 @@ export type TraceRecord =
   | { t: number; type: 'deliver'; id: number; to: ActorId }
   /** A client ignored a response to an attempt it had already given up on. */
   | { t: number; type: 'ignored'; id: number; by: ActorId }
-  | { t: number; type: 'drop'; id: number; reason: DropReason }
+  /** A message lost: as it was sent, or (with `dueAt`, when it would have arrived) on the wire. */
+  | { t: number; type: 'drop'; id: number; reason: DropReason; dueAt?: number }
   /** The network delivers message `id` a second time, as `copy`. */
   | { t: number; type: 'duplicate'; id: number; copy: Message }
   | { t: number; type: 'timer'; actor: ActorId; name: TimerName }

@@ -3,7 +3,7 @@ import type { Kernel, World } from '../sim/kernel.ts';
 import type * as E from './effects.ts';
 import { type Effect, type Engine, type Snapshot } from './engine.ts';
 import type { Violation } from './invariants.ts';
-import { directionOf, networkMachine, type Fate } from './machines/network.ts';
+import { directionOf, networkMachine, type Direction, type Fate } from './machines/network.ts';
 import { serverMachine } from './machines/server.ts';
 import { NETWORK, SERVER, type ActorId, type Message } from './message.ts';
 import type { CrashPoint, NetworkSettings, ScriptedFault } from './settings.ts';
@@ -83,6 +83,11 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
   /** While the server is paused, the virtual time its pause ends; otherwise 0. */
   private pausedUntilMs = 0;
   private readonly drawn: FaultsDrawn = { losses: 0, duplicates: 0, crashes: 0 };
+  /** Messages on the wire, by id: the kernel handle of their arrival, and when it is due. */
+  private readonly onTheWire = new Map<
+    number,
+    { message: Message; handle: number; dueAt: number }
+  >();
   private nextMessageId = 1;
 
   constructor(
@@ -141,6 +146,7 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
       case 'client-start':
         return this.dispatch(this.clients.get(e.clientId)!, { type: 'START' });
       case 'arrive':
+        this.onTheWire.delete(e.message.id);
         return this.arrive(e.message);
       case 'timer':
         return this.fireTimer(e);
@@ -313,13 +319,32 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
   }
 
   private deliver({ message, delayMs, duplicate }: E.DeliverParams): void {
-    if (!duplicate) {
-      this.kernel.schedule(delayMs, { kind: 'arrive', message });
-      return;
-    }
+    if (!duplicate) return this.putOnTheWire(message, delayMs);
     const copy = { ...message, id: this.nextMessageId++, copyOf: message.id };
     this.record({ t: this.now, type: 'duplicate', id: message.id, copy });
-    this.kernel.schedule(delayMs, { kind: 'arrive', message: copy });
+    this.putOnTheWire(copy, delayMs);
+  }
+
+  private putOnTheWire(message: Message, delayMs: number): void {
+    const handle = this.kernel.schedule(delayMs, { kind: 'arrive', message });
+    this.onTheWire.set(message.id, { message, handle, dueAt: this.now + delayMs });
+  }
+
+  /**
+   * "Drop the next response" while one is on the wire means that one: the message due first in
+   * that direction is lost where it is. False when nothing is on its way (the next one to be
+   * sent is dropped instead).
+   */
+  private dropOnTheWire(direction: Direction): boolean {
+    const due = [...this.onTheWire.values()]
+      .filter(({ message }) => directionOf(message) === direction)
+      .sort((a, b) => a.dueAt - b.dueAt || a.handle - b.handle)[0];
+    if (!due) return false;
+    this.kernel.cancel(due.handle);
+    this.onTheWire.delete(due.message.id);
+    const { message, dueAt } = due;
+    this.record({ t: this.now, type: 'drop', id: message.id, reason: 'scripted', dueAt });
+    return true;
   }
 
   private arrive(message: Message): void {
@@ -440,6 +465,7 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
     this.record({ t: this.now, type: 'fault', fault });
     switch (fault.kind) {
       case 'drop-next':
+        if (this.dropOnTheWire(fault.direction)) return;
         return this.dispatch(this.network, { type: 'ARM_DROP', direction: fault.direction });
       case 'duplicate-next':
         return this.dispatch(this.network, { type: 'ARM_DUPLICATE', direction: fault.direction });

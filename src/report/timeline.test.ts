@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { PAYMENT_SCENARIO_IDS } from '../scenarios/ids.ts';
 import { runScenario } from '../scenarios/run.ts';
 import { STRATEGY_IDS } from '../model/strategies.ts';
+import { summarize } from '../model/outcome.ts';
 import {
   buildTimeline,
   DROP_FALL_MS,
@@ -47,10 +48,32 @@ describe('the timeline of a recorded run', () => {
 
   it('interpolates a delivered message from 0 at its send to nearly 1 at its arrival', () => {
     const span = lostResponse.spans.find((s) => s.fate === 'delivered')!;
-    const at = (t: number) => inFlight(lostResponse, t).find((f) => f.span === span)?.progress;
+    const at = (t: number) => inFlight(lostResponse, t).find((f) => f.span === span)?.along;
     expect(at(span.sentAt)).toBe(0);
     expect(at((span.sentAt + span.endAt) / 2)).toBeCloseTo(0.5);
     expect(at(span.endAt)).toBeUndefined();
+  });
+
+  it('a message lost on the wire travels until it is lost, then falls from where it was', () => {
+    const run = runScenario({
+      scenario: 'happy-path',
+      strategy: 'none',
+      seed: 1,
+      // The 201 leaves the server at 168 ms and is on the wire until about 220 ms.
+      faults: [{ kind: 'drop-next', direction: 'response', atMs: 190 }],
+    });
+    const timeline = buildTimeline(run.trace);
+    const span = timeline.spans.find((s) => s.fate === 'dropped')!;
+    expect(span.message.kind).toBe('response');
+    expect(span.lost?.at).toBe(190);
+    const at = (t: number) => inFlight(timeline, t).find((f) => f.span === span)!;
+    expect(at(185).fallen).toBe(0);
+    const lostAlong = at(190).along;
+    expect(lostAlong).toBeGreaterThan(0.2);
+    expect(lostAlong).toBeLessThan(1);
+    expect(at(205)).toMatchObject({ along: lostAlong, fallen: 0.5 });
+    // The answer never arrived: the client retried, and without a key that is a second charge.
+    expect(summarize(run.trace).charges).toBe(2);
   });
 
   it('steps from one event time to the next and back, stopping at the ends', () => {

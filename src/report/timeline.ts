@@ -14,6 +14,8 @@ export interface MessageSpan {
   /** When it arrived, or (for a lost message) when the view shows it falling away. */
   endAt: number;
   fate: 'delivered' | 'dropped';
+  /** A message lost on the wire: when, and when it would have arrived; null when lost as sent. */
+  lost: { at: number; dueAt: number } | null;
   /** A response replayed from the idempotency-key table. */
   replayed: boolean;
 }
@@ -56,6 +58,7 @@ export function buildTimeline(trace: readonly TraceRecord[]): Timeline {
       sentAt: t,
       endAt: Infinity,
       fate: 'delivered',
+      lost: null,
       replayed:
         message.kind === 'response' && message.response.headers[IDEMPOTENT_REPLAYED] === 'true',
     });
@@ -72,7 +75,8 @@ export function buildTimeline(trace: readonly TraceRecord[]): Timeline {
         return;
       case 'drop': {
         const span = spans.get(record.id)!;
-        Object.assign(span, { fate: 'dropped', endAt: record.t + DROP_FALL_MS });
+        const lost = record.dueAt === undefined ? null : { at: record.t, dueAt: record.dueAt };
+        Object.assign(span, { fate: 'dropped', endAt: record.t + DROP_FALL_MS, lost });
         return mark('drop');
       }
       case 'transition': {
@@ -133,14 +137,30 @@ export function stateAt(timeline: Timeline, actor: ActorId, count: number): stri
   return state;
 }
 
-/** Messages on the wire at time `t`, each with how far along it is (0 to 1). */
-export function inFlight(timeline: Timeline, t: number): { span: MessageSpan; progress: number }[] {
+/** Where a message is at time `t`: how far along its wire, and how far it has fallen off it. */
+export interface WirePosition {
+  span: MessageSpan;
+  /** 0 at the sender, 1 at the receiver. */
+  along: number;
+  /** 0 on the wire, 1 fallen away (a lost message). */
+  fallen: number;
+}
+
+/** Messages on the wire at time `t`; a lost one falls from where it was when it was lost. */
+export function inFlight(timeline: Timeline, t: number): WirePosition[] {
   return timeline.spans
     .filter((s) => s.sentAt <= t && t < s.endAt)
-    .map((span) => ({
-      span,
-      progress: span.endAt === span.sentAt ? 1 : (t - span.sentAt) / (span.endAt - span.sentAt),
-    }));
+    .map((span) => ({ span, ...positionAt(span, t) }));
+}
+
+function positionAt(span: MessageSpan, t: number): { along: number; fallen: number } {
+  const fraction = (from: number, to: number) => (to === from ? 1 : (t - from) / (to - from));
+  if (span.fate === 'delivered') return { along: fraction(span.sentAt, span.endAt), fallen: 0 };
+  // Lost as it was sent: shown halfway, falling for the whole of its short span.
+  if (!span.lost) return { along: 0.5, fallen: fraction(span.sentAt, span.endAt) };
+  const { at, dueAt } = span.lost;
+  const reached = Math.min(1, (Math.min(t, at) - span.sentAt) / Math.max(1, dueAt - span.sentAt));
+  return { along: reached, fallen: t < at ? 0 : fraction(at, span.endAt) };
 }
 
 /** The next stop after `t`, or the end. */

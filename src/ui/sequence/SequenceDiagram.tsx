@@ -289,15 +289,11 @@ const Arrow = memo(function Arrow({
   const x1 = lanes.x(message.from);
   const x2 = lanes.x(message.to);
   const dropped = span.fate === 'dropped';
-  // A lost message ends halfway, at a cross; one still on the wire ends at the cursor.
-  const end = Math.min(cursorMs, span.endAt);
-  const along = dropped
-    ? Math.min(0.5, (end - span.sentAt) / (span.endAt - span.sentAt) / 2)
-    : span.endAt === span.sentAt
-      ? 1
-      : (end - span.sentAt) / (span.endAt - span.sentAt);
+  // A lost message ends at a cross: halfway if it was lost as it was sent, or where it was when
+  // it was lost on the wire. One still on the wire ends at the cursor.
+  const { along, lostAlong, targetY } = arrowReach(span, cursorMs, y);
   const y1 = y(span.sentAt);
-  const y2 = y1 + (y(dropped ? span.sentAt : span.endAt) - y1 + (dropped ? ROW : 0)) * along;
+  const y2 = y1 + (targetY - y1) * along;
   const xEnd = x1 + (x2 - x1) * along;
   const tone = dropped
     ? 'stroke-orange-500 fill-orange-500'
@@ -332,7 +328,7 @@ const Arrow = memo(function Arrow({
       {/* A wide transparent twin makes the thin arrow easy to click. */}
       <line x1={x1} y1={y1} x2={xEnd} y2={y2} strokeWidth={12} stroke="transparent" />
       {arrived && <circle cx={x2} cy={y2} r={3.5} />}
-      {dropped && along >= 0.5 && (
+      {dropped && along >= lostAlong && (
         <text x={xEnd} y={y2 + 4} textAnchor="middle" className="text-sm font-bold">
           ✕
         </text>
@@ -352,6 +348,33 @@ const Arrow = memo(function Arrow({
 function arrowLabel(message: Message, replayed: string | null): string {
   if (message.kind === 'request') return `${message.request.method} ${message.request.path}`;
   return `${statusLine(message.response.status)}${replayed ? ` · ${replayed}` : ''}`;
+}
+
+/**
+ * How far an arrow is drawn at the cursor (0 to 1 of the way to `targetY`) and, for a lost
+ * message, where along it the cross stands.
+ */
+function arrowReach(span: MessageSpan, cursorMs: number, y: (t: number) => number) {
+  const end = Math.min(cursorMs, span.endAt);
+  const fraction = (to: number) =>
+    to === span.sentAt ? 1 : (end - span.sentAt) / (to - span.sentAt);
+  if (span.fate === 'delivered')
+    return { along: fraction(span.endAt), lostAlong: 1, targetY: y(span.endAt) };
+  if (!span.lost) {
+    // Lost as it was sent: it grows to halfway, slanting down one row, over its fall.
+    return {
+      along: Math.min(0.5, fraction(span.endAt) / 2),
+      lostAlong: 0.5,
+      targetY: y(span.sentAt) + ROW,
+    };
+  }
+  const { at, dueAt } = span.lost;
+  const lostAlong = Math.min(1, (at - span.sentAt) / Math.max(1, dueAt - span.sentAt));
+  return {
+    along: Math.min(lostAlong, fraction(span.lost.dueAt)),
+    lostAlong,
+    targetY: y(span.lost.dueAt),
+  };
 }
 
 /** A small mark on a lane for what happens off the wire. */

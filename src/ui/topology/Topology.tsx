@@ -289,8 +289,14 @@ export function Topology() {
               process={node.id === SERVER ? serverState : null}
             />
           ))}
-          {flying.map(({ span, progress }) => (
-            <WireMessage key={span.message.id} span={span} progress={progress} drawing={drawing} />
+          {flying.map(({ span, along, fallen }) => (
+            <WireMessage
+              key={span.message.id}
+              span={span}
+              along={along}
+              fallen={fallen}
+              drawing={drawing}
+            />
           ))}
         </svg>
         <figcaption className="sr-only">
@@ -369,11 +375,13 @@ function ActorBox({
 /** A message between its endpoints; a lost one drops off the wire as it fades. */
 function WireMessage({
   span,
-  progress,
+  along,
+  fallen,
   drawing,
 }: {
   span: MessageSpan;
-  progress: number;
+  along: number;
+  fallen: number;
   drawing: Drawing;
 }) {
   const t = useMessages();
@@ -381,10 +389,8 @@ function WireMessage({
   const to = drawing.nodes.get(span.message.to);
   if (!from || !to) return null;
   const dropped = span.fate === 'dropped';
-  // A lost message gets halfway, then falls: it never arrives.
-  const along = dropped ? 0.5 : progress;
+  // A lost message falls off the wire where it was lost: it never arrives.
   const { start, end } = drawing.wire(from, to);
-  const fallen = dropped ? progress : 0;
   const x = start.x + (end.x - start.x) * along + drawing.fall.x * fallen;
   const y = start.y + (end.y - start.y) * along + drawing.fall.y * fallen;
   const request = span.message.kind === 'request';
@@ -402,7 +408,7 @@ function WireMessage({
       ? `${span.message.request.method} ${span.message.request.path}`
       : statusLine(span.message.response.status);
   return (
-    <g transform={`translate(${x}, ${y})`} opacity={dropped ? 1 - progress * 0.8 : 1}>
+    <g transform={`translate(${x}, ${y})`} opacity={dropped ? 1 - fallen * 0.8 : 1}>
       <title>{title}</title>
       <rect x={-26} y={-11} width={52} height={22} rx={11} className={tone} />
       <text x={0} y={4} textAnchor="middle" className="fill-white font-mono text-[11px] font-bold">
