@@ -303,6 +303,11 @@ test('stepping and scrubbing travel in time: the same moment shows the same thin
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   await page.keyboard.press('Space');
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  // On the focused timeline, too, an arrow steps to the next event rather than by 1 ms.
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  expect(Number(await slider.inputValue())).toBeGreaterThan(1);
   await toEnd(page);
   await expect(ledger(page)).toContainText('2 charges for 1 payment');
   await expect(log).toHaveAttribute('aria-rowcount', rowsAtEnd);
@@ -351,8 +356,11 @@ test('on a phone the views stack after the controls and nothing overflows', asyn
   const invariants = await page.getByRole('region', { name: 'Invariants' }).boundingBox();
   expect(result!.y).toBeGreaterThan(controls!.y);
   expect(result!.y).toBeLessThan(invariants!.y);
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - window.innerWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
+  const overflow = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  // At the end too, with the duplicate row and its note in the ledger.
+  await page.goto('/?scenario=lost-response&strategy=none&seed=1&at=1406&lang=en');
+  await expect(ledger(page)).toContainText('duplicate');
+  expect(await overflow()).toBeLessThanOrEqual(0);
 });

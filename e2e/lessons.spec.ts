@@ -129,7 +129,7 @@ test('a task waits for the learner: drop the response, and the step is done', as
   await page.getByRole('slider', { name: 'Timeline' }).focus();
   await page.keyboard.press('End');
   await page.getByRole('button', { name: 'Drop the next response' }).first().click();
-  await expect(page.getByText('Your fault came too late')).toBeVisible();
+  await expect(page.getByText('your fault came too late')).toBeVisible();
   await expect(page.getByRole('button', { name: /^Next/ })).toBeDisabled();
 });
 

@@ -231,6 +231,7 @@ export const en = {
     badParams: (what: string) =>
       `The link asked for ${what}, which the lab does not know. Showing the defaults instead.`,
     dismiss: 'Dismiss',
+    quote: (text: string) => `“${text}”`,
   },
   outcome: {
     region: 'Outcome',
@@ -242,7 +243,7 @@ export const en = {
     chargedAfterFailure: (n: number) =>
       `${plural(n, 'payment was', 'payments were')} charged after the client was told ${n === 1 ? 'it' : 'they'} had failed.`,
     replays: (n: number) =>
-      `${plural(n, 'response', 'responses')} replayed from the idempotency-key table (Idempotent-Replayed: true).`,
+      `${plural(n, 'response', 'responses')} replayed from what the server stored (Idempotent-Replayed: true).`,
     statuses: 'Statuses the client acted on',
     times: (n: number) => `, ${n} times`,
     late: 'Late answers ignored',

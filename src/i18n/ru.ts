@@ -198,14 +198,15 @@ export const ru: Messages = {
   },
   ledger: {
     region: 'Учёт',
-    balance: (now: string, start: string) => `Баланс клиента у провайдера: ${now} (было ${start}).`,
-    toppedUp: (amount: string) => `За время прогона клиент пополнил карту на ${amount}.`,
+    balance: (now: string, start: string) =>
+      `Баланс покупателя у провайдера: ${now} (было ${start}).`,
+    toppedUp: (amount: string) => `За время прогона покупатель пополнил карту на ${amount}.`,
     paymentsCaption: 'записи сервера о платежах',
     keysCaption: 'по строке на ключ; повтор находит её и получает сохранённый ответ',
     cacheCaption: 'ответы, сохранённые после выполнения (вариант из учебника)',
     columns: {
       id: 'id',
-      customer: 'клиент',
+      customer: 'покупатель',
       amount: 'сумма',
       key: 'ключ идемпотентности',
       charge: 'списание',
@@ -242,18 +243,19 @@ export const ru: Messages = {
     badParams: (what: string) =>
       `В ссылке указано ${what} — такого в лаборатории нет. Показаны значения по умолчанию.`,
     dismiss: 'Закрыть',
+    quote: (text: string) => `«${text}»`,
   },
   outcome: {
     region: 'Итог',
     chargesFor: (c: number, intents: number) => `${charges(c)} на ${payments(intents)}`,
     duplicates: (n: number) =>
-      `Повторных списаний: ${n} — с клиента снова взяли деньги за тот же платёж.`,
+      `Повторных списаний: ${n} — с покупателя снова взяли деньги за тот же платёж.`,
     times: (n: number) => `, ${pluralRu(n, 'раз', 'раза', 'раз')}`,
     noDuplicates: 'Повторных списаний нет: каждый платёж списан не более одного раза.',
     chargedAfterFailure: (n: number) =>
-      `Платежей, за которые списали деньги после того, как клиенту сказали «не прошёл»: ${n}.`,
+      `Платежей, за которые списали деньги после того, как клиент получил ответ «не прошёл»: ${n}.`,
     replays: (n: number) =>
-      `Ответов, воспроизведённых из таблицы ключей идемпотентности (Idempotent-Replayed: true): ${n}.`,
+      `Ответов, воспроизведённых из сохранённого сервером (Idempotent-Replayed: true): ${n}.`,
     statuses: 'Статусы, на которые клиент отреагировал',
     late: 'Поздние ответы (проигнорированы)',
     duplicateRecords: (n: number) =>
@@ -326,7 +328,7 @@ export const ru: Messages = {
       answerMismatch: (intent: string, seen: string, n: number) =>
         `Клиент получил ${seen} по платежу ${intent}, а списано было ${times(n)}.`,
       moneyMismatch: (charged: string, lost: string, gained: string) =>
-        `Списано всего ${charged}, но клиент потерял ${lost}, а продавец получил ${gained}.`,
+        `Списано всего ${charged}, но покупатель потерял ${lost}, а продавец получил ${gained}.`,
       updateLost: (path: string, by: string, erased: string) =>
         `${by} перезаписал ${path} и стёр изменение ${erased}, которого не читал.`,
       repeatChangedState: (intent: string, method: string, path: string) =>
@@ -401,7 +403,7 @@ export const ru: Messages = {
     declineReplayedDetail: (amount: string, intent: string) =>
       `${amount} по ${intent}: провайдер узнал ключ списания и возвращает прежний отказ; деньги не списываются`,
     topUpDetail: (amount: string, balance: string) =>
-      `клиент пополняет карту на ${amount}; теперь на ней ${balance}`,
+      `покупатель пополняет карту на ${amount}; теперь на ней ${balance}`,
     crashDetail: (point: string, lost: number) =>
       `в точке «${point}»; потеряно запросов в памяти: ${lost}`,
     settleDetail: (intent: string, outcome: string) => `${intent}: ${outcome}`,

@@ -418,7 +418,7 @@ export const lessonTexts = {
     waiting: 'Waiting for you to do it…',
     nowPlay: 'Done — now play it and watch what happens.',
     missed:
-      'Your fault came too late, or did not take: the run does not show it. Remove it in Live faults, press Reset and try again earlier.',
+      'The run does not show what the task asks for: your fault came too late, or it is not the one the task names. Remove it in Live faults, press Reset and try again.',
     done: 'done',
     finished: (n: number, title: string) => `✓ Lesson ${n} done: “${title}”.`,
     lessonsDone: (done: number, total: number) => `${done} of ${total} lessons done`,

@@ -12,7 +12,7 @@ export function BadLinkNotice() {
       role="status"
       className="flex items-start justify-between gap-3 rounded-xl border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 lg:col-span-2 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
     >
-      <p>{t.notice.badParams(bad.map((b) => `“${b}”`).join(', '))}</p>
+      <p>{t.notice.badParams(bad.map(t.notice.quote).join(', '))}</p>
       <button
         type="button"
         onClick={dismiss}

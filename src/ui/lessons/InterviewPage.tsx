@@ -35,7 +35,8 @@ export function InterviewPage({ question }: { question?: string | undefined }) {
     const question = INTERVIEW_QUESTIONS[i]!;
     window.history.pushState(null, '', links[i]);
     applySetup(question.lab);
-    setRoute({ page: 'lab', question: question.id });
+    void setRoute({ page: 'lab', question: question.id });
+    window.scrollTo(0, 0); // a new page starts at its top, as one loaded fresh would
   };
   return (
     <main className="mx-auto max-w-3xl px-4 py-6" aria-labelledby="interview-title">

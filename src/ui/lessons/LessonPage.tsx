@@ -14,6 +14,7 @@ import { ApiDocPanel, MethodTable, SqlPanel } from './Extras.tsx';
 import { FinishedNote } from './FinishedNote.tsx';
 import { PredictBox } from './PredictBox.tsx';
 import { useLessonTexts } from './texts.ts';
+import { bringIntoView, PLAYBACK_ID } from '../common/bringIntoView.ts';
 
 const FaultPanel = lazy(() =>
   import('../faults/FaultPanel.tsx').then((m) => ({ default: m.FaultPanel })),
@@ -233,6 +234,11 @@ function ActBox({
   const example = () => {
     applySetup({ ...current.lab, faults: [...current.lab.faults, ...current.act!.example] });
     play();
+    bringIntoView(PLAYBACK_ID);
+  };
+  const playIt = () => {
+    play();
+    bringIntoView(PLAYBACK_ID);
   };
   const status = {
     seen: `✓ ${words.done}`,
@@ -256,7 +262,7 @@ function ActBox({
         {task !== 'seen' && (
           <button
             type="button"
-            onClick={task === 'coming' ? play : example}
+            onClick={task === 'coming' ? playIt : example}
             className="rounded-lg border border-amber-600/60 px-3 py-1.5 text-sm font-medium"
           >
             {task === 'coming' ? `▶ ${t.play}` : t.doItForMe}

@@ -3,6 +3,7 @@ import type { StepText } from '../../i18n/lessons/en.ts';
 import type { LessonStep } from '../../scenarios/lessons.ts';
 import { useLab } from '../common/lab.ts';
 import { useLessonTexts } from './texts.ts';
+import { bringIntoView, PLAYBACK_ID } from '../common/bringIntoView.ts';
 
 /**
  * Predict, then reveal: the learner picks an answer and checks it. A wrong answer says so and
@@ -71,6 +72,7 @@ export function PredictBox({
             onClick={() => {
               reset();
               play();
+              bringIntoView(PLAYBACK_ID);
             }}
             className="mt-2 rounded-lg border border-indigo-700 bg-indigo-700 px-3 py-1.5 text-sm font-semibold text-white dark:border-indigo-300 dark:bg-indigo-300 dark:text-slate-950"
           >

@@ -112,6 +112,7 @@ const Row = memo(function Row({
   index: number;
   current: boolean;
 }) {
+  const ms = useMessages().settings.ms;
   return (
     <tr
       aria-rowindex={index + 2}
@@ -122,7 +123,7 @@ const Row = memo(function Row({
       }`}
     >
       <td className="px-2 text-right text-slate-600 tabular-nums dark:text-slate-400">
-        {line.t} ms
+        {ms(line.t)}
       </td>
       <td className="px-2">{line.actor}</td>
       <td className="px-2">

@@ -32,20 +32,26 @@ function PaymentOutcome({ run, trace }: { run: PaymentRun; trace: readonly Trace
     (p) => p.outcome === 'failed' && p.charges > 0,
   ).length;
   const replays = outcome.replays + outcome.lateReplays;
+  const harmed = duplicated || chargedAfterFailure > 0;
+  // Green only once every payment has its answer: mid-run, one charge may yet become two.
+  const pending = !harmed && outcome.perIntent.some((p) => p.outcome === null);
   const shown = useMemo(() => paymentsWorthShowing(outcome.perIntent), [outcome]);
   const hidden = outcome.perIntent.length - shown.length;
 
   return (
     <Panel id="ledger" title={t.ledger.region}>
       <HeadlineBox
-        harmed={duplicated || chargedAfterFailure > 0}
-        pending={outcome.charges === 0 && outcome.perIntent.every((p) => p.outcome === null)}
+        harmed={harmed}
+        pending={pending}
         headline={t.outcome.chargesFor(outcome.charges, outcome.intents)}
         testId="charges-headline"
       >
-        <p className={verdictText(duplicated)}>
-          {duplicated ? t.outcome.duplicates(outcome.duplicateCharges) : t.outcome.noDuplicates}
-        </p>
+        {/* "No duplicate" is no comfort beside another harm: then only the harm is said. */}
+        {(duplicated || chargedAfterFailure === 0) && (
+          <p className={verdictText(duplicated, pending)}>
+            {duplicated ? t.outcome.duplicates(outcome.duplicateCharges) : t.outcome.noDuplicates}
+          </p>
+        )}
         {chargedAfterFailure > 0 && (
           <p className={`mt-1 ${verdictText(true)}`}>
             {t.outcome.chargedAfterFailure(chargedAfterFailure)}

@@ -130,9 +130,9 @@ export function HeadlineBox({
   );
 }
 
-/** A sentence under the headline, red when it reports harm. */
-export const verdictText = (harmed: boolean) =>
-  `mt-1 font-medium ${harmed ? 'text-red-800 dark:text-red-200' : 'text-emerald-800 dark:text-emerald-200'}`;
+/** A sentence under the headline: red when it reports harm, grey while the run is undecided. */
+export const verdictText = (harmed: boolean, pending = false) =>
+  `mt-1 font-medium ${harmed ? 'text-red-800 dark:text-red-200' : pending ? 'text-slate-700 dark:text-slate-200' : 'text-emerald-800 dark:text-emerald-200'}`;
 
 /** The statuses the clients acted on, and (when there were any) the late ones they ignored. */
 export function AnswerStatuses({ statuses, late }: { statuses: number[]; late: number[] }) {

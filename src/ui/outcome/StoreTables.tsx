@@ -16,6 +16,7 @@ const ROWS_SHOWN = 6;
  */
 export function StoreTables() {
   const t = useMessages().ledger;
+  const ms = useMessages().settings.ms;
   const lang = useLab((s) => s.lang);
   const trace = useLab((s) => s.run.trace);
   const count = useRecordCount();
@@ -44,7 +45,7 @@ export function StoreTables() {
           caption={t.cacheCaption}
           head={[t.columns.key, t.columns.response, t.columns.storedAt]}
           rows={tables.cache.map((c) => ({
-            cells: [short(c.key), String(c.response.status), `${c.storedAtMs} ms`],
+            cells: [short(c.key), String(c.response.status), ms(c.storedAtMs)],
           }))}
         />
       )}
@@ -136,7 +137,8 @@ function Table({
   const columns = head.length + (warned ? 1 : 0);
   return (
     // On a phone the table scrolls sideways; the box takes focus so a keyboard can scroll it too.
-    <div className="min-w-0 overflow-x-auto" tabIndex={0} role="group" aria-label={name}>
+    // Positioned, so its screen-reader-only header stays inside the scrolling box.
+    <div className="relative min-w-0 overflow-x-auto" tabIndex={0} role="group" aria-label={name}>
       <table className="w-full border-collapse text-left text-xs">
         <caption className="mb-1 text-left text-sm">
           <code className="font-semibold">{name}</code>{' '}

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { describeTrace } from '../../report/log.ts';
-import { useLab } from '../common/lab.ts';
+import { useLab, useMessages } from '../common/lab.ts';
 import { useRecordCount } from './frame.ts';
 
 /**
@@ -9,6 +9,7 @@ import { useRecordCount } from './frame.ts';
  */
 export function Announcer() {
   const lang = useLab((s) => s.lang);
+  const ms = useMessages().settings.ms;
   const timeline = useLab((s) => s.timeline);
   const count = useRecordCount();
   const lines = useMemo(() => describeTrace(timeline.trace, lang), [timeline, lang]);
@@ -24,8 +25,8 @@ export function Announcer() {
     const latest = passed.at(-1);
     if (!latest) return;
     const line = lines[latest.index]!;
-    setText(`${line.t} ms, ${line.actor}: ${line.verb} ${line.detail}`);
-  }, [count, timeline, lines]);
+    setText(`${ms(line.t)}, ${line.actor}: ${line.verb} ${line.detail}`);
+  }, [count, timeline, lines, ms]);
   return (
     <div className="sr-only" aria-live="polite" data-testid="announcer">
       {text}

@@ -4,6 +4,7 @@ import type { Mark, MarkKind } from '../../report/timeline.ts';
 import { SPEEDS, type Speed } from '../../state/store.ts';
 import { useLab, useMessages } from '../common/lab.ts';
 import { PauseIcon, PlayIcon, ResetIcon, StepBackIcon, StepForwardIcon } from './icons.tsx';
+import { PLAYBACK_ID } from '../common/bringIntoView.ts';
 
 /** One colour and one symbol per kind of mark, used on the timeline and in its legend. */
 export const MARK_STYLE: Record<MarkKind, { symbol: string; className: string }> = {
@@ -39,6 +40,7 @@ export function PlaybackBar() {
 
   return (
     <div
+      id={PLAYBACK_ID}
       role="toolbar"
       aria-label={p.toolbar}
       aria-describedby={hintId}
@@ -106,7 +108,17 @@ function Scrubber({ at, endMs }: { at: number; endMs: number }) {
   const p = t.playback;
   const seek = useLab((s) => s.seek);
   const pause = useLab((s) => s.pause);
+  const stepBack = useLab((s) => s.stepBack);
+  const stepForward = useLab((s) => s.stepForward);
   const marks = useLab((s) => s.timeline.marks);
+  // On the timeline too, arrows step from event to event (as the hint says), not by 1 ms;
+  // Home, End and Page keys keep their usual jumps.
+  const STEPS: Record<string, () => void> = {
+    ArrowLeft: stepBack,
+    ArrowDown: stepBack,
+    ArrowRight: stepForward,
+    ArrowUp: stepForward,
+  };
   const count = useRecordCount();
   const kinds = [...new Set(marks.map((m) => m.kind))];
   return (
@@ -116,7 +128,7 @@ function Scrubber({ at, endMs }: { at: number; endMs: number }) {
           className="w-16 text-right font-mono text-xs tabular-nums sm:w-20 sm:text-sm"
           aria-hidden="true"
         >
-          {at} ms
+          {t.settings.ms(at)}
         </span>
         <div className="relative flex-1">
           <input
@@ -132,6 +144,13 @@ function Scrubber({ at, endMs }: { at: number; endMs: number }) {
               pause();
               seek(Number(e.target.value));
             }}
+            onKeyDown={(e) => {
+              const step = e.shiftKey || e.altKey ? undefined : STEPS[e.key];
+              if (!step) return;
+              e.preventDefault();
+              pause();
+              step();
+            }}
             className="w-full accent-indigo-600"
           />
           <MarkRow marks={marks} endMs={endMs} />
@@ -140,7 +159,7 @@ function Scrubber({ at, endMs }: { at: number; endMs: number }) {
           className="w-16 font-mono text-xs text-slate-600 tabular-nums sm:w-20 sm:text-sm dark:text-slate-300"
           aria-hidden="true"
         >
-          {endMs} ms
+          {t.settings.ms(endMs)}
         </span>
       </div>
       {kinds.length > 0 && (
