@@ -2,6 +2,8 @@
  * English texts. `ru.ts` must have exactly this shape (the compiler checks it), so a missing
  * translation is a build error, not a blank on screen. Texts that take values are functions.
  */
+import type { StoreOp } from '../model/machines/store.ts';
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const en = {
@@ -171,6 +173,17 @@ export const en = {
       declined: 'declined',
     } as Record<string, string>,
     idle: 'idle',
+    /** What the store is doing, in words, for a moment after each query. */
+    storeOps: {
+      claimKey: 'claiming a key',
+      lockKey: 'locking a key',
+      commit: 'committing',
+      finish: 'finishing',
+      rollback: 'rolling back',
+      forgetKey: 'letting a key go',
+      cacheGet: 'cache lookup',
+      cacheSet: 'cache write',
+    } satisfies Record<StoreOp['type'], string>,
     charges: (n: number) => plural(n, 'charge', 'charges'),
   },
   nav: {

@@ -183,6 +183,16 @@ export const ru: Messages = {
       declined: 'отказ',
     },
     idle: 'ждёт',
+    storeOps: {
+      claimKey: 'захват ключа',
+      lockKey: 'блокировка ключа',
+      commit: 'фиксация',
+      finish: 'завершение',
+      rollback: 'откат',
+      forgetKey: 'освобождение ключа',
+      cacheGet: 'чтение кеша',
+      cacheSet: 'запись в кеш',
+    },
     charges: (n: number) => charges(n),
   },
   nav: {

@@ -248,7 +248,7 @@ const lessons: Record<string, LessonText> = {
         title: 'A server that keeps only its successes',
         body: [
           'The same run, with one setting changed: the server lets go of the key when the work ends in an error. It is a common shortcut: “cache only the 2xx answers”.',
-          'The late copy finds no key, runs the payment again, and now the card can pay: €42 is charged for a payment Ada was told had failed — the ledger says so, and the diagram marks a broken invariant (⚠): the answer no longer matches the charges. Stripe and rocket-rides both store a declined card’s 402 against the key for this reason. Errors from before the work began (400, 409, 422, 503) are different: nothing happened, so nothing is stored, and a retry simply runs.',
+          'The late copy finds no key, runs the payment again, and now the card can pay: €42 is charged for a payment Ada was told had failed (the declined attempt wrote no payment row: the one row, pay_2, is the copy’s) — the ledger says so, and the diagram marks a broken invariant (⚠): the answer no longer matches the charges. Stripe and rocket-rides both store a declined card’s 402 against the key for this reason. Errors from before the work began (400, 409, 422, 503) are different: nothing happened, so nothing is stored, and a retry simply runs.',
         ],
       },
       atomic: {

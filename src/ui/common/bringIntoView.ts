@@ -12,3 +12,6 @@ export function bringIntoView(id: string): void {
 
 /** The playback bar's id: "Play it" buttons bring it, and the topology below it, into view. */
 export const PLAYBACK_ID = 'playback';
+
+/** The "Compare with another strategy" box: ticking it brings the comparison into view. */
+export const COMPARE_TOGGLE_ID = 'compare-toggle';

@@ -1,8 +1,9 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { summarize } from '../../model/outcome.ts';
 import type { RunResult } from '../../model/run.ts';
 import type { StrategyId } from '../../model/strategies.ts';
 import { recordsBy, type Timeline } from '../../report/timeline.ts';
+import { bringIntoView, COMPARE_TOGGLE_ID } from '../common/bringIntoView.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
 import { StatusChips } from '../outcome/RunFacts.tsx';
@@ -17,6 +18,12 @@ export function CompareView() {
   const run = useLab((s) => s.run);
   const timeline = useLab((s) => s.timeline);
   const compared = useLab((s) => s.compared);
+  const shown = compared !== null && selection.compare !== null;
+  // The panel opens below the ledger, out of sight: ticking the box brings it into view (a page
+  // opened from a link with compare= stays where it is).
+  useEffect(() => {
+    if (shown && document.activeElement?.id === COMPARE_TOGGLE_ID) bringIntoView('compare');
+  }, [shown]);
   if (!compared || !selection.compare) return null;
   return (
     <Panel id="compare" title={t.compare.region}>

@@ -4,6 +4,7 @@ import { isResourceScenario, SCENARIO_IDS, worldOf } from '../../scenarios/ids.t
 import { isSeedText } from '../../state/url.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
+import { COMPARE_TOGGLE_ID } from '../common/bringIntoView.ts';
 
 // The settings sit behind a disclosure; they load after the first screen.
 const SettingsFields = lazy(() =>
@@ -118,6 +119,7 @@ function CompareField() {
     <div>
       <label className="flex items-center gap-2 text-sm font-medium">
         <input
+          id={COMPARE_TOGGLE_ID}
           type="checkbox"
           className="size-4 accent-indigo-600"
           checked={selection.compare !== null}

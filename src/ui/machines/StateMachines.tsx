@@ -1,4 +1,12 @@
-import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
 import type { AnyStateMachine } from 'xstate';
 import { clientMachine } from '../../model/machines/client.ts';
 import { handlerMachine } from '../../model/machines/handler.ts';
@@ -239,7 +247,9 @@ function Chart({
 /** Whether the box's content is wider than the box, kept up to date as either changes size. */
 function useScrollsSideways(box: RefObject<HTMLDivElement | null>): boolean {
   const [scrolls, setScrolls] = useState(false);
-  useEffect(() => {
+  // Measured before the first paint (a layout effect), so no moment shows a scrolling box that
+  // cannot take focus; the observer follows later changes of either width.
+  useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
     const check = () => setScrolls(el.scrollWidth > el.clientWidth);

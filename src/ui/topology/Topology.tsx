@@ -195,7 +195,7 @@ function backEndLabel(
   for (let i = trace.length - 1; i >= 0; i--) {
     const r = trace[i]!;
     if (r.t < cursorMs - ACTIVITY_MS) break;
-    if (r.type === 'store') return r.op.type;
+    if (r.type === 'store') return t.topology.storeOps[r.op.type];
     if (r.type === 'served') return `${r.method} → ${r.status}`;
   }
   return t.topology.idle;
