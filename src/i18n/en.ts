@@ -68,6 +68,7 @@ export const en = {
     none: 'None yet.',
     at: (t: number, what: string) => `at ${t} ms: ${what}`,
     remove: (what: string) => `Remove: ${what}`,
+    removeAll: 'Remove them all',
   },
   machines: {
     region: 'State machines',
@@ -373,7 +374,7 @@ export const en = {
       invariant: 'VIOLATED',
     },
     dropReasons: {
-      scripted: 'scripted drop',
+      scripted: 'dropped by a fault',
       loss: 'lost in the network',
       partition: 'network partition',
       'server-down': 'server is down',

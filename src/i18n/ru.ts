@@ -79,6 +79,7 @@ export const ru: Messages = {
     none: 'Пока нет.',
     at: (t: number, what: string) => `в момент ${t} мс: ${what}`,
     remove: (what: string) => `Убрать: ${what}`,
+    removeAll: 'Убрать все',
   },
   machines: {
     region: 'Автоматы состояний',
@@ -383,7 +384,7 @@ export const ru: Messages = {
       invariant: 'НАРУШЕНИЕ',
     },
     dropReasons: {
-      scripted: 'потеря по сценарию',
+      scripted: 'отброшено сбоем',
       loss: 'потеряно в сети',
       partition: 'сетевой раздел',
       'server-down': 'сервер не работает',

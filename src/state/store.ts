@@ -26,6 +26,8 @@ interface RunSlice {
   /** Adds a fault at the cursor and re-runs; what came before the cursor stays as it was. */
   injectFault(fault: DistributiveOmit<ScriptedFault, 'atMs'>): void;
   removeFault(index: number): void;
+  /** Takes every injected fault out of the run (Reset only rewinds; the faults stay in it). */
+  clearFaults(): void;
 }
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
@@ -148,6 +150,9 @@ export function createLabStore(initial: {
       removeFault(index) {
         const { selection } = get();
         rerun({ ...selection, faults: selection.faults.toSpliced(index, 1) });
+      },
+      clearFaults() {
+        rerun({ ...get().selection, faults: [] });
       },
 
       cursorMs: 0,

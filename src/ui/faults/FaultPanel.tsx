@@ -22,6 +22,7 @@ export function FaultPanel() {
   const injected = useLab((s) => s.selection.faults);
   const inject = useLab((s) => s.injectFault);
   const remove = useLab((s) => s.removeFault);
+  const clear = useLab((s) => s.clearFaults);
   const at = useLab((s) => Math.round(s.cursorMs));
   const payments = worldOf(scenario) === 'payments';
   const points = payments
@@ -94,6 +95,17 @@ export function FaultPanel() {
               </li>
             );
           })}
+          {injected.length > 1 && (
+            <li>
+              <button
+                type="button"
+                onClick={clear}
+                className="mt-1 rounded-md border border-slate-300 px-2 py-0.5 text-xs dark:border-slate-600"
+              >
+                {f.removeAll}
+              </button>
+            </li>
+          )}
         </ul>
       )}
     </Panel>
