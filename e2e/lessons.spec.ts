@@ -56,6 +56,9 @@ test('a prediction answered wrong, then right, then played', async ({ page }) =>
   await page.goto('/?lang=en#/lesson/what-idempotency-means/2');
   const ledger = page.getByRole('region', { name: 'Ledger' });
   await expect(ledger).toContainText('0 charges for 1 payment');
+  // The timeline's marks would give the answer away: they wait for the right answer.
+  const marks = page.getByRole('list', { name: 'Marks on the timeline' });
+  await expect(marks).toHaveCount(0);
   await page.getByRole('radio', { name: 'Once' }).check();
   await page.getByRole('button', { name: 'Check my answer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Not quite' })).toContainText('Once');
@@ -63,6 +66,7 @@ test('a prediction answered wrong, then right, then played', async ({ page }) =>
   await page.getByRole('radio', { name: 'Twice' }).check();
   await page.getByRole('button', { name: 'Check my answer' }).click();
   await expect(page.getByText('Twice. The retry is a new POST')).toBeVisible();
+  await expect(marks).toBeVisible();
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('2');
   await page.getByRole('button', { name: 'Play it' }).click();
   await expect(ledger).toContainText('2 charges for 1 payment', { timeout: 20_000 });

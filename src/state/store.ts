@@ -52,6 +52,12 @@ interface PlaybackSlice {
   reset(): void;
   seek(ms: number): void;
   setSpeed(speed: Speed): void;
+  /**
+   * The timeline's marks (faults, charges, broken invariants) are hidden while a lesson asks the
+   * learner to predict what the run will do: they would give the answer away.
+   */
+  marksHidden: boolean;
+  hideMarks(hidden: boolean): void;
   /** Moves the cursor on by `virtualMs`; playing stops at the end of the run. */
   advance(virtualMs: number): void;
 }
@@ -173,6 +179,8 @@ export function createLabStore(initial: {
       reset: () => set({ playing: false, cursorMs: 0 }),
       seek: (ms) => set({ cursorMs: clamp(ms) }),
       setSpeed: (speed) => set({ speed }),
+      marksHidden: false,
+      hideMarks: (hidden) => set({ marksHidden: hidden }),
       advance(virtualMs) {
         const cursorMs = clamp(get().cursorMs + virtualMs);
         set({ cursorMs, playing: get().playing && cursorMs < get().endMs });

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { StepText } from '../../i18n/lessons/en.ts';
 import type { LessonStep } from '../../scenarios/lessons.ts';
 import { useLab } from '../common/lab.ts';
@@ -23,6 +23,13 @@ export function PredictBox({
   const reset = useLab((s) => s.reset);
   const play = useLab((s) => s.play);
   const right = checked === predict.answer;
+  // Until the right answer is in, the timeline does not show where the charges and the broken
+  // invariants are.
+  const hideMarks = useLab((s) => s.hideMarks);
+  useEffect(() => {
+    hideMarks(!right);
+    return () => hideMarks(false);
+  }, [right, hideMarks]);
   const feedback =
     checked === null ? '' : right ? t.right : t.wrong(words.choices?.[checked] ?? checked);
   return (

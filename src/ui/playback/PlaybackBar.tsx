@@ -103,6 +103,8 @@ const MarkRow = memo(function MarkRow({ marks, endMs }: { marks: Mark[]; endMs: 
   );
 });
 
+const NO_MARKS: Mark[] = [];
+
 function Scrubber({ at, endMs }: { at: number; endMs: number }) {
   const t = useMessages();
   const p = t.playback;
@@ -110,7 +112,9 @@ function Scrubber({ at, endMs }: { at: number; endMs: number }) {
   const pause = useLab((s) => s.pause);
   const stepBack = useLab((s) => s.stepBack);
   const stepForward = useLab((s) => s.stepForward);
-  const marks = useLab((s) => s.timeline.marks);
+  const allMarks = useLab((s) => s.timeline.marks);
+  const marksHidden = useLab((s) => s.marksHidden);
+  const marks = marksHidden ? NO_MARKS : allMarks;
   // On the timeline too, arrows step from event to event (as the hint says), not by 1 ms;
   // Home, End and Page keys keep their usual jumps.
   const STEPS: Record<string, () => void> = {
