@@ -19,8 +19,10 @@ import { computeMethodTable } from '../src/scenarios/methods.ts';
 import { faultCode, faultFits, parseFaults } from '../src/scenarios/faults.ts';
 import { parseTweakList, TWEAK_HELP, type Tweaks } from '../src/scenarios/tweaks.ts';
 import { runScenario } from '../src/scenarios/run.ts';
+import { scoped } from '../src/explore/scope.ts';
 import { cellText, evaluateMatrix, seedRange } from '../src/scenarios/matrix.ts';
-import { describeTrace, describeVerdict, formatTime } from '../src/report/log.ts';
+import { describeTrace, formatTime } from '../src/report/log.ts';
+import { describeVerdict } from '../src/report/words.ts';
 import { en } from '../src/i18n/en.ts';
 import {
   isMain,
@@ -93,7 +95,7 @@ export function simMain(argv: string[]): string {
     tape: flags.tape,
     faults,
     tweaks,
-    ...(scope ? { scope } : {}),
+    ...(scope ? { shape: scoped(scope) } : {}),
   });
   const common = {
     scenario,

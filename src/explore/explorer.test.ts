@@ -6,7 +6,7 @@ import { expectsConsistency, SCENARIOS } from '../scenarios/catalogue.ts';
 import { PAYMENT_SCENARIO_IDS, type PaymentScenarioId } from '../scenarios/ids.ts';
 import { runScenario } from '../scenarios/run.ts';
 import { Explorer, explore, type ExploreOptions } from './explorer.ts';
-import type { Scope } from './scope.ts';
+import { scoped, type Scope } from './scope.ts';
 
 const clock = () => 0;
 const pairs = (keep: (scenario: PaymentScenarioId, strategy: StrategyId) => boolean) =>
@@ -121,7 +121,13 @@ describe('exhaustive: every unsafe pair has a witness, and it replays', () => {
     expect(report.witness).not.toBeNull();
     const witness = report.witness!;
     expect(witness.command).toContain(`--tape '${witness.tape}'`);
-    const replay = runScenario({ scenario, strategy, seed: 0, tape: witness.tape, scope });
+    const replay = runScenario({
+      scenario,
+      strategy,
+      seed: 0,
+      tape: witness.tape,
+      shape: scoped(scope),
+    });
     const outcome = summarize(replay.trace);
     expect(replay.tape).toBe(witness.tape);
     const verdicts = new Map(verdictsOf(replay));

@@ -8,7 +8,7 @@ import type { StrategyId } from '../model/strategies.ts';
 import { invariantsOf, type InvariantName } from '../model/trace.ts';
 import { isResourceScenario, worldOf, type ScenarioId } from '../scenarios/ids.ts';
 import { prepareScenario, type PreparedScenario } from '../scenarios/run.ts';
-import { describeScope, type Scope } from './scope.ts';
+import { describeScope, scoped, type Scope } from './scope.ts';
 
 /**
  * The schedule explorer: runs a scenario under a strategy over many fault schedules — every one
@@ -73,7 +73,7 @@ export class Explorer {
 
   constructor(private readonly options: ExploreOptions) {
     const { scenario, strategy, scope, mode } = options;
-    this.prepared = prepareScenario(scenario, strategy, scope);
+    this.prepared = prepareScenario(scenario, strategy, scoped(scope));
     this.report = {
       scenario,
       strategy,

@@ -15,7 +15,7 @@ import {
 import { RESOURCE_SCENARIO_IDS, type ResourceScenarioId } from '../scenarios/ids.ts';
 import { runScenario } from '../scenarios/run.ts';
 import { explore } from './explorer.ts';
-import type { Scope } from './scope.ts';
+import { scoped, type Scope } from './scope.ts';
 
 /**
  * The HTTP oracles under faults: exhaustively over small scopes with the explorer, and over random
@@ -62,7 +62,7 @@ describe('exhaustive: the explorer walks the resource scenarios', () => {
       strategy: 'none',
       seed: 0,
       tape: witness.tape,
-      scope,
+      shape: scoped(scope),
     });
     expect(new Map(verdictsOf(replay)).get('noLostUpdate')!.ok).toBe(false);
   });

@@ -7,6 +7,7 @@ import type {
   WorldSettings,
 } from '../model/settings.ts';
 import { STRATEGIES, type StrategyId } from '../model/strategies.ts';
+import type { SettingsShape } from '../scenarios/run.ts';
 
 /**
  * A small scope for exploring fault schedules: on top of a scenario's own faults, every message
@@ -110,3 +111,9 @@ export const describeScope = (scope: Scope): string =>
     scope.crashPoints === undefined ? '' : ` --crash-points ${scope.crashPoints.join(',')}`,
     scope.fixedDelays ? ' --fixed-delays' : '',
   ].join('');
+
+/** The small scope as a settings shape for `runScenario` and `prepareScenario`. */
+export const scoped = (scope: Scope): SettingsShape => ({
+  payments: (settings, strategy) => smallScope(settings, strategy, scope),
+  resources: (settings) => resourceSmallScope(settings, scope),
+});

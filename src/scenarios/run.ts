@@ -13,7 +13,6 @@ import type { StrategyId } from '../model/strategies.ts';
 import { SCENARIOS } from './catalogue.ts';
 import { isResourceScenario, type PaymentScenarioId, type ScenarioId } from './ids.ts';
 import { RESOURCE_SCENARIOS } from './resourceCatalogue.ts';
-import { resourceSmallScope, smallScope, type Scope } from '../explore/scope.ts';
 
 export interface RunRequest {
   scenario: ScenarioId;
@@ -23,8 +22,8 @@ export interface RunRequest {
   seed: number;
   /** Exact replay of a recorded run. */
   tape?: string | undefined;
-  /** Run the explorer's small scope of the scenario instead (see src/explore/scope.ts). */
-  scope?: Scope;
+  /** Run a variant of the scenario instead: the explorer's small scope (src/explore/scope.ts). */
+  shape?: SettingsShape;
   /** Faults injected by a person on top of the scenario's own (those its world has). */
   faults?: readonly ScriptedFault[];
   /** Settings changed from the controls (retry, key policy, network, key store). */
@@ -38,8 +37,8 @@ export interface RunRequest {
 export function runScenario(request: RunRequest & { scenario: PaymentScenarioId }): PaymentRun;
 export function runScenario(request: RunRequest): RunResult;
 export function runScenario(request: RunRequest): RunResult {
-  const { scenario, strategy, seed, tape, scope, faults = [], tweaks = {} } = request;
-  const prepared = prepareScenario(scenario, strategy, scope, faults, tweaks);
+  const { scenario, strategy, seed, tape, shape, faults = [], tweaks = {} } = request;
+  const prepared = prepareScenario(scenario, strategy, shape, faults, tweaks);
   if (tape === undefined) return prepared.run(seededSource(seed));
   const source = tapeSource(decodeTape(tape));
   const result = prepared.run(source);
@@ -51,14 +50,13 @@ export function runScenario(request: RunRequest): RunResult {
   return result;
 }
 
-/** The scenario's world (in its small scope, if one is given) run on any choice source. */
-export function runWithSource(
-  scenario: ScenarioId,
-  strategy: StrategyId,
-  source: ChoiceSource,
-  scope?: Scope,
-): RunResult {
-  return prepareScenario(scenario, strategy, scope).run(source);
+/**
+ * A variant of a scenario's settings, one per world: the explorer's small scope. It is passed in
+ * rather than imported, so the page, which never explores, does not load it.
+ */
+export interface SettingsShape {
+  payments(settings: WorldSettings, strategy: StrategyId): WorldSettings;
+  resources(settings: ResourceWorldSettings): ResourceWorldSettings;
 }
 
 /** A scenario's settings built once, for running many schedules of it (the explorer). */
@@ -70,7 +68,7 @@ export interface PreparedScenario {
 export function prepareScenario(
   scenario: ScenarioId,
   strategy: StrategyId,
-  scope?: Scope,
+  shape?: SettingsShape,
   extra: readonly ScriptedFault[] = [],
   tweaks: Tweaks = {},
 ): PreparedScenario {
@@ -83,7 +81,7 @@ export function prepareScenario(
       network: tweakNetwork(base.network, tweaks),
       faults: [...base.faults, ...(injected as ResourceFault[])],
     };
-    const settings = scope ? resourceSmallScope(plain, scope) : plain;
+    const settings = shape ? shape.resources(plain) : plain;
     return { settings, run: (source) => runResourceWorld(settings, source) };
   }
   const base = SCENARIOS[scenario].settings(strategy);
@@ -104,7 +102,7 @@ export function prepareScenario(
     },
     faults: [...base.faults, ...injected],
   };
-  const settings = scope ? smallScope(plain, strategy, scope) : plain;
+  const settings = shape ? shape.payments(plain, strategy) : plain;
   return { settings, run: (source) => runWorld(settings, source) };
 }
 
