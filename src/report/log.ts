@@ -5,15 +5,14 @@ import {
   IF_NONE_MATCH,
   readIdempotencyKey,
   statusLine,
-  type Body,
   type HttpRequest,
 } from '../model/http.ts';
-import type { Verdict, ViolationFacts } from '../model/invariants.ts';
 import { NETWORK, PROVIDER, SERVER, STORE, type Message } from '../model/message.ts';
 import type { StoreOp } from '../model/machines/store.ts';
 import type { ScriptedFault } from '../model/settings.ts';
 import type { RecordOf, TraceRecord } from '../model/trace.ts';
 import { formatMoney, messagesOf, type Lang } from '../i18n/i18n.ts';
+import { describeFacts, fieldsText, outcomeText } from './words.ts';
 
 /**
  * The trace as readable lines, in either language: the accessible event log of the page and the
@@ -76,12 +75,6 @@ function requestHeaders(request: HttpRequest, lang: Lang, world: World): string 
   if (Object.keys(request.body).length) parts.push(fieldsText(request.body));
   return parts.join(', ') || m.noConditions;
 }
-
-/** `{balance: 110}`: a body in a few characters. */
-export const fieldsText = (body: Body): string =>
-  `{${Object.entries(body)
-    .map(([k, v]) => `${k}: ${v}`)
-    .join(', ')}}`;
 
 function describeRecord(
   record: TraceRecord,
@@ -209,16 +202,6 @@ function describeServed(
   return m.servedDetail(what, statusLine(record.status), change);
 }
 
-export function outcomeText(
-  outcome: 'succeeded' | 'failed' | 'unknown' | null,
-  status: number | null,
-  lang: Lang,
-): string {
-  const o = messagesOf(lang).outcome.outcomes;
-  const word = outcome === null ? o.pending : o[outcome];
-  return status === null ? word : `${word} (${statusLine(status)})`;
-}
-
 /** A store operation as the SQL it stands for (keys shortened, as in the rest of the log). */
 export function describeStoreOp(op: StoreOp): string {
   const key = (claim: { scope: string; key: string }) =>
@@ -266,37 +249,6 @@ export function describeFault(fault: ScriptedFault, lang: Lang): string {
     case 'server-pause':
       return f.serverPause(fault.durationMs);
   }
-}
-
-export function describeFacts(facts: ViolationFacts, lang: Lang): string {
-  const f = messagesOf(lang).invariants.facts;
-  switch (facts.kind) {
-    case 'charged-twice':
-      return f.chargedTwice(facts.intentId, facts.charges);
-    case 'answer-mismatch':
-      return f.answerMismatch(
-        facts.intentId,
-        messagesOf(lang).outcome.outcomes[facts.seen],
-        facts.charges,
-      );
-    case 'money-mismatch':
-      return f.moneyMismatch(
-        formatMoney(lang, facts.charged),
-        formatMoney(lang, facts.customerLost),
-        formatMoney(lang, facts.merchantGained),
-      );
-    case 'update-lost':
-      return f.updateLost(facts.path, facts.by, facts.erased.join(', '));
-    case 'repeat-changed-state':
-      return f.repeatChangedState(facts.intentId, facts.method, facts.path);
-  }
-}
-
-/** A verdict in one sentence: what failed, or that it held. */
-export function describeVerdict(verdict: Verdict, lang: Lang): string {
-  const i = messagesOf(lang).invariants;
-  if (verdict.violation) return describeFacts(verdict.violation, lang);
-  return i.holds;
 }
 
 /** `t=  120ms` — fixed width so the log reads as columns. */

@@ -8,7 +8,6 @@ import { LoadFailure } from './common/LoadFailure.tsx';
 import { BadLinkNotice, FromInterviewNotice } from './common/BadLinkNotice.tsx';
 import { useLab, useMessages } from './common/lab.ts';
 import { PlaybackBar } from './playback/PlaybackBar.tsx';
-import { Announcer } from './playback/Announcer.tsx';
 import { usePlaybackKeys, usePlaybackLoop } from './playback/frame.ts';
 import { Topology } from './topology/Topology.tsx';
 
@@ -21,6 +20,10 @@ const CompareView = lazy(() =>
 );
 const StateMachines = lazy(() =>
   import('./machines/StateMachines.tsx').then((m) => ({ default: m.StateMachines })),
+);
+// The live region reads the event log's sentences; it is there a moment after the first paint.
+const Announcer = lazy(() =>
+  import('./playback/Announcer.tsx').then((m) => ({ default: m.Announcer })),
 );
 const EventLog = lazy(() => import('./log/EventLog.tsx').then((m) => ({ default: m.EventLog })));
 const SequenceDiagram = lazy(() =>
@@ -79,7 +82,9 @@ export function App() {
           </Suspense>
         </LoadFailure>
       )}
-      <Announcer />
+      <Suspense fallback={null}>
+        <Announcer />
+      </Suspense>
     </>
   );
 }

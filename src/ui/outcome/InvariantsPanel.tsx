@@ -1,6 +1,6 @@
 import { verdictsOf } from '../../model/run.ts';
 import { useTraceSoFar } from '../playback/frame.ts';
-import { describeVerdict } from '../../report/log.ts';
+import { describeVerdict } from '../../report/words.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
 

@@ -3,7 +3,7 @@ import { summarize, type IntentOutcome } from '../../model/outcome.ts';
 import type { PaymentRun } from '../../model/run.ts';
 import type { TraceRecord } from '../../model/trace.ts';
 import { useTraceSoFar } from '../playback/frame.ts';
-import { outcomeText } from '../../report/log.ts';
+import { outcomeText } from '../../report/words.ts';
 import { AnswerStatuses, HeadlineBox, TraceFacts, verdictText } from './RunFacts.tsx';
 import { ResourceOutcome } from './ResourceOutcome.tsx';
 import { StoreTables } from './StoreTables.tsx';

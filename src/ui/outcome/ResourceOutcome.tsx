@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { ResourceRun } from '../../model/run.ts';
 import type { TraceRecord } from '../../model/trace.ts';
 import { summarizeResources } from '../../model/resourceOutcome.ts';
-import { fieldsText, outcomeText } from '../../report/log.ts';
+import { fieldsText, outcomeText } from '../../report/words.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
 import { AnswerStatuses, HeadlineBox, TraceFacts, verdictText } from './RunFacts.tsx';
