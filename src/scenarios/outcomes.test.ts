@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { summarize } from '../model/outcome.ts';
-import type { StrategyId } from '../model/strategies.ts';
+import { STRATEGIES, STRATEGY_IDS, type StrategyId } from '../model/strategies.ts';
 import { runScenario } from './run.ts';
 import type { PaymentScenarioId } from './ids.ts';
 
@@ -127,13 +127,7 @@ describe('the canonical failure stories', () => {
 });
 
 describe('a decline is the key’s answer too (declined-late-copy)', () => {
-  const KEYED = [
-    'naive-cache',
-    'atomic-key',
-    'locked-key',
-    'fingerprinted',
-    'recovery-points',
-  ] as const;
+  const KEYED = STRATEGY_IDS.filter((s) => s !== 'none');
   const run = (strategy: StrategyId, seed: number, errors?: 'store' | 'forget') => {
     const result = runScenario({
       scenario: 'declined-late-copy',
@@ -158,7 +152,8 @@ describe('a decline is the key’s answer too (declined-late-copy)', () => {
     );
   });
 
-  const FORGETFUL = ['naive-cache', 'atomic-key', 'locked-key', 'fingerprinted', 'none'] as const;
+  // Every strategy but recovery points, whose provider call carries a key of its own.
+  const FORGETFUL = STRATEGY_IDS.filter((s) => !STRATEGIES[s].recoveryPoints);
   it.each(FORGETFUL)(
     '%s without stored errors charges the card after the client was told “declined”',
     (strategy) => {
