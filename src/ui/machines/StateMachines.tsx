@@ -141,6 +141,8 @@ function Chart({
 }) {
   const scrollLabel = useMessages().machines.scrolls;
   const layout = useMemo(() => layoutMachine(graph, { width: BOX_W, height: BOX_H }), [graph]);
+  // The routes are drawn once per machine; only their colours change as the run moves.
+  const paths = useMemo(() => layout.edges.map((edge) => smoothPath(edge.points)), [layout]);
   const taken = useMemo(() => (last ? edgesTaken(graph, last) : new Set<string>()), [graph, last]);
   // Only what can happen next is labelled, and the step that just happened: no clutter.
   const isLabelled = (edge: { from: string }, lit: boolean) => lit || edge.from === current;
@@ -175,13 +177,13 @@ function Chart({
           <Arrowhead id="arrow" className="fill-slate-400 dark:fill-slate-500" />
           <Arrowhead id="arrow-lit" className="fill-indigo-600 dark:fill-indigo-300" />
         </defs>
-        {layout.edges.map((edge) => {
+        {layout.edges.map((edge, i) => {
           const lit = taken.has(`${edge.from}|${edge.to}`);
           const labelled = isLabelled(edge, lit);
           return (
             <path
               key={`${edge.from}|${edge.to}`}
-              d={smoothPath(edge.points)}
+              d={paths[i]}
               fill="none"
               strokeWidth={lit ? 2.5 : 1.2}
               className={
