@@ -14,8 +14,22 @@ import type { Tweaks } from './tweaks.ts';
 const run = (scenario: PaymentScenarioId, strategy: StrategyId, tweaks: Tweaks = {}) =>
   summarize(runScenario({ scenario, strategy, seed: 1, tweaks }).trace);
 
-const docFor = (strategy: StrategyId, change: Partial<DocServer> = {}) =>
-  idempotencyDoc(STRATEGIES[strategy], { ...baseSettings(strategy).server, ...change });
+/**
+ * What the reference says of each behaviour. A server that ignores keys has a single line ("every
+ * request runs"), read here as "runs again" for each of them.
+ */
+function docFor(strategy: StrategyId, change: Partial<DocServer> = {}) {
+  const doc = idempotencyDoc(STRATEGIES[strategy], { ...baseSettings(strategy).server, ...change });
+  if (doc.key !== 'ignored') return { ...doc, repeat: 'replayed' };
+  return {
+    repeat: 'runs-again',
+    errors: 'runs-again',
+    concurrent: 'runs-again',
+    otherBody: 'runs-again',
+    keyStoreDown: 'unaffected',
+    retentionMs: null,
+  };
+}
 
 describe.each(STRATEGY_IDS)('the API reference of %s says what the server does', (strategy) => {
   it('a repeat after the first finished: its answer replayed, or the work again', () => {

@@ -6,21 +6,24 @@ import type { StrategyInfo } from '../model/strategies.ts';
  * and settings the simulated server runs with. The words live in the i18n layer; a test runs the
  * scenarios that show each behaviour and holds every line of this to what the server really did.
  */
-export interface IdempotencyDoc {
-  /** Whether the endpoint reads an Idempotency-Key, and whether one is required (400 without). */
-  key: 'ignored' | 'optional' | 'required';
+export type IdempotencyDoc =
+  /** The endpoint reads no Idempotency-Key: every request runs, repeats and copies included. */
+  { key: 'ignored' } | KeyedDoc;
+
+export interface KeyedDoc {
+  /** Whether a key is required (400 without one). A repeat after the first finished gets its
+   * answer again, marked Idempotent-Replayed. */
+  key: 'optional' | 'required';
   /** How long a finished key is honoured, in ms; null: for ever. */
   retentionMs: number | null;
-  /** A repeat after the first request finished: its answer again, or the work again. */
-  repeat: 'replayed' | 'runs-again';
   /** An error after the work began (a declined card): replayed like a success, or run again. */
   errors: 'replayed' | 'runs-again';
   /** A repeat while the first is still running. */
   concurrent: 'waits-then-replayed' | 'conflict-409' | 'runs-again';
   /** The same key with a different body. */
-  otherBody: 'rejected-422' | 'first-answer' | 'runs-again';
+  otherBody: 'rejected-422' | 'first-answer';
   /** The key store cannot be reached. */
-  keyStoreDown: 'refused-503' | 'runs-unprotected' | 'unaffected';
+  keyStoreDown: 'refused-503' | 'runs-unprotected';
 }
 
 export type DocServer = Pick<
@@ -29,22 +32,10 @@ export type DocServer = Pick<
 >;
 
 export function idempotencyDoc(strategy: StrategyInfo, server: DocServer): IdempotencyDoc {
-  const keyed = strategy.keys !== 'ignore';
-  if (!keyed) {
-    return {
-      key: 'ignored',
-      retentionMs: null,
-      repeat: 'runs-again',
-      errors: 'runs-again',
-      concurrent: 'runs-again',
-      otherBody: 'runs-again',
-      keyStoreDown: 'unaffected',
-    };
-  }
+  if (strategy.keys === 'ignore') return { key: 'ignored' };
   return {
     key: server.keyRequired ? 'required' : 'optional',
     retentionMs: server.keyTtlMs,
-    repeat: 'replayed',
     errors: server.storeErrors ? 'replayed' : 'runs-again',
     concurrent: concurrentRepeat(strategy),
     otherBody: strategy.checksFingerprint ? 'rejected-422' : 'first-answer',
@@ -53,7 +44,7 @@ export function idempotencyDoc(strategy: StrategyInfo, server: DocServer): Idemp
 }
 
 /** The textbook cache has no answer yet for a second request; a claim waits; a lock says 409. */
-function concurrentRepeat(strategy: StrategyInfo): IdempotencyDoc['concurrent'] {
+function concurrentRepeat(strategy: StrategyInfo): KeyedDoc['concurrent'] {
   switch (strategy.keys) {
     case 'claim':
       return 'waits-then-replayed';

@@ -143,8 +143,8 @@ export function ApiDocPanel() {
           [t.labels.repeat, t.repeat],
           [t.labels.errors, t.errors[doc.errors]],
           [t.labels.concurrent, t.concurrent[doc.concurrent]],
-          [t.labels.otherBody, t.otherBody[doc.otherBody as keyof typeof t.otherBody]],
-          [t.labels.keyStoreDown, t.keyStoreDown[doc.keyStoreDown as keyof typeof t.keyStoreDown]],
+          [t.labels.otherBody, t.otherBody[doc.otherBody]],
+          [t.labels.keyStoreDown, t.keyStoreDown[doc.keyStoreDown]],
         ];
   return (
     <figure className="mt-4 rounded-lg border border-slate-300 bg-slate-50 p-3 dark:border-slate-700 dark:bg-slate-950">
