@@ -61,17 +61,24 @@ function Balance({ trace, count }: { trace: readonly TraceRecord[]; count: numbe
   const t = useMessages().ledger;
   const lang = useLab((s) => s.lang);
   const start = trace[0]?.type === 'start' ? trace[0].customerBalance : 0;
-  let now: number | null = null;
-  let toppedUp = 0;
+  // Top-ups are rare: found once per run, so a move of the timeline scans only back to the last
+  // change of the balance.
+  const topUps = useMemo(
+    () => trace.flatMap((r, index) => (r.type === 'top-up' ? [{ index, amount: r.amount }] : [])),
+    [trace],
+  );
+  const toppedUp = topUps.filter((u) => u.index < count).reduce((sum, u) => sum + u.amount, 0);
+  let now = start;
   for (let i = count - 1; i >= 0; i--) {
     const record = trace[i]!;
-    if (record.type === 'top-up') toppedUp += record.amount;
-    if (now === null && (record.type === 'charge' || record.type === 'top-up'))
+    if (record.type === 'charge' || record.type === 'top-up') {
       now = record.customerBalance;
+      break;
+    }
   }
   return (
     <p className="text-sm" data-testid="customer-balance">
-      {t.balance(formatMoney(lang, now ?? start), formatMoney(lang, start))}
+      {t.balance(formatMoney(lang, now), formatMoney(lang, start))}
       {toppedUp > 0 && ` ${t.toppedUp(formatMoney(lang, toppedUp))}`}
     </p>
   );
