@@ -88,14 +88,14 @@ function scopedRetry(retry: RetryPolicy, scope: Scope): RetryPolicy {
 }
 
 function scopedNetwork(network: NetworkSettings, scope: Scope): NetworkSettings {
-  const spread = network.delayMsMax - network.delayMsMin;
+  const spread = network.delayMaxMs - network.delayMinMs;
   // A fault the scenario itself leaves to chance stays possible, at least once per schedule.
   const losses = network.lossProbability > 0 ? Math.max(1, scope.losses) : scope.losses;
   const duplicates =
     network.duplicationProbability > 0 ? Math.max(1, scope.duplicates) : scope.duplicates;
   return {
     ...network,
-    ...(scope.fixedDelays ? { delayMsMax: network.delayMsMin } : {}),
+    ...(scope.fixedDelays ? { delayMaxMs: network.delayMinMs } : {}),
     delayStepMs: Math.max(1, spread),
     lossProbability: losses > 0 ? 0.5 : 0,
     maxLosses: losses,

@@ -57,8 +57,8 @@ export interface NetworkSettings {
   /** Chance that a delivered message is delivered twice, 0..1. */
   duplicationProbability: number;
   /** One-way delay, drawn per message from [min, max] in steps of `delayStepMs`. */
-  delayMsMin: number;
-  delayMsMax: number;
+  delayMinMs: number;
+  delayMaxMs: number;
   /** Granularity of delays; (max − min) makes a delay a two-way choice (the explorer's reordering). */
   delayStepMs: number;
   /** At most this many random losses and duplications in one run (fault budgets), or null. */

@@ -313,7 +313,7 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
   }
 
   private delay(label: string): number {
-    const { delayMsMin: min, delayMsMax: max, delayStepMs } = this.base.network;
+    const { delayMinMs: min, delayMaxMs: max, delayStepMs } = this.base.network;
     const step = Math.max(1, delayStepMs);
     return min + step * this.kernel.choose(label, Math.floor((max - min) / step) + 1);
   }

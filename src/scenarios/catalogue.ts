@@ -47,8 +47,8 @@ export function baseSettings(strategy: StrategyId): WorldSettings {
     network: {
       lossProbability: 0,
       duplicationProbability: 0,
-      delayMsMin: 40,
-      delayMsMax: 60,
+      delayMinMs: 40,
+      delayMaxMs: 60,
       delayStepMs: 1,
       maxLosses: null,
       maxDuplicates: null,
@@ -176,8 +176,8 @@ export const SCENARIOS: Readonly<Record<PaymentScenarioId, Scenario>> = {
       network({
         lossProbability: 0.25,
         duplicationProbability: 0.05,
-        delayMsMin: 20,
-        delayMsMax: 300,
+        delayMinMs: 20,
+        delayMaxMs: 300,
       }),
     ),
     expect: {

@@ -140,6 +140,6 @@ export function tweakNetwork(network: NetworkSettings, tweaks: Tweaks): NetworkS
       : { duplicationProbability: tweaks.duplicationPercent / 100 }),
     ...(tweaks.delayMaxMs === undefined
       ? {}
-      : { delayMsMax: Math.max(network.delayMsMin, tweaks.delayMaxMs) }),
+      : { delayMaxMs: Math.max(network.delayMinMs, tweaks.delayMaxMs) }),
   };
 }
