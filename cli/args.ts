@@ -2,8 +2,13 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { isValidSeed, MAX_SEED } from '../src/sim/prng.ts';
-import { CRASH_POINTS, type CrashPoint } from '../src/model/settings.ts';
-import { isResourceCrashPoint, RESOURCE_CRASH_POINTS, type Scope } from '../src/explore/scope.ts';
+import {
+  CRASH_POINTS,
+  isResourceCrashPoint,
+  RESOURCE_CRASH_POINTS,
+  type CrashPoint,
+} from '../src/model/settings.ts';
+import type { Scope } from '../src/explore/scope.ts';
 import {
   isResourceScenario,
   isScenarioId,

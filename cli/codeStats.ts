@@ -76,7 +76,8 @@ export function fileStats(file: string, text?: string): FileStats {
     if (ts.isNonNullExpression(node)) stats.nonNull++;
     if (isFunctionLike(node)) {
       const lines = lineOf(node.getEnd()) - lineOf(node.getStart(source)) + 1;
-      if (lines > LONG_FUNCTION_LINES) stats.longFunctions.push({ name: functionName(node), lines });
+      if (lines > LONG_FUNCTION_LINES)
+        stats.longFunctions.push({ name: functionName(node), lines });
     }
     ts.forEachChild(node, visit);
   };

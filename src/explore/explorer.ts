@@ -5,7 +5,8 @@ import { summarize } from '../model/outcome.ts';
 import { summarizeResources } from '../model/resourceOutcome.ts';
 import { verdictsOf, type RunResult } from '../model/run.ts';
 import type { StrategyId } from '../model/strategies.ts';
-import { invariantsOf, type InvariantName } from '../model/trace.ts';
+import type { InvariantName } from '../model/trace.ts';
+import { WORLDS } from '../model/worlds.ts';
 import { isResourceScenario, worldOf, type ScenarioId } from '../scenarios/ids.ts';
 import { prepareScenario, type PreparedScenario } from '../scenarios/run.ts';
 import { describeScope, scoped, type Scope } from './scope.ts';
@@ -82,7 +83,7 @@ export class Explorer {
       complete: false,
       cutBy: null,
       schedules: 0,
-      violations: Object.fromEntries(invariantsOf(worldOf(scenario)).map((n) => [n, 0])),
+      violations: Object.fromEntries(WORLDS[worldOf(scenario)].invariants.map((n) => [n, 0])),
       duplicateSchedules: 0,
       outcomes: {},
       witness: null,

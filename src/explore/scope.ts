@@ -1,10 +1,11 @@
-import type {
-  CrashPoint,
-  NetworkSettings,
-  ResourceCrashPoint,
-  ResourceWorldSettings,
-  RetryPolicy,
-  WorldSettings,
+import {
+  isResourceCrashPoint,
+  RESOURCE_CRASH_POINTS,
+  type CrashPoint,
+  type NetworkSettings,
+  type ResourceWorldSettings,
+  type RetryPolicy,
+  type WorldSettings,
 } from '../model/settings.ts';
 import { STRATEGIES, type StrategyId } from '../model/strategies.ts';
 import type { SettingsShape } from '../scenarios/run.ts';
@@ -50,15 +51,6 @@ export function smallScope(
     },
   };
 }
-
-/** The resource server's crash points: before a change is applied, or after it. */
-export const RESOURCE_CRASH_POINTS: readonly ResourceCrashPoint[] = [
-  'before-commit',
-  'after-commit',
-];
-
-export const isResourceCrashPoint = (point: CrashPoint): point is ResourceCrashPoint =>
-  (RESOURCE_CRASH_POINTS as readonly CrashPoint[]).includes(point);
 
 /** The same small scope for the resource world, where crashes may strike at either point. */
 export function resourceSmallScope(

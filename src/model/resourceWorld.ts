@@ -2,11 +2,23 @@ import type { AnyStateMachine } from 'xstate';
 import { fastEngine, type Effect, type Engine } from './engine.ts';
 import { resourceClientMachine, resourceIntentIdOf } from './machines/resourceClient.ts';
 import { initialState, resourceStoreMachine, type ServedParams } from './machines/resourceStore.ts';
-import { SERVER, STORE, type ActorId, type Message, type RequestMessage } from './message.ts';
+import {
+  clientIdOf,
+  SERVER,
+  STORE,
+  type ActorId,
+  type Message,
+  type RequestMessage,
+} from './message.ts';
 import { ResourceMonitor } from './resourceInvariants.ts';
 import { responseToWire } from './resources.ts';
-import type { ResourceWorldSettings } from './settings.ts';
+import {
+  isResourceCrashPoint,
+  type ResourceWorldSettings,
+  type ScriptedFault,
+} from './settings.ts';
 import { WorldBase, type Slot } from './worldBase.ts';
+import { worldAccepts } from './worlds.ts';
 
 /**
  * The resource world: clients reading and writing `/accounts/42` and `/users/123` through the
@@ -44,7 +56,7 @@ export class ResourceWorld extends WorldBase<ResourceEvent> {
       t: 0,
       type: 'start-resources',
       intents: clients.flatMap((c, i) =>
-        c.intents.map((_, n) => resourceIntentIdOf(`client-${i + 1}`, n)),
+        c.intents.map((_, n) => resourceIntentIdOf(clientIdOf(i), n)),
       ),
       resources: initialState(initial).resources,
       // Either every read-modify-write sends If-Match, or the server refuses those that do not.
@@ -131,16 +143,9 @@ export class ResourceWorld extends WorldBase<ResourceEvent> {
  * The types already keep out what this world lacks (a key store, a provider to crash after); this
  * guards settings built from untyped data, such as a saved scenario, so nothing is silently inert.
  */
-function assertResourceFaults(settings: ResourceWorldSettings): void {
-  const points: readonly string[] = ['before-commit', 'after-commit', 'now'];
-  for (const fault of settings.faults as { kind: string; point?: string }[]) {
-    const known = ['drop-next', 'duplicate-next', 'partition', 'server-pause', 'crash'].includes(
-      fault.kind,
-    );
-    if (!known || (fault.kind === 'crash' && !points.includes(fault.point!)))
-      throw new Error(`the resource world has no fault ${JSON.stringify(fault)}`);
-  }
-  for (const point of settings.server.crashPoints as string[]) {
-    if (!points.includes(point)) throw new Error(`the resource world has no crash point ${point}`);
-  }
+function assertResourceFaults({ faults, server }: ResourceWorldSettings): void {
+  const foreign = faults.find((fault: ScriptedFault) => !worldAccepts('resources', fault));
+  if (foreign) throw new Error(`the resource world has no fault ${JSON.stringify(foreign)}`);
+  const point = server.crashPoints.find((p) => !isResourceCrashPoint(p));
+  if (point) throw new Error(`the resource world has no crash point ${point}`);
 }

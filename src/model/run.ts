@@ -7,13 +7,8 @@ import { fastEngine, type Engine } from './engine.ts';
 import type { Verdict } from './invariants.ts';
 import { ResourceWorld } from './resourceWorld.ts';
 import type { ResourceWorldSettings, WorldSettings } from './settings.ts';
-import {
-  invariantsOf,
-  type InvariantName,
-  type PaymentInvariant,
-  type ResourceInvariant,
-  type TraceRecord,
-} from './trace.ts';
+import type { InvariantName, PaymentInvariant, ResourceInvariant, TraceRecord } from './trace.ts';
+import { WORLDS } from './worlds.ts';
 import { PaymentWorld } from './world.ts';
 import type { WorldBase } from './worldBase.ts';
 
@@ -79,7 +74,7 @@ export function runResourceWorld(
 /** The run's verdicts in display order, whichever world it ran. */
 export function verdictsOf(result: RunResult): [InvariantName, Verdict][] {
   const verdicts = result.invariants as Partial<Record<InvariantName, Verdict>>;
-  return invariantsOf(result.world).map((name) => [name, verdicts[name]!]);
+  return WORLDS[result.world].invariants.map((name) => [name, verdicts[name]!]);
 }
 
 /** Stable across Node and browsers: the trace is plain JSON built in a fixed order. */

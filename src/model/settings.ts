@@ -181,6 +181,12 @@ export interface ResourceClientSettings {
 
 /** Where the resource server can crash: before a request's change is applied, or after it. */
 export type ResourceCrashPoint = Extract<CrashPoint, 'before-commit' | 'after-commit'>;
+export const RESOURCE_CRASH_POINTS: readonly ResourceCrashPoint[] = [
+  'before-commit',
+  'after-commit',
+];
+export const isResourceCrashPoint = (point: CrashPoint): point is ResourceCrashPoint =>
+  (RESOURCE_CRASH_POINTS as readonly CrashPoint[]).includes(point);
 
 /** The payment world's faults minus what the resource world lacks (a key store, a provider). */
 export type ResourceFault =

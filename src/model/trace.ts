@@ -109,8 +109,7 @@ export const RESOURCE_INVARIANTS: readonly ResourceInvariant[] = [
   'noLostUpdate',
   'idempotentEffect',
 ];
-/** The invariants a run's world checks, in display order; a run's verdicts name exactly these. */
-export const invariantsOf = (world: 'payments' | 'resources'): readonly InvariantName[] =>
-  world === 'payments' ? PAYMENT_INVARIANTS : RESOURCE_INVARIANTS;
+/** The two worlds a run can happen in: payments with idempotency keys, or HTTP resources. */
+export type WorldKind = 'payments' | 'resources';
 
 export type RecordOf<K extends TraceRecord['type']> = Extract<TraceRecord, { type: K }>;

@@ -7,6 +7,7 @@ import { handlerMachine, type HandlerEvent, type HandlerPolicy } from './machine
 import { providerMachine } from './machines/provider.ts';
 import { STORE_EVENT, storeMachine, type StoreEvent, type StoreOp } from './machines/store.ts';
 import {
+  clientIdOf,
   COMPLETER,
   PROVIDER,
   SERVER,
@@ -61,7 +62,7 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
 
   protected bootClient(clientId: ActorId, index: number): Slot<AnyStateMachine> {
     const clientSettings = this.settings.clients[index]!;
-    const ownerId = `client-${(clientSettings.resubmits ?? index) + 1}`;
+    const ownerId = clientIdOf(clientSettings.resubmits ?? index);
     return this.boot(clientId, clientMachine, { clientId, ownerId, settings: clientSettings });
   }
 
@@ -82,7 +83,7 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
     const { clients, server, provider } = this.settings;
     const owners = clients.map((c, i) => c.resubmits ?? i);
     const intents = clients.flatMap((c, i) =>
-      owners[i] === i ? c.intents.map((_, n) => intentIdOf(`client-${i + 1}`, n)) : [],
+      owners[i] === i ? c.intents.map((_, n) => intentIdOf(clientIdOf(i), n)) : [],
     );
     this.record({
       t: 0,

@@ -5,7 +5,7 @@ import { type Effect, type Engine, type Snapshot } from './engine.ts';
 import type { Violation } from './invariants.ts';
 import { directionOf, networkMachine, type Direction, type Fate } from './machines/network.ts';
 import { serverMachine } from './machines/server.ts';
-import { NETWORK, SERVER, type ActorId, type Message } from './message.ts';
+import { clientIdOf, NETWORK, SERVER, type ActorId, type Message } from './message.ts';
 import type { CrashPoint, NetworkSettings, ScriptedFault } from './settings.ts';
 import type { TraceRecord } from './trace.ts';
 
@@ -128,7 +128,7 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
     this.kernel = kernel;
     this.recordStart();
     this.base.clients.forEach((clientSettings, i) => {
-      const clientId = `client-${i + 1}`;
+      const clientId = clientIdOf(i);
       this.clients.set(clientId, this.bootClient(clientId, i));
       kernel.schedule(clientSettings.startAtMs, { kind: 'client-start', clientId });
     });

@@ -8,6 +8,7 @@ import {
   type HttpRequest,
 } from '../model/http.ts';
 import { NETWORK, PROVIDER, SERVER, STORE, type Message } from '../model/message.ts';
+import type { WorldKind } from '../model/worlds.ts';
 import type { StoreOp } from '../model/machines/store.ts';
 import type { ScriptedFault } from '../model/settings.ts';
 import type { RecordOf, TraceRecord } from '../model/trace.ts';
@@ -40,7 +41,7 @@ export function describeTrace(trace: readonly TraceRecord[], lang: Lang): LogLin
 }
 
 /** Which world a trace comes from decides what tells its requests apart. */
-type World = 'payments' | 'resources';
+type World = WorldKind;
 
 /** A message in a few words: `POST /payments (attempt 2, key 5c92…)` or `201 Created → client-1`. */
 export function messageSummary(

@@ -1,4 +1,5 @@
 import type { ScriptedFault } from '../model/settings.ts';
+import { worldAccepts } from '../model/worlds.ts';
 import { worldOf, type ScenarioId } from './ids.ts';
 
 /**
@@ -65,11 +66,8 @@ export function parseFault(code: string): ScriptedFault | null {
 }
 
 /** Whether a scenario's world has what the fault acts on: the resource world has no key store. */
-export function faultFits(scenario: ScenarioId, fault: ScriptedFault): boolean {
-  if (worldOf(scenario) === 'payments') return true;
-  if (fault.kind === 'key-store-down') return false;
-  return fault.kind !== 'crash' || fault.point !== 'after-provider-charge';
-}
+export const faultFits = (scenario: ScenarioId, fault: ScriptedFault): boolean =>
+  worldAccepts(worldOf(scenario), fault);
 
 /** Faults from a link's `faults=` value; every code that is not a fault is reported. */
 export function parseFaults(text: string): { faults: ScriptedFault[]; bad: string[] } {

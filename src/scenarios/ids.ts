@@ -1,3 +1,5 @@
+import type { WorldKind } from '../model/trace.ts';
+
 /**
  * Every scenario's id, in the order the lab lists them. Payment scenarios run the payment world
  * under a chosen idempotency strategy; resource scenarios run the resource world (HTTP methods,
@@ -49,6 +51,5 @@ export const isScenarioId = (value: string): value is ScenarioId =>
 export const isResourceScenario = (id: ScenarioId): id is ResourceScenarioId =>
   (RESOURCE_SCENARIO_IDS as readonly string[]).includes(id);
 
-export type WorldKind = 'payments' | 'resources';
 export const worldOf = (id: ScenarioId): WorldKind =>
   isResourceScenario(id) ? 'resources' : 'payments';

@@ -8,7 +8,7 @@ import {
 } from '../effects.ts';
 import { IDEMPOTENCY_KEY, isSuccess, type HttpRequest } from '../http.ts';
 import { makeIdempotencyKey } from '../keys.ts';
-import { SERVER, type ResponseMessage } from '../message.ts';
+import { clientTag, SERVER, type ResponseMessage } from '../message.ts';
 import type { ClientSettings, IntentSpec, KeyPolicy, RetryPolicy } from '../settings.ts';
 
 /**
@@ -46,7 +46,7 @@ export type ClientEvent =
 // Pure helpers: the protocol's arithmetic, kept out of the machine so it reads like the protocol.
 
 export const intentIdOf = (clientId: string, index: number): string =>
-  `${clientId.replace('client-', 'c')}-p${index + 1}`;
+  `${clientTag(clientId)}-p${index + 1}`;
 
 const currentIntentId = (ctx: ClientContext) => intentIdOf(ctx.ownerId, ctx.intentIndex);
 

@@ -7,7 +7,7 @@ import {
   type TransmitParams,
 } from '../effects.ts';
 import { ETAG, isSuccess, type HttpRequest } from '../http.ts';
-import { SERVER, type ResponseMessage } from '../message.ts';
+import { clientTag, SERVER, type ResponseMessage } from '../message.ts';
 import {
   applyPatch,
   requestToWire,
@@ -75,7 +75,7 @@ export const MAX_REREADS = 3;
 // --- pure helpers -------------------------------------------------------------------------------
 
 export const resourceIntentIdOf = (clientId: string, index: number): string =>
-  `${clientId.replace('client-', 'c')}-r${index + 1}`;
+  `${clientTag(clientId)}-r${index + 1}`;
 
 const intentOf = (ctx: ResourceClientContext) => ctx.intents[ctx.intentIndex]!;
 const currentIntentId = (ctx: ResourceClientContext) =>

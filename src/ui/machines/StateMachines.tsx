@@ -7,16 +7,8 @@ import {
   useState,
   type RefObject,
 } from 'react';
-import type { AnyStateMachine } from 'xstate';
-import { clientMachine } from '../../model/machines/client.ts';
-import { handlerMachine } from '../../model/machines/handler.ts';
-import { networkMachine } from '../../model/machines/network.ts';
-import { providerMachine } from '../../model/machines/provider.ts';
-import { resourceClientMachine } from '../../model/machines/resourceClient.ts';
-import { resourceStoreMachine } from '../../model/machines/resourceStore.ts';
-import { serverMachine } from '../../model/machines/server.ts';
-import { storeMachine } from '../../model/machines/store.ts';
-import { NETWORK, PROVIDER, SERVER, STORE, type ActorId } from '../../model/message.ts';
+import { actorKind, isClient, NETWORK, SERVER, type ActorId } from '../../model/message.ts';
+import { machineOf, WORLDS } from '../../model/worlds.ts';
 import type { RecordOf, TraceRecord } from '../../model/trace.ts';
 import {
   edgesTaken,
@@ -37,17 +29,6 @@ import { useRecordCount } from '../playback/frame.ts';
 const BOX_W = 120;
 const BOX_H = 34;
 
-function machineOf(actor: ActorId, world: 'payments' | 'resources'): AnyStateMachine | null {
-  if (actor.startsWith('client-'))
-    return world === 'payments' ? clientMachine : resourceClientMachine;
-  if (actor.startsWith('handler-') || actor.startsWith('completer-')) return handlerMachine;
-  if (actor === SERVER) return serverMachine;
-  if (actor === NETWORK) return networkMachine;
-  if (actor === STORE) return world === 'payments' ? storeMachine : resourceStoreMachine;
-  if (actor === PROVIDER && world === 'payments') return providerMachine;
-  return null;
-}
-
 export function StateMachines() {
   const t = useMessages();
   const run = useLab((s) => s.run);
@@ -55,24 +36,20 @@ export function StateMachines() {
   const count = useRecordCount();
   const pickerId = useId();
   const actors = useMemo(() => {
-    const fixed = [SERVER, NETWORK, STORE, ...(run.world === 'payments' ? [PROVIDER] : [])];
+    const fixed = [SERVER, NETWORK, ...WORLDS[run.world].backEnd];
     const seen = timeline.actors.filter((a) => !fixed.includes(a));
-    return [
-      ...seen.filter((a) => a.startsWith('client-')),
-      ...fixed,
-      ...seen.filter((a) => !a.startsWith('client-')),
-    ];
+    return [...seen.filter(isClient), ...fixed, ...seen.filter((a) => !isClient(a))];
   }, [timeline, run.world]);
   const [picked, setPicked] = useState<ActorId>('client-1');
   const actor = actors.includes(picked) ? picked : actors[0]!;
-  const machine = machineOf(actor, run.world);
+  const machine = machineOf(run.world, actor);
   const graph = useMemo(() => (machine ? machineGraph(machine) : null), [machine]);
   const last = useMemo(
     () => lastTransition(timeline.trace, actor, count),
     [timeline, actor, count],
   );
   // Servers, networks and stores exist from the start; a request handler only once it starts.
-  const transient = actor.startsWith('handler-') || actor.startsWith('completer-');
+  const transient = actorKind(actor) === 'handler';
   const current = stateAt(timeline, actor, count) ?? (transient ? null : (graph?.initial ?? null));
 
   return (

@@ -9,7 +9,15 @@ import {
   useState,
 } from 'react';
 import { statusLine } from '../../model/http.ts';
-import { PROVIDER, SERVER, STORE, type ActorId, type Message } from '../../model/message.ts';
+import {
+  isClient,
+  PROVIDER,
+  SERVER,
+  STORE,
+  type ActorId,
+  type Message,
+} from '../../model/message.ts';
+import { WORLDS, type WorldKind } from '../../model/worlds.ts';
 import type { TraceRecord } from '../../model/trace.ts';
 import type { MessageSpan, Timeline } from '../../report/timeline.ts';
 import { Panel } from '../common/Panel.tsx';
@@ -33,10 +41,9 @@ interface Lanes {
   x: (id: ActorId) => number;
 }
 
-function lanesOf(timeline: Timeline, world: 'payments' | 'resources'): Lanes {
-  const clients = timeline.actors.filter((a) => a.startsWith('client-'));
-  const back = world === 'payments' ? [STORE, PROVIDER] : [STORE];
-  const ids = [...clients, SERVER, ...back];
+function lanesOf(timeline: Timeline, world: WorldKind): Lanes {
+  const clients = timeline.actors.filter(isClient);
+  const ids = [...clients, SERVER, ...WORLDS[world].backEnd];
   const index = new Map(ids.map((id, i) => [id, i]));
   return { ids, x: (id) => LEFT + (index.get(id) ?? 0) * LANE_GAP };
 }

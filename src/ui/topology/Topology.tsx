@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { statusLine } from '../../model/http.ts';
-import { PROVIDER, SERVER, STORE, type ActorId } from '../../model/message.ts';
+import { actorKind, isClient, PROVIDER, SERVER, STORE, type ActorId } from '../../model/message.ts';
+import { WORLDS, type WorldKind } from '../../model/worlds.ts';
 import { inFlight, stateAt, type MessageSpan } from '../../report/timeline.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
@@ -63,7 +64,13 @@ const TONE = {
   provider: 'fill-amber-100 stroke-amber-600 dark:fill-amber-950 dark:stroke-amber-400',
 };
 
-const clientsOf = (actors: readonly ActorId[]) => actors.filter((a) => a.startsWith('client-'));
+const clientsOf = (actors: readonly ActorId[]) => actors.filter(isClient);
+const toneOf = (id: ActorId): string => {
+  const kind = actorKind(id);
+  return kind === 'store' || kind === 'provider' ? TONE[kind] : TONE.server;
+};
+/** How far apart the back-end boxes stand, across `span`: evenly, about the centre. */
+const spreadOut = (i: number, count: number, span: number) => (i - (count - 1) / 2) * span;
 const byId = (nodes: Node[]) => new Map(nodes.map((n) => [n.id, n]));
 
 /** Tall enough for every client's box: a retry storm has twelve. */
@@ -71,7 +78,7 @@ const heightFor = (clients: number) => Math.max(HEIGHT, clients * CLIENT_GAP + 4
 const CLIENT_GAP = 56;
 
 /** Clients on the left, the server in the middle, the store and the provider on the right. */
-function wideLayout(actors: readonly ActorId[], world: 'payments' | 'resources'): Drawing {
+function wideLayout(actors: readonly ActorId[], world: WorldKind): Drawing {
   const clients = clientsOf(actors);
   const height = heightFor(clients.length);
   const gap = Math.min(70, (height - 40) / Math.max(1, clients.length));
@@ -79,8 +86,10 @@ function wideLayout(actors: readonly ActorId[], world: 'payments' | 'resources')
   const node = (id: ActorId, x: number, y: number, tone: string) => ({ id, x, y, w: NODE_W, tone });
   const nodes = clients.map((id, i) => node(id, CLIENT_X, top + i * gap, TONE.client));
   nodes.push(node(SERVER, SERVER_X, height / 2, TONE.server));
-  nodes.push(node(STORE, BACK_X, world === 'payments' ? height / 2 - 70 : height / 2, TONE.store));
-  if (world === 'payments') nodes.push(node(PROVIDER, BACK_X, height / 2 + 70, TONE.provider));
+  const { backEnd } = WORLDS[world];
+  backEnd.forEach((id, i) =>
+    nodes.push(node(id, BACK_X, height / 2 + spreadOut(i, backEnd.length, 140), toneOf(id))),
+  );
   return {
     width: WIDTH,
     height,
@@ -113,11 +122,7 @@ const ROW_GAP = 10;
  * server, then the store and the provider side by side: messages travel up and down. It is drawn
  * as wide as its box, one unit to a CSS pixel, so its labels keep their size.
  */
-function narrowLayout(
-  actors: readonly ActorId[],
-  world: 'payments' | 'resources',
-  boxWidth: number,
-): Drawing {
+function narrowLayout(actors: readonly ActorId[], world: WorldKind, boxWidth: number): Drawing {
   const width = Math.max(NARROW_MIN, Math.round(boxWidth));
   const clients = clientsOf(actors);
   const perRow = Math.max(1, Math.min(clients.length, width < 400 ? 3 : 4));
@@ -147,9 +152,10 @@ function narrowLayout(
   const serverY = bandTop + NARROW_BAND + 14 + NODE_H / 2;
   const backY = serverY + NODE_H + 60;
   nodes.push(node(SERVER, width / 2, serverY, TONE.server));
-  const payments = world === 'payments';
-  nodes.push(node(STORE, payments ? width / 4 : width / 2, backY, TONE.store));
-  if (payments) nodes.push(node(PROVIDER, (width * 3) / 4, backY, TONE.provider));
+  const { backEnd } = WORLDS[world];
+  backEnd.forEach((id, i) =>
+    nodes.push(node(id, width / 2 + spreadOut(i, backEnd.length, width / 2), backY, toneOf(id))),
+  );
   // Clients' messages enter the network below the last row, so they never cross a box; the
   // clients of one column enter side by side, so their messages are told apart.
   const spread = (i: number) => (Math.floor(i / perRow) - (rows - 1) / 2) * 16;
