@@ -7,7 +7,7 @@ import {
   isResourceCrashPoint,
   RESOURCE_CRASH_POINTS,
   type CrashPoint,
-} from '../src/model/settings.ts';
+} from '../src/model/crashPoints.ts';
 import type { Scope } from '../src/explore/scope.ts';
 import {
   isResourceScenario,

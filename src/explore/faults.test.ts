@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { seededSource } from '../sim/choice.ts';
 import { summarize } from '../model/outcome.ts';
 import { runWorld } from '../model/run.ts';
-import { CRASH_POINTS, type ScriptedFault, type WorldSettings } from '../model/settings.ts';
+import { type ScriptedFault, type WorldSettings } from '../model/settings.ts';
+import { CRASH_POINTS } from '../model/crashPoints.ts';
 import { STRATEGIES, STRATEGY_IDS, type StrategyId } from '../model/strategies.ts';
 import { BASE_CLIENT, baseSettings } from '../scenarios/catalogue.ts';
 

@@ -1,12 +1,14 @@
 import {
-  isResourceCrashPoint,
-  RESOURCE_CRASH_POINTS,
-  type CrashPoint,
   type NetworkSettings,
   type ResourceWorldSettings,
   type RetryPolicy,
   type WorldSettings,
 } from '../model/settings.ts';
+import {
+  isResourceCrashPoint,
+  RESOURCE_CRASH_POINTS,
+  type CrashPoint,
+} from '../model/crashPoints.ts';
 import { STRATEGIES, type StrategyId } from '../model/strategies.ts';
 import type { SettingsShape } from '../scenarios/run.ts';
 

@@ -2,7 +2,7 @@
  * English texts. `ru.ts` must have exactly this shape (the compiler checks it), so a missing
  * translation is a build error, not a blank on screen. Texts that take values are functions.
  */
-import type { StoreOp } from '../model/machines/store.ts';
+import type { StoreOp } from '../model/machines/storeSchema.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

@@ -5,9 +5,10 @@
  */
 import type { HttpResponse } from './http.ts';
 import type { MessageDraft, Message, ActorId } from './message.ts';
-import type { CrashPoint } from './settings.ts';
-import type { StoreReply, StoreOp } from './machines/store.ts';
-import type { ChargeRequest, ProviderReply } from './machines/provider.ts';
+import type { ServedParams } from './resources.ts';
+import type { CrashPoint } from './crashPoints.ts';
+import type { StoreReply, StoreOp } from './machines/storeSchema.ts';
+import type { ChargeRequest, ProviderReply } from './machines/providerSchema.ts';
 
 export type TimerName = 'timeout' | 'backoff' | 'think' | 'restart' | 'completer';
 
@@ -64,27 +65,129 @@ export interface ReplyParams {
   reply: StoreReply | ProviderReply;
 }
 
-/** The names of effect actions, as they appear in `setup({ actions })` of the machines. */
-export type EffectName =
-  | 'transmit'
-  | 'startTimer'
-  | 'cancelTimer'
-  | 'settle'
-  | 'deliver'
-  | 'drop'
-  | 'accept'
-  | 'refuse'
-  | 'abortHandlers'
-  | 'storeOp'
-  | 'callProvider'
-  | 'checkpoint'
-  | 'respond'
-  | 'reply'
-  | 'replyAll'
-  | 'dedup'
-  | 'decline'
-  | 'ignore'
-  | 'runCompleter';
+export interface IgnoreParams {
+  /** The late response the client no longer waits for. */
+  messageId: number;
+}
+export interface ReplyAllParams {
+  replies: ReplyParams[];
+}
+export interface DedupParams {
+  /** The charge the provider gave back for a repeated key: no money moved. */
+  chargeId: string;
+}
+export interface DeclineParams {
+  intentId: string;
+  amount: number;
+  /** The provider gave back an earlier decline for the same key. */
+  replayed: boolean;
+}
+
+/**
+ * Every effect a machine can ask for, by name, with its params: the one map the machines' `setup`
+ * actions, the engines and the worlds' handlers are all typed from. A new effect is added here,
+ * and the compiler then asks for its owner below and its handler in that world.
+ */
+export interface EffectParams {
+  transmit: TransmitParams;
+  startTimer: StartTimerParams;
+  cancelTimer: CancelTimerParams;
+  settle: SettleParams;
+  ignore: IgnoreParams;
+  deliver: DeliverParams;
+  drop: DropParams;
+  refuse: DropParams;
+  accept: AcceptParams;
+  abortHandlers: undefined;
+  checkpoint: CheckpointParams;
+  storeOp: StoreOpParams;
+  callProvider: CallProviderParams;
+  respond: RespondParams;
+  reply: ReplyParams;
+  replyAll: ReplyAllParams;
+  dedup: DedupParams;
+  decline: DeclineParams;
+  runCompleter: undefined;
+  served: ServedParams;
+}
+
+export type EffectName = keyof EffectParams;
+
+/** One effect as data: its name and its params, as a discriminated union. */
+export type Effect<K extends EffectName = EffectName> = {
+  [N in K]: { type: N; params: EffectParams[N] };
+}[K];
+
+/**
+ * Who carries each effect out: the part every world shares (worldBase.ts), or one world. Each
+ * world's handler table must cover exactly its own names (see `EffectHandlers`).
+ */
+export const EFFECT_OWNER = {
+  transmit: 'base',
+  startTimer: 'base',
+  cancelTimer: 'base',
+  settle: 'base',
+  ignore: 'base',
+  deliver: 'base',
+  drop: 'base',
+  refuse: 'base',
+  accept: 'base',
+  abortHandlers: 'base',
+  checkpoint: 'base',
+  storeOp: 'payments',
+  callProvider: 'payments',
+  respond: 'payments',
+  reply: 'payments',
+  replyAll: 'payments',
+  dedup: 'payments',
+  decline: 'payments',
+  runCompleter: 'payments',
+  served: 'resources',
+} as const satisfies Record<EffectName, 'base' | 'payments' | 'resources'>;
+
+export type EffectOwner = (typeof EFFECT_OWNER)[EffectName];
+export type EffectsOf<O extends EffectOwner> = {
+  [N in EffectName]: (typeof EFFECT_OWNER)[N] extends O ? N : never;
+}[EffectName];
+
+/** How a world carries out each of its effects; 'crashed' stops the effects after it. */
+export type EffectHandlers<K extends EffectName> = {
+  [N in K]: (actor: ActorId, params: EffectParams[N]) => 'crashed' | void;
+};
+
+/** Whether an action a machine emitted is one of the effects above. */
+export const isEffectName = (name: string): name is EffectName => Object.hasOwn(EFFECT_OWNER, name);
+
+const none = () => {};
+
+/**
+ * Each effect's action, for a machine's `setup({ actions })`: an empty implementation whose params
+ * are typed from `EffectParams`, since the world, not the machine, carries effects out.
+ */
+export const EFFECTS: {
+  readonly [N in EffectName]: (_args: unknown, _params: EffectParams[N]) => void;
+} = {
+  transmit: none,
+  startTimer: none,
+  cancelTimer: none,
+  settle: none,
+  ignore: none,
+  deliver: none,
+  drop: none,
+  refuse: none,
+  accept: none,
+  abortHandlers: none,
+  checkpoint: none,
+  storeOp: none,
+  callProvider: none,
+  respond: none,
+  reply: none,
+  replyAll: none,
+  dedup: none,
+  decline: none,
+  runCompleter: none,
+  served: none,
+};
 
 /** Empty implementation shared by every effect action: the world interprets them instead. */
 export const effect =

@@ -1,4 +1,5 @@
-import type { Method } from './http.ts';
+import type { SettleParams } from './effects.ts';
+import type { ViolationFacts } from './violations.ts';
 import type { InvariantName, PaymentInvariant, RecordOf, TraceRecord } from './trace.ts';
 
 /**
@@ -14,24 +15,12 @@ export interface Verdict {
   claimed: boolean;
 }
 
-/** What was wrong, as data: the i18n layer turns it into a sentence in either language. */
-export type ViolationFacts =
-  | { kind: 'charged-twice'; intentId: string; charges: number }
-  | { kind: 'answer-mismatch'; intentId: string; charges: number; seen: Outcome }
-  | { kind: 'money-mismatch'; charged: number; customerLost: number; merchantGained: number }
-  | ResourceViolationFacts;
-
-/** The resource world's violations (resourceInvariants.ts). */
-export type ResourceViolationFacts =
-  | { kind: 'update-lost'; path: string; by: string; erased: string[] }
-  | { kind: 'repeat-changed-state'; intentId: string; method: Method; path: string };
-
 export interface Violation {
   name: InvariantName;
   facts: ViolationFacts;
 }
 
-type Outcome = RecordOf<'settle'>['outcome'];
+type Outcome = SettleParams['outcome'];
 
 export class InvariantMonitor {
   private charges = new Map<string, number>();

@@ -1,5 +1,6 @@
 import type { Method } from './http.ts';
-import type { ResourceViolationFacts, Verdict, Violation } from './invariants.ts';
+import type { Verdict, Violation } from './invariants.ts';
+import type { ResourceViolationFacts } from './violations.ts';
 import type { RequestMessage } from './message.ts';
 import { sameFields, type Fields } from './resources.ts';
 import type { RecordOf, ResourceInvariant, TraceRecord } from './trace.ts';

@@ -1,7 +1,7 @@
 import type { AnyStateMachine } from 'xstate';
 import { fastEngine, type Effect, type Engine } from './engine.ts';
 import { resourceClientMachine, resourceIntentIdOf } from './machines/resourceClient.ts';
-import { initialState, resourceStoreMachine, type ServedParams } from './machines/resourceStore.ts';
+import { initialState, resourceStoreMachine } from './machines/resourceStore.ts';
 import {
   clientIdOf,
   SERVER,
@@ -11,12 +11,9 @@ import {
   type RequestMessage,
 } from './message.ts';
 import { ResourceMonitor } from './resourceInvariants.ts';
-import { responseToWire } from './resources.ts';
-import {
-  isResourceCrashPoint,
-  type ResourceWorldSettings,
-  type ScriptedFault,
-} from './settings.ts';
+import { responseToWire, type ServedParams } from './resources.ts';
+import { type ResourceWorldSettings, type ScriptedFault } from './settings.ts';
+import { isResourceCrashPoint } from './crashPoints.ts';
 import { WorldBase, type Slot } from './worldBase.ts';
 import { worldAccepts } from './worlds.ts';
 

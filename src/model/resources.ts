@@ -1,3 +1,4 @@
+import type { RequestMessage } from './message.ts';
 import {
   ETAG,
   IF_MATCH,
@@ -243,4 +244,14 @@ export function responseToWire(response: ResourceResponse): HttpResponse {
   if (response.location !== undefined) headers[LOCATION] = response.location;
   if (response.allow !== undefined) headers.Allow = response.allow;
   return { status: response.status, headers, body: response.body ?? {} };
+}
+
+/** What executing one request did, for the trace: the resource it touched, before and after. */
+export interface ServedParams {
+  message: RequestMessage;
+  response: ResourceResponse;
+  /** The path the request changed or read: its target, or for POST the resource it created. */
+  path: string;
+  before: { body: Fields; etag: string } | null;
+  after: { body: Fields; etag: string } | null;
 }

@@ -5,6 +5,7 @@
 import type { Method } from './http.ts';
 import type { Fields, Patch } from './resources.ts';
 import type { StrategyId } from './strategies.ts';
+import type { CrashPoint, ResourceCrashPoint } from './crashPoints.ts';
 
 /**
  * How a client picks Idempotency-Key values. `per-intent` is right; the others are real bugs:
@@ -70,13 +71,6 @@ export interface NetworkSettings {
    */
   copyLagMs: number;
 }
-
-export type CrashPoint = 'before-commit' | 'after-provider-charge' | 'after-commit';
-export const CRASH_POINTS: readonly CrashPoint[] = [
-  'before-commit',
-  'after-provider-charge',
-  'after-commit',
-];
 
 /** What a keyed strategy does when the idempotency-key store cannot be reached. */
 export type KeyStoreFailure = 'fail-open' | 'fail-closed';
@@ -178,15 +172,6 @@ export interface ResourceClientSettings {
   timeoutMs: number;
   retry: RetryPolicy;
 }
-
-/** Where the resource server can crash: before a request's change is applied, or after it. */
-export type ResourceCrashPoint = Extract<CrashPoint, 'before-commit' | 'after-commit'>;
-export const RESOURCE_CRASH_POINTS: readonly ResourceCrashPoint[] = [
-  'before-commit',
-  'after-commit',
-];
-export const isResourceCrashPoint = (point: CrashPoint): point is ResourceCrashPoint =>
-  (RESOURCE_CRASH_POINTS as readonly CrashPoint[]).includes(point);
 
 /** The payment world's faults minus what the resource world lacks (a key store, a provider). */
 export type ResourceFault =

@@ -1,4 +1,4 @@
-import type { CrashPoint } from './settings.ts';
+import type { CrashPoint } from './crashPoints.ts';
 
 /**
  * Server-side idempotency strategies (DESIGN.md §4). Each declares how it handles a key and what

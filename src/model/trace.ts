@@ -1,9 +1,10 @@
 import type { DropReason, SettleParams, TimerName } from './effects.ts';
 import type { ActorId, Message } from './message.ts';
-import type { CrashPoint, ScriptedFault } from './settings.ts';
+import type { ScriptedFault } from './settings.ts';
+import type { CrashPoint } from './crashPoints.ts';
 import type { StrategyId } from './strategies.ts';
-import type { StoreOp } from './machines/store.ts';
-import type { ViolationFacts } from './invariants.ts';
+import type { StoreOp } from './machines/storeSchema.ts';
+import type { ViolationFacts } from './violations.ts';
 import type { Method } from './http.ts';
 import type { Resource } from './resources.ts';
 

@@ -5,7 +5,8 @@ import { InvariantMonitor } from './invariants.ts';
 import { clientMachine, intentIdOf } from './machines/client.ts';
 import { handlerMachine, type HandlerEvent, type HandlerPolicy } from './machines/handler.ts';
 import { providerMachine } from './machines/provider.ts';
-import { STORE_EVENT, storeMachine, type StoreEvent, type StoreOp } from './machines/store.ts';
+import { storeMachine } from './machines/store.ts';
+import { STORE_EVENT, type StoreEvent, type StoreOp } from './machines/storeSchema.ts';
 import {
   clientIdOf,
   COMPLETER,

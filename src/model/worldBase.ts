@@ -6,7 +6,8 @@ import type { Violation } from './invariants.ts';
 import { directionOf, networkMachine, type Direction, type Fate } from './machines/network.ts';
 import { serverMachine } from './machines/server.ts';
 import { clientIdOf, NETWORK, SERVER, type ActorId, type Message } from './message.ts';
-import type { CrashPoint, NetworkSettings, ScriptedFault } from './settings.ts';
+import type { NetworkSettings, ScriptedFault } from './settings.ts';
+import type { CrashPoint } from './crashPoints.ts';
 import type { TraceRecord } from './trace.ts';
 
 /**

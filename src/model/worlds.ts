@@ -8,12 +8,8 @@ import { resourceStoreMachine } from './machines/resourceStore.ts';
 import { serverMachine } from './machines/server.ts';
 import { storeMachine } from './machines/store.ts';
 import { actorKind, PROVIDER, STORE, type ActorId, type ActorKind } from './message.ts';
-import {
-  CRASH_POINTS,
-  RESOURCE_CRASH_POINTS,
-  type CrashPoint,
-  type ScriptedFault,
-} from './settings.ts';
+import { type ScriptedFault } from './settings.ts';
+import { CRASH_POINTS, RESOURCE_CRASH_POINTS, type CrashPoint } from './crashPoints.ts';
 import {
   PAYMENT_INVARIANTS,
   RESOURCE_INVARIANTS,

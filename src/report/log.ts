@@ -9,7 +9,7 @@ import {
 } from '../model/http.ts';
 import { NETWORK, PROVIDER, SERVER, STORE, type Message } from '../model/message.ts';
 import type { WorldKind } from '../model/worlds.ts';
-import type { StoreOp } from '../model/machines/store.ts';
+import type { StoreOp } from '../model/machines/storeSchema.ts';
 import type { ScriptedFault } from '../model/settings.ts';
 import type { RecordOf, TraceRecord } from '../model/trace.ts';
 import { formatMoney, messagesOf, type Lang } from '../i18n/i18n.ts';

@@ -1,10 +1,6 @@
 import { fastEngine, type Snapshot } from '../model/engine.ts';
-import {
-  STORE_EVENT,
-  storeMachine,
-  type StoreContext,
-  type StoreEvent,
-} from '../model/machines/store.ts';
+import { storeMachine } from '../model/machines/store.ts';
+import { STORE_EVENT, type StoreContext, type StoreEvent } from '../model/machines/storeSchema.ts';
 import type { TraceRecord } from '../model/trace.ts';
 
 /** The store's tables after record `index` (the first record that changed them). */

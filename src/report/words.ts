@@ -1,5 +1,6 @@
 import { statusLine, type Body } from '../model/http.ts';
-import type { Verdict, ViolationFacts } from '../model/invariants.ts';
+import type { Verdict } from '../model/invariants.ts';
+import type { ViolationFacts } from '../model/violations.ts';
 import { formatMoney, messagesOf, type Lang } from '../i18n/i18n.ts';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fastEngine, type Effect, type Snapshot } from '../engine.ts';
 import { STRATEGIES, type StrategyId } from '../strategies.ts';
 import { handlerMachine, type HandlerEvent } from './handler.ts';
-import type { StoreOp } from './store.ts';
+import type { StoreOp } from './storeSchema.ts';
 
 const message = {
   id: 1,

@@ -16,8 +16,15 @@ import { fingerprintOf } from '../keys.ts';
 import type { RequestMessage } from '../message.ts';
 import type { KeyStoreFailure } from '../settings.ts';
 import type { StrategyInfo } from '../strategies.ts';
-import type { KeyClaim, KeyRow, PaymentRow, RecoveryPoint, StoreOp, StoreReply } from './store.ts';
-import type { ProviderReply } from './provider.ts';
+import type {
+  KeyClaim,
+  KeyRow,
+  PaymentRow,
+  RecoveryPoint,
+  StoreOp,
+  StoreReply,
+} from './storeSchema.ts';
+import type { ProviderReply } from './providerSchema.ts';
 
 /**
  * One request's path through the server: parse → idempotency layer → handler → commit → respond.

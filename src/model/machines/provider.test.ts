@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fastEngine, type Snapshot } from '../engine.ts';
-import { providerMachine, type ChargeRequest, type ProviderEvent } from './provider.ts';
+import { providerMachine } from './provider.ts';
+import { type ChargeRequest, type ProviderEvent } from './providerSchema.ts';
 
 const charge = (amount: number, key: string | null = null): ChargeRequest => ({
   from: 'handler-1',

@@ -1,56 +1,17 @@
 import { assign, setup } from 'xstate';
-import { effect, type ReplyParams } from '../effects.ts';
-import type { ActorId } from '../message.ts';
+import { EFFECTS, type DeclineParams, type ReplyParams } from '../effects.ts';
+import type { ChargeRequest, ProviderContext, ProviderEvent } from './providerSchema.ts';
 
 /**
- * The external payment provider. A charge moves money from the customer to the merchant and
- * cannot be undone by the server's rollback: that is what makes duplicates expensive.
+ * The provider as a machine (its data is in providerSchema.ts). A charge event's data reaches each
+ * action and guard through its params, typed by the transition it is on.
  */
-export interface ChargeRequest {
-  from: ActorId;
-  customer: string;
-  amount: number;
-  currency: string;
-  /** Ground truth for the invariants: which intent this charge serves. */
-  intentId: string;
-  /** The caller's idempotency key for this charge (recovery points derive one from theirs). */
-  idempotencyKey: string | null;
-}
-
-export interface ChargeRecord extends ChargeRequest {
-  id: string;
-  atMs: number;
-}
-
-/** A decline moves no money: the card cannot cover the amount (Stripe: `card_declined`). */
-export type ProviderReply =
-  { type: 'CHARGED'; chargeId: string } | { type: 'DECLINED'; reason: 'insufficient_funds' };
-
-interface ProviderContext {
-  honoursKeys: boolean;
-  charges: ChargeRecord[];
-  /**
-   * What each idempotency key got, and when: its charge, or null for a decline. Stripe saves the
-   * result of every request that began, errors included, and gives it back for the same key.
-   */
-  byKey: Record<string, { chargeId: string | null; atMs: number }>;
-  /** How long the provider remembers a key (Stripe: 24 hours). */
-  keyRetentionMs: number;
-  customerBalance: number;
-  merchantBalance: number;
-}
-
-export type ProviderEvent =
-  | { type: 'CHARGE'; charge: ChargeRequest; nowMs: number }
-  /** The customer adds money to the card, from outside the system. */
-  | { type: 'TOP_UP'; amount: number };
-
-type ChargeEvent = Extract<ProviderEvent, { type: 'CHARGE' }>;
-const chargeOf = (event: ProviderEvent) => (event as ChargeEvent).charge;
+type Charge = { charge: ChargeRequest; nowMs: number };
+/** The transition's event, as the params of its actions and guards. */
+const theEvent = <E>({ event }: { event: E }): E => event;
 
 /** What this request's key got earlier (a charge id, or null for a decline), while remembered. */
-function remembered(ctx: ProviderContext, event: ProviderEvent): string | null | undefined {
-  const { charge, nowMs } = event as ChargeEvent;
+function remembered(ctx: ProviderContext, { charge, nowMs }: Charge): string | null | undefined {
   const known =
     !ctx.honoursKeys || charge.idempotencyKey === null
       ? undefined
@@ -59,21 +20,37 @@ function remembered(ctx: ProviderContext, event: ProviderEvent): string | null |
 }
 
 /** Read only under 'a charge with this key exists'. */
-const rememberedCharge = (ctx: ProviderContext, event: ProviderEvent) =>
-  remembered(ctx, event) as string;
+function rememberedCharge(ctx: ProviderContext, event: Charge): string {
+  const chargeId = remembered(ctx, event);
+  if (typeof chargeId !== 'string') throw new Error('provider: no charge for a repeated key');
+  return chargeId;
+}
 
-const declineParams = (event: ProviderEvent, replayed: boolean) => ({
-  intentId: chargeOf(event).intentId,
-  amount: chargeOf(event).amount,
-  replayed,
+const decline = (replayed: boolean) => ({
+  type: 'decline' as const,
+  params: ({ event }: { event: Charge }): DeclineParams => ({
+    intentId: event.charge.intentId,
+    amount: event.charge.amount,
+    replayed,
+  }),
 });
 
-const declinedReply = (event: ProviderEvent): ReplyParams => ({
-  to: chargeOf(event).from,
-  reply: { type: 'DECLINED', reason: 'insufficient_funds' },
-});
+const answerDeclined = {
+  type: 'reply' as const,
+  params: ({ event }: { event: Charge }): ReplyParams => ({
+    to: event.charge.from,
+    reply: { type: 'DECLINED', reason: 'insufficient_funds' },
+  }),
+};
 
 const chargeIdAfter = (ctx: ProviderContext) => `ch_${ctx.charges.length + 1}`;
+
+/** The charge just made, read right after 'move the money'. */
+function lastChargeId(ctx: ProviderContext): string {
+  const last = ctx.charges.at(-1);
+  if (!last) throw new Error('provider: no charge was made');
+  return last.id;
+}
 
 export const providerMachine = setup({
   types: {
@@ -82,9 +59,10 @@ export const providerMachine = setup({
     input: {} as { customerBalance: number; honoursKeys: boolean; keyRetentionMs: number },
   },
   actions: {
-    reply: effect<ReplyParams>(),
-    'move the money': assign(({ context, event }) => {
-      const { charge, nowMs } = event as ChargeEvent;
+    reply: EFFECTS.reply,
+    dedup: EFFECTS.dedup,
+    decline: EFFECTS.decline,
+    'move the money': assign(({ context }, { charge, nowMs }: Charge) => {
       const id = chargeIdAfter(context);
       const key = charge.idempotencyKey;
       return {
@@ -96,25 +74,23 @@ export const providerMachine = setup({
       };
     }),
     'add the money': assign({
-      customerBalance: ({ context, event }) =>
-        context.customerBalance + (event as Extract<ProviderEvent, { type: 'TOP_UP' }>).amount,
+      customerBalance: ({ context }, { amount }: { amount: number }) =>
+        context.customerBalance + amount,
     }),
-    dedup: effect<{ chargeId: string }>(),
-    decline: effect<{ intentId: string; amount: number; replayed: boolean }>(),
     'remember the decline': assign({
-      byKey: ({ context, event }) => {
-        const { charge, nowMs } = event as ChargeEvent;
+      byKey: ({ context }, { charge, nowMs }: Charge) => {
         if (charge.idempotencyKey === null) return context.byKey;
         return { ...context.byKey, [charge.idempotencyKey]: { chargeId: null, atMs: nowMs } };
       },
     }),
   },
   guards: {
-    'a charge with this key exists': ({ context, event }) =>
+    'a charge with this key exists': ({ context }, event: Charge) =>
       typeof remembered(context, event) === 'string',
-    'a decline with this key exists': ({ context, event }) => remembered(context, event) === null,
-    'the card cannot cover it': ({ context, event }) =>
-      context.customerBalance < chargeOf(event).amount,
+    'a decline with this key exists': ({ context }, event: Charge) =>
+      remembered(context, event) === null,
+    'the card cannot cover it': ({ context }, { charge }: Charge) =>
+      context.customerBalance < charge.amount,
   },
 }).createMachine({
   id: 'provider',
@@ -127,57 +103,49 @@ export const providerMachine = setup({
     merchantBalance: 0,
   }),
   initial: 'ready',
-  on: { TOP_UP: { actions: 'add the money' } },
+  on: { TOP_UP: { actions: { type: 'add the money', params: theEvent } } },
   states: {
     ready: {
       on: {
         CHARGE: [
           {
             // Stripe's behaviour: the same key gets the first charge back, and no money moves.
-            guard: 'a charge with this key exists',
+            guard: { type: 'a charge with this key exists', params: theEvent },
             actions: [
               {
                 type: 'dedup',
-                params: ({ context, event }) => ({
-                  chargeId: rememberedCharge(context, event),
-                }),
+                params: ({ context, event }) => ({ chargeId: rememberedCharge(context, event) }),
               },
               {
                 type: 'reply',
                 params: ({ context, event }) => ({
                   to: event.charge.from,
-                  reply: {
-                    type: 'CHARGED',
-                    chargeId: rememberedCharge(context, event),
-                  },
+                  reply: { type: 'CHARGED', chargeId: rememberedCharge(context, event) },
                 }),
               },
             ],
           },
           {
             // The same key gets the same decline, even if the card could pay now.
-            guard: 'a decline with this key exists',
+            guard: { type: 'a decline with this key exists', params: theEvent },
+            actions: [decline(true), answerDeclined],
+          },
+          {
+            guard: { type: 'the card cannot cover it', params: theEvent },
             actions: [
-              { type: 'decline', params: ({ event }) => declineParams(event, true) },
-              { type: 'reply', params: ({ event }) => declinedReply(event) },
+              { type: 'remember the decline', params: theEvent },
+              decline(false),
+              answerDeclined,
             ],
           },
           {
-            guard: 'the card cannot cover it',
             actions: [
-              'remember the decline',
-              { type: 'decline', params: ({ event }) => declineParams(event, false) },
-              { type: 'reply', params: ({ event }) => declinedReply(event) },
-            ],
-          },
-          {
-            actions: [
-              'move the money',
+              { type: 'move the money', params: theEvent },
               {
                 type: 'reply',
                 params: ({ context, event }) => ({
                   to: event.charge.from,
-                  reply: { type: 'CHARGED', chargeId: context.charges.at(-1)!.id },
+                  reply: { type: 'CHARGED', chargeId: lastChargeId(context) },
                 }),
               },
             ],

@@ -1,12 +1,12 @@
 import { assign, setup } from 'xstate';
-import { effect } from '../effects.ts';
+import { EFFECTS } from '../effects.ts';
 import type { RequestMessage } from '../message.ts';
 import {
   requestFromWire,
   serve,
   type Fields,
-  type ResourceResponse,
   type ResourceState,
+  type ServedParams,
   type ServerRules,
 } from '../resources.ts';
 
@@ -28,16 +28,6 @@ interface ResourceStoreContext {
 }
 
 export type ResourceStoreEvent = { type: 'EXECUTE'; message: RequestMessage };
-
-/** What executing one request did, for the trace: the resource it touched, before and after. */
-export interface ServedParams {
-  message: RequestMessage;
-  response: ResourceResponse;
-  /** The path the request changed or read: its target, or for POST the resource it created. */
-  path: string;
-  before: { body: Fields; etag: string } | null;
-  after: { body: Fields; etag: string } | null;
-}
 
 /** The initial resources, each with its own first ETag. */
 export function initialState(initial: Readonly<Record<string, Fields>>): ResourceState {
@@ -69,7 +59,7 @@ export const resourceStoreMachine = setup({
     input: {} as ResourceStoreInput,
   },
   actions: {
-    served: effect<ServedParams>(),
+    served: EFFECTS.served,
     // One assignment executes the request; the effect after it reads the result (XState v5 runs
     // a transition's actions in order, so the effect sees the assigned context).
     'apply the request': assign(({ context, event }) => {
@@ -87,7 +77,13 @@ export const resourceStoreMachine = setup({
         EXECUTE: {
           actions: [
             'apply the request',
-            { type: 'served', params: ({ context }) => context.last! },
+            {
+              type: 'served',
+              params: ({ context }) => {
+                if (!context.last) throw new Error('resource store: nothing was served');
+                return context.last;
+              },
+            },
           ],
         },
       },

@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import { effect, type AcceptParams, type DropParams, type StartTimerParams } from '../effects.ts';
 import type { RequestMessage } from '../message.ts';
-import type { CrashPoint } from '../settings.ts';
+import type { CrashPoint } from '../crashPoints.ts';
 
 /**
  * The server process: up, paused or down. While up it accepts requests, each handled by its own

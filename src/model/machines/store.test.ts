@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fastEngine, type Snapshot } from '../engine.ts';
 import type { HttpResponse } from '../http.ts';
-import { storeMachine, type StoreOp, type StoreEvent, STORE_EVENT } from './store.ts';
+import { storeMachine } from './store.ts';
+import { type StoreOp, type StoreEvent, STORE_EVENT } from './storeSchema.ts';
 
 const response: HttpResponse = { status: 201, headers: {}, body: { id: 'pay_1' } };
 const request = {

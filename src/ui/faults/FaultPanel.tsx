@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { CRASH_POINTS, type CrashPoint } from '../../model/settings.ts';
+import { CRASH_POINTS, type CrashPoint } from '../../model/crashPoints.ts';
 import { describeFault } from '../../report/log.ts';
 import { worldOf } from '../../scenarios/ids.ts';
 import { Panel } from '../common/Panel.tsx';

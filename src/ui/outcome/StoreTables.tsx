@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { formatMoney, type Lang } from '../../i18n/i18n.ts';
-import type { PaymentRow, StoreContext } from '../../model/machines/store.ts';
+import type { PaymentRow, StoreContext } from '../../model/machines/storeSchema.ts';
 import type { TraceRecord } from '../../model/trace.ts';
 import { storeHistory, tablesAt } from '../../report/storeTables.ts';
 import { useRecordCount } from '../playback/frame.ts';
