@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { effect, type DeliverParams, type DropParams } from '../effects.ts';
+import { EFFECTS, type DeliverParams, type DropParams } from '../effects.ts';
 import type { Message } from '../message.ts';
 
 /**
@@ -33,112 +33,104 @@ export type NetworkEvent =
 
 export const directionOf = (message: Message): Direction => message.kind;
 
-type Transmit = Extract<NetworkEvent, { type: 'TRANSMIT' }>;
-const asTransmit = (event: NetworkEvent) => event as Transmit;
+type Transmit = { message: Message; fate: Fate };
+/** The transition's event, as the params of its actions and guards. */
+const theEvent = <E>({ event }: { event: E }): E => event;
 
-const dropParams = (event: NetworkEvent, reason: DropParams['reason']): DropParams => ({
-  message: asTransmit(event).message,
-  reason,
+const dropAs = (reason: DropParams['reason']) => ({
+  type: 'drop' as const,
+  params: ({ event }: { event: Transmit }): DropParams => ({ message: event.message, reason }),
+});
+
+const deliverOnce = {
+  type: 'deliver' as const,
+  params: ({ event }: { event: Transmit }): DeliverParams => ({
+    message: event.message,
+    delayMs: event.fate.delayMs,
+  }),
+};
+
+/** The message and a second copy of it, later by the copy's own delay. */
+const DELIVER_TWICE = [
+  deliverOnce,
+  {
+    type: 'deliver' as const,
+    params: ({ event }: { event: Transmit }): DeliverParams => ({
+      message: event.message,
+      delayMs: event.fate.duplicateDelayMs ?? event.fate.delayMs,
+      duplicate: true,
+    }),
+  },
+];
+
+const plusOne = (counts: Record<Direction, number>, direction: Direction, by: number) => ({
+  ...counts,
+  [direction]: counts[direction] + by,
 });
 
 export const networkMachine = setup({
   types: { context: {} as NetworkContext, events: {} as NetworkEvent },
   actions: {
-    deliver: effect<DeliverParams>(),
-    drop: effect<DropParams>(),
+    deliver: EFFECTS.deliver,
+    drop: EFFECTS.drop,
     'arm a drop': assign({
-      armed: ({ context, event }) => {
-        const direction = (event as Extract<NetworkEvent, { type: 'ARM_DROP' }>).direction;
-        return { ...context.armed, [direction]: context.armed[direction] + 1 };
-      },
+      armed: ({ context }, { direction }: { direction: Direction }) =>
+        plusOne(context.armed, direction, 1),
     }),
     'arm a duplication': assign({
-      armedCopies: ({ context, event }) => {
-        const direction = (event as Extract<NetworkEvent, { type: 'ARM_DUPLICATE' }>).direction;
-        return { ...context.armedCopies, [direction]: context.armedCopies[direction] + 1 };
-      },
+      armedCopies: ({ context }, { direction }: { direction: Direction }) =>
+        plusOne(context.armedCopies, direction, 1),
     }),
     'use up the armed duplication': assign({
-      armedCopies: ({ context, event }) => {
-        const direction = directionOf(asTransmit(event).message);
-        return { ...context.armedCopies, [direction]: context.armedCopies[direction] - 1 };
-      },
+      armedCopies: ({ context }, { message }: Transmit) =>
+        plusOne(context.armedCopies, directionOf(message), -1),
     }),
     'use up the armed drop': assign({
-      armed: ({ context, event }) => {
-        const direction = directionOf(asTransmit(event).message);
-        return { ...context.armed, [direction]: context.armed[direction] - 1 };
-      },
+      armed: ({ context }, { message }: Transmit) =>
+        plusOne(context.armed, directionOf(message), -1),
     }),
   },
   guards: {
-    'a drop is armed for this direction': ({ context, event }) =>
-      context.armed[directionOf(asTransmit(event).message)] > 0,
-    'a duplication is armed for this direction': ({ context, event }) =>
-      context.armedCopies[directionOf(asTransmit(event).message)] > 0,
-    'message is lost': ({ event }) => asTransmit(event).fate.lost,
-    'message is duplicated': ({ event }) => asTransmit(event).fate.duplicateDelayMs !== null,
+    'a drop is armed for this direction': ({ context }, { message }: Transmit) =>
+      context.armed[directionOf(message)] > 0,
+    'a duplication is armed for this direction': ({ context }, { message }: Transmit) =>
+      context.armedCopies[directionOf(message)] > 0,
+    'message is lost': (_, { fate }: Transmit) => fate.lost,
+    'message is duplicated': (_, { fate }: Transmit) => fate.duplicateDelayMs !== null,
   },
 }).createMachine({
   id: 'network',
   context: { armed: { request: 0, response: 0 }, armedCopies: { request: 0, response: 0 } },
   initial: 'connected',
-  on: { ARM_DROP: { actions: 'arm a drop' }, ARM_DUPLICATE: { actions: 'arm a duplication' } },
+  on: {
+    ARM_DROP: { actions: { type: 'arm a drop', params: theEvent } },
+    ARM_DUPLICATE: { actions: { type: 'arm a duplication', params: theEvent } },
+  },
   states: {
     connected: {
       on: {
         PARTITION: 'partitioned',
         TRANSMIT: [
           {
-            guard: 'a drop is armed for this direction',
-            actions: [
-              'use up the armed drop',
-              { type: 'drop', params: ({ event }) => dropParams(event, 'scripted') },
-            ],
+            guard: { type: 'a drop is armed for this direction', params: theEvent },
+            actions: [{ type: 'use up the armed drop', params: theEvent }, dropAs('scripted')],
+          },
+          { guard: { type: 'message is lost', params: theEvent }, actions: dropAs('loss') },
+          {
+            guard: { type: 'a duplication is armed for this direction', params: theEvent },
+            actions: [{ type: 'use up the armed duplication', params: theEvent }, ...DELIVER_TWICE],
           },
           {
-            guard: 'message is lost',
-            actions: { type: 'drop', params: ({ event }) => dropParams(event, 'loss') },
+            guard: { type: 'message is duplicated', params: theEvent },
+            actions: DELIVER_TWICE,
           },
-          {
-            guard: 'a duplication is armed for this direction',
-            actions: ['use up the armed duplication', ...deliverTwice()],
-          },
-          {
-            guard: 'message is duplicated',
-            actions: [...deliverTwice()],
-          },
-          { actions: { type: 'deliver', params: ({ event }) => deliverParams(event) } },
+          { actions: deliverOnce },
         ],
       },
     },
     // Nothing crosses a partition, in either direction, until it heals.
     partitioned: {
-      on: {
-        HEAL: 'connected',
-        TRANSMIT: {
-          actions: { type: 'drop', params: ({ event }) => dropParams(event, 'partition') },
-        },
-      },
+      on: { HEAL: 'connected', TRANSMIT: { actions: dropAs('partition') } },
     },
   },
 });
-
-function deliverTwice() {
-  return [
-    { type: 'deliver', params: ({ event }: { event: NetworkEvent }) => deliverParams(event) },
-    {
-      type: 'deliver',
-      params: ({ event }: { event: NetworkEvent }) => ({
-        ...deliverParams(event),
-        delayMs: asTransmit(event).fate.duplicateDelayMs ?? asTransmit(event).fate.delayMs,
-        duplicate: true,
-      }),
-    },
-  ] as const;
-}
-
-function deliverParams(event: NetworkEvent): DeliverParams {
-  const { message, fate } = asTransmit(event);
-  return { message, delayMs: fate.delayMs };
-}

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { effect, type AcceptParams, type DropParams, type StartTimerParams } from '../effects.ts';
+import { EFFECTS } from '../effects.ts';
 import type { RequestMessage } from '../message.ts';
 import type { CrashPoint } from '../crashPoints.ts';
 
@@ -31,21 +31,20 @@ const serverSetup = setup({
     input: {} as { restartMs: number },
   },
   actions: {
-    accept: effect<AcceptParams>(),
-    refuse: effect<DropParams>(),
-    abortHandlers: effect<Record<string, never>>(),
-    startTimer: effect<StartTimerParams>(),
-    runCompleter: effect<Record<string, never>>(),
+    accept: EFFECTS.accept,
+    refuse: EFFECTS.refuse,
+    abortHandlers: EFFECTS.abortHandlers,
+    startTimer: EFFECTS.startTimer,
+    runCompleter: EFFECTS.runCompleter,
     'arm crash point': assign({
-      armedCrashes: ({ context, event }) => [
+      armedCrashes: ({ context }, { point }: { point: CrashPoint }) => [
         ...context.armedCrashes,
-        (event as Extract<ServerEvent, { type: 'ARM_CRASH' }>).point,
+        point,
       ],
     }),
     'disarm crash point': assign({
-      armedCrashes: ({ context, event }) => {
-        const point = (event as Extract<ServerEvent, { type: 'CRASH' }>).point;
-        const at = context.armedCrashes.indexOf(point as CrashPoint);
+      armedCrashes: ({ context }, { point }: { point: CrashPoint | 'now' }) => {
+        const at = point === 'now' ? -1 : context.armedCrashes.indexOf(point);
         return at < 0 ? context.armedCrashes : context.armedCrashes.toSpliced(at, 1);
       },
     }),
@@ -56,8 +55,11 @@ const serverSetup = setup({
 const crash = {
   target: 'down',
   actions: [
-    'disarm crash point',
-    { type: 'abortHandlers', params: {} },
+    {
+      type: 'disarm crash point',
+      params: ({ event }: { event: { point: CrashPoint | 'now' } }) => event,
+    },
+    'abortHandlers',
     {
       type: 'startTimer',
       params: ({ context }: { context: ServerContext }) => ({
@@ -71,9 +73,7 @@ const crash = {
 const accept = {
   actions: {
     type: 'accept',
-    params: ({ event }: { event: ServerEvent }) => ({
-      message: (event as Extract<ServerEvent, { type: 'REQUEST' }>).message,
-    }),
+    params: ({ event }: { event: { message: RequestMessage } }) => ({ message: event.message }),
   },
 } as const;
 
@@ -81,13 +81,13 @@ export const serverMachine = serverSetup.createMachine({
   id: 'server',
   context: ({ input }) => ({ restartMs: input.restartMs, armedCrashes: [] }),
   initial: 'up',
-  on: { ARM_CRASH: { actions: 'arm crash point' } },
+  on: { ARM_CRASH: { actions: { type: 'arm crash point', params: ({ event }) => event } } },
   states: {
     up: {
       on: {
         REQUEST: accept,
         // The background completer (recovery points) runs only in a live process.
-        COMPLETER_TICK: { actions: { type: 'runCompleter', params: {} } },
+        COMPLETER_TICK: { actions: 'runCompleter' },
         CRASH: crash,
         PAUSE: 'paused',
       },
