@@ -6,6 +6,14 @@ export type Body = Readonly<Record<string, string | number>>;
 
 export type PaymentBody = { amount: number; currency: string; customer: string };
 
+/** A payment's body, read field by field: a request without one is not a payment. */
+export function paymentBodyOf(body: Body): PaymentBody {
+  const { amount, currency, customer } = body;
+  if (typeof amount !== 'number' || typeof currency !== 'string' || typeof customer !== 'string')
+    throw new Error(`not a payment: ${JSON.stringify(body)}`);
+  return { amount, currency, customer };
+}
+
 export interface HttpRequest {
   method: Method;
   path: string;

@@ -1,14 +1,9 @@
 import { assign, setup } from 'xstate';
-import {
-  effect,
-  type CallProviderParams,
-  type CheckpointParams,
-  type RespondParams,
-  type StoreOpParams,
-} from '../effects.ts';
+import { EFFECTS, type StoreOpParams } from '../effects.ts';
 import {
   IDEMPOTENT_REPLAYED,
   readIdempotencyKey,
+  paymentBodyOf,
   type HttpResponse,
   type PaymentBody,
 } from '../http.ts';
@@ -16,14 +11,7 @@ import { fingerprintOf } from '../keys.ts';
 import type { RequestMessage } from '../message.ts';
 import type { KeyStoreFailure } from '../settings.ts';
 import type { StrategyInfo } from '../strategies.ts';
-import type {
-  KeyClaim,
-  KeyRow,
-  PaymentRow,
-  RecoveryPoint,
-  StoreOp,
-  StoreReply,
-} from './storeSchema.ts';
+import type { KeyClaim, KeyRow, PaymentRow, StoreOp, StoreReply } from './storeSchema.ts';
 import type { ProviderReply } from './providerSchema.ts';
 
 /**
@@ -49,6 +37,8 @@ export interface HandlerInput {
 }
 
 interface HandlerContext extends HandlerInput {
+  /** The request's body: every request this handler sees is a payment. */
+  payment: PaymentBody;
   key: string | null;
   fingerprint: string;
   chargeId: string | null;
@@ -66,12 +56,13 @@ export type HandlerEvent = (StoreReply | ProviderReply) & { nowMs: number };
 // --- pure helpers -----------------------------------------------------------------------------
 
 const paymentIdOf = (ctx: HandlerContext) => ctx.paymentId;
-/** Every request this handler sees is a payment: the payment world's clients send nothing else. */
-const paymentOf = (ctx: HandlerContext) => ctx.message.request.body as PaymentBody;
-const claimOf = (ctx: HandlerContext): KeyClaim => ({
-  scope: paymentOf(ctx).customer,
-  key: ctx.key!,
-});
+const paymentOf = (ctx: HandlerContext) => ctx.payment;
+
+/** The key as the store holds it; only asked for on the paths where the request has one. */
+function claimOf(ctx: HandlerContext): KeyClaim {
+  if (ctx.key === null) throw new Error(`handler ${ctx.handlerId}: a key operation without a key`);
+  return { scope: paymentOf(ctx).customer, key: ctx.key };
+}
 
 function paymentRow(ctx: HandlerContext): PaymentRow {
   const body = paymentOf(ctx);
@@ -108,7 +99,8 @@ function createdResponse(ctx: HandlerContext): HttpResponse {
  * 409, 422, 503) are never stored against the key; a decline (402) comes after the provider was
  * asked, and is stored and replayed like a success unless the server keeps only successes.
  */
-const ERRORS: Record<number, string> = {
+type ErrorStatus = 400 | 402 | 409 | 422 | 503;
+const ERRORS: Readonly<Record<ErrorStatus, string>> = {
   400: 'An Idempotency-Key header is required for this request.',
   402: 'The card was declined: insufficient funds.',
   409: 'A request with this Idempotency-Key is still being processed. Retry later.',
@@ -116,11 +108,11 @@ const ERRORS: Record<number, string> = {
   503: 'The idempotency-key store is unavailable. Retry later.',
 };
 
-function errorResponse(status: keyof typeof ERRORS & number): HttpResponse {
+function errorResponse(status: ErrorStatus): HttpResponse {
   return {
     status,
     headers: { 'Content-Type': 'application/problem+json' },
-    body: { status, detail: ERRORS[status]! },
+    body: { status, detail: ERRORS[status] },
   };
 }
 
@@ -158,9 +150,9 @@ const commitOp = (ctx: HandlerContext, payment: PaymentRow | null, response: Htt
 /** The textbook's `cache.set(key, result)`. */
 const cacheSetOp = (ctx: HandlerContext, response: HttpResponse) =>
   op({ type: 'cacheSet', from: ctx.handlerId, claim: claimOf(ctx), response });
-const respondWith = (status: number) => ({
+const respondWith = (status: ErrorStatus) => ({
   type: 'respond' as const,
-  params: { response: errorResponse(status as 400) },
+  params: { response: errorResponse(status) },
 });
 const recovering = (ctx: HandlerContext) => ctx.policy.strategy.recoveryPoints && !ctx.unprotected;
 const keys = (ctx: HandlerContext) => ctx.policy.strategy.keys;
@@ -181,10 +173,10 @@ export const handlerMachine = setup({
     input: {} as HandlerInput,
   },
   actions: {
-    storeOp: effect<StoreOpParams>(),
-    callProvider: effect<CallProviderParams>(),
-    checkpoint: effect<CheckpointParams>(),
-    respond: effect<RespondParams>(),
+    storeOp: EFFECTS.storeOp,
+    callProvider: EFFECTS.callProvider,
+    checkpoint: EFFECTS.checkpoint,
+    respond: EFFECTS.respond,
     'note the time': assign({ nowMs: ({ event }) => event.nowMs }),
     'note the charge': assign({
       chargeId: ({ context, event }) =>
@@ -207,7 +199,7 @@ export const handlerMachine = setup({
     'strategy claims keys atomically': ({ context }) => keys(context) === 'claim',
     'key store fails open': ({ context }) => context.policy.keyStoreFailure === 'fail-open',
     'resuming after the charge': ({ event }) =>
-      event.type === 'KEY_LOCKED' && (event.recoveryPoint as RecoveryPoint) === 'charge_created',
+      event.type === 'KEY_LOCKED' && event.recoveryPoint === 'charge_created',
     'strategy has recovery points': ({ context }) => recovering(context),
     'nothing holds the key': ({ context }) =>
       keyless(context) || (keys(context) === 'cache' && !context.policy.storeErrors),
@@ -217,6 +209,7 @@ export const handlerMachine = setup({
   id: 'handler',
   context: ({ input }) => ({
     ...input,
+    payment: paymentBodyOf(input.message.request.body),
     key: readIdempotencyKey(input.message.request),
     fingerprint: fingerprintOf(input.message.request),
     chargeId: null,
@@ -429,11 +422,8 @@ export const handlerMachine = setup({
               },
             };
           }
-          return {
-            response: replayedResponse(
-              (event as Extract<HandlerEvent, { type: 'KEY_EXISTS' }>).row,
-            ),
-          };
+          if (event.type === 'KEY_EXISTS') return { response: replayedResponse(event.row) };
+          throw new Error(`handler: nothing to replay after ${event.type}`);
         },
       },
     },
