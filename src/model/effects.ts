@@ -155,6 +155,26 @@ export type EffectHandlers<K extends EffectName> = {
   [N in K]: (actor: ActorId, params: EffectParams[N]) => 'crashed' | void;
 };
 
+type OwnedBy<O extends EffectOwner> = (effect: Effect) => effect is Effect<EffectsOf<O>>;
+export const isBaseEffect: OwnedBy<'base'> = (e): e is Effect<EffectsOf<'base'>> =>
+  EFFECT_OWNER[e.type] === 'base';
+export const isPaymentEffect: OwnedBy<'payments'> = (e): e is Effect<EffectsOf<'payments'>> =>
+  EFFECT_OWNER[e.type] === 'payments';
+export const isResourceEffect: OwnedBy<'resources'> = (e): e is Effect<EffectsOf<'resources'>> =>
+  EFFECT_OWNER[e.type] === 'resources';
+
+/** The effects one world's own machines ask for: none of the base's. */
+export type WorldEffect = Effect<Exclude<EffectName, EffectsOf<'base'>>>;
+
+/** Runs one effect with its handler: the handler's params and the effect's are the same type. */
+export function performWith<K extends EffectName>(
+  handlers: EffectHandlers<K>,
+  actor: ActorId,
+  effect: Effect<K>,
+): 'crashed' | void {
+  return handlers[effect.type](actor, effect.params);
+}
+
 /** Whether an action a machine emitted is one of the effects above. */
 export const isEffectName = (name: string): name is EffectName => Object.hasOwn(EFFECT_OWNER, name);
 

@@ -1,7 +1,6 @@
 import { createActor, type ActorScope, type AnyStateMachine, type StateValue } from 'xstate';
-import { fastInitial, fastStep, type Effect } from './stepper.ts';
-
-export type { Effect } from './stepper.ts';
+import { isEffectName, type Effect } from './effects.ts';
+import { fastInitial, fastStep, type EmittedAction } from './stepper.ts';
 
 /**
  * How the world steps its machines. Both engines are pure: a snapshot and an event in, the next
@@ -25,12 +24,34 @@ export interface Engine {
 
 export type EngineName = 'fast' | 'xstate';
 
-export const fastEngine: Engine = { name: 'fast', initial: fastInitial, step: fastStep };
+const isEffect = (action: EmittedAction): action is Effect => isEffectName(action.type);
+
+/**
+ * The one place where what a machine emitted becomes an `Effect`: every name is checked against
+ * the effect map. The params need no check — each machine's `setup` types them from that map.
+ */
+function effectsOf(machine: AnyStateMachine, actions: EmittedAction[]): Effect[] {
+  if (actions.every(isEffect)) return actions;
+  const stranger = actions.find((a) => !isEffect(a));
+  throw new Error(`machine ${machine.id} asked for "${stranger?.type}", which is not an effect`);
+}
+
+export const fastEngine: Engine = {
+  name: 'fast',
+  initial(machine, input) {
+    const [snapshot, actions] = fastInitial(machine, input);
+    return [snapshot, effectsOf(machine, actions)];
+  },
+  step(machine, snapshot, event) {
+    const [next, actions] = fastStep(machine, snapshot, event);
+    return [next, effectsOf(machine, actions)];
+  },
+};
 
 // --- XState's own stepping, with a reusable scope ------------------------------------------------
 
 const scopes = new WeakMap<AnyStateMachine, ActorScope<never, never>>();
-let collected: Effect[] = [];
+let collected: EmittedAction[] = [];
 
 /**
  * XState's pure `transition()` builds a throwaway actor on every call (~30 µs here); reusing one
@@ -72,7 +93,7 @@ function wrap(
   };
 }
 
-function take(): Effect[] {
+function take(): EmittedAction[] {
   const out = collected;
   collected = [];
   return out;
@@ -84,13 +105,13 @@ export const xstateEngine: Engine = {
     const scope = scopeFor(machine, input);
     take();
     const raw = machine.getInitialSnapshot(scope as never, input);
-    return [wrap(raw, machine.id), take()];
+    return [wrap(raw, machine.id), effectsOf(machine, take())];
   },
   step(machine, snapshot, event) {
     const scope = scopeFor(machine, undefined);
     take();
     const raw = machine.transition(snapshot.raw as never, event as never, scope as never);
-    return [wrap(raw, machine.id), take()];
+    return [wrap(raw, machine.id), effectsOf(machine, take())];
   },
 };
 

@@ -1,5 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
-import { fastEngine, type Effect, type Engine } from './engine.ts';
+import { isResourceEffect, type WorldEffect } from './effects.ts';
+import { fastEngine, type Engine } from './engine.ts';
 import { resourceClientMachine, resourceIntentIdOf } from './machines/resourceClient.ts';
 import { initialState, resourceStoreMachine } from './machines/resourceStore.ts';
 import {
@@ -99,8 +100,9 @@ export class ResourceWorld extends WorldBase<ResourceEvent> {
     this.dispatch(this.store, { type: 'EXECUTE', message: event.message });
   }
 
-  protected performOwn(_actor: ActorId, effect: Effect): 'crashed' | void {
-    if (effect.type === 'served') return this.served(effect.params as ServedParams);
+  protected performOwn(_actor: ActorId, effect: WorldEffect): 'crashed' | void {
+    if (!isResourceEffect(effect)) throw new Error(`the resource world has no "${effect.type}"`);
+    return this.served(effect.params);
   }
 
   /** The change is durable; a crash now loses only the answer. */

@@ -12,7 +12,8 @@ import type { AnyStateMachine, StateNode } from 'xstate';
  * the same machines through XState's own `transition()`, and a test holds the two to identical
  * traces for every scenario, strategy and many seeds.
  */
-export interface Effect {
+/** An action the machine asked for, by name: the engine checks it is an effect (effects.ts). */
+export interface EmittedAction {
   type: string;
   params: unknown;
 }
@@ -42,10 +43,13 @@ interface Run {
   machine: AnyStateMachine;
   context: Record<string, unknown>;
   event: { type: string };
-  effects: Effect[];
+  effects: EmittedAction[];
 }
 
-export function fastInitial(machine: AnyStateMachine, input: unknown): [FastSnapshot, Effect[]] {
+export function fastInitial(
+  machine: AnyStateMachine,
+  input: unknown,
+): [FastSnapshot, EmittedAction[]] {
   const config = machine.config as { context?: unknown };
   const initEvent = { type: 'xstate.init', input };
   const context =
@@ -65,7 +69,7 @@ export function fastStep(
   machine: AnyStateMachine,
   snapshot: FastSnapshot,
   event: { type: string },
-): [FastSnapshot, Effect[]] {
+): [FastSnapshot, EmittedAction[]] {
   if (snapshot.status === 'done') return [snapshot, []];
   const run: Run = { machine, context: snapshot.context, event, effects: [] };
   const current = machine.root.states[snapshot.value] as StateNode | undefined;

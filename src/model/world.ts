@@ -1,6 +1,7 @@
 import type { AnyStateMachine, ContextFrom } from 'xstate';
 import type * as E from './effects.ts';
-import { fastEngine, type Effect, type Engine } from './engine.ts';
+import { isPaymentEffect, performWith } from './effects.ts';
+import { fastEngine, type Engine } from './engine.ts';
 import { InvariantMonitor } from './invariants.ts';
 import { clientMachine, intentIdOf } from './machines/client.ts';
 import { handlerMachine, type HandlerEvent, type HandlerPolicy } from './machines/handler.ts';
@@ -109,29 +110,23 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
     }
   }
 
-  protected performOwn(actor: ActorId, effect: Effect): void {
-    const p = effect.params as never;
-    switch (effect.type as E.EffectName) {
-      case 'storeOp':
-        return this.storeOp((p as E.StoreOpParams).op);
-      case 'callProvider':
-        return this.callProvider(p);
-      case 'dedup':
-        return this.recordDedup((p as { chargeId: string }).chargeId);
-      case 'decline':
-        return this.recordDecline(actor, p);
-      case 'respond':
-        return this.respond(actor, p);
-      case 'reply':
-        return this.scheduleReply(actor, p);
-      case 'replyAll':
-        for (const reply of (p as { replies: E.ReplyParams[] }).replies)
-          this.scheduleReply(actor, reply);
-        return;
-      case 'runCompleter':
-        return this.runCompleter();
-    }
+  protected performOwn(actor: ActorId, effect: E.WorldEffect): void {
+    if (!isPaymentEffect(effect)) throw new Error(`the payment world has no "${effect.type}"`);
+    performWith(this.effectHandlers, actor, effect);
   }
+
+  private readonly effectHandlers: E.EffectHandlers<E.EffectsOf<'payments'>> = {
+    storeOp: (_, { op }) => this.storeOp(op),
+    callProvider: (_, params) => this.callProvider(params),
+    dedup: (_, { chargeId }) => this.recordDedup(chargeId),
+    decline: (by, params) => this.recordDecline(by, params),
+    respond: (handlerId, params) => this.respond(handlerId, params),
+    reply: (from, params) => this.scheduleReply(from, params),
+    replyAll: (from, { replies }) => {
+      for (const reply of replies) this.scheduleReply(from, reply);
+    },
+    runCompleter: () => this.runCompleter(),
+  };
 
   // --- the server side ------------------------------------------------------------------------
 
@@ -231,10 +226,7 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
     this.record({ t: this.now, type: 'dedup', chargeId, intentId: charge.intentId, by: PROVIDER });
   }
 
-  private recordDecline(
-    by: ActorId,
-    decline: { intentId: string; amount: number; replayed: boolean },
-  ): void {
+  private recordDecline(by: ActorId, decline: E.DeclineParams): void {
     const { customerBalance } = contextOf(this.provider);
     this.record({ t: this.now, type: 'declined', ...decline, by, customerBalance });
   }

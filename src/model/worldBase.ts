@@ -1,7 +1,15 @@
 import type { AnyStateMachine, ContextFrom, EventFromLogic } from 'xstate';
 import type { Kernel, World } from '../sim/kernel.ts';
 import type * as E from './effects.ts';
-import { type Effect, type Engine, type Snapshot } from './engine.ts';
+import {
+  isBaseEffect,
+  performWith,
+  type Effect,
+  type EffectHandlers,
+  type EffectsOf,
+  type WorldEffect,
+} from './effects.ts';
+import type { Engine, Snapshot } from './engine.ts';
 import type { Violation } from './invariants.ts';
 import { directionOf, networkMachine, type Direction, type Fate } from './machines/network.ts';
 import { serverMachine } from './machines/server.ts';
@@ -107,8 +115,8 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
   protected abstract bootBackEnd(): void;
   /** Handles an event kind the base does not know. */
   protected abstract handleOwn(event: Ev): void;
-  /** Carries out an effect the base does not know. */
-  protected abstract performOwn(actor: ActorId, effect: Effect): 'crashed' | void;
+  /** Carries out an effect only this world's own machines ask for. */
+  protected abstract performOwn(actor: ActorId, effect: WorldEffect): 'crashed' | void;
   /** The server accepted a request: schedule its handling. */
   protected abstract accept(message: Message): void;
   /** The requests in the process's memory, named in the crash record. */
@@ -213,45 +221,31 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
     }
   }
 
+  private readonly baseHandlers = this.baseEffects();
+
   private perform(actor: ActorId, effect: Effect): 'crashed' | void {
-    const p = effect.params as never;
-    switch (effect.type as E.EffectName) {
-      case 'transmit':
-        return this.transmit((p as E.TransmitParams).message);
-      case 'startTimer':
-        return this.startTimer(actor, p);
-      case 'cancelTimer':
-        return this.cancelTimer(`${actor}/${(p as E.CancelTimerParams).name}`);
-      case 'ignore':
-        return this.record({
-          t: this.now,
-          type: 'ignored',
-          id: (p as { messageId: number }).messageId,
-          by: actor,
-        });
-      case 'settle':
-        return this.record({
-          t: this.now,
-          type: 'settle',
-          client: actor,
-          ...(p as E.SettleParams),
-        });
-      case 'deliver':
-        return this.deliver(p);
-      case 'drop':
-      case 'refuse': {
-        const { message, reason } = p as E.DropParams;
-        return this.record({ t: this.now, type: 'drop', id: message.id, reason });
-      }
-      case 'accept':
-        return this.accept((p as E.AcceptParams).message);
-      case 'abortHandlers':
-        return this.abortHandlers();
-      case 'checkpoint':
-        return this.checkpoint((p as E.CheckpointParams).point);
-      default:
-        return this.performOwn(actor, effect);
-    }
+    if (isBaseEffect(effect)) return performWith(this.baseHandlers, actor, effect);
+    return this.performOwn(actor, effect);
+  }
+
+  /** The effects every world's shared machines (clients, network, server) ask for. */
+  private baseEffects(): EffectHandlers<EffectsOf<'base'>> {
+    const dropped = (_: ActorId, { message, reason }: E.DropParams) =>
+      this.record({ t: this.now, type: 'drop', id: message.id, reason });
+    return {
+      transmit: (_, { message }) => this.transmit(message),
+      startTimer: (actor, params) => this.startTimer(actor, params),
+      cancelTimer: (actor, { name }) => this.cancelTimer(`${actor}/${name}`),
+      ignore: (by, { messageId }) =>
+        this.record({ t: this.now, type: 'ignored', id: messageId, by }),
+      settle: (client, params) => this.record({ t: this.now, type: 'settle', client, ...params }),
+      deliver: (_, params) => this.deliver(params),
+      drop: dropped,
+      refuse: dropped,
+      accept: (_, { message }) => this.accept(message),
+      abortHandlers: () => this.abortHandlers(),
+      checkpoint: (_, { point }) => this.checkpoint(point),
+    };
   }
 
   // --- the network ----------------------------------------------------------------------------

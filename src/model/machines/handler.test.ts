@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fastEngine, type Effect, type Snapshot } from '../engine.ts';
+import type { Effect } from '../effects.ts';
+import { fastEngine, type Snapshot } from '../engine.ts';
 import { STRATEGIES, type StrategyId } from '../strategies.ts';
 import { handlerMachine, type HandlerEvent } from './handler.ts';
 import type { StoreOp } from './storeSchema.ts';
