@@ -16,4 +16,4 @@ export const RESOURCE_CRASH_POINTS: readonly ResourceCrashPoint[] = [
   'after-commit',
 ];
 export const isResourceCrashPoint = (point: CrashPoint): point is ResourceCrashPoint =>
-  (RESOURCE_CRASH_POINTS as readonly CrashPoint[]).includes(point);
+  RESOURCE_CRASH_POINTS.some((p) => p === point);

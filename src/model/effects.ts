@@ -4,7 +4,7 @@
  * implementations in each machine's `setup` are therefore empty; these types are their params.
  */
 import type { HttpResponse } from './http.ts';
-import type { MessageDraft, Message, ActorId } from './message.ts';
+import type { MessageDraft, Message, ActorId, RequestMessage } from './message.ts';
 import type { ServedParams } from './resources.ts';
 import type { CrashPoint } from './crashPoints.ts';
 import type { StoreReply, StoreOp } from './machines/storeSchema.ts';
@@ -46,7 +46,7 @@ export interface DropParams {
   reason: DropReason;
 }
 export interface AcceptParams {
-  message: Message;
+  message: RequestMessage;
 }
 export interface StoreOpParams {
   op: StoreOp;

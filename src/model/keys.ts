@@ -1,4 +1,4 @@
-import type { Body, PaymentBody } from './http.ts';
+import type { Body } from './http.ts';
 import { cyrb53 } from '../sim/hash.ts';
 
 /**
@@ -32,7 +32,7 @@ function uuidLike(text: string): string {
 /** A digest of what a payment request asks for: method, path and body (not its headers). */
 export function fingerprintOf(request: { method: string; path: string; body: Body }): string {
   const { method, path } = request;
-  const body = request.body as PaymentBody;
-  const text = `${method} ${path} ${body.amount} ${body.currency} ${body.customer}`;
+  const { amount, currency, customer } = request.body;
+  const text = `${method} ${path} ${amount} ${currency} ${customer}`;
   return cyrb53(text).toString(16).padStart(14, '0');
 }

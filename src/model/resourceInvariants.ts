@@ -152,7 +152,7 @@ export class ResourceMonitor {
   observe(record: TraceRecord): Violation[] {
     if (record.type === 'start-resources') this.writersUseIfMatch = record.writersUseIfMatch;
     const { lost, repeat } = this.ledger.observe(record);
-    const found: Violation[] = [];
+    const found: { name: ResourceInvariant; facts: ResourceViolationFacts }[] = [];
     if (lost && !this.firstViolation.has('noLostUpdate')) {
       found.push({ name: 'noLostUpdate', facts: { kind: 'update-lost', ...withoutT(lost) } });
     }
@@ -166,8 +166,7 @@ export class ResourceMonitor {
         });
       }
     }
-    for (const v of found)
-      this.firstViolation.set(v.name as ResourceInvariant, v.facts as ResourceViolationFacts);
+    for (const v of found) this.firstViolation.set(v.name, v.facts);
     return found;
   }
 

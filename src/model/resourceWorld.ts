@@ -8,7 +8,6 @@ import {
   SERVER,
   STORE,
   type ActorId,
-  type Message,
   type RequestMessage,
 } from './message.ts';
 import { ResourceMonitor } from './resourceInvariants.ts';
@@ -78,15 +77,10 @@ export class ResourceWorld extends WorldBase<ResourceEvent> {
     });
   }
 
-  protected accept(message: Message): void {
+  protected accept(message: RequestMessage): void {
     const handlerId = `request-${this.nextRequestId++}`;
     this.waiting.add(handlerId);
-    const event = {
-      kind: 'execute' as const,
-      handlerId,
-      message: message as RequestMessage,
-      handle: -1,
-    };
+    const event = { kind: 'execute' as const, handlerId, message, handle: -1 };
     this.mail(handlerId, event, this.settings.server.processingMs);
   }
 

@@ -4,7 +4,7 @@ import { isPaymentEffect, performWith } from './effects.ts';
 import { fastEngine, type Engine } from './engine.ts';
 import { InvariantMonitor } from './invariants.ts';
 import { clientMachine, intentIdOf } from './machines/client.ts';
-import { handlerMachine, type HandlerEvent, type HandlerPolicy } from './machines/handler.ts';
+import { handlerMachine, type HandlerPolicy } from './machines/handler.ts';
 import { providerMachine } from './machines/provider.ts';
 import { storeMachine } from './machines/store.ts';
 import { STORE_EVENT, type StoreEvent, type StoreOp } from './machines/storeSchema.ts';
@@ -15,7 +15,6 @@ import {
   SERVER,
   STORE,
   type ActorId,
-  type Message,
   type RequestMessage,
 } from './message.ts';
 import type { ScriptedFault, WorldSettings } from './settings.ts';
@@ -130,15 +129,10 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
 
   // --- the server side ------------------------------------------------------------------------
 
-  protected accept(message: Message): void {
+  protected accept(message: RequestMessage): void {
     const handlerId = `handler-${this.nextHandlerId++}`;
     this.acceptedNotStarted.add(handlerId);
-    const event = {
-      kind: 'handler-start' as const,
-      handlerId,
-      message: message as RequestMessage,
-      handle: -1,
-    };
+    const event = { kind: 'handler-start' as const, handlerId, message, handle: -1 };
     this.mail(handlerId, event, this.settings.server.processingMs);
   }
 
@@ -167,7 +161,7 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
   private deliverReply(to: ActorId, reply: E.ReplyParams['reply']): void {
     const handler = this.handlers.get(to);
     if (!handler) return; // its handler died in a crash: the answer has no one to go to
-    this.dispatch(handler, { ...reply, nowMs: this.now } as HandlerEvent);
+    this.dispatch(handler, { ...reply, nowMs: this.now });
     this.forgetIfDone(handler);
   }
 

@@ -13,7 +13,14 @@ import type { Engine, Snapshot } from './engine.ts';
 import type { Violation } from './invariants.ts';
 import { directionOf, networkMachine, type Direction, type Fate } from './machines/network.ts';
 import { serverMachine } from './machines/server.ts';
-import { clientIdOf, NETWORK, SERVER, type ActorId, type Message } from './message.ts';
+import {
+  clientIdOf,
+  NETWORK,
+  SERVER,
+  type ActorId,
+  type Message,
+  type RequestMessage,
+} from './message.ts';
 import type { NetworkSettings, ScriptedFault } from './settings.ts';
 import type { CrashPoint } from './crashPoints.ts';
 import type { TraceRecord } from './trace.ts';
@@ -77,7 +84,20 @@ interface FaultsDrawn {
   crashes: number;
 }
 
-export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev | BaseEvent> {
+const BASE_EVENT_KINDS: ReadonlySet<string> = new Set<BaseEvent['kind']>([
+  'client-start',
+  'arrive',
+  'timer',
+  'fault',
+  'fault-end',
+]);
+const isBaseEvent = <Ev extends WorldEvent>(event: Ev | BaseEvent): event is BaseEvent =>
+  BASE_EVENT_KINDS.has(event.kind);
+
+/** A world's own event: mail for a request handler carries the kernel handle it was sent under. */
+export type WorldEvent = { kind: string; handle?: number };
+
+export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | BaseEvent> {
   readonly trace: TraceRecord[] = [];
   protected kernel!: Kernel<Ev | BaseEvent>;
   protected readonly clients = new Map<ActorId, Slot<AnyStateMachine>>();
@@ -88,7 +108,10 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
   /** Events on their way to a request handler, cancelled if the process dies first. */
   private readonly mailFor = new Map<ActorId, Set<number>>();
   /** Each mailed event still on its way (by kernel handle): whom it is for and when it is due. */
-  private readonly pending = new Map<number, { to: ActorId; event: MailEvent; dueAt: number }>();
+  private readonly pending = new Map<
+    number,
+    { to: ActorId; event: Ev & MailEvent; dueAt: number }
+  >();
   /** While the server is paused, the virtual time its pause ends; otherwise 0. */
   private pausedUntilMs = 0;
   private readonly drawn: FaultsDrawn = { losses: 0, duplicates: 0, crashes: 0 };
@@ -118,7 +141,7 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
   /** Carries out an effect only this world's own machines ask for. */
   protected abstract performOwn(actor: ActorId, effect: WorldEffect): 'crashed' | void;
   /** The server accepted a request: schedule its handling. */
-  protected abstract accept(message: Message): void;
+  protected abstract accept(message: RequestMessage): void;
   /** The requests in the process's memory, named in the crash record. */
   protected abstract inMemory(): ActorId[];
   /** A crash: forget every request in memory. The base has already withdrawn their mail. */
@@ -150,23 +173,30 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
 
   handle(event: Ev | BaseEvent, kernel: Kernel<Ev | BaseEvent>): void {
     this.kernel = kernel;
-    const e = event as BaseEvent;
-    switch (e.kind) {
-      case 'client-start':
-        return this.dispatch(this.clients.get(e.clientId)!, { type: 'START' });
-      case 'arrive':
-        this.onTheWire.delete(e.message.id);
-        return this.arrive(e.message);
-      case 'timer':
-        return this.fireTimer(e);
-      case 'fault':
-        return this.applyFault(e.fault);
-      case 'fault-end':
-        return this.endFault(e.fault);
-      default:
-        this.pending.delete((event as Ev & MailEvent).handle);
-        return this.handleOwn(event as Ev);
+    if (!isBaseEvent(event)) {
+      if (event.handle !== undefined) this.pending.delete(event.handle);
+      return this.handleOwn(event);
     }
+    switch (event.kind) {
+      case 'client-start':
+        return this.dispatch(this.client(event.clientId), { type: 'START' });
+      case 'arrive':
+        this.onTheWire.delete(event.message.id);
+        return this.arrive(event.message);
+      case 'timer':
+        return this.fireTimer(event);
+      case 'fault':
+        return this.applyFault(event.fault);
+      case 'fault-end':
+        return this.endFault(event.fault);
+    }
+  }
+
+  /** A client's slot; every client the kernel names was booted at the start. */
+  protected client(id: ActorId): Slot<AnyStateMachine> {
+    const slot = this.clients.get(id);
+    if (!slot) throw new Error(`no client ${id} in this world`);
+    return slot;
   }
 
   /** How much longer the server stays paused, in virtual ms (0 when it is not). */
@@ -251,7 +281,7 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
   // --- the network ----------------------------------------------------------------------------
 
   protected transmit(draft: E.TransmitParams['message']): void {
-    const message = { ...draft, id: this.nextMessageId++ } as Message;
+    const message: Message = { ...draft, id: this.nextMessageId++ };
     this.record({ t: this.now, type: 'send', message });
     this.dispatch(this.network, { type: 'TRANSMIT', message, fate: this.drawFate(message) });
   }
@@ -347,7 +377,7 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
     if (message.kind === 'request') {
       this.dispatch(this.server, { type: 'REQUEST', message });
     } else {
-      this.dispatch(this.clients.get(message.to)!, { type: 'RESPONSE', message });
+      this.dispatch(this.client(message.to), { type: 'RESPONSE', message });
     }
   }
 
@@ -378,7 +408,7 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
       this.dispatch(this.server, { type: 'RESTART' });
       this.onRestart();
     } else {
-      this.dispatch(this.clients.get(actor)!, { type: CLIENT_TIMER_EVENTS[name] });
+      this.dispatch(this.client(actor), { type: CLIENT_TIMER_EVENTS[name] });
     }
   }
 
@@ -407,7 +437,7 @@ export abstract class WorldBase<Ev extends { kind: string }> implements World<Ev
       this.kernel.cancel(handle);
       this.mailFor.get(to)?.delete(handle);
       this.pending.delete(handle);
-      this.mail(to, event as Ev & MailEvent, dueAt + extraMs - this.now - this.pausedForMs());
+      this.mail(to, event, dueAt + extraMs - this.now - this.pausedForMs());
     }
   }
 
