@@ -59,8 +59,11 @@ export class AnswerTally {
     }
   }
 
+  /** Every id a record names was sent (or copied) earlier in the trace. */
   messageOf(id: number): Message {
-    return this.messages.get(id)!;
+    const message = this.messages.get(id);
+    if (!message) throw new Error(`message ${id} was never sent`);
+    return message;
   }
 
   /** Answers the clients acted on, in order of delivery. */
@@ -73,33 +76,24 @@ export class AnswerTally {
   }
 }
 
-export function summarize(trace: readonly TraceRecord[]): RunOutcome {
-  const tally = new AnswerTally();
-  const perIntent = new Map<string, IntentOutcome>();
-  const arrivals: number[] = [];
-  const retryArrivals: number[] = [];
-  const out: RunOutcome = {
-    intents: 0,
-    charges: 0,
-    duplicateCharges: 0,
-    duplicateRecords: 0,
-    receipts: 0,
-    statuses: [],
-    lateStatuses: [],
-    replays: 0,
-    lateReplays: 0,
-    requestsHandled: 0,
-    peakLoad: 0,
-    peakRetryLoad: 0,
-    perIntent: [],
-    violations: [],
-  };
-  for (const record of trace) {
-    tally.observe(record);
+/** The payment world's books, kept from the trace one record at a time. */
+class PaymentTally {
+  private readonly answers = new AnswerTally();
+  private readonly perIntent = new Map<string, IntentOutcome>();
+  private readonly arrivals: number[] = [];
+  private readonly retryArrivals: number[] = [];
+  private readonly violations: RecordOf<'invariant'>[] = [];
+  private charges = 0;
+  private duplicateCharges = 0;
+  private duplicateRecords = 0;
+  private receipts = 0;
+
+  observe(record: TraceRecord): void {
+    this.answers.observe(record);
     switch (record.type) {
       case 'start':
         for (const intentId of record.intents) {
-          perIntent.set(intentId, {
+          this.perIntent.set(intentId, {
             intentId,
             charges: 0,
             records: 0,
@@ -107,45 +101,70 @@ export function summarize(trace: readonly TraceRecord[]): RunOutcome {
             status: null,
           });
         }
-        break;
-      case 'deliver': {
-        const message = tally.messageOf(record.id);
-        if (message.kind === 'request') {
-          arrivals.push(record.t);
-          if (message.attempt > 1) retryArrivals.push(record.t);
-        }
-        break;
-      }
+        return;
+      case 'deliver':
+        return this.arrived(record);
       case 'recorded':
-        if (record.what === 'receipt') out.receipts++;
-        else if (++perIntent.get(record.intentId)!.records > 1) out.duplicateRecords++;
-        break;
+        if (record.what === 'receipt') this.receipts++;
+        else if (++this.intent(record.intentId).records > 1) this.duplicateRecords++;
+        return;
       case 'charge':
-        out.charges++;
-        if (++perIntent.get(record.intentId)!.charges > 1) out.duplicateCharges++;
-        break;
+        this.charges++;
+        if (++this.intent(record.intentId).charges > 1) this.duplicateCharges++;
+        return;
       case 'settle':
-        Object.assign(perIntent.get(record.intentId)!, {
+        Object.assign(this.intent(record.intentId), {
           outcome: record.outcome,
           status: record.status,
         });
-        break;
+        return;
       case 'invariant':
-        out.violations.push(record);
-        break;
+        this.violations.push(record);
     }
   }
-  out.statuses = tally.acted().map((m) => m.response.status);
-  out.lateStatuses = tally.late().map((m) => m.response.status);
-  const replayed = (m: ResponseMessage) => m.response.headers[IDEMPOTENT_REPLAYED] === 'true';
-  out.replays = tally.acted().filter(replayed).length;
-  out.lateReplays = tally.late().filter(replayed).length;
-  out.requestsHandled = arrivals.length;
-  out.peakLoad = peakWithin(arrivals, 100);
-  out.peakRetryLoad = peakWithin(retryArrivals, 100);
-  out.perIntent = [...perIntent.values()];
-  out.intents = out.perIntent.length;
-  return out;
+
+  private arrived(record: RecordOf<'deliver'>): void {
+    const message = this.answers.messageOf(record.id);
+    if (message.kind !== 'request') return;
+    this.arrivals.push(record.t);
+    if (message.attempt > 1) this.retryArrivals.push(record.t);
+  }
+
+  /** Every intent the run is about is named in its start record. */
+  private intent(intentId: string): IntentOutcome {
+    const outcome = this.perIntent.get(intentId);
+    if (!outcome) throw new Error(`intent ${intentId} is not in the run's start record`);
+    return outcome;
+  }
+
+  outcome(): RunOutcome {
+    const replayed = (m: ResponseMessage) => m.response.headers[IDEMPOTENT_REPLAYED] === 'true';
+    const acted = this.answers.acted();
+    const late = this.answers.late();
+    const perIntent = [...this.perIntent.values()];
+    return {
+      intents: perIntent.length,
+      charges: this.charges,
+      duplicateCharges: this.duplicateCharges,
+      duplicateRecords: this.duplicateRecords,
+      receipts: this.receipts,
+      statuses: acted.map((m) => m.response.status),
+      lateStatuses: late.map((m) => m.response.status),
+      replays: acted.filter(replayed).length,
+      lateReplays: late.filter(replayed).length,
+      requestsHandled: this.arrivals.length,
+      peakLoad: peakWithin(this.arrivals, 100),
+      peakRetryLoad: peakWithin(this.retryArrivals, 100),
+      perIntent,
+      violations: this.violations,
+    };
+  }
+}
+
+export function summarize(trace: readonly TraceRecord[]): RunOutcome {
+  const tally = new PaymentTally();
+  for (const record of trace) tally.observe(record);
+  return tally.outcome();
 }
 
 /** The most events within any window of `windowMs`, for sorted times. */
@@ -153,7 +172,8 @@ export function peakWithin(times: readonly number[], windowMs: number): number {
   let peak = 0;
   let start = 0;
   for (let end = 0; end < times.length; end++) {
-    while (times[end]! - times[start]! >= windowMs) start++;
+    const last = times[end] ?? 0;
+    while (last - (times[start] ?? last) >= windowMs) start++;
     peak = Math.max(peak, end - start + 1);
   }
   return peak;
