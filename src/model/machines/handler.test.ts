@@ -20,8 +20,15 @@ const message = {
   },
 } as const;
 
+const keyless = { ...message, request: { ...message.request, headers: {} } };
+
 /** Runs one handler through the given replies; returns its final state and every effect. */
-function handle(strategy: StrategyId, replies: HandlerEvent[], storeErrors = true) {
+function handle(
+  strategy: StrategyId,
+  replies: HandlerEvent[],
+  storeErrors = true,
+  request: typeof message | typeof keyless = message,
+) {
   const policy = {
     strategy: STRATEGIES[strategy],
     keyRequired: false,
@@ -32,7 +39,7 @@ function handle(strategy: StrategyId, replies: HandlerEvent[], storeErrors = tru
   };
   let [snapshot, effects]: [Snapshot, Effect[]] = fastEngine.initial(handlerMachine, {
     handlerId: 'handler-1',
-    message,
+    message: request,
     policy,
   });
   const all = [...effects];
@@ -40,10 +47,8 @@ function handle(strategy: StrategyId, replies: HandlerEvent[], storeErrors = tru
     [snapshot, effects] = fastEngine.step(handlerMachine, snapshot, reply);
     all.push(...effects);
   }
-  const ops = all.filter((e) => e.type === 'storeOp').map((e) => (e.params as { op: StoreOp }).op);
-  const statuses = all
-    .filter((e) => e.type === 'respond')
-    .map((e) => (e.params as { response: { status: number } }).response.status);
+  const ops: StoreOp[] = all.flatMap((e) => (e.type === 'storeOp' ? [e.params.op] : []));
+  const statuses = all.flatMap((e) => (e.type === 'respond' ? [e.params.response.status] : []));
   return { state: snapshot.value, ops, statuses };
 }
 
@@ -57,6 +62,20 @@ const locked: HandlerEvent = {
 const declined: HandlerEvent = { type: 'DECLINED', reason: 'insufficient_funds', nowMs: 100 };
 
 describe('handler', () => {
+  it('the textbook cache stores nothing for a request without a key: there is no key to store under', () => {
+    const { ops, statuses } = handle(
+      'naive-cache',
+      [
+        { type: 'CHARGED', chargeId: 'ch_1', nowMs: 100 },
+        { type: 'COMMITTED', nowMs: 105 },
+      ],
+      true,
+      keyless,
+    );
+    expect(ops.map((o) => o.type)).toEqual(['commit']);
+    expect(statuses).toEqual([201]);
+  });
+
   it('commits under its in-flight lock fenced, so a superseded request cannot commit', () => {
     const { ops, state, statuses } = handle('locked-key', [
       locked,

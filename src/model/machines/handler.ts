@@ -196,6 +196,9 @@ export const handlerMachine = setup({
       keys(context) !== 'ignore' && context.policy.keyRequired && context.key === null,
     'no deduplication': ({ context }) => keys(context) === 'ignore' || context.key === null,
     'strategy caches responses': ({ context }) => keys(context) === 'cache',
+    // The textbook's `cache.set(key, result)` needs a key: a request without one is not cached.
+    'the response has a key to be cached under': ({ context }) =>
+      keys(context) === 'cache' && context.key !== null,
     'strategy claims keys atomically': ({ context }) => keys(context) === 'claim',
     'key store fails open': ({ context }) => context.policy.keyStoreFailure === 'fail-open',
     'resuming after the charge': ({ event }) =>
@@ -377,7 +380,7 @@ export const handlerMachine = setup({
       entry: { type: 'checkpoint', params: { point: 'after-commit' } },
       always: [
         { guard: 'strategy has recovery points', target: 'finishing' },
-        { guard: 'strategy caches responses', target: 'caching' },
+        { guard: 'the response has a key to be cached under', target: 'caching' },
         { target: 'responded' },
       ],
     },
