@@ -3,13 +3,7 @@ import { isResourceEffect, type WorldEffect } from './effects.ts';
 import { fastEngine, type Engine } from './engine.ts';
 import { resourceClientMachine, resourceIntentIdOf } from './machines/resourceClient.ts';
 import { initialState, resourceStoreMachine } from './machines/resourceStore.ts';
-import {
-  clientIdOf,
-  SERVER,
-  STORE,
-  type ActorId,
-  type RequestMessage,
-} from './message.ts';
+import { clientIdOf, SERVER, STORE, type ActorId, type RequestMessage } from './message.ts';
 import { ResourceMonitor } from './resourceInvariants.ts';
 import { responseToWire, type ServedParams } from './resources.ts';
 import { type ResourceWorldSettings, type ScriptedFault } from './settings.ts';
@@ -66,7 +60,8 @@ export class ResourceWorld extends WorldBase<ResourceEvent> {
   }
 
   protected bootClient(clientId: ActorId, index: number): Slot<AnyStateMachine> {
-    const settings = this.settings.clients[index]!;
+    const settings = this.settings.clients[index];
+    if (!settings) throw new Error(`no settings for client ${clientId}`);
     return this.boot(clientId, resourceClientMachine, { clientId, settings });
   }
 

@@ -7,8 +7,14 @@ import { fastEngine, type Engine } from './engine.ts';
 import type { Verdict } from './invariants.ts';
 import { ResourceWorld } from './resourceWorld.ts';
 import type { ResourceWorldSettings, WorldSettings } from './settings.ts';
-import type { InvariantName, PaymentInvariant, ResourceInvariant, TraceRecord } from './trace.ts';
-import { WORLDS } from './worlds.ts';
+import {
+  PAYMENT_INVARIANTS,
+  RESOURCE_INVARIANTS,
+  type InvariantName,
+  type PaymentInvariant,
+  type ResourceInvariant,
+  type TraceRecord,
+} from './trace.ts';
 import { PaymentWorld } from './world.ts';
 import type { WorldBase } from './worldBase.ts';
 
@@ -73,9 +79,13 @@ export function runResourceWorld(
 
 /** The run's verdicts in display order, whichever world it ran. */
 export function verdictsOf(result: RunResult): [InvariantName, Verdict][] {
-  const verdicts = result.invariants as Partial<Record<InvariantName, Verdict>>;
-  return WORLDS[result.world].invariants.map((name) => [name, verdicts[name]!]);
+  return result.world === 'payments'
+    ? inOrder(PAYMENT_INVARIANTS, result.invariants)
+    : inOrder(RESOURCE_INVARIANTS, result.invariants);
 }
+
+const inOrder = <N extends InvariantName>(names: readonly N[], verdicts: Record<N, Verdict>) =>
+  names.map((name): [N, Verdict] => [name, verdicts[name]]);
 
 /** Stable across Node and browsers: the trace is plain JSON built in a fixed order. */
 export const traceHash = (trace: readonly TraceRecord[]): string => hashJson(trace);

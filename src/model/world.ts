@@ -62,7 +62,8 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
   }
 
   protected bootClient(clientId: ActorId, index: number): Slot<AnyStateMachine> {
-    const clientSettings = this.settings.clients[index]!;
+    const clientSettings = this.settings.clients[index];
+    if (!clientSettings) throw new Error(`no settings for client ${clientId}`);
     const ownerId = clientIdOf(clientSettings.resubmits ?? index);
     return this.boot(clientId, clientMachine, { clientId, ownerId, settings: clientSettings });
   }
@@ -202,7 +203,8 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
     this.dispatch(this.provider, { type: 'CHARGE', charge, nowMs: this.now });
     const { charges, customerBalance, merchantBalance } = contextOf(this.provider);
     if (charges.length === before) return; // deduplicated: recorded by the 'dedup' effect
-    const made = charges.at(-1)!;
+    const made = charges.at(-1);
+    if (!made) throw new Error('the provider grew its charges by none');
     this.record({
       t: this.now,
       type: 'charge',
@@ -216,7 +218,8 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
   }
 
   private recordDedup(chargeId: string): void {
-    const charge = contextOf(this.provider).charges.find((c) => c.id === chargeId)!;
+    const charge = contextOf(this.provider).charges.find((c) => c.id === chargeId);
+    if (!charge) throw new Error(`the provider gave back ${chargeId}, which it never made`);
     this.record({ t: this.now, type: 'dedup', chargeId, intentId: charge.intentId, by: PROVIDER });
   }
 
@@ -253,7 +256,9 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
   }
 
   private respond(handlerId: ActorId, { response }: E.RespondParams): void {
-    const { message } = contextOf(this.handlers.get(handlerId)!);
+    const handler = this.handlers.get(handlerId);
+    if (!handler) throw new Error(`${handlerId} answered after it was gone`);
+    const { message } = contextOf(handler);
     if (message.from === COMPLETER) {
       const { intentId } = message;
       return this.record({
