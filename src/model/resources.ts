@@ -54,9 +54,6 @@ export interface ServerRules {
   requireIfMatch: boolean;
 }
 
-export const EMPTY: ResourceState = { resources: {}, changes: 0 };
-
-const SAFE_METHODS: readonly Method[] = ['GET', 'HEAD', 'OPTIONS'];
 const ALLOW = 'GET, HEAD, OPTIONS, PUT, PATCH, DELETE, POST';
 
 /** Strong comparison: both tags strong and equal (RFC 9110 §8.8.3.2). */
@@ -174,8 +171,6 @@ export function serve(
     }
   }
 }
-
-export const isSafe = (method: Method): boolean => SAFE_METHODS.includes(method);
 
 /** The state as a client could observe it: bodies by path, ETags aside. */
 export function observable(state: ResourceState): Record<string, Fields> {
