@@ -16,7 +16,7 @@ import {
 } from '../src/scenarios/ids.ts';
 import { statusLine } from '../src/model/http.ts';
 import { computeMethodTable } from '../src/scenarios/methods.ts';
-import { faultCode, faultFits, parseFaults } from '../src/scenarios/faults.ts';
+import { parseFaultsFor } from '../src/scenarios/faults.ts';
 import { parseTweakList, TWEAK_HELP, type Tweaks } from '../src/scenarios/tweaks.ts';
 import { runScenario } from '../src/scenarios/run.ts';
 import { scoped } from '../src/explore/scope.ts';
@@ -204,11 +204,10 @@ function methods(json: boolean): string {
 
 /** `--faults drop-response@340,crash-after-commit@500`: the page's injected faults, as in links. */
 function parseFaultFlag(scenario: ScenarioId, text: string) {
-  const { faults, bad } = parseFaults(text);
-  const unfit = faults.filter((f) => !faultFits(scenario, f));
-  if (bad.length || unfit.length)
+  const { faults, bad } = parseFaultsFor(scenario, text);
+  if (bad.length)
     throw new UsageError(
-      `--faults: "${bad[0] ?? faultCode(unfit[0]!)}" is not a fault of ${scenario}; write kind@ms, e.g. drop-response@340, crash-after-commit@500, partition@200+300`,
+      `--faults: "${bad[0]}" is not a fault of ${scenario}; write kind@ms, e.g. drop-response@340, crash-after-commit@500, partition@200+300`,
     );
   return faults;
 }

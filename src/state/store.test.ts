@@ -52,12 +52,12 @@ describe('the playback cursor', () => {
 
 describe('a fault injected at the cursor', () => {
   const faults = [
-    { kind: 'drop-next', direction: 'request' },
-    { kind: 'drop-next', direction: 'response' },
-    { kind: 'duplicate-next', direction: 'request' },
-    { kind: 'crash', point: 'now' },
-    { kind: 'crash', point: 'after-commit' },
-    { kind: 'partition', durationMs: 300 },
+    { kind: 'drop-next', direction: 'request', atMs: 0 },
+    { kind: 'drop-next', direction: 'response', atMs: 0 },
+    { kind: 'duplicate-next', direction: 'request', atMs: 0 },
+    { kind: 'crash', point: 'now', atMs: 0 },
+    { kind: 'crash', point: 'after-commit', atMs: 0 },
+    { kind: 'partition', atMs: 0, durationMs: 300 },
   ] as const;
 
   it('leaves every record already on screen exactly as it was, at any stop of any scenario', () => {

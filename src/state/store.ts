@@ -23,14 +23,15 @@ interface RunSlice {
   /** Where playback ends: the longer of the two runs when comparing. */
   endMs: number;
   select(change: Partial<Selection>): void;
-  /** Adds a fault at the cursor and re-runs; what came before the cursor stays as it was. */
-  injectFault(fault: DistributiveOmit<ScriptedFault, 'atMs'>): void;
+  /**
+   * Adds a fault at the cursor, whatever moment it names, and re-runs; what came before the
+   * cursor stays as it was.
+   */
+  injectFault(fault: ScriptedFault): void;
   removeFault(index: number): void;
   /** Takes every injected fault out of the run (Reset only rewinds; the faults stay in it). */
   clearFaults(): void;
 }
-
-type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
 /** Playback speeds: virtual milliseconds per real millisecond while messages are in flight. */
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2] as const;
@@ -150,7 +151,7 @@ export function createLabStore(initial: {
         const { selection, cursorMs } = get();
         // Just after the moment on screen: every record already shown (times are whole
         // milliseconds) happened before the fault, so what the learner saw stays as it was.
-        const placed = { ...fault, atMs: Math.floor(cursorMs) + 1 } as ScriptedFault;
+        const placed = { ...fault, atMs: Math.floor(cursorMs) + 1 };
         rerun({ ...selection, faults: [...selection.faults, placed] });
       },
       removeFault(index) {

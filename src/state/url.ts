@@ -1,6 +1,6 @@
 import { isStrategyId, type StrategyId } from '../model/strategies.ts';
 import { isScenarioId, type ScenarioId } from '../scenarios/ids.ts';
-import { encodeFaults, faultCode, faultFits, parseFaults } from '../scenarios/faults.ts';
+import { encodeFaults, parseFaultsFor } from '../scenarios/faults.ts';
 import type { ScriptedFault } from '../model/settings.ts';
 import { TWEAK_PARAMS, type Tweaks } from '../scenarios/tweaks.ts';
 import { isValidSeed } from '../sim/prng.ts';
@@ -68,10 +68,9 @@ export function parseSearch(search: string): ParsedUrl {
     const value = pick<unknown>(spec.param, spec.valid, spec.read, undefined);
     if (value !== undefined) (selection.tweaks as Record<string, unknown>)[key] = value;
   }
-  const { faults, bad } = parseFaults(params.get('faults') ?? '');
-  selection.faults = faults.filter((f) => faultFits(selection.scenario, f));
-  const unfit = faults.filter((f) => !faultFits(selection.scenario, f)).map(faultCode);
-  for (const code of [...bad, ...unfit]) problems.push(`faults=${code.slice(0, 40)}`);
+  const { faults, bad } = parseFaultsFor(selection.scenario, params.get('faults') ?? '');
+  selection.faults = faults;
+  for (const code of bad) problems.push(`faults=${code.slice(0, 40)}`);
   const lang = pick<Lang | null>('lang', isLang, (v) => v as Lang, null);
   const at = pick<number | 'end' | null>(
     'at',

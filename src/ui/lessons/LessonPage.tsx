@@ -4,12 +4,11 @@ import { LESSONS, lessonById, type LessonStep } from '../../scenarios/lessons.ts
 import { toHash } from '../../state/route.ts';
 import type { StepText } from '../../i18n/lessons/en.ts';
 import { useLab, useMessages } from '../common/lab.ts';
-import type { ScriptedFault } from '../../model/settings.ts';
 import { useRecordCount } from '../playback/frame.ts';
 import { OutcomePanel } from '../outcome/OutcomePanel.tsx';
 import { PlaybackBar } from '../playback/PlaybackBar.tsx';
 import { Topology } from '../topology/Topology.tsx';
-import { faultButtonLabel, type FaultTemplate } from '../faults/labels.ts';
+import { faultButtonLabel } from '../faults/labels.ts';
 import { ApiDocPanel, MethodTable, SqlPanel } from './Extras.tsx';
 import { FinishedNote } from './FinishedNote.tsx';
 import { PredictBox } from './PredictBox.tsx';
@@ -253,7 +252,7 @@ function ActBox({
         {task === 'waiting' && (
           <button
             type="button"
-            onClick={() => inject(withoutMoment(fault))}
+            onClick={() => inject(fault)}
             className="rounded-lg border border-amber-600/60 bg-white px-3 py-1.5 text-sm font-medium dark:bg-amber-950"
           >
             {faultButtonLabel(fault, messages)}
@@ -274,12 +273,6 @@ function ActBox({
       </p>
     </div>
   );
-}
-
-/** The fault a task asks for, to be placed at the moment on screen as Live faults places it. */
-function withoutMoment(fault: ScriptedFault): FaultTemplate {
-  const { atMs: _moment, ...rest } = fault;
-  return rest as FaultTemplate;
 }
 
 const buttonClass =
