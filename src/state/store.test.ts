@@ -69,7 +69,7 @@ describe('a fault injected at the cursor', () => {
         (scenario, steps, fault) => {
           const store = createLabStore({
             ...defaultStoreInput,
-            selection: { ...defaultStoreInput.selection, scenario },
+            spec: { ...defaultStoreInput.spec, scenario },
           });
           for (let i = 0; i < steps; i++) store.getState().stepForward();
           const { cursorMs, timeline } = store.getState();
@@ -87,7 +87,7 @@ describe('a fault injected at the cursor', () => {
   it('steps through both runs when comparing, and never backwards', () => {
     const store = createLabStore({
       ...defaultStoreInput,
-      selection: { ...defaultStoreInput.selection, strategy: 'atomic-key', compare: 'none' },
+      spec: { ...defaultStoreInput.spec, strategy: 'atomic-key', compare: 'none' },
     });
     const state = store.getState();
     expect(state.endMs).toBe(Math.max(state.timeline.endMs, state.compared!.timeline.endMs));

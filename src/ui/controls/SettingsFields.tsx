@@ -25,11 +25,11 @@ const selectClass =
 export function SettingsFields() {
   const t = useMessages();
   const s = t.settings;
-  const selection = useLab((st) => st.selection);
+  const spec = useLab((st) => st.spec);
   const select = useLab((st) => st.select);
-  const payments = !isResourceScenario(selection.scenario);
+  const payments = !isResourceScenario(spec.scenario);
   const set = <K extends keyof Tweaks>(key: K, value: Tweaks[K] | undefined) => {
-    const tweaks = { ...selection.tweaks };
+    const tweaks = { ...spec.tweaks };
     if (value === undefined) delete tweaks[key];
     else tweaks[key] = value;
     select({ tweaks });
@@ -40,39 +40,39 @@ export function SettingsFields() {
       <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-1">
         <Choice
           label={s.retry}
-          value={selection.tweaks.retry}
+          value={spec.tweaks.retry}
           options={RETRY_KINDS.map((k) => [k, s.retryKinds[k]])}
           onChange={(v) => set('retry', v)}
         />
         <Choice
           label={s.attempts}
-          value={selection.tweaks.attempts}
+          value={spec.tweaks.attempts}
           options={ATTEMPT_CHOICES.map((n) => [n, String(n)])}
           onChange={(v) => set('attempts', v)}
         />
         {payments && (
           <Choice
             label={s.keyPolicy}
-            value={selection.tweaks.keyPolicy}
+            value={spec.tweaks.keyPolicy}
             options={KEY_POLICIES.map((k) => [k, s.keyPolicies[k]])}
             onChange={(v) => set('keyPolicy', v)}
           />
         )}
         <Choice
           label={s.loss}
-          value={selection.tweaks.lossPercent}
+          value={spec.tweaks.lossPercent}
           options={LOSS_CHOICES.map((n) => [n, s.percent(n)])}
           onChange={(v) => set('lossPercent', v)}
         />
         <Choice
           label={s.duplication}
-          value={selection.tweaks.duplicationPercent}
+          value={spec.tweaks.duplicationPercent}
           options={DUPLICATION_CHOICES.map((n) => [n, s.percent(n)])}
           onChange={(v) => set('duplicationPercent', v)}
         />
         <Choice
           label={s.delayMax}
-          value={selection.tweaks.delayMaxMs}
+          value={spec.tweaks.delayMaxMs}
           options={DELAY_CHOICES_MS.map((n) => [n, s.ms(n)])}
           onChange={(v) => set('delayMaxMs', v)}
         />
@@ -80,32 +80,32 @@ export function SettingsFields() {
           <>
             <Choice
               label={s.ttl}
-              value={selection.tweaks.keyTtlMs}
+              value={spec.tweaks.keyTtlMs}
               options={KEY_TTLS_MS.map((n) => [n, s.ttls[n]!])}
               onChange={(v) => set('keyTtlMs', v)}
             />
             <Choice
               label={s.payments}
-              value={selection.tweaks.payments}
+              value={spec.tweaks.payments}
               options={PAYMENT_CHOICES.map((n) => [n, String(n)])}
               onChange={(v) => set('payments', v)}
             />
             <Choice
               label={s.failure}
-              value={selection.tweaks.keyStoreFailure}
+              value={spec.tweaks.keyStoreFailure}
               options={KEY_STORE_FAILURES.map((k) => [k, s.failures[k]])}
               onChange={(v) => set('keyStoreFailure', v)}
             />
             <Choice
               label={s.errors}
-              value={selection.tweaks.errors}
+              value={spec.tweaks.errors}
               options={ERROR_POLICIES.map((k) => [k, s.errorChoices[k]])}
               onChange={(v) => set('errors', v)}
             />
           </>
         )}
       </div>
-      {Object.keys(selection.tweaks).length > 0 && (
+      {Object.keys(spec.tweaks).length > 0 && (
         <button
           type="button"
           onClick={() => select({ tweaks: {} })}

@@ -20,7 +20,7 @@ const DEFAULT_POINT = 'after-commit';
 export function FaultPanel() {
   const t = useMessages();
   const at = useLab((s) => Math.round(s.cursorMs));
-  const scenario = useLab((s) => s.selection.scenario);
+  const scenario = useLab((s) => s.spec.scenario);
   // Only the faults this scenario's world has something to act on are offered.
   const fits = (fault: ScriptedFault) => faultFits(scenario, fault);
   return (
@@ -81,7 +81,7 @@ function CrashPointMenu({ crashes }: { crashes: typeof ARMED_CRASHES }) {
 function InjectedList() {
   const f = useMessages().faults;
   const lang = useLab((s) => s.lang);
-  const injected = useLab((s) => s.selection.faults);
+  const injected = useLab((s) => s.spec.faults);
   const remove = useLab((s) => s.removeFault);
   const clear = useLab((s) => s.clearFaults);
   return (

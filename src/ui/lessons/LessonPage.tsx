@@ -39,7 +39,7 @@ export function LessonPage({ lessonId, step }: { lessonId: string; step: number 
   const current = lesson.steps[step]!;
   const texts = useLessonTexts();
   const words = texts.lessons[lessonId]!.steps[current.id]!;
-  const compare = useLab((s) => s.selection.compare);
+  const compare = useLab((s) => s.spec.compare);
 
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-5 lg:grid lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)] lg:items-start">
@@ -170,7 +170,7 @@ type TaskState = 'seen' | 'coming' | 'missed' | 'waiting';
 function useTask(current: LessonStep): TaskState {
   const run = useLab((s) => s.run);
   const count = useRecordCount();
-  const added = useLab((s) => s.selection.faults.length > current.lab.faults.length);
+  const added = useLab((s) => s.spec.faults.length > current.lab.spec.faults.length);
   const until = current.act?.until;
   const whole = useMemo(() => until?.every((c) => claimHolds(c, run)) ?? true, [until, run]);
   // Only a step with a task reads the trace up to the cursor, on every event as it plays.
@@ -226,12 +226,13 @@ function ActBox({
 }) {
   const t = useLessonTexts().ui;
   const messages = useMessages();
-  const applySetup = useLab((s) => s.applySetup);
+  const openScene = useLab((s) => s.openScene);
   const inject = useLab((s) => s.injectFault);
   const play = useLab((s) => s.play);
   const fault = current.act!.example[0]!;
   const example = () => {
-    applySetup({ ...current.lab, faults: [...current.lab.faults, ...current.act!.example] });
+    const { spec, at } = current.lab;
+    openScene({ spec: { ...spec, faults: [...spec.faults, ...current.act!.example] }, at });
     play();
     bringIntoView(PLAYBACK_ID);
   };
