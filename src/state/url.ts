@@ -2,7 +2,13 @@ import { isStrategyId } from '../model/strategies.ts';
 import { isScenarioId } from '../scenarios/ids.ts';
 import { encodeFaults, parseFaultsFor } from '../scenarios/faults.ts';
 import { DEFAULT_SPEC, type Moment, type RunSpec } from '../scenarios/spec.ts';
-import { TWEAK_PARAMS, type Tweaks } from '../scenarios/tweaks.ts';
+import {
+  readSetting,
+  SETTINGS,
+  settingParams,
+  withSetting,
+  type Tweaks,
+} from '../scenarios/tweaks.ts';
 import { decodeTape } from '../sim/tape.ts';
 import { isValidSeed } from '../sim/prng.ts';
 import { isLang, type Lang } from '../i18n/i18n.ts';
@@ -70,23 +76,17 @@ export function parseSearch(search: string): ParsedUrl {
   };
 }
 
+/** The settings a link names, in the table's order; each bad value is reported by name. */
 function parseTweaks(params: URLSearchParams, problems: string[]): Tweaks {
-  const tweaks: Record<string, unknown> = {};
-  for (const [key, spec] of Object.entries(TWEAK_PARAMS)) {
-    const raw = params.get(spec.param);
+  let tweaks: Tweaks = {};
+  for (const row of SETTINGS) {
+    const raw = params.get(row.param);
     if (raw === null) continue;
-    if (spec.valid(raw)) tweaks[key] = spec.read(raw);
-    else problems.push(`${spec.param}=${raw.slice(0, 40)}`);
+    const value = readSetting<keyof Tweaks>(row, raw);
+    if (value === undefined) problems.push(`${row.param}=${raw.slice(0, 40)}`);
+    else tweaks = withSetting(tweaks, row.field, value);
   }
   return tweaks;
-}
-
-function tweakParams(tweaks: Tweaks): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(tweaks)
-      .filter(([, value]) => value !== undefined)
-      .map(([key, value]) => [TWEAK_PARAMS[key as keyof Tweaks].param, String(value)]),
-  );
 }
 
 export const isSeedText = (text: string): boolean =>
@@ -112,7 +112,7 @@ export function toSearch(spec: RunSpec, lang: Lang, at: Moment = 0): string {
     ...(spec.tape === null ? {} : { tape: spec.tape }),
     ...(spec.faults.length ? { faults: encodeFaults(spec.faults) } : {}),
     ...(spec.compare ? { compare: spec.compare } : {}),
-    ...tweakParams(spec.tweaks),
+    ...Object.fromEntries(settingParams(spec.tweaks)),
     lang,
     ...(at === 'end' || at > 0 ? { at: String(at) } : {}),
   });
