@@ -1,4 +1,4 @@
-import type { ScriptedFault } from '../model/settings.ts';
+import type { ResourceFault, ScriptedFault } from '../model/settings.ts';
 import { worldAccepts } from '../model/worlds.ts';
 import { worldOf, type ScenarioId } from './ids.ts';
 
@@ -132,6 +132,10 @@ export function parseFault(code: string): ScriptedFault | null {
 /** Whether a scenario's world has what the fault acts on: the resource world has no key store. */
 export const faultFits = (scenario: ScenarioId, fault: ScriptedFault): boolean =>
   worldAccepts(worldOf(scenario), fault);
+
+/** A fault the resource world takes, typed as its own: the same fit, from `worldAccepts`. */
+export const isResourceFault = (fault: ScriptedFault): fault is ResourceFault =>
+  worldAccepts('resources', fault);
 
 /** Faults from a link's `faults=` value; every code that is not a fault is reported. */
 export function parseFaults(text: string): { faults: ScriptedFault[]; bad: string[] } {

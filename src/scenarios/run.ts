@@ -1,8 +1,8 @@
 import { seededSource, tapeSource, type ChoiceSource } from '../sim/choice.ts';
 import { decodeTape } from '../sim/tape.ts';
 import { runResourceWorld, runWorld, type PaymentRun, type RunResult } from '../model/run.ts';
-import type { ResourceFault, ResourceWorldSettings, WorldSettings } from '../model/settings.ts';
-import { faultFits } from './faults.ts';
+import type { ResourceWorldSettings, WorldSettings } from '../model/settings.ts';
+import { faultFits, isResourceFault } from './faults.ts';
 import { tweakIntents, tweakNetwork, tweakRetry } from './tweaks.ts';
 import type { StrategyId } from '../model/strategies.ts';
 import { SCENARIOS } from './catalogue.ts';
@@ -69,7 +69,7 @@ export function prepareScenario({
       ...base,
       clients: base.clients.map((c) => ({ ...c, retry: tweakRetry(c.retry, tweaks) })),
       network: tweakNetwork(base.network, tweaks),
-      faults: [...base.faults, ...(injected as ResourceFault[])],
+      faults: [...base.faults, ...injected.filter(isResourceFault)],
     };
     const settings = shape ? shape.resources(plain) : plain;
     return { settings, run: (source) => runResourceWorld(settings, source) };

@@ -38,8 +38,10 @@ export function createLabStore(initial: {
 
 export type LabStore = ReturnType<typeof createLabStore>;
 
+const DEFAULT_LANG: Lang = 'en';
+
 export const defaultStoreInput = {
   spec: DEFAULT_SPEC,
-  lang: 'en' as Lang,
+  lang: DEFAULT_LANG,
   badParams: [],
 };

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useId, useState, type ChangeEvent } from 'react';
-import { STRATEGY_IDS, type StrategyId } from '../../model/strategies.ts';
+import { isStrategyId, STRATEGY_IDS } from '../../model/strategies.ts';
 import { isResourceScenario, SCENARIO_IDS, worldOf } from '../../scenarios/ids.ts';
 import { isSeedText } from '../../state/url.ts';
 import { Panel } from '../common/Panel.tsx';
@@ -136,7 +136,10 @@ function CompareField() {
             id={id}
             className={fieldClass}
             value={spec.compare}
-            onChange={(e) => select({ compare: e.target.value as StrategyId })}
+            onChange={(e) => {
+              const compare = e.target.value;
+              if (isStrategyId(compare)) select({ compare });
+            }}
           >
             {STRATEGY_IDS.filter((s) => s !== spec.strategy).map((s) => (
               <option key={s} value={s}>
