@@ -16,9 +16,10 @@ import {
 } from '../src/scenarios/ids.ts';
 import { statusLine } from '../src/model/http.ts';
 import { computeMethodTable } from '../src/scenarios/methods.ts';
-import { faultCode, faultFits, parseFaults } from '../src/scenarios/faults.ts';
+import { parseFaultsFor } from '../src/scenarios/faults.ts';
 import { parseTweakList, TWEAK_HELP, type Tweaks } from '../src/scenarios/tweaks.ts';
 import { runScenario } from '../src/scenarios/run.ts';
+import type { RunSpec } from '../src/scenarios/spec.ts';
 import { scoped } from '../src/explore/scope.ts';
 import { cellText, evaluateMatrix, seedRange } from '../src/scenarios/matrix.ts';
 import { describeTrace, formatTime } from '../src/report/log.ts';
@@ -79,35 +80,35 @@ export function simMain(argv: string[]): string {
       flags.json === true,
     );
   if (flags.methods) return methods(flags.json === true);
-  const scenario = pickScenario(flags.scenario);
-  const resources = isResourceScenario(scenario);
-  const strategy = pickStrategyFor(scenario, flags.strategy);
-  const seed = flags.seed === undefined ? 1 : parseSeed(flags.seed);
-  if (flags.tape !== undefined && flags.tape.trim() === '') throw new UsageError('--tape is empty');
+  const spec = specFromFlags(flags);
   // With scope flags, the run is the explorer's small scope of the scenario: how witnesses replay.
-  const scope = checkScopeFor(scenario, parseScope(flags, null));
-  const faults = flags.faults === undefined ? [] : parseFaultFlag(scenario, flags.faults);
-  const tweaks = flags.set === undefined ? {} : parseSetFlag(flags.set);
-  const result = runScenario({
-    scenario,
-    strategy,
-    seed,
-    tape: flags.tape,
-    faults,
-    tweaks,
-    ...(scope ? { shape: scoped(scope) } : {}),
-  });
+  const scope = checkScopeFor(spec.scenario, parseScope(flags, null));
+  const result = runScenario({ ...spec, ...(scope ? { shape: scoped(scope) } : {}) });
   const common = {
-    scenario,
-    strategy: resources ? null : strategy,
-    seed: flags.tape === undefined ? seed : null,
+    scenario: spec.scenario,
+    strategy: isResourceScenario(spec.scenario) ? null : spec.strategy,
+    seed: spec.tape === null ? spec.seed : null,
     tape: result.tape,
     events: result.events,
-    ...(Object.keys(tweaks).length ? { settings: flags.set } : {}),
+    ...(Object.keys(spec.tweaks).length ? { settings: flags.set } : {}),
   };
   const report = { ...common, ...worldReport(result), ...runEnd(result) };
   if (flags.json) return JSON.stringify(report, null, 2);
   return [...logLines(result.trace), '', ...summaryLines(report)].join('\n');
+}
+
+/** The run the flags name, as the page would name it in a link. */
+function specFromFlags(flags: ReturnType<typeof parseFlags<typeof OPTIONS>>): RunSpec {
+  const scenario = pickScenario(flags.scenario);
+  return {
+    scenario,
+    strategy: pickStrategyFor(scenario, flags.strategy),
+    seed: flags.seed === undefined ? 1 : parseSeed(flags.seed),
+    tape: flags.tape === undefined ? null : nonEmpty('--tape', flags.tape),
+    faults: flags.faults === undefined ? [] : parseFaultFlag(scenario, flags.faults),
+    tweaks: flags.set === undefined ? {} : parseSetFlag(flags.set),
+    compare: null,
+  };
 }
 
 function invariantsReport(result: RunResult) {
@@ -204,11 +205,10 @@ function methods(json: boolean): string {
 
 /** `--faults drop-response@340,crash-after-commit@500`: the page's injected faults, as in links. */
 function parseFaultFlag(scenario: ScenarioId, text: string) {
-  const { faults, bad } = parseFaults(text);
-  const unfit = faults.filter((f) => !faultFits(scenario, f));
-  if (bad.length || unfit.length)
+  const { faults, bad } = parseFaultsFor(scenario, text);
+  if (bad.length)
     throw new UsageError(
-      `--faults: "${bad[0] ?? faultCode(unfit[0]!)}" is not a fault of ${scenario}; write kind@ms, e.g. drop-response@340, crash-after-commit@500, partition@200+300`,
+      `--faults: "${bad[0]}" is not a fault of ${scenario}; write kind@ms, e.g. drop-response@340, crash-after-commit@500, partition@200+300`,
     );
   return faults;
 }
@@ -219,6 +219,11 @@ function parseSetFlag(text: string): Tweaks {
   if (bad.length)
     throw new UsageError(`--set: "${bad[0]}" is not a setting; the settings are ${TWEAK_HELP}`);
   return tweaks;
+}
+
+function nonEmpty(flag: string, text: string): string {
+  if (text.trim() === '') throw new UsageError(`${flag} is empty`);
+  return text;
 }
 
 function parseCount(flag: string, text: string): number {

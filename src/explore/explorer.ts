@@ -74,7 +74,7 @@ export class Explorer {
 
   constructor(private readonly options: ExploreOptions) {
     const { scenario, strategy, scope, mode } = options;
-    this.prepared = prepareScenario(scenario, strategy, scoped(scope));
+    this.prepared = prepareScenario({ scenario, strategy, shape: scoped(scope) });
     this.report = {
       scenario,
       strategy,

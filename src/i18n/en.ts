@@ -58,6 +58,7 @@ export const en = {
     dropRequest: 'Drop the next request',
     dropResponse: 'Drop the next response',
     copyRequest: 'Deliver the next request twice',
+    copyResponse: 'Deliver the next response twice',
     crashNow: 'Crash server now',
     crashPoint: 'Crash point',
     armCrash: 'Arm crash',

@@ -69,6 +69,7 @@ export const ru: Messages = {
     dropRequest: 'Потерять следующий запрос',
     dropResponse: 'Потерять следующий ответ',
     copyRequest: 'Доставить следующий запрос дважды',
+    copyResponse: 'Доставить следующий ответ дважды',
     crashNow: 'Уронить сервер сейчас',
     crashPoint: 'Точка падения',
     armCrash: 'Запланировать падение',

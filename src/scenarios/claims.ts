@@ -7,7 +7,7 @@ import type { CrashPoint } from '../model/crashPoints.ts';
 import type { InvariantName } from '../model/trace.ts';
 import { computeMethodTable } from './methods.ts';
 import { runScenario } from './run.ts';
-import type { LabSetup } from './setup.ts';
+import type { RunSpec } from './spec.ts';
 
 /**
  * What a lesson asserts about the simulation, as data. A lesson's text may say "the customer is
@@ -49,15 +49,9 @@ export type Claim =
   /** A row of the method table, measured by running the method once and three times. */
   | { kind: 'method'; method: Method; safe: boolean; idempotent: boolean };
 
-/** The run a setup makes, with any faults a learner added on top. */
-export function runSetup(lab: LabSetup, extraFaults: readonly ScriptedFault[] = []): RunResult {
-  return runScenario({
-    scenario: lab.scenario,
-    strategy: lab.strategy,
-    seed: lab.seed,
-    faults: [...lab.faults, ...extraFaults],
-    tweaks: lab.tweaks,
-  });
+/** The run a spec makes, with any faults a learner added on top. */
+export function runSpec(spec: RunSpec, extraFaults: readonly ScriptedFault[] = []): RunResult {
+  return runScenario({ ...spec, faults: [...spec.faults, ...extraFaults] });
 }
 
 /** Whether the claim holds for the run; `method` claims are measured on their own. */

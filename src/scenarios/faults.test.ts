@@ -3,7 +3,17 @@ import fc from 'fast-check';
 import type { ScriptedFault } from '../model/settings.ts';
 import { STRATEGY_IDS } from '../model/strategies.ts';
 import { traceHash } from '../model/run.ts';
-import { encodeFaults, faultFits, parseFault, parseFaults } from './faults.ts';
+import {
+  encodeFaults,
+  FAULTS,
+  faultCode,
+  faultFits,
+  faultOf,
+  faultRow,
+  parseFault,
+  parseFaults,
+  parseFaultsFor,
+} from './faults.ts';
 import { SCENARIO_IDS } from './ids.ts';
 import { runScenario } from './run.ts';
 
@@ -56,6 +66,60 @@ describe('injected faults in links', () => {
       faultFits('lost-update', { kind: 'crash', point: 'after-provider-charge', atMs: 0 }),
     ).toBe(false);
     expect(faultFits('lost-update', { kind: 'crash', point: 'now', atMs: 0 })).toBe(true);
+  });
+});
+
+describe('the fault table', () => {
+  it('has one row per code, and every fault finds its own row', () => {
+    const codes = FAULTS.map((entry) => entry.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(codes).toEqual([
+      'drop-request',
+      'drop-response',
+      'copy-request',
+      'copy-response',
+      'crash',
+      'crash-before-commit',
+      'crash-after-provider-charge',
+      'crash-after-commit',
+      'partition',
+      'pause',
+      'keys-down',
+    ]);
+    fc.assert(
+      fc.property(anyFault, (fault) => {
+        expect(
+          faultOf(faultRow(fault), fault.atMs, 'durationMs' in fault ? fault.durationMs : 0),
+        ).toEqual(fault);
+      }),
+    );
+  });
+
+  it('codes are spelled as links have always spelled them', () => {
+    expect(FAULTS.map((entry) => faultCode(faultOf(entry, 5, 7)))).toEqual([
+      'drop-request@5',
+      'drop-response@5',
+      'copy-request@5',
+      'copy-response@5',
+      'crash@5',
+      'crash-before-commit@5',
+      'crash-after-provider-charge@5',
+      'crash-after-commit@5',
+      'partition@5+7',
+      'pause@5+7',
+      'keys-down@5+7',
+    ]);
+    // An outage needs its duration, and nothing else has one.
+    expect(parseFault('partition@5')).toBeNull();
+    expect(parseFault('crash@1+5')).toBeNull();
+    expect(parseFault('pause@5 7')).toEqual({ kind: 'server-pause', atMs: 5, durationMs: 7 });
+  });
+
+  it('a scenario refuses, by code, the faults its world lacks', () => {
+    expect(parseFaultsFor('lost-update', 'keys-down@1+2,crash@3,nope@1')).toEqual({
+      faults: [{ kind: 'crash', point: 'now', atMs: 3 }],
+      bad: ['nope@1', 'keys-down@1+2'],
+    });
   });
 });
 

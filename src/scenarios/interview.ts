@@ -1,5 +1,5 @@
 import type { Claim } from './claims.ts';
-import { setup, type LabSetup } from './setup.ts';
+import { scene, type Scene } from './spec.ts';
 
 /**
  * Interview mode: the questions interviewers ask on this topic. Each has a short model answer
@@ -8,7 +8,7 @@ import { setup, type LabSetup } from './setup.ts';
  */
 export interface InterviewQuestion {
   id: string;
-  lab: LabSetup;
+  lab: Scene;
   claims: readonly Claim[];
   /** Claims about the compared strategy's run, when "show me" opens two side by side. */
   compareClaims?: readonly Claim[];
@@ -17,12 +17,12 @@ export interface InterviewQuestion {
 export const INTERVIEW_QUESTIONS: readonly InterviewQuestion[] = [
   {
     id: 'what-is-idempotency',
-    lab: setup('lost-response', { at: 'end' }),
+    lab: scene('lost-response', { at: 'end' }),
     claims: [{ kind: 'charges', equals: 2 }],
   },
   {
     id: 'which-methods',
-    lab: setup('method-retries', { at: 'end' }),
+    lab: scene('method-retries', { at: 'end' }),
     claims: [
       { kind: 'method', method: 'PUT', safe: false, idempotent: true },
       { kind: 'method', method: 'POST', safe: false, idempotent: false },
@@ -30,7 +30,7 @@ export const INTERVIEW_QUESTIONS: readonly InterviewQuestion[] = [
   },
   {
     id: 'design-payments-api',
-    lab: setup('lost-response', { strategy: 'atomic-key', at: 'end' }),
+    lab: scene('lost-response', { strategy: 'atomic-key', at: 'end' }),
     claims: [
       { kind: 'charges', equals: 1 },
       { kind: 'replays', atLeast: 1 },
@@ -38,34 +38,34 @@ export const INTERVIEW_QUESTIONS: readonly InterviewQuestion[] = [
   },
   {
     id: 'cache-not-enough',
-    lab: setup('concurrent-retries', { strategy: 'naive-cache', compare: 'atomic-key', at: 'end' }),
+    lab: scene('concurrent-retries', { strategy: 'naive-cache', compare: 'atomic-key', at: 'end' }),
     claims: [{ kind: 'charges', equals: 2 }],
     compareClaims: [{ kind: 'charges', equals: 1 }],
   },
   {
     id: 'concurrent-duplicate',
-    lab: setup('concurrent-retries', { strategy: 'locked-key', at: 'end' }),
+    lab: scene('concurrent-retries', { strategy: 'locked-key', at: 'end' }),
     claims: [{ kind: 'client-saw', status: 409 }],
   },
   {
     id: 'external-side-effects',
-    lab: setup('crash-after-provider-charge', { strategy: 'recovery-points', at: 'end' }),
+    lab: scene('crash-after-provider-charge', { strategy: 'recovery-points', at: 'end' }),
     claims: [{ kind: 'charges', equals: 1 }],
   },
   {
     id: 'key-store-fails',
-    lab: setup('key-store-down', { strategy: 'atomic-key', compare: 'none', at: 'end' }),
+    lab: scene('key-store-down', { strategy: 'atomic-key', compare: 'none', at: 'end' }),
     claims: [{ kind: 'charges', equals: 2 }],
     compareClaims: [{ kind: 'charges', equals: 2 }],
   },
   {
     id: 'how-long-keep-keys',
-    lab: setup('key-expired', { strategy: 'atomic-key', at: 'end' }),
+    lab: scene('key-expired', { strategy: 'atomic-key', at: 'end' }),
     claims: [{ kind: 'charges', equals: 2 }],
   },
   {
     id: 'store-errors',
-    lab: setup('declined-late-copy', { strategy: 'atomic-key', compare: 'none', at: 'end' }),
+    lab: scene('declined-late-copy', { strategy: 'atomic-key', compare: 'none', at: 'end' }),
     claims: [
       { kind: 'charges', equals: 0 },
       { kind: 'late-replays', atLeast: 1 },
@@ -77,7 +77,7 @@ export const INTERVIEW_QUESTIONS: readonly InterviewQuestion[] = [
   },
   {
     id: 'lost-update',
-    lab: setup('lost-update-prevented', { at: 'end' }),
+    lab: scene('lost-update-prevented', { at: 'end' }),
     claims: [
       { kind: 'lost-updates', equals: 0 },
       { kind: 'client-saw', status: 412 },
@@ -85,7 +85,7 @@ export const INTERVIEW_QUESTIONS: readonly InterviewQuestion[] = [
   },
   {
     id: 'retry-policy',
-    lab: setup('retry-storm-jitter', { strategy: 'atomic-key', at: 'end' }),
+    lab: scene('retry-storm-jitter', { strategy: 'atomic-key', at: 'end' }),
     claims: [{ kind: 'peak-retries', min: 1, max: 6 }],
   },
 ];

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ScriptedFault } from '../model/settings.ts';
 import { lessonTexts as en } from '../i18n/lessons/en.ts';
 import { lessonTexts as ru } from '../i18n/lessons/ru.ts';
-import { claimHolds, runSetup, type Claim } from './claims.ts';
+import { claimHolds, runSpec, type Claim } from './claims.ts';
+import { comparedSpec } from './spec.ts';
 import { INTERVIEW_QUESTIONS } from './interview.ts';
 import { LESSONS } from './lessons.ts';
 import { INTERVIEW_IDS, LESSON_OUTLINE } from './outline.ts';
@@ -17,7 +18,7 @@ const OTHER_FAULTS: ScriptedFault[] = [
 ];
 
 /** Every claim that fails for the run, named, so a broken lesson says which sentence lies. */
-function failing(claims: readonly Claim[], run: ReturnType<typeof runSetup>): string[] {
+function failing(claims: readonly Claim[], run: ReturnType<typeof runSpec>): string[] {
   return claims.filter((c) => !claimHolds(c, run)).map((c) => JSON.stringify(c));
 }
 
@@ -26,11 +27,11 @@ describe('lessons never lie', () => {
     for (const step of lesson.steps) {
       it(`${lesson.id} / ${step.id}: every claim holds in the simulation`, () => {
         expect(step.claims.length).toBeGreaterThan(0);
-        expect(failing(step.claims, runSetup(step.lab))).toEqual([]);
+        expect(failing(step.claims, runSpec(step.lab.spec))).toEqual([]);
         // A step that shows two strategies side by side claims something of each.
-        expect(step.lab.compare === null).toBe(step.compareClaims === undefined);
+        expect(step.lab.spec.compare === null).toBe(step.compareClaims === undefined);
         if (step.compareClaims) {
-          const compared = runSetup({ ...step.lab, strategy: step.lab.compare! });
+          const compared = runSpec(comparedSpec(step.lab.spec)!);
           expect(failing(step.compareClaims, compared)).toEqual([]);
         }
       });
@@ -38,8 +39,8 @@ describe('lessons never lie', () => {
       if (step.act) {
         const act = step.act;
         it(`${lesson.id} / ${step.id}: the learner's task is needed, and the example does it`, () => {
-          expect(failing(act.until, runSetup(step.lab))).not.toEqual([]);
-          expect(failing(act.until, runSetup(step.lab, act.example))).toEqual([]);
+          expect(failing(act.until, runSpec(step.lab.spec))).not.toEqual([]);
+          expect(failing(act.until, runSpec(step.lab.spec, act.example))).toEqual([]);
           // Only the fault the text asks for will do: the others a learner might try do not.
           const asked = act.example[0]!;
           const same = (f: ScriptedFault) =>
@@ -48,7 +49,7 @@ describe('lessons never lie', () => {
               ('direction' in asked ? asked.direction : null) &&
             ('point' in f ? f.point : null) === ('point' in asked ? asked.point : null);
           for (const other of OTHER_FAULTS.filter((f) => !same(f)))
-            expect(failing(act.until, runSetup(step.lab, [other]))).not.toEqual([]);
+            expect(failing(act.until, runSpec(step.lab.spec, [other]))).not.toEqual([]);
         });
       }
     }
@@ -56,10 +57,10 @@ describe('lessons never lie', () => {
 
   for (const question of INTERVIEW_QUESTIONS) {
     it(`interview / ${question.id}: "show me" opens a run that bears the answer out`, () => {
-      expect(failing(question.claims, runSetup(question.lab))).toEqual([]);
-      expect(question.lab.compare === null).toBe(question.compareClaims === undefined);
+      expect(failing(question.claims, runSpec(question.lab.spec))).toEqual([]);
+      expect(question.lab.spec.compare === null).toBe(question.compareClaims === undefined);
       if (question.compareClaims) {
-        const compared = runSetup({ ...question.lab, strategy: question.lab.compare! });
+        const compared = runSpec(comparedSpec(question.lab.spec)!);
         expect(failing(question.compareClaims, compared)).toEqual([]);
       }
     });

@@ -1,6 +1,6 @@
 import type { ScriptedFault } from '../model/settings.ts';
 import type { Claim } from './claims.ts';
-import { setup, type LabSetup } from './setup.ts';
+import { scene, type Scene } from './spec.ts';
 
 /**
  * The course: lessons as data. A step sets up the simulator, may ask the learner to predict or to
@@ -10,7 +10,7 @@ import { setup, type LabSetup } from './setup.ts';
 export interface LessonStep {
   id: string;
   /** What the simulator shows for this step; a deep link to the step opens exactly this. */
-  lab: LabSetup;
+  lab: Scene;
   /** Claims about `lab`'s run that the step's text makes. */
   claims: readonly Claim[];
   /** Predict, then reveal: the choice ids (texts in i18n) and the right one. */
@@ -54,21 +54,21 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'what-idempotency-means',
     steps: [
-      { id: 'once', lab: setup('happy-path', { at: 'end' }), claims: charged(1) },
+      { id: 'once', lab: scene('happy-path', { at: 'end' }), claims: charged(1) },
       {
         id: 'lost-response',
-        lab: setup('lost-response'),
+        lab: scene('lost-response'),
         claims: [...charged(2), { kind: 'invariant', name: 'atMostOnce', broken: true }],
         predict: { choices: ['once', 'twice', 'never'], answer: 'twice' },
       },
       {
         id: 'crash-after-commit',
-        lab: setup('crash-after-commit', { at: 'end' }),
+        lab: scene('crash-after-commit', { at: 'end' }),
         claims: charged(2),
       },
       {
         id: 'your-turn',
-        lab: setup('happy-path'),
+        lab: scene('happy-path'),
         claims: charged(1),
         act: {
           until: [{ kind: 'some-duplicate' }, { kind: 'dropped', direction: 'response' }],
@@ -77,7 +77,7 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         id: 'what-goes-wrong',
-        lab: setup('double-click', { at: 'end' }),
+        lab: scene('double-click', { at: 'end' }),
         claims: charged(2),
       },
     ],
@@ -87,7 +87,7 @@ export const LESSONS: readonly Lesson[] = [
     steps: [
       {
         id: 'table',
-        lab: setup('method-retries', { at: 'end' }),
+        lab: scene('method-retries', { at: 'end' }),
         show: 'method-table',
         claims: [
           { kind: 'method', method: 'GET', safe: true, idempotent: true },
@@ -100,7 +100,7 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         id: 'delete-twice',
-        lab: setup('delete-twice', { at: 'end' }),
+        lab: scene('delete-twice', { at: 'end' }),
         claims: [
           { kind: 'client-saw', status: 404 },
           { kind: 'repeated-effects', equals: 0 },
@@ -108,7 +108,7 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         id: 'post-and-patch',
-        lab: setup('method-retries'),
+        lab: scene('method-retries'),
         claims: [
           { kind: 'method', method: 'PATCH', safe: false, idempotent: false },
           { kind: 'repeated-effects', equals: 2 },
@@ -124,18 +124,18 @@ export const LESSONS: readonly Lesson[] = [
     steps: [
       {
         id: 'textbook',
-        lab: setup('lost-response', { strategy: 'naive-cache', at: 'end' }),
+        lab: scene('lost-response', { strategy: 'naive-cache', at: 'end' }),
         claims: [...charged(1), { kind: 'replays', atLeast: 1 }],
       },
       {
         id: 'race',
-        lab: setup('concurrent-retries', { strategy: 'naive-cache' }),
+        lab: scene('concurrent-retries', { strategy: 'naive-cache' }),
         claims: charged(2),
         predict: { choices: ['one', 'two'], answer: 'two' },
       },
       {
         id: 'crash-before-caching',
-        lab: setup('happy-path', { strategy: 'naive-cache' }),
+        lab: scene('happy-path', { strategy: 'naive-cache' }),
         claims: charged(1),
         act: {
           until: [{ kind: 'some-duplicate' }, { kind: 'crashed', point: 'after-commit' }],
@@ -149,19 +149,19 @@ export const LESSONS: readonly Lesson[] = [
     steps: [
       {
         id: 'unique-key',
-        lab: setup('lost-response', { strategy: 'atomic-key', at: 'end' }),
+        lab: scene('lost-response', { strategy: 'atomic-key', at: 'end' }),
         show: 'sql',
         claims: [...charged(1), { kind: 'replays', atLeast: 1 }],
       },
       {
         id: 'race-closed',
-        lab: setup('concurrent-retries', { strategy: 'atomic-key' }),
+        lab: scene('concurrent-retries', { strategy: 'atomic-key' }),
         claims: charged(1),
         predict: { choices: ['one', 'two'], answer: 'one' },
       },
       {
         id: 'crash-closed',
-        lab: setup('crash-after-commit', { strategy: 'atomic-key', at: 'end' }),
+        lab: scene('crash-after-commit', { strategy: 'atomic-key', at: 'end' }),
         claims: charged(1),
       },
     ],
@@ -171,7 +171,7 @@ export const LESSONS: readonly Lesson[] = [
     steps: [
       {
         id: 'lost-update',
-        lab: setup('lost-update', { at: 'end' }),
+        lab: scene('lost-update', { at: 'end' }),
         claims: [
           { kind: 'lost-updates', equals: 1 },
           { kind: 'final-field', path: '/accounts/42', field: 'balance', equals: 120 },
@@ -179,7 +179,7 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         id: 'if-match',
-        lab: setup('lost-update-prevented', { at: 'end' }),
+        lab: scene('lost-update-prevented', { at: 'end' }),
         claims: [
           { kind: 'lost-updates', equals: 0 },
           { kind: 'client-saw', status: 412 },
@@ -188,7 +188,7 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         id: 'already-done',
-        lab: setup('conditional-retry'),
+        lab: scene('conditional-retry'),
         claims: [
           { kind: 'client-saw', status: 412 },
           { kind: 'already-applied', atLeast: 1 },
@@ -202,23 +202,23 @@ export const LESSONS: readonly Lesson[] = [
     steps: [
       {
         id: 'client-keys',
-        lab: setup('new-key-per-retry', { strategy: 'atomic-key', at: 'end' }),
+        lab: scene('new-key-per-retry', { strategy: 'atomic-key', at: 'end' }),
         claims: charged(2),
       },
       {
         id: 'retention',
-        lab: setup('key-expired', { strategy: 'atomic-key' }),
+        lab: scene('key-expired', { strategy: 'atomic-key' }),
         claims: charged(2),
         predict: { choices: ['replayed', 'charged-again'], answer: 'charged-again' },
       },
       {
         id: 'same-response',
-        lab: setup('payload-mismatch', { strategy: 'fingerprinted', at: 'end' }),
+        lab: scene('payload-mismatch', { strategy: 'fingerprinted', at: 'end' }),
         claims: [...charged(1), { kind: 'client-saw', status: 422 }],
       },
       {
         id: 'errors-replayed',
-        lab: setup('declined-late-copy', { strategy: 'atomic-key' }),
+        lab: scene('declined-late-copy', { strategy: 'atomic-key' }),
         claims: [
           { kind: 'charges', equals: 0 },
           { kind: 'client-saw', status: 402 },
@@ -229,7 +229,7 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         id: 'errors-forgotten',
-        lab: setup('declined-late-copy', {
+        lab: scene('declined-late-copy', {
           strategy: 'atomic-key',
           tweaks: { errors: 'forget' },
           at: 'end',
@@ -242,13 +242,13 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         id: 'atomic',
-        lab: setup('lost-response', { strategy: 'atomic-key', compare: 'naive-cache', at: 'end' }),
+        lab: scene('lost-response', { strategy: 'atomic-key', compare: 'naive-cache', at: 'end' }),
         claims: charged(1),
         compareClaims: charged(1),
       },
       {
         id: 'document',
-        lab: setup('concurrent-retries', { strategy: 'fingerprinted', at: 'end' }),
+        lab: scene('concurrent-retries', { strategy: 'fingerprinted', at: 'end' }),
         claims: [
           ...charged(1),
           { kind: 'client-saw', status: 409 },
@@ -263,7 +263,7 @@ export const LESSONS: readonly Lesson[] = [
     steps: [
       {
         id: 'downstream',
-        lab: setup('crash-after-provider-charge', {
+        lab: scene('crash-after-provider-charge', {
           strategy: 'atomic-key',
           compare: 'recovery-points',
           at: 'end',
@@ -273,18 +273,18 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         id: 'recovery-points',
-        lab: setup('crash-after-provider-charge', { strategy: 'recovery-points', at: 'end' }),
+        lab: scene('crash-after-provider-charge', { strategy: 'recovery-points', at: 'end' }),
         claims: [...charged(1), { kind: 'client-saw', status: 409 }],
       },
       {
         id: 'key-store-down',
-        lab: setup('key-store-down', { strategy: 'atomic-key' }),
+        lab: scene('key-store-down', { strategy: 'atomic-key' }),
         claims: charged(2),
         predict: { choices: ['fail-open', 'fail-closed'], answer: 'fail-closed' },
       },
       {
         id: 'fail-closed',
-        lab: setup('key-store-down-fail-closed', { strategy: 'atomic-key', at: 'end' }),
+        lab: scene('key-store-down-fail-closed', { strategy: 'atomic-key', at: 'end' }),
         claims: [...charged(1), { kind: 'client-saw', status: 503 }],
       },
     ],
@@ -294,17 +294,17 @@ export const LESSONS: readonly Lesson[] = [
     steps: [
       {
         id: 'storm',
-        lab: setup('retry-storm', { strategy: 'atomic-key', at: 'end' }),
+        lab: scene('retry-storm', { strategy: 'atomic-key', at: 'end' }),
         claims: [...TWELVE_ONCE, { kind: 'peak-retries', min: 12, max: 12 }],
       },
       {
         id: 'jitter',
-        lab: setup('retry-storm-jitter', { strategy: 'atomic-key', at: 'end' }),
+        lab: scene('retry-storm-jitter', { strategy: 'atomic-key', at: 'end' }),
         claims: [...TWELVE_ONCE, { kind: 'peak-retries', min: 1, max: 6 }],
       },
       {
         id: 'conflict',
-        lab: setup('concurrent-retries', { strategy: 'locked-key', at: 'end' }),
+        lab: scene('concurrent-retries', { strategy: 'locked-key', at: 'end' }),
         claims: [...charged(1), { kind: 'client-saw', status: 409 }],
       },
     ],

@@ -1,46 +1,36 @@
 import { seededSource, tapeSource, type ChoiceSource } from '../sim/choice.ts';
 import { decodeTape } from '../sim/tape.ts';
 import { runResourceWorld, runWorld, type PaymentRun, type RunResult } from '../model/run.ts';
-import type {
-  ResourceFault,
-  ResourceWorldSettings,
-  ScriptedFault,
-  WorldSettings,
-} from '../model/settings.ts';
-import { faultFits } from './faults.ts';
-import { tweakIntents, tweakNetwork, tweakRetry, type Tweaks } from './tweaks.ts';
+import type { ResourceWorldSettings, WorldSettings } from '../model/settings.ts';
+import { faultFits, isResourceFault } from './faults.ts';
+import { tweakIntents, tweakNetwork, tweakRetry } from './tweaks.ts';
 import type { StrategyId } from '../model/strategies.ts';
 import { SCENARIOS } from './catalogue.ts';
-import { isResourceScenario, type PaymentScenarioId, type ScenarioId } from './ids.ts';
+import type { RunSpec } from './spec.ts';
+import { isResourceScenario, type PaymentScenarioId } from './ids.ts';
 import { RESOURCE_SCENARIOS } from './resourceCatalogue.ts';
 
-export interface RunRequest {
-  scenario: ScenarioId;
-  /** The payment world's idempotency strategy; resource scenarios have none and ignore it. */
-  strategy: StrategyId;
-  /** Seed for normal play; ignored when a tape is given. */
-  seed: number;
-  /** Exact replay of a recorded run. */
-  tape?: string | undefined;
-  /** Run a variant of the scenario instead: the explorer's small scope (src/explore/scope.ts). */
-  shape?: SettingsShape;
-  /** Faults injected by a person on top of the scenario's own (those its world has). */
-  faults?: readonly ScriptedFault[];
-  /** Settings changed from the controls (retry, key policy, network, key store). */
-  tweaks?: Tweaks;
-}
+/**
+ * The parts of a spec that make one run; the compared strategy is the caller's to run (with
+ * `comparedSpec`). Faults, tweaks and the tape may be left out: none, none, play the seed.
+ */
+export type RunInput = Pick<RunSpec, 'scenario' | 'strategy' | 'seed'> &
+  Partial<Pick<RunSpec, 'tape' | 'faults' | 'tweaks'>> & {
+    /** Run a variant of the scenario instead: the explorer's small scope (src/explore/scope.ts). */
+    shape?: SettingsShape;
+  };
 
 /**
  * Runs one scenario under one strategy. Scenario + strategy + (seed or tape) is everything: the
  * page, the CLI and the tests call this same function and get the same trace.
  */
-export function runScenario(request: RunRequest & { scenario: PaymentScenarioId }): PaymentRun;
-export function runScenario(request: RunRequest): RunResult;
-export function runScenario(request: RunRequest): RunResult {
-  const { scenario, strategy, seed, tape, shape, faults = [], tweaks = {} } = request;
-  const prepared = prepareScenario(scenario, strategy, shape, faults, tweaks);
-  if (tape === undefined) return prepared.run(seededSource(seed));
-  const source = tapeSource(decodeTape(tape));
+export function runScenario(input: RunInput & { scenario: PaymentScenarioId }): PaymentRun;
+export function runScenario(input: RunInput): RunResult;
+export function runScenario(input: RunInput): RunResult {
+  const prepared = prepareScenario(input);
+  if (input.tape === undefined || input.tape === null)
+    return prepared.run(seededSource(input.seed));
+  const source = tapeSource(decodeTape(input.tape));
   const result = prepared.run(source);
   if (source.remaining() > 0) {
     throw new TapeMismatchError(
@@ -65,13 +55,13 @@ export interface PreparedScenario {
   run(source: ChoiceSource): RunResult;
 }
 
-export function prepareScenario(
-  scenario: ScenarioId,
-  strategy: StrategyId,
-  shape?: SettingsShape,
-  extra: readonly ScriptedFault[] = [],
-  tweaks: Tweaks = {},
-): PreparedScenario {
+export function prepareScenario({
+  scenario,
+  strategy,
+  shape,
+  faults: extra = [],
+  tweaks = {},
+}: Omit<RunInput, 'seed' | 'tape'>): PreparedScenario {
   const injected = extra.filter((f) => faultFits(scenario, f));
   if (isResourceScenario(scenario)) {
     const base = RESOURCE_SCENARIOS[scenario].settings();
@@ -79,7 +69,7 @@ export function prepareScenario(
       ...base,
       clients: base.clients.map((c) => ({ ...c, retry: tweakRetry(c.retry, tweaks) })),
       network: tweakNetwork(base.network, tweaks),
-      faults: [...base.faults, ...(injected as ResourceFault[])],
+      faults: [...base.faults, ...injected.filter(isResourceFault)],
     };
     const settings = shape ? shape.resources(plain) : plain;
     return { settings, run: (source) => runResourceWorld(settings, source) };
@@ -109,3 +99,11 @@ export function prepareScenario(
 export class TapeMismatchError extends Error {
   override name = 'TapeMismatchError';
 }
+
+/**
+ * Whether an error says a tape does not fit its run: undecodable (TapeFormatError), running out
+ * or choosing the impossible (TapeReplayError), or left over (TapeMismatchError). Such a tape
+ * came from outside — a link, a flag — and is refused politely, not as a bug.
+ */
+export const isTapeError = (error: unknown): boolean =>
+  error instanceof Error && /^Tape\w*Error$/.test(error.name);

@@ -3,6 +3,7 @@ import { summarize } from '../model/outcome.ts';
 import { summarizeResources } from '../model/resourceOutcome.ts';
 import { traceHash } from '../model/run.ts';
 import { runScenario } from './run.ts';
+import { parseTweakList, SETTINGS, TWEAK_HELP } from './tweaks.ts';
 
 /** Settings changed from the controls reach the world, and keep the run a pure function. */
 describe('tweaks', () => {
@@ -71,5 +72,38 @@ describe('tweaks', () => {
     });
     // The second payment carries the first one's key: the server replays the first answer.
     expect(summarize(reused.trace)).toMatchObject({ intents: 2, charges: 1 });
+  });
+});
+
+describe('the settings table', () => {
+  it('names each setting in links exactly as links always have', () => {
+    expect(SETTINGS.map((row) => row.param)).toEqual([
+      'retry',
+      'attempts',
+      'key',
+      'loss',
+      'dup',
+      'delay',
+      'ttl',
+      'payments',
+      'failure',
+      'errors',
+    ]);
+    expect(TWEAK_HELP).toContain('loss=0|5|10|25|50');
+  });
+
+  it('reads exactly the values it offers, and reports the rest', () => {
+    for (const row of SETTINGS) {
+      for (const value of row.values) {
+        expect(parseTweakList(`${row.param}=${value}`)).toEqual({
+          tweaks: { [row.field]: value },
+          bad: [],
+        });
+      }
+    }
+    expect(parseTweakList('loss=90,attempts=3,key=whatever,volume=11')).toEqual({
+      tweaks: { attempts: 3 },
+      bad: ['loss=90', 'key=whatever', 'volume=11'],
+    });
   });
 });

@@ -8,6 +8,7 @@ import {
   type RetryKind,
   type RetryPolicy,
 } from '../model/settings.ts';
+import type { WorldKind } from '../model/worlds.ts';
 
 /**
  * What a person may change in a scenario from the controls: the clients' retry and key policy,
@@ -33,91 +34,119 @@ export interface Tweaks {
 }
 
 export type ErrorPolicy = 'store' | 'forget';
-export const ERROR_POLICIES: readonly ErrorPolicy[] = ['store', 'forget'];
-
-export const KEY_TTLS_MS = [2000, 60_000, 86_400_000] as const;
-/** The values the controls offer; links accept exactly these, so a link never shows a choice
- * the controls cannot display. */
-export const ATTEMPT_CHOICES = [1, 2, 3, 4, 6, 10] as const;
-export const LOSS_CHOICES = [0, 5, 10, 25, 50] as const;
-export const DUPLICATION_CHOICES = [0, 5, 10, 25] as const;
-export const DELAY_CHOICES_MS = [60, 150, 300, 1000] as const;
-export const PAYMENT_CHOICES = [1, 2, 5, 20, 100] as const;
-export const KEY_STORE_FAILURES: readonly KeyStoreFailure[] = ['fail-open', 'fail-closed'];
-
-/** Each tweak as a link parameter: its name, how to check it, how to read it. */
-export const TWEAK_PARAMS: {
-  [K in keyof Tweaks]-?: {
-    param: string;
-    valid: (v: string) => boolean;
-    read: (v: string) => Tweaks[K];
-  };
-} = {
-  retry: {
-    param: 'retry',
-    valid: (v) => (RETRY_KINDS as string[]).includes(v),
-    read: (v) => v as RetryKind,
-  },
-  attempts: { param: 'attempts', valid: oneOf(ATTEMPT_CHOICES), read: Number },
-  keyPolicy: {
-    param: 'key',
-    valid: (v) => (KEY_POLICIES as string[]).includes(v),
-    read: (v) => v as KeyPolicy,
-  },
-  lossPercent: { param: 'loss', valid: oneOf(LOSS_CHOICES), read: Number },
-  duplicationPercent: { param: 'dup', valid: oneOf(DUPLICATION_CHOICES), read: Number },
-  delayMaxMs: { param: 'delay', valid: oneOf(DELAY_CHOICES_MS), read: Number },
-  keyTtlMs: { param: 'ttl', valid: oneOf(KEY_TTLS_MS), read: Number },
-  keyStoreFailure: {
-    param: 'failure',
-    valid: (v) => (KEY_STORE_FAILURES as string[]).includes(v),
-    read: (v) => v as KeyStoreFailure,
-  },
-  payments: { param: 'payments', valid: oneOf(PAYMENT_CHOICES), read: Number },
-  errors: {
-    param: 'errors',
-    valid: (v) => (ERROR_POLICIES as string[]).includes(v),
-    read: (v) => v as ErrorPolicy,
-  },
-};
 
 /**
- * Settings written as a link writes them, `key=per-attempt,loss=25` (the CLI's `--set`). Each
- * item that is not a known setting with an allowed value is reported, and the rest are kept.
+ * One setting the controls offer, as a row: its field in `Tweaks`, its name in links and in the
+ * CLI's `--set`, the values it may take (the controls offer exactly these, and links accept
+ * exactly these, so a link never shows a choice the controls cannot display), and the worlds it
+ * means something in.
  */
-export function parseTweakList(text: string): { tweaks: Tweaks; bad: string[] } {
-  const tweaks: Record<string, unknown> = {};
+export interface SettingRow<K extends keyof Tweaks> {
+  field: K;
+  param: string;
+  values: readonly NonNullable<Tweaks[K]>[];
+  worlds: readonly WorldKind[];
+}
+
+/** Any row of the table, its field and values kept together. */
+export type AnySettingRow = { [K in keyof Tweaks]-?: SettingRow<K> }[keyof Tweaks];
+
+const BOTH: readonly WorldKind[] = ['payments', 'resources'];
+/** Keys, their store and the payments made exist only in the payment world. */
+const PAYMENTS: readonly WorldKind[] = ['payments'];
+
+const setting = <K extends keyof Tweaks>(
+  field: K,
+  param: string,
+  values: readonly NonNullable<Tweaks[K]>[],
+  worlds: readonly WorldKind[],
+): SettingRow<K> => ({ field, param, values, worlds });
+
+/** Every setting, in the order the controls show them. */
+export const SETTINGS: readonly AnySettingRow[] = [
+  setting('retry', 'retry', RETRY_KINDS, BOTH),
+  setting('attempts', 'attempts', [1, 2, 3, 4, 6, 10], BOTH),
+  setting('keyPolicy', 'key', KEY_POLICIES, PAYMENTS),
+  setting('lossPercent', 'loss', [0, 5, 10, 25, 50], BOTH),
+  setting('duplicationPercent', 'dup', [0, 5, 10, 25], BOTH),
+  setting('delayMaxMs', 'delay', [60, 150, 300, 1000], BOTH),
+  setting('keyTtlMs', 'ttl', [2000, 60_000, 86_400_000], PAYMENTS),
+  setting('payments', 'payments', [1, 2, 5, 20, 100], PAYMENTS),
+  setting('keyStoreFailure', 'failure', ['fail-open', 'fail-closed'], PAYMENTS),
+  setting('errors', 'errors', ['store', 'forget'], PAYMENTS),
+];
+
+/**
+ * A setting's value from its text in a link, or undefined when it is not one of the row's values.
+ * Numbers are read as links have always written them: digits only.
+ */
+export function readSetting<K extends keyof Tweaks>(
+  row: SettingRow<K>,
+  text: string,
+): NonNullable<Tweaks[K]> | undefined {
+  const numeric = /^\d{1,8}$/.test(text);
+  return row.values.find((v) =>
+    typeof v === 'number' ? numeric && v === Number(text) : v === text,
+  );
+}
+
+/** Tweaks with one setting changed, or taken back to the scenario's own with undefined. */
+export function withSetting<K extends keyof Tweaks>(
+  tweaks: Tweaks,
+  field: K,
+  value: Tweaks[K] | undefined,
+): Tweaks {
+  const next = { ...tweaks };
+  if (value === undefined) delete next[field];
+  else next[field] = value;
+  return next;
+}
+
+/** Whether a setting means something in a scenario's world: the controls show only those. */
+export const settingApplies = (row: AnySettingRow, world: WorldKind): boolean =>
+  row.worlds.includes(world);
+
+/**
+ * Settings from name=value pairs, as links and the CLI's `--set` write them
+ * (`key=per-attempt,loss=25`). Each pair that is not a known setting with an allowed value is
+ * reported, and the rest are kept.
+ */
+export function parseSettingPairs(pairs: Iterable<[string, string]>): {
+  tweaks: Tweaks;
+  bad: string[];
+} {
+  let tweaks: Tweaks = {};
   const bad: string[] = [];
-  for (const item of text.split(',').filter((i) => i.trim() !== '')) {
-    const [name, value = ''] = item.trim().split('=', 2);
-    const entry = Object.entries(TWEAK_PARAMS).find(([, spec]) => spec.param === name);
-    if (entry && entry[1].valid(value)) tweaks[entry[0]] = entry[1].read(value);
-    else bad.push(item.trim());
+  for (const [name, text] of pairs) {
+    const row = SETTINGS.find((r) => r.param === name);
+    const value = row && readSetting<keyof Tweaks>(row, text);
+    if (row && value !== undefined) tweaks = withSetting(tweaks, row.field, value);
+    else bad.push(`${name}=${text}`);
   }
-  return { tweaks: tweaks as Tweaks, bad };
+  return { tweaks, bad };
+}
+
+/** Settings written as the CLI's `--set` writes them: `key=per-attempt,loss=25`. */
+export function parseTweakList(text: string): { tweaks: Tweaks; bad: string[] } {
+  const items = text.split(',').filter((i) => i.trim() !== '');
+  return parseSettingPairs(
+    items.map((item): [string, string] => {
+      const [name = '', value = ''] = item.trim().split('=', 2);
+      return [name, value];
+    }),
+  );
+}
+
+/** A setting's link parameters: `loss=25` for `{ lossPercent: 25 }`, in the table's order. */
+export function settingParams(tweaks: Tweaks): [string, string][] {
+  return SETTINGS.flatMap((row) => {
+    const value = tweaks[row.field];
+    return value === undefined ? [] : [[row.param, String(value)]];
+  });
 }
 
 /** Each setting's link name with the values it accepts, for messages: `loss=0|5|10|25|50`. */
-export const TWEAK_HELP = (
-  [
-    ['retry', RETRY_KINDS],
-    ['attempts', ATTEMPT_CHOICES],
-    ['key', KEY_POLICIES],
-    ['loss', LOSS_CHOICES],
-    ['dup', DUPLICATION_CHOICES],
-    ['delay', DELAY_CHOICES_MS],
-    ['ttl', KEY_TTLS_MS],
-    ['failure', KEY_STORE_FAILURES],
-    ['payments', PAYMENT_CHOICES],
-    ['errors', ERROR_POLICIES],
-  ] as const
-)
-  .map(([name, values]) => `${name}=${values.join('|')}`)
-  .join(', ');
-
-function oneOf(choices: readonly number[]) {
-  return (v: string) => /^\d{1,8}$/.test(v) && choices.includes(Number(v));
-}
+export const TWEAK_HELP = SETTINGS.map((row) => `${row.param}=${row.values.join('|')}`).join(', ');
 
 export function tweakRetry(retry: RetryPolicy, tweaks: Tweaks): RetryPolicy {
   const kind = tweaks.retry ?? retry.kind;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { traceHash } from '../model/run.ts';
 import { runScenario } from '../scenarios/run.ts';
+import { comparedSpec } from '../scenarios/spec.ts';
 import pinned from './linkHashes.json' with { type: 'json' };
 import { parseSearch } from './url.ts';
 
@@ -10,12 +11,11 @@ import { parseSearch } from './url.ts';
  */
 describe('links already shared', () => {
   it.each(pinned)('$link', ({ link, hash, compareHash }) => {
-    const { selection, problems } = parseSearch(link);
+    const { spec, problems } = parseSearch(link);
     expect(problems).toEqual([]);
-    expect(traceHash(runScenario(selection).trace)).toBe(hash);
-    const compared = selection.compare
-      ? traceHash(runScenario({ ...selection, strategy: selection.compare }).trace)
-      : undefined;
+    expect(traceHash(runScenario(spec).trace)).toBe(hash);
+    const other = comparedSpec(spec);
+    const compared = other ? traceHash(runScenario(other).trace) : undefined;
     expect(compared).toBe(compareHash);
   });
 });

@@ -68,7 +68,7 @@ describe('opening a lesson step', () => {
     const store = createLabStore(defaultStoreInput);
     await store.getState().setRoute({ page: 'lesson', lessonId: 'database-constraints', step: 0 });
     const state = store.getState();
-    expect(state.selection).toMatchObject({ scenario: 'lost-response', strategy: 'atomic-key' });
+    expect(state.spec).toMatchObject({ scenario: 'lost-response', strategy: 'atomic-key' });
     expect(state.cursorMs).toBe(state.endMs); // the step opens at the end of its run
     expect(state.progress).toEqual({ 'database-constraints': { step: 0, done: false } });
     // Coming back to the same step (a language switch, say) leaves the learner's run alone.
@@ -82,7 +82,7 @@ describe('opening a lesson step', () => {
     const first = store.getState().setRoute({ page: 'lesson', lessonId: 'retries', step: 0 });
     const again = store.getState().setRoute({ page: 'lesson', lessonId: 'retries', step: 0 });
     await Promise.all([first, again]);
-    expect(store.getState().selection.scenario).toBe('retry-storm');
+    expect(store.getState().spec.scenario).toBe('retry-storm');
   });
 
   it('a step left before the lessons loaded does not take over the simulator', async () => {
@@ -90,7 +90,7 @@ describe('opening a lesson step', () => {
     const opening = store.getState().setRoute({ page: 'lesson', lessonId: 'retries', step: 0 });
     await store.getState().setRoute({ page: 'lab' });
     await opening;
-    expect(store.getState().selection.scenario).toBe(defaultStoreInput.selection.scenario);
+    expect(store.getState().spec.scenario).toBe(defaultStoreInput.spec.scenario);
   });
 
   it('finishing a lesson is said on the next page only', () => {

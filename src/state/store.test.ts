@@ -52,12 +52,12 @@ describe('the playback cursor', () => {
 
 describe('a fault injected at the cursor', () => {
   const faults = [
-    { kind: 'drop-next', direction: 'request' },
-    { kind: 'drop-next', direction: 'response' },
-    { kind: 'duplicate-next', direction: 'request' },
-    { kind: 'crash', point: 'now' },
-    { kind: 'crash', point: 'after-commit' },
-    { kind: 'partition', durationMs: 300 },
+    { kind: 'drop-next', direction: 'request', atMs: 0 },
+    { kind: 'drop-next', direction: 'response', atMs: 0 },
+    { kind: 'duplicate-next', direction: 'request', atMs: 0 },
+    { kind: 'crash', point: 'now', atMs: 0 },
+    { kind: 'crash', point: 'after-commit', atMs: 0 },
+    { kind: 'partition', atMs: 0, durationMs: 300 },
   ] as const;
 
   it('leaves every record already on screen exactly as it was, at any stop of any scenario', () => {
@@ -69,7 +69,7 @@ describe('a fault injected at the cursor', () => {
         (scenario, steps, fault) => {
           const store = createLabStore({
             ...defaultStoreInput,
-            selection: { ...defaultStoreInput.selection, scenario },
+            spec: { ...defaultStoreInput.spec, scenario },
           });
           for (let i = 0; i < steps; i++) store.getState().stepForward();
           const { cursorMs, timeline } = store.getState();
@@ -87,7 +87,7 @@ describe('a fault injected at the cursor', () => {
   it('steps through both runs when comparing, and never backwards', () => {
     const store = createLabStore({
       ...defaultStoreInput,
-      selection: { ...defaultStoreInput.selection, strategy: 'atomic-key', compare: 'none' },
+      spec: { ...defaultStoreInput.spec, strategy: 'atomic-key', compare: 'none' },
     });
     const state = store.getState();
     expect(state.endMs).toBe(Math.max(state.timeline.endMs, state.compared!.timeline.endMs));

@@ -1,8 +1,15 @@
-import { isStrategyId, type StrategyId } from '../model/strategies.ts';
-import { isScenarioId, type ScenarioId } from '../scenarios/ids.ts';
-import { encodeFaults, faultCode, faultFits, parseFaults } from '../scenarios/faults.ts';
-import type { ScriptedFault } from '../model/settings.ts';
-import { TWEAK_PARAMS, type Tweaks } from '../scenarios/tweaks.ts';
+import { isStrategyId } from '../model/strategies.ts';
+import { isScenarioId } from '../scenarios/ids.ts';
+import { encodeFaults, parseFaultsFor } from '../scenarios/faults.ts';
+import { DEFAULT_SPEC, type Moment, type RunSpec } from '../scenarios/spec.ts';
+import {
+  readSetting,
+  SETTINGS,
+  settingParams,
+  withSetting,
+  type Tweaks,
+} from '../scenarios/tweaks.ts';
+import { decodeTape } from '../sim/tape.ts';
 import { isValidSeed } from '../sim/prng.ts';
 import { isLang, type Lang } from '../i18n/i18n.ts';
 
@@ -11,96 +18,101 @@ import { isLang, type Lang } from '../i18n/i18n.ts';
  * Parsing never throws: each bad value is reported by name and replaced by its default, so a
  * malformed shared link still opens a working page.
  */
-export interface Selection {
-  scenario: ScenarioId;
-  strategy: StrategyId;
-  seed: number;
-  /** Faults injected while playing, each at its moment: part of the run, and of its link. */
-  faults: ScriptedFault[];
-  /** A second strategy run side by side on the same scenario, seed and faults, or null. */
-  compare: StrategyId | null;
-  /** Settings changed from the controls; empty for the scenario as written. */
-  tweaks: Tweaks;
-}
-
-export const DEFAULT_SELECTION: Selection = {
-  scenario: 'lost-response',
-  strategy: 'none',
-  seed: 1,
-  faults: [],
-  compare: null,
-  tweaks: {},
-};
-
 export interface ParsedUrl {
-  selection: Selection;
+  spec: RunSpec;
   lang: Lang | null;
   /** A moment to open the run at, in ms (`at=1220`) or `end`: for links to a moment and slides. */
-  at: number | 'end' | null;
+  at: Moment | null;
   /** `name=value` of every parameter that was present but invalid. */
   problems: string[];
+}
+
+/**
+ * Reads a link's parameters one by one: a value when it is valid, otherwise null, with the bad
+ * value reported by name (cut short: a hostile link may hold anything).
+ */
+function reader(params: URLSearchParams, problems: string[]) {
+  function text(name: string, valid: (v: string) => boolean): string | null {
+    const raw = params.get(name);
+    if (raw === null || valid(raw)) return raw;
+    problems.push(`${name}=${raw.slice(0, 40)}`);
+    return null;
+  }
+  function typed<T extends string>(name: string, valid: (v: string) => v is T): T | null {
+    const value = text(name, valid);
+    return value !== null && valid(value) ? value : null;
+  }
+  return { text, typed };
 }
 
 export function parseSearch(search: string): ParsedUrl {
   const params = new URLSearchParams(search);
   const problems: string[] = [];
-  const pick = <T>(
-    name: string,
-    valid: (v: string) => boolean,
-    convert: (v: string) => T,
-    fallback: T,
-  ): T => {
-    const raw = params.get(name);
-    if (raw === null) return fallback;
-    if (valid(raw)) return convert(raw);
-    problems.push(`${name}=${raw.slice(0, 40)}`);
-    return fallback;
+  const { text, typed } = reader(params, problems);
+  // Read in the order the page shows them, so the notice lists bad values in that order too.
+  const scenario = typed('scenario', isScenarioId) ?? DEFAULT_SPEC.scenario;
+  const strategy = typed('strategy', isStrategyId) ?? DEFAULT_SPEC.strategy;
+  const seed = text('seed', isSeedText);
+  const tape = text('tape', isTapeText);
+  const compare = typed('compare', isStrategyId);
+  const tweaks = parseTweaks(params, problems);
+  const { faults, bad } = parseFaultsFor(scenario, params.get('faults') ?? '');
+  for (const code of bad) problems.push(`faults=${code.slice(0, 40)}`);
+  const lang = typed('lang', isLang);
+  const at = text('at', isMomentText);
+  return {
+    spec: {
+      scenario,
+      strategy,
+      seed: seed === null ? DEFAULT_SPEC.seed : Number(seed),
+      tape,
+      faults,
+      tweaks,
+      compare,
+    },
+    lang,
+    at: at === null || at === 'end' ? at : Number(at),
+    problems,
   };
-  const selection: Selection = {
-    scenario: pick('scenario', isScenarioId, (v) => v as ScenarioId, DEFAULT_SELECTION.scenario),
-    strategy: pick('strategy', isStrategyId, (v) => v as StrategyId, DEFAULT_SELECTION.strategy),
-    seed: pick('seed', isSeedText, Number, DEFAULT_SELECTION.seed),
-    faults: [],
-    compare: pick<StrategyId | null>('compare', isStrategyId, (v) => v as StrategyId, null),
-    tweaks: {},
-  };
-  for (const [key, spec] of Object.entries(TWEAK_PARAMS)) {
-    const value = pick<unknown>(spec.param, spec.valid, spec.read, undefined);
-    if (value !== undefined) (selection.tweaks as Record<string, unknown>)[key] = value;
-  }
-  const { faults, bad } = parseFaults(params.get('faults') ?? '');
-  selection.faults = faults.filter((f) => faultFits(selection.scenario, f));
-  const unfit = faults.filter((f) => !faultFits(selection.scenario, f)).map(faultCode);
-  for (const code of [...bad, ...unfit]) problems.push(`faults=${code.slice(0, 40)}`);
-  const lang = pick<Lang | null>('lang', isLang, (v) => v as Lang, null);
-  const at = pick<number | 'end' | null>(
-    'at',
-    (v) => v === 'end' || /^\d{1,7}$/.test(v),
-    (v) => (v === 'end' ? 'end' : Number(v)),
-    null,
-  );
-  return { selection, lang, at, problems };
 }
 
-function tweakParams(tweaks: Tweaks): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(tweaks)
-      .filter(([, value]) => value !== undefined)
-      .map(([key, value]) => [TWEAK_PARAMS[key as keyof Tweaks].param, String(value)]),
-  );
+/** The settings a link names, in the table's order; each bad value is reported by name. */
+function parseTweaks(params: URLSearchParams, problems: string[]): Tweaks {
+  let tweaks: Tweaks = {};
+  for (const row of SETTINGS) {
+    const raw = params.get(row.param);
+    if (raw === null) continue;
+    const value = readSetting<keyof Tweaks>(row, raw);
+    if (value === undefined) problems.push(`${row.param}=${raw.slice(0, 40)}`);
+    else tweaks = withSetting(tweaks, row.field, value);
+  }
+  return tweaks;
 }
 
 export const isSeedText = (text: string): boolean =>
   /^-?\d{1,10}$/.test(text) && isValidSeed(Number(text));
 
-export function toSearch(selection: Selection, lang: Lang, at: number | 'end' = 0): string {
+const isMomentText = (text: string): boolean => text === 'end' || /^\d{1,7}$/.test(text);
+
+/** Whether a link's tape can be read at all; whether it fits the run shows only by running it. */
+export function isTapeText(text: string): boolean {
+  try {
+    decodeTape(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function toSearch(spec: RunSpec, lang: Lang, at: Moment = 0): string {
   const params = new URLSearchParams({
-    scenario: selection.scenario,
-    strategy: selection.strategy,
-    seed: String(selection.seed),
-    ...(selection.faults.length ? { faults: encodeFaults(selection.faults) } : {}),
-    ...(selection.compare ? { compare: selection.compare } : {}),
-    ...tweakParams(selection.tweaks),
+    scenario: spec.scenario,
+    strategy: spec.strategy,
+    seed: String(spec.seed),
+    ...(spec.tape === null ? {} : { tape: spec.tape }),
+    ...(spec.faults.length ? { faults: encodeFaults(spec.faults) } : {}),
+    ...(spec.compare ? { compare: spec.compare } : {}),
+    ...Object.fromEntries(settingParams(spec.tweaks)),
     lang,
     ...(at === 'end' || at > 0 ? { at: String(at) } : {}),
   });

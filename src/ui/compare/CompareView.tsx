@@ -14,7 +14,7 @@ import { StatusChips } from '../outcome/RunFacts.tsx';
  */
 export function CompareView() {
   const t = useMessages();
-  const selection = useLab((s) => s.selection);
+  const selection = useLab((s) => s.spec);
   const run = useLab((s) => s.run);
   const timeline = useLab((s) => s.timeline);
   const compared = useLab((s) => s.compared);

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useId, useState, type ChangeEvent } from 'react';
-import { STRATEGY_IDS, type StrategyId } from '../../model/strategies.ts';
+import { isStrategyId, STRATEGY_IDS } from '../../model/strategies.ts';
 import { isResourceScenario, SCENARIO_IDS, worldOf } from '../../scenarios/ids.ts';
 import { isSeedText } from '../../state/url.ts';
 import { Panel } from '../common/Panel.tsx';
@@ -16,7 +16,7 @@ const fieldClass =
 
 export function Controls() {
   const t = useMessages();
-  const selection = useLab((s) => s.selection);
+  const spec = useLab((s) => s.spec);
   const select = useLab((s) => s.select);
 
   return (
@@ -24,7 +24,7 @@ export function Controls() {
       <div className="flex flex-col gap-4">
         <Picker
           label={t.controls.scenario}
-          value={selection.scenario}
+          value={spec.scenario}
           options={SCENARIO_IDS.map((id) => ({
             id,
             ...t.scenarios[id],
@@ -34,13 +34,13 @@ export function Controls() {
         />
         <Picker
           label={t.controls.strategy}
-          value={selection.strategy}
+          value={spec.strategy}
           options={STRATEGY_IDS.map((id) => ({ id, ...t.strategies[id] }))}
           onPick={(strategy) => select({ strategy })}
-          disabledReason={isResourceScenario(selection.scenario) ? t.controls.noStrategy : null}
+          disabledReason={isResourceScenario(spec.scenario) ? t.controls.noStrategy : null}
         />
-        {!isResourceScenario(selection.scenario) && <CompareField />}
-        <SeedField seed={selection.seed} onSeed={(seed) => select({ seed })} />
+        {!isResourceScenario(spec.scenario) && <CompareField />}
+        <SeedField seed={spec.seed} onSeed={(seed) => select({ seed })} />
         <Suspense fallback={null}>
           <SettingsFields />
         </Suspense>
@@ -111,10 +111,10 @@ function Picker<T extends string>({
 function CompareField() {
   const t = useMessages();
   const id = useId();
-  const selection = useLab((s) => s.selection);
+  const spec = useLab((s) => s.spec);
   const select = useLab((s) => s.select);
-  const other = STRATEGY_IDS.find((s) => s !== selection.strategy) ?? 'atomic-key';
-  const fallback = selection.strategy === 'none' ? 'atomic-key' : other;
+  const other = STRATEGY_IDS.find((s) => s !== spec.strategy) ?? 'atomic-key';
+  const fallback = spec.strategy === 'none' ? 'atomic-key' : other;
   return (
     <div>
       <label className="flex items-center gap-2 text-sm font-medium">
@@ -122,12 +122,12 @@ function CompareField() {
           id={COMPARE_TOGGLE_ID}
           type="checkbox"
           className="size-4 accent-indigo-600"
-          checked={selection.compare !== null}
+          checked={spec.compare !== null}
           onChange={(e) => select({ compare: e.target.checked ? fallback : null })}
         />
         {t.compare.toggle}
       </label>
-      {selection.compare !== null && (
+      {spec.compare !== null && (
         <>
           <label htmlFor={id} className="mt-2 block text-sm font-medium">
             {t.compare.with}
@@ -135,10 +135,13 @@ function CompareField() {
           <select
             id={id}
             className={fieldClass}
-            value={selection.compare}
-            onChange={(e) => select({ compare: e.target.value as StrategyId })}
+            value={spec.compare}
+            onChange={(e) => {
+              const compare = e.target.value;
+              if (isStrategyId(compare)) select({ compare });
+            }}
           >
-            {STRATEGY_IDS.filter((s) => s !== selection.strategy).map((s) => (
+            {STRATEGY_IDS.filter((s) => s !== spec.strategy).map((s) => (
               <option key={s} value={s}>
                 {t.strategies[s].title}
               </option>

@@ -1,15 +1,11 @@
 import { useId } from 'react';
-import { KEY_POLICIES, RETRY_KINDS } from '../../model/settings.ts';
-import { isResourceScenario } from '../../scenarios/ids.ts';
+import type { Messages } from '../../i18n/i18n.ts';
+import { worldOf } from '../../scenarios/ids.ts';
 import {
-  ATTEMPT_CHOICES,
-  DELAY_CHOICES_MS,
-  DUPLICATION_CHOICES,
-  KEY_STORE_FAILURES,
-  ERROR_POLICIES,
-  KEY_TTLS_MS,
-  LOSS_CHOICES,
-  PAYMENT_CHOICES,
+  SETTINGS,
+  settingApplies,
+  withSetting,
+  type AnySettingRow,
   type Tweaks,
 } from '../../scenarios/tweaks.ts';
 import { useLab, useMessages } from '../common/lab.ts';
@@ -17,95 +13,48 @@ import { useLab, useMessages } from '../common/lab.ts';
 const selectClass =
   'mt-1 block w-full rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800';
 
+type Texts = Messages['settings'];
+
+/** How a setting is shown: its label, and the words for each of its values. */
+interface Shown<K extends keyof Tweaks> {
+  label: (s: Texts) => string;
+  option: (v: NonNullable<Tweaks[K]>, s: Texts) => string;
+}
+
+/** Every setting's words; a mapped type, so that a field picks its own row's types. */
+const SHOWN: { [K in keyof Tweaks & string]: Shown<K> } = {
+  retry: { label: (s) => s.retry, option: (v, s) => s.retryKinds[v] },
+  attempts: { label: (s) => s.attempts, option: String },
+  keyPolicy: { label: (s) => s.keyPolicy, option: (v, s) => s.keyPolicies[v] },
+  lossPercent: { label: (s) => s.loss, option: (v, s) => s.percent(v) },
+  duplicationPercent: { label: (s) => s.duplication, option: (v, s) => s.percent(v) },
+  delayMaxMs: { label: (s) => s.delayMax, option: (v, s) => s.ms(v) },
+  keyTtlMs: { label: (s) => s.ttl, option: (v, s) => s.ttls[v] ?? s.ms(v) },
+  payments: { label: (s) => s.payments, option: String },
+  keyStoreFailure: { label: (s) => s.failure, option: (v, s) => s.failures[v] },
+  errors: { label: (s) => s.errors, option: (v, s) => s.errorChoices[v] },
+};
+
 /**
  * The scenario's settings a person may change: retry and key policy, loss, copies and delay,
- * key TTL and the key store's failure mode. Each choice starts a new run; "as in the scenario"
+ * key TTL and the key store's failure mode — those of the settings table (scenarios/tweaks.ts)
+ * that apply to the scenario's world. Each choice starts a new run; "as in the scenario"
  * removes the change. Everything is in the link.
  */
 export function SettingsFields() {
-  const t = useMessages();
-  const s = t.settings;
-  const selection = useLab((st) => st.selection);
+  const s = useMessages().settings;
+  const spec = useLab((st) => st.spec);
   const select = useLab((st) => st.select);
-  const payments = !isResourceScenario(selection.scenario);
-  const set = <K extends keyof Tweaks>(key: K, value: Tweaks[K] | undefined) => {
-    const tweaks = { ...selection.tweaks };
-    if (value === undefined) delete tweaks[key];
-    else tweaks[key] = value;
-    select({ tweaks });
-  };
+  const world = worldOf(spec.scenario);
   return (
     <details className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">
       <summary className="cursor-pointer text-sm font-medium">{s.summary}</summary>
       <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-1">
-        <Choice
-          label={s.retry}
-          value={selection.tweaks.retry}
-          options={RETRY_KINDS.map((k) => [k, s.retryKinds[k]])}
-          onChange={(v) => set('retry', v)}
-        />
-        <Choice
-          label={s.attempts}
-          value={selection.tweaks.attempts}
-          options={ATTEMPT_CHOICES.map((n) => [n, String(n)])}
-          onChange={(v) => set('attempts', v)}
-        />
-        {payments && (
-          <Choice
-            label={s.keyPolicy}
-            value={selection.tweaks.keyPolicy}
-            options={KEY_POLICIES.map((k) => [k, s.keyPolicies[k]])}
-            onChange={(v) => set('keyPolicy', v)}
-          />
-        )}
-        <Choice
-          label={s.loss}
-          value={selection.tweaks.lossPercent}
-          options={LOSS_CHOICES.map((n) => [n, s.percent(n)])}
-          onChange={(v) => set('lossPercent', v)}
-        />
-        <Choice
-          label={s.duplication}
-          value={selection.tweaks.duplicationPercent}
-          options={DUPLICATION_CHOICES.map((n) => [n, s.percent(n)])}
-          onChange={(v) => set('duplicationPercent', v)}
-        />
-        <Choice
-          label={s.delayMax}
-          value={selection.tweaks.delayMaxMs}
-          options={DELAY_CHOICES_MS.map((n) => [n, s.ms(n)])}
-          onChange={(v) => set('delayMaxMs', v)}
-        />
-        {payments && (
-          <>
-            <Choice
-              label={s.ttl}
-              value={selection.tweaks.keyTtlMs}
-              options={KEY_TTLS_MS.map((n) => [n, s.ttls[n]!])}
-              onChange={(v) => set('keyTtlMs', v)}
-            />
-            <Choice
-              label={s.payments}
-              value={selection.tweaks.payments}
-              options={PAYMENT_CHOICES.map((n) => [n, String(n)])}
-              onChange={(v) => set('payments', v)}
-            />
-            <Choice
-              label={s.failure}
-              value={selection.tweaks.keyStoreFailure}
-              options={KEY_STORE_FAILURES.map((k) => [k, s.failures[k]])}
-              onChange={(v) => set('keyStoreFailure', v)}
-            />
-            <Choice
-              label={s.errors}
-              value={selection.tweaks.errors}
-              options={ERROR_POLICIES.map((k) => [k, s.errorChoices[k]])}
-              onChange={(v) => set('errors', v)}
-            />
-          </>
-        )}
+        {SETTINGS.filter((row) => settingApplies(row, world)).map((row) => (
+          <SettingChoice key={row.field} row={row} />
+        ))}
       </div>
-      {Object.keys(selection.tweaks).length > 0 && (
+      {Object.keys(spec.tweaks).length > 0 && (
         <button
           type="button"
           onClick={() => select({ tweaks: {} })}
@@ -116,6 +65,30 @@ export function SettingsFields() {
       )}
     </details>
   );
+}
+
+/** One setting's control, its options from the table. */
+function SettingChoice({ row }: { row: AnySettingRow }) {
+  const s = useMessages().settings;
+  const tweaks = useLab((st) => st.spec.tweaks);
+  const select = useLab((st) => st.select);
+  return <Choice {...choiceProps(row, tweaks, s, (next) => select({ tweaks: next }))} />;
+}
+
+/** A row's label, value and options, typed by its field, for the select that shows it. */
+function choiceProps<K extends keyof Tweaks>(
+  row: { field: K; values: readonly NonNullable<Tweaks[K]>[] },
+  tweaks: Tweaks,
+  s: Texts,
+  onTweaks: (tweaks: Tweaks) => void,
+) {
+  const shown = SHOWN[row.field];
+  return {
+    label: shown.label(s),
+    value: tweaks[row.field],
+    options: row.values.map((v): [NonNullable<Tweaks[K]>, string] => [v, shown.option(v, s)]),
+    onChange: (value: Tweaks[K] | undefined) => onTweaks(withSetting(tweaks, row.field, value)),
+  };
 }
 
 /** A labelled select whose first option keeps the scenario's own value. */

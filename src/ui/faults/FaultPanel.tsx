@@ -1,13 +1,16 @@
 import { useId, useState } from 'react';
-import { CRASH_POINTS, type CrashPoint } from '../../model/crashPoints.ts';
+import type { ScriptedFault } from '../../model/settings.ts';
 import { describeFault } from '../../report/log.ts';
-import { worldOf } from '../../scenarios/ids.ts';
+import { faultFits } from '../../scenarios/faults.ts';
 import { Panel } from '../common/Panel.tsx';
-import { FAULT_BUTTONS, faultButtonLabel } from './labels.ts';
+import { ARMED_CRASHES, FAULT_BUTTONS, faultButtonLabel } from './labels.ts';
 import { useLab, useMessages } from '../common/lab.ts';
 
 const buttonClass =
   'rounded-lg border border-amber-600/60 bg-amber-50 px-3 py-1.5 text-sm font-medium text-amber-950 hover:bg-amber-100 dark:border-amber-400/60 dark:bg-amber-950/60 dark:text-amber-100 dark:hover:bg-amber-900';
+
+/** The crash armed by default: the one every lesson on duplicates starts from. */
+const DEFAULT_POINT = 'after-commit';
 
 /**
  * Break things while the run plays. A fault is added at the cursor's moment and the run is made
@@ -16,64 +19,73 @@ const buttonClass =
  */
 export function FaultPanel() {
   const t = useMessages();
-  const f = t.faults;
-  const lang = useLab((s) => s.lang);
-  const scenario = useLab((s) => s.selection.scenario);
-  const injected = useLab((s) => s.selection.faults);
+  const at = useLab((s) => Math.round(s.cursorMs));
+  const scenario = useLab((s) => s.spec.scenario);
+  // Only the faults this scenario's world has something to act on are offered.
+  const fits = (fault: ScriptedFault) => faultFits(scenario, fault);
+  return (
+    <Panel id="faults" title={t.faults.region}>
+      <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">{t.faults.hint(at)}</p>
+      <div className="flex flex-wrap items-center gap-2">
+        {FAULT_BUTTONS.filter(fits).map((fault) => (
+          <InjectButton key={faultButtonLabel(fault, t)} fault={fault} />
+        ))}
+        <CrashPointMenu crashes={ARMED_CRASHES.filter(fits)} />
+      </div>
+      <InjectedList />
+    </Panel>
+  );
+}
+
+function InjectButton({ fault, label }: { fault: ScriptedFault; label?: string }) {
+  const t = useMessages();
   const inject = useLab((s) => s.injectFault);
+  return (
+    <button type="button" className={buttonClass} onClick={() => inject(fault)}>
+      {label ?? faultButtonLabel(fault, t)}
+    </button>
+  );
+}
+
+/** A crash at a point the learner picks: the point's menu, and the button that arms it. */
+function CrashPointMenu({ crashes }: { crashes: typeof ARMED_CRASHES }) {
+  const t = useMessages();
+  const [point, setPoint] = useState<string>(DEFAULT_POINT);
+  const id = useId();
+  const chosen =
+    crashes.find((c) => c.point === point) ?? crashes.find((c) => c.point === DEFAULT_POINT);
+  if (!chosen) return null;
+  return (
+    <span className="flex flex-wrap items-center gap-2">
+      <label htmlFor={id} className="text-sm font-medium">
+        {t.faults.crashPoint}
+      </label>
+      <select
+        id={id}
+        value={chosen.point}
+        onChange={(e) => setPoint(e.target.value)}
+        className="h-9 rounded-lg border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-800"
+      >
+        {crashes.map((c) => (
+          <option key={c.point} value={c.point}>
+            {t.log.crashPoints[c.point]}
+          </option>
+        ))}
+      </select>
+      <InjectButton fault={chosen} label={t.faults.armCrash} />
+    </span>
+  );
+}
+
+/** The faults in the run, each with a way to take it out again. */
+function InjectedList() {
+  const f = useMessages().faults;
+  const lang = useLab((s) => s.lang);
+  const injected = useLab((s) => s.spec.faults);
   const remove = useLab((s) => s.removeFault);
   const clear = useLab((s) => s.clearFaults);
-  const at = useLab((s) => Math.round(s.cursorMs));
-  const payments = worldOf(scenario) === 'payments';
-  const points = payments
-    ? CRASH_POINTS
-    : CRASH_POINTS.filter((p) => p !== 'after-provider-charge');
-  const [point, setPoint] = useState<CrashPoint>('after-commit');
-  const pointId = useId();
-
   return (
-    <Panel id="faults" title={f.region}>
-      <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">{f.hint(at)}</p>
-      <div className="flex flex-wrap items-center gap-2">
-        {FAULT_BUTTONS.filter((fault) => payments || fault.kind !== 'key-store-down').map(
-          (fault) => (
-            <button
-              key={faultButtonLabel(fault, t)}
-              type="button"
-              className={buttonClass}
-              onClick={() => inject(fault)}
-            >
-              {faultButtonLabel(fault, t)}
-            </button>
-          ),
-        )}
-        <span className="flex flex-wrap items-center gap-2">
-          <label htmlFor={pointId} className="text-sm font-medium">
-            {f.crashPoint}
-          </label>
-          <select
-            id={pointId}
-            value={points.includes(point) ? point : 'after-commit'}
-            onChange={(e) => setPoint(e.target.value as CrashPoint)}
-            className="h-9 rounded-lg border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-800"
-          >
-            {points.map((p) => (
-              <option key={p} value={p}>
-                {t.log.crashPoints[p]}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            className={buttonClass}
-            onClick={() =>
-              inject({ kind: 'crash', point: points.includes(point) ? point : 'after-commit' })
-            }
-          >
-            {f.armCrash}
-          </button>
-        </span>
-      </div>
+    <>
       <h3 className="mt-4 text-sm font-semibold">{f.injected}</h3>
       {injected.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-300">{f.none}</p>
@@ -108,6 +120,6 @@ export function FaultPanel() {
           )}
         </ul>
       )}
-    </Panel>
+    </>
   );
 }

@@ -117,19 +117,13 @@ export function SqlPanel() {
  */
 export function ApiDocPanel() {
   const t = useLessonTexts().ui.apiDoc;
-  const selection = useLab((s) => s.selection);
+  const spec = useLab((s) => s.spec);
   const doc = useMemo(() => {
-    const { settings } = prepareScenario(
-      selection.scenario,
-      selection.strategy,
-      undefined,
-      selection.faults,
-      selection.tweaks,
-    );
+    const { settings } = prepareScenario(spec);
     return 'provider' in settings
-      ? idempotencyDoc(STRATEGIES[selection.strategy], settings.server)
+      ? idempotencyDoc(STRATEGIES[spec.strategy], settings.server)
       : null;
-  }, [selection]);
+  }, [spec]);
   if (!doc) return null;
   const rows: [string, string][] =
     doc.key === 'ignored'

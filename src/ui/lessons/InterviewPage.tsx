@@ -1,15 +1,14 @@
 import { useEffect, useMemo, type MouseEvent } from 'react';
-import type { LabSetup } from '../../scenarios/setup.ts';
+import type { Scene } from '../../scenarios/spec.ts';
 import { INTERVIEW_QUESTIONS } from '../../scenarios/interview.ts';
 import { toHash } from '../../state/route.ts';
 import { toSearch } from '../../state/url.ts';
 import { useLab } from '../common/lab.ts';
 import { useLessonTexts } from './texts.ts';
 
-/** A link that opens the simulator in a setup's state, at the moment it names. */
-function labLink(id: string, lab: LabSetup, lang: Parameters<typeof toSearch>[1]): string {
-  const selection = { ...lab, faults: [...lab.faults] };
-  return `${toSearch(selection, lang, lab.at)}${toHash({ page: 'lab', question: id })}`;
+/** A link that opens the simulator in a scene's run, at the moment it names. */
+function labLink(id: string, { spec, at }: Scene, lang: Parameters<typeof toSearch>[1]): string {
+  return `${toSearch(spec, lang, at)}${toHash({ page: 'lab', question: id })}`;
 }
 
 /** A plain click opens the simulator in place; a click meant for a new tab is left alone. */
@@ -26,7 +25,7 @@ export function InterviewPage({ question }: { question?: string | undefined }) {
   const t = texts.ui;
   const lang = useLab((s) => s.lang);
   const links = useMemo(() => INTERVIEW_QUESTIONS.map((q) => labLink(q.id, q.lab, lang)), [lang]);
-  const applySetup = useLab((s) => s.applySetup);
+  const openScene = useLab((s) => s.openScene);
   const setRoute = useLab((s) => s.setRoute);
   // Show me without a page load: a new history entry (Back returns here), the setup, the lab.
   const showMe = (e: MouseEvent, i: number) => {
@@ -34,7 +33,7 @@ export function InterviewPage({ question }: { question?: string | undefined }) {
     e.preventDefault();
     const question = INTERVIEW_QUESTIONS[i]!;
     window.history.pushState(null, '', links[i]);
-    applySetup(question.lab);
+    openScene(question.lab);
     void setRoute({ page: 'lab', question: question.id });
     window.scrollTo(0, 0); // a new page starts at its top, as one loaded fresh would
   };

@@ -4,12 +4,11 @@ import { LESSONS, lessonById, type LessonStep } from '../../scenarios/lessons.ts
 import { toHash } from '../../state/route.ts';
 import type { StepText } from '../../i18n/lessons/en.ts';
 import { useLab, useMessages } from '../common/lab.ts';
-import type { ScriptedFault } from '../../model/settings.ts';
 import { useRecordCount } from '../playback/frame.ts';
 import { OutcomePanel } from '../outcome/OutcomePanel.tsx';
 import { PlaybackBar } from '../playback/PlaybackBar.tsx';
 import { Topology } from '../topology/Topology.tsx';
-import { faultButtonLabel, type FaultTemplate } from '../faults/labels.ts';
+import { faultButtonLabel } from '../faults/labels.ts';
 import { ApiDocPanel, MethodTable, SqlPanel } from './Extras.tsx';
 import { FinishedNote } from './FinishedNote.tsx';
 import { PredictBox } from './PredictBox.tsx';
@@ -40,7 +39,7 @@ export function LessonPage({ lessonId, step }: { lessonId: string; step: number 
   const current = lesson.steps[step]!;
   const texts = useLessonTexts();
   const words = texts.lessons[lessonId]!.steps[current.id]!;
-  const compare = useLab((s) => s.selection.compare);
+  const compare = useLab((s) => s.spec.compare);
 
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-5 lg:grid lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)] lg:items-start">
@@ -171,7 +170,7 @@ type TaskState = 'seen' | 'coming' | 'missed' | 'waiting';
 function useTask(current: LessonStep): TaskState {
   const run = useLab((s) => s.run);
   const count = useRecordCount();
-  const added = useLab((s) => s.selection.faults.length > current.lab.faults.length);
+  const added = useLab((s) => s.spec.faults.length > current.lab.spec.faults.length);
   const until = current.act?.until;
   const whole = useMemo(() => until?.every((c) => claimHolds(c, run)) ?? true, [until, run]);
   // Only a step with a task reads the trace up to the cursor, on every event as it plays.
@@ -227,12 +226,13 @@ function ActBox({
 }) {
   const t = useLessonTexts().ui;
   const messages = useMessages();
-  const applySetup = useLab((s) => s.applySetup);
+  const openScene = useLab((s) => s.openScene);
   const inject = useLab((s) => s.injectFault);
   const play = useLab((s) => s.play);
   const fault = current.act!.example[0]!;
   const example = () => {
-    applySetup({ ...current.lab, faults: [...current.lab.faults, ...current.act!.example] });
+    const { spec, at } = current.lab;
+    openScene({ spec: { ...spec, faults: [...spec.faults, ...current.act!.example] }, at });
     play();
     bringIntoView(PLAYBACK_ID);
   };
@@ -253,7 +253,7 @@ function ActBox({
         {task === 'waiting' && (
           <button
             type="button"
-            onClick={() => inject(withoutMoment(fault))}
+            onClick={() => inject(fault)}
             className="rounded-lg border border-amber-600/60 bg-white px-3 py-1.5 text-sm font-medium dark:bg-amber-950"
           >
             {faultButtonLabel(fault, messages)}
@@ -274,12 +274,6 @@ function ActBox({
       </p>
     </div>
   );
-}
-
-/** The fault a task asks for, to be placed at the moment on screen as Live faults places it. */
-function withoutMoment(fault: ScriptedFault): FaultTemplate {
-  const { atMs: _moment, ...rest } = fault;
-  return rest as FaultTemplate;
 }
 
 const buttonClass =

@@ -1,7 +1,7 @@
-import { useContext, useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { inFlight, recordsBy } from '../../report/timeline.ts';
 import { IDLE_FAST_FORWARD, nextMoment } from '../../state/store.ts';
-import { LabContext, useLab } from '../common/lab.ts';
+import { useLab, useLabStore } from '../common/lab.ts';
 
 /**
  * How many records have happened at the cursor: the prefix of the trace every view shows. A view
@@ -23,7 +23,7 @@ const prefersReducedMotion = () =>
 
 /** While playing, moves the cursor on every animation frame; with reduced motion, event by event. */
 export function usePlaybackLoop(): void {
-  const store = useContext(LabContext)!;
+  const store = useLabStore();
   const playing = useLab((s) => s.playing);
   const last = useRef<number | null>(null);
   useEffect(() => {
@@ -62,7 +62,7 @@ const ARROW_USERS = 'input, select, textarea, [role="slider"], [role="radio"], [
 
 /** Space plays and pauses, arrows step — unless a control that uses those keys has focus. */
 export function usePlaybackKeys(): void {
-  const store = useContext(LabContext)!;
+  const store = useLabStore();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;

@@ -1,13 +1,4 @@
-import {
-  memo,
-  useCallback,
-  useContext,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { statusLine } from '../../model/http.ts';
 import {
   isClient,
@@ -21,7 +12,7 @@ import { WORLDS, type WorldKind } from '../../model/worlds.ts';
 import type { TraceRecord } from '../../model/trace.ts';
 import type { MessageSpan, Timeline } from '../../report/timeline.ts';
 import { Panel } from '../common/Panel.tsx';
-import { LabContext, useLab, useMessages } from '../common/lab.ts';
+import { useLab, useLabStore, useMessages } from '../common/lab.ts';
 import { MessageDetails } from './MessageDetails.tsx';
 import { useRecordCount } from '../playback/frame.ts';
 import { REM_PX } from '../common/rem.ts';
@@ -121,7 +112,7 @@ export function SequenceDiagram() {
   const rows = useMemo(() => rowsOf(timeline), [timeline]);
   const points = useMemo(() => laneEvents(timeline.trace), [timeline]);
   const box = useRef<HTMLDivElement>(null);
-  const store = useContext(LabContext)!;
+  const store = useLabStore();
   // Where the reader scrolled to, valid only until the next event (then the diagram follows).
   const [reading, setReading] = useState<{ count: number; top: number } | null>(null);
   const follow = useCallback(() => {

@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+
+/** The CLI's tape and trace hash for a run, from a separate Node process. */
+function cliRun(scenario: string, strategy: string, seed: number) {
+  const env = { ...process.env };
+  // Playwright sets FORCE_COLOR for its workers; the CLI's JSON needs neither colour setting.
+  delete env.FORCE_COLOR;
+  delete env.NO_COLOR;
+  const out = execFileSync(
+    'npx',
+    [
+      'tsx',
+      'cli/sim.ts',
+      ...['--scenario', scenario, '--strategy', strategy, '--seed', String(seed), '--json'],
+    ],
+    { encoding: 'utf8', env },
+  );
+  return JSON.parse(out) as { tape: string; traceHash: string };
+}
+
+test('a tape from the command line opens exactly that run in the page', async ({ page }) => {
+  const { tape, traceHash } = cliRun('flaky-network', 'atomic-key', 77);
+  await page.goto(`/?scenario=flaky-network&strategy=atomic-key&tape=${tape}&lang=en`);
+  await expect(page.getByTestId('trace-hash')).toHaveText(traceHash);
+  await expect(page.getByTestId('tape')).toContainText(tape.slice(0, 100));
+  await expect(page.getByRole('status')).toHaveCount(0);
+  // The address keeps the tape while the run is the tape's, so copying it shares this run.
+  await expect.poll(() => new URL(page.url()).searchParams.get('tape')).toBe(tape);
+  // A new seed makes a new run: the tape no longer applies, and leaves the link.
+  await page.getByRole('button', { name: 'New seed' }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('tape')).toBeNull();
+  await expect(page.getByTestId('trace-hash')).not.toHaveText(traceHash);
+});
+
+test('a tape that does not fit gets the friendly notice and the seed’s run', async ({ page }) => {
+  const other = cliRun('happy-path', 'none', 1);
+  const seeded = cliRun('flaky-network', 'atomic-key', 3);
+  for (const tape of [other.tape, 'not-a-tape']) {
+    await page.goto(`/?scenario=flaky-network&strategy=atomic-key&seed=3&tape=${tape}&lang=en`);
+    await expect(page.getByRole('status')).toContainText(`tape=${tape.slice(0, 20)}`);
+    await expect(page.getByTestId('trace-hash')).toHaveText(seeded.traceHash);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(page.getByRole('status')).toHaveCount(0);
+  }
+});
