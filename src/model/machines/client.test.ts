@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelayMs } from './client.ts';
+import { backoffDelayMs } from './retryLoop.ts';
 import { makeIdempotencyKey } from '../keys.ts';
 
 describe('client retry policy', () => {
