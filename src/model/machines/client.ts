@@ -7,7 +7,6 @@ import {
   currentIntent,
   LOOP_EFFECTS,
   retryLoop,
-  STOP_WAITING,
   theEvent,
   type Answer,
   type LoopContext,
@@ -105,16 +104,14 @@ export const clientMachine = setup({
   }),
   initial: 'idle',
   states: {
-    idle: loop.states.idle,
-    sending: loop.states.sending,
+    ...loop.start,
     waiting: {
       on: {
         RESPONSE: [
           loop.transitions.ignoreEarlierAttempt,
           {
             guard: { type: 'response is a success', params: theEvent },
-            target: 'settled',
-            actions: [STOP_WAITING, loop.settle('succeeded')],
+            ...loop.transitions.settle('succeeded'),
           },
           loop.transitions.retryIfRetryable,
           loop.transitions.failOtherwise,
@@ -122,9 +119,6 @@ export const clientMachine = setup({
         TIMEOUT: 'deciding',
       },
     },
-    deciding: loop.states.deciding,
-    backingOff: loop.states.backingOff,
-    settled: loop.states.settled,
-    done: loop.states.done,
+    ...loop.end,
   },
 });

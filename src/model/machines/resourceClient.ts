@@ -198,21 +198,18 @@ export const resourceClientMachine = setup({
   }),
   initial: 'idle',
   states: {
-    idle: loop.states.idle,
-    sending: loop.states.sending,
+    ...loop.start,
     waiting: {
       on: {
         RESPONSE: [
           loop.transitions.ignoreEarlierAttempt,
           {
             guard: { type: 'the read shows the change already made', params: theEvent },
-            target: 'settled',
-            actions: [STOP_WAITING, loop.settle('succeeded', true)],
+            ...loop.transitions.settle('succeeded', { alreadyApplied: true }),
           },
           {
             guard: { type: 'the read cannot tell whether the change was made', params: theEvent },
-            target: 'settled',
-            actions: [STOP_WAITING, loop.settle('unknown')],
+            ...loop.transitions.settle('unknown'),
           },
           {
             guard: { type: 'the read succeeded', params: theEvent },
@@ -226,8 +223,7 @@ export const resourceClientMachine = setup({
           },
           {
             guard: { type: 'the intent is done', params: theEvent },
-            target: 'settled',
-            actions: [STOP_WAITING, loop.settle('succeeded')],
+            ...loop.transitions.settle('succeeded'),
           },
           loop.transitions.retryIfRetryable,
           loop.transitions.failOtherwise,
@@ -246,9 +242,6 @@ export const resourceClientMachine = setup({
       },
       on: { THINK_ELAPSED: 'sending', RESPONSE: IGNORE_LATE },
     },
-    deciding: loop.states.deciding,
-    backingOff: loop.states.backingOff,
-    settled: loop.states.settled,
-    done: loop.states.done,
+    ...loop.end,
   },
 });

@@ -100,28 +100,56 @@ export const IGNORE_LATE = {
 /** The attempt's answer came: its timeout no longer matters. */
 export const STOP_WAITING = { type: 'cancelTimer', params: { name: 'timeout' } } as const;
 
-/** The loop's guards, states and transitions for one client's context. */
-export function retryLoop<C extends LoopContext>(spec: LoopSpec<C>) {
-  const settled = (
-    ctx: C,
-    outcome: SettleParams['outcome'],
-    event: AnyEvent,
-    alreadyApplied: boolean,
-  ): SettleParams => ({
-    intentId: spec.intentId(ctx),
-    outcome,
-    status: event.message ? event.message.response.status : null,
-    ...(alreadyApplied ? { alreadyApplied } : {}),
-  });
-
-  /** The `settle` effect: the intent ends with this outcome and the answer's status, if any. */
-  const settle = (outcome: SettleParams['outcome'], alreadyApplied = false) =>
+/** The `settle` effect's action: the intent ends with this outcome and the answer's status. */
+function settleEffect<C extends LoopContext>(spec: LoopSpec<C>) {
+  return (outcome: SettleParams['outcome'], alreadyApplied = false) =>
     ({
       type: 'settle',
-      params: ({ context, event }: { context: C; event: AnyEvent }) =>
-        settled(context, outcome, event, alreadyApplied),
+      params: ({ context, event }: { context: C; event: AnyEvent }): SettleParams => ({
+        intentId: spec.intentId(context),
+        outcome,
+        status: event.message ? event.message.response.status : null,
+        ...(alreadyApplied ? { alreadyApplied } : {}),
+      }),
     }) as const;
+}
+type Settle<C extends LoopContext> = ReturnType<typeof settleEffect<C>>;
 
+function loopGuards<C extends LoopContext>(spec: LoopSpec<C>) {
+  return {
+    'response is for an earlier attempt': ({ context }: { context: C }, { message }: Answer) =>
+      message.intentId !== spec.intentId(context) || message.attempt !== context.attempt,
+    'response is retryable': (_: unknown, { message }: Answer) =>
+      RETRYABLE.has(message.response.status),
+    'retry budget left': ({ context }: { context: C }) =>
+      context.retry.kind !== 'none' && spec.tries(context) < context.retry.maxAttempts,
+    'more intents to do': ({ context }: { context: C }) =>
+      context.intentIndex + 1 < context.intents.length,
+  };
+}
+
+/** The waiting state's first answer to a RESPONSE, its last two, and how its own ones settle. */
+function waitingTransitions<C extends LoopContext>(settle: Settle<C>) {
+  return {
+    // A late answer to an earlier attempt: its connection was given up, so it is ignored.
+    ignoreEarlierAttempt: {
+      guard: { type: 'response is for an earlier attempt', params: theEvent },
+      ...IGNORE_LATE,
+    },
+    retryIfRetryable: {
+      guard: { type: 'response is retryable', params: theEvent },
+      target: 'deciding',
+      actions: STOP_WAITING,
+    },
+    failOtherwise: { target: 'settled', actions: [STOP_WAITING, settle('failed')] },
+    /** What an answer that ends the intent does: stop waiting, and settle with this outcome. */
+    settle: (outcome: SettleParams['outcome'], { alreadyApplied = false } = {}) =>
+      ({ target: 'settled', actions: [STOP_WAITING, settle(outcome, alreadyApplied)] }) as const,
+  } as const;
+}
+
+/** The states before `waiting`: idle, and sending an attempt. */
+function startStates<C extends LoopContext>(spec: LoopSpec<C>) {
   function transmit({ context }: { context: C }): TransmitParams {
     const basedOn = spec.basedOn?.(context) ?? null;
     return {
@@ -136,34 +164,7 @@ export function retryLoop<C extends LoopContext>(spec: LoopSpec<C>) {
       },
     };
   }
-
-  const guards = {
-    'response is for an earlier attempt': ({ context }: { context: C }, { message }: Answer) =>
-      message.intentId !== spec.intentId(context) || message.attempt !== context.attempt,
-    'response is retryable': (_: unknown, { message }: Answer) =>
-      RETRYABLE.has(message.response.status),
-    'retry budget left': ({ context }: { context: C }) =>
-      context.retry.kind !== 'none' && spec.tries(context) < context.retry.maxAttempts,
-    'more intents to do': ({ context }: { context: C }) =>
-      context.intentIndex + 1 < context.intents.length,
-  };
-
-  /** The first, and the last two, of the waiting state's answers to a RESPONSE. */
-  const transitions = {
-    // A late answer to an earlier attempt: its connection was given up, so it is ignored.
-    ignoreEarlierAttempt: {
-      guard: { type: 'response is for an earlier attempt', params: theEvent },
-      ...IGNORE_LATE,
-    },
-    retryIfRetryable: {
-      guard: { type: 'response is retryable', params: theEvent },
-      target: 'deciding',
-      actions: STOP_WAITING,
-    },
-    failOtherwise: { target: 'settled', actions: [STOP_WAITING, settle('failed')] },
-  } as const;
-
-  const states = {
+  return {
     idle: {
       on: { START: 'sending' },
     },
@@ -182,6 +183,12 @@ export function retryLoop<C extends LoopContext>(spec: LoopSpec<C>) {
       ],
       always: 'waiting',
     },
+  } as const;
+}
+
+/** The states after a client's own: deciding on another attempt, backing off, settling. */
+function endStates<C extends LoopContext>(spec: LoopSpec<C>, settle: Settle<C>) {
+  return {
     // Another attempt while the budget lasts; after that the outcome is unknown to the client.
     deciding: {
       always: [
@@ -212,6 +219,18 @@ export function retryLoop<C extends LoopContext>(spec: LoopSpec<C>) {
       on: { RESPONSE: IGNORE_LATE },
     },
   } as const;
+}
 
-  return { guards, settle, transitions, states };
+/**
+ * The loop for one client's context. A machine spreads `guards` into its setup, `start` and `end`
+ * around its own states, and puts `transitions` around its own answers in `waiting`.
+ */
+export function retryLoop<C extends LoopContext>(spec: LoopSpec<C>) {
+  const settle = settleEffect(spec);
+  return {
+    guards: loopGuards(spec),
+    transitions: waitingTransitions(settle),
+    start: startStates(spec),
+    end: endStates(spec, settle),
+  };
 }
