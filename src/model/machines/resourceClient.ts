@@ -25,7 +25,7 @@ import {
 /**
  * A client of the resource server works through its intents one at a time, like the payment
  * client: send, wait with a timeout, back off and retry the very same request while the budget
- * lasts. An `update` intent is two requests — a read, then a write computed from it — and a
+ * lasts (the loop both share is in retryLoop.ts). An `update` intent is two requests — a read, then a write computed from it — and a
  * conditional update that meets 412 reads again: if its change is already there, the 412 meant
  * "done"; otherwise it merges its change into the fresh state and writes again.
  */
