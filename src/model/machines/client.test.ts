@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelayMs } from './client.ts';
+import { backoffDelayMs, currentIntent } from './retryLoop.ts';
 import { makeIdempotencyKey } from '../keys.ts';
 
 describe('client retry policy', () => {
@@ -15,6 +15,14 @@ describe('client retry policy', () => {
     expect(
       [1, 2, 3, 4, 5].map((n) => backoffDelayMs({ ...policy, kind: 'exponential' }, n)),
     ).toEqual([100, 200, 400, 800, 1000]);
+  });
+});
+
+describe('the intent being worked on', () => {
+  it('is read by index, and reading past the last one is a bug said plainly', () => {
+    const ctx = { intents: ['first', 'second'], intentIndex: 1 };
+    expect(currentIntent(ctx)).toBe('second');
+    expect(() => currentIntent({ ...ctx, intentIndex: 2 })).toThrow('client: no intent 3 of 2');
   });
 });
 

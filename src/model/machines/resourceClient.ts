@@ -1,13 +1,7 @@
 import { assign, setup } from 'xstate';
-import {
-  effect,
-  type CancelTimerParams,
-  type SettleParams,
-  type StartTimerParams,
-  type TransmitParams,
-} from '../effects.ts';
-import { ETAG, isSuccess, type HttpRequest } from '../http.ts';
-import { clientTag, SERVER, type ResponseMessage } from '../message.ts';
+import type { StartTimerParams } from '../effects.ts';
+import { ETAG, isSuccess } from '../http.ts';
+import { clientTag, type ResponseMessage } from '../message.ts';
 import {
   applyPatch,
   requestToWire,
@@ -15,13 +9,23 @@ import {
   type Fields,
   type ResourceRequest,
 } from '../resources.ts';
-import type { ResourceClientSettings, ResourceIntent, RetryPolicy } from '../settings.ts';
-import { backoffDelayMs, IGNORE_LATE, RETRYABLE } from './client.ts';
+import type { ResourceClientSettings, ResourceIntent } from '../settings.ts';
+import {
+  currentIntent,
+  IGNORE_LATE,
+  LOOP_EFFECTS,
+  retryLoop,
+  STOP_WAITING,
+  theEvent,
+  type Answer,
+  type LoopContext,
+  type LoopEvent,
+} from './retryLoop.ts';
 
 /**
  * A client of the resource server works through its intents one at a time, like the payment
  * client: send, wait with a timeout, back off and retry the very same request while the budget
- * lasts. An `update` intent is two requests — a read, then a write computed from it — and a
+ * lasts (the loop both share is in retryLoop.ts). An `update` intent is two requests — a read, then a write computed from it — and a
  * conditional update that meets 412 reads again: if its change is already there, the 412 meant
  * "done"; otherwise it merges its change into the fresh state and writes again.
  */
@@ -36,12 +40,8 @@ interface Seen {
   body: Fields;
 }
 
-interface ResourceClientContext {
-  clientId: string;
+interface ResourceClientContext extends LoopContext {
   intents: ResourceIntent[];
-  timeoutMs: number;
-  retry: RetryPolicy;
-  intentIndex: number;
   /**
    * Messages sent for this intent so far, reads and writes together, so that a late answer to the
    * read can never pass for the answer to the write.
@@ -60,14 +60,7 @@ interface ResourceClientContext {
   unsure: boolean;
 }
 
-export type ResourceClientEvent =
-  | { type: 'START' }
-  | { type: 'RESPONSE'; message: ResponseMessage }
-  | { type: 'TIMEOUT' }
-  | { type: 'BACKOFF_ELAPSED' }
-  | { type: 'THINK_ELAPSED' };
-
-type ResponseEvent = Extract<ResourceClientEvent, { type: 'RESPONSE' }>;
+export type ResourceClientEvent = LoopEvent | { type: 'THINK_ELAPSED' };
 
 /** After this many 412s an update gives up and reports the conflict. */
 export const MAX_REREADS = 3;
@@ -77,13 +70,12 @@ export const MAX_REREADS = 3;
 export const resourceIntentIdOf = (clientId: string, index: number): string =>
   `${clientTag(clientId)}-r${index + 1}`;
 
-const intentOf = (ctx: ResourceClientContext) => ctx.intents[ctx.intentIndex]!;
 const currentIntentId = (ctx: ResourceClientContext) =>
   resourceIntentIdOf(ctx.clientId, ctx.intentIndex);
 
 /** The request this attempt sends: the intent's own, or the read or write step of an update. */
 function requestOf(ctx: ResourceClientContext): ResourceRequest {
-  const intent = intentOf(ctx);
+  const intent = currentIntent(ctx);
   if (intent.kind === 'request') {
     const { kind: _kind, ...request } = intent;
     return request;
@@ -97,36 +89,19 @@ function requestOf(ctx: ResourceClientContext): ResourceRequest {
   };
 }
 
-function transmitParams(ctx: ResourceClientContext): TransmitParams {
-  const request: HttpRequest = requestToWire(requestOf(ctx));
-  return {
-    message: {
-      kind: 'request',
-      from: ctx.clientId,
-      to: SERVER,
-      intentId: currentIntentId(ctx),
-      attempt: ctx.attempt,
-      ...(ctx.seen ? { basedOn: ctx.seen.etag } : {}),
-      request,
-    },
-  };
-}
-
-const isUpdate = (ctx: ResourceClientContext) => intentOf(ctx).kind === 'update';
+const isUpdate = (ctx: ResourceClientContext) => currentIntent(ctx).kind === 'update';
 const reading = (ctx: ResourceClientContext) => isUpdate(ctx) && ctx.seen === null;
-const statusOf = (event: ResourceClientEvent) => (event as ResponseEvent).message.response.status;
 
 /** What a read returned. */
-function seenFrom(event: ResourceClientEvent): Seen {
-  const { response } = (event as ResponseEvent).message;
+function seenFrom({ response }: ResponseMessage): Seen {
   return { etag: response.headers[ETAG] ?? '', body: response.body };
 }
 
 /** After an unsure 412, the fresh read shows the change made: the lost answer was a success. */
-function changeAlreadyThere(ctx: ResourceClientContext, event: ResourceClientEvent): boolean {
-  const intent = intentOf(ctx);
+function changeAlreadyThere(ctx: ResourceClientContext, message: ResponseMessage): boolean {
+  const intent = currentIntent(ctx);
   if (intent.kind !== 'update' || !ctx.unsure) return false;
-  const { body } = seenFrom(event);
+  const { body } = seenFrom(message);
   return sameFields(applyPatch(body, intent.change), body);
 }
 
@@ -135,7 +110,7 @@ function changeAlreadyThere(ctx: ResourceClientContext, event: ResourceClientEve
  * nothing of who added what. Writing again could add twice, so the honest answer is "unknown".
  */
 function cannotTell(ctx: ResourceClientContext): boolean {
-  const intent = intentOf(ctx);
+  const intent = currentIntent(ctx);
   return intent.kind === 'update' && ctx.unsure && intent.change.op === 'add';
 }
 
@@ -144,9 +119,9 @@ function cannotTell(ctx: ResourceClientContext): boolean {
  * and 404 to a DELETE — the resource is gone, which is what was asked, even if an earlier attempt
  * is what removed it.
  */
-function isDone(ctx: ResourceClientContext, event: ResourceClientEvent): boolean {
-  const status = statusOf(event);
-  const intent = intentOf(ctx);
+function isDone(ctx: ResourceClientContext, message: ResponseMessage): boolean {
+  const { status } = message.response;
+  const intent = currentIntent(ctx);
   return (
     isSuccess(status) ||
     status === 304 ||
@@ -154,26 +129,12 @@ function isDone(ctx: ResourceClientContext, event: ResourceClientEvent): boolean
   );
 }
 
-function settled(
-  ctx: ResourceClientContext,
-  outcome: SettleParams['outcome'],
-  event: ResourceClientEvent,
-  alreadyApplied = false,
-): SettleParams {
-  return {
-    intentId: currentIntentId(ctx),
-    outcome,
-    status: event.type === 'RESPONSE' ? event.message.response.status : null,
-    ...(alreadyApplied ? { alreadyApplied } : {}),
-  };
-}
-
-const settleAs =
-  (outcome: SettleParams['outcome'], alreadyApplied = false) =>
-  ({ context, event }: { context: ResourceClientContext; event: ResourceClientEvent }) =>
-    settled(context, outcome, event, alreadyApplied);
-
-const stopWaiting = { type: 'cancelTimer', params: { name: 'timeout' } } as const;
+const loop = retryLoop<ResourceClientContext>({
+  intentId: currentIntentId,
+  tries: (ctx) => ctx.tries,
+  request: (ctx) => requestToWire(requestOf(ctx)),
+  basedOn: (ctx) => (ctx.seen ? ctx.seen.etag : null),
+});
 
 export const resourceClientMachine = setup({
   types: {
@@ -182,16 +143,15 @@ export const resourceClientMachine = setup({
     input: {} as ResourceClientInput,
   },
   actions: {
-    transmit: effect<TransmitParams>(),
-    startTimer: effect<StartTimerParams>(),
-    cancelTimer: effect<CancelTimerParams>(),
-    settle: effect<SettleParams>(),
-    ignore: effect<{ messageId: number }>(),
+    ...LOOP_EFFECTS,
     'count attempt': assign({
       attempt: ({ context }) => context.attempt + 1,
       tries: ({ context }) => context.tries + 1,
     }),
-    'remember what was read': assign({ seen: ({ event }) => seenFrom(event), tries: 0 }),
+    'remember what was read': assign({
+      seen: (_, { message }: Answer) => seenFrom(message),
+      tries: 0,
+    }),
     'read again': assign({
       seen: null,
       tries: 0,
@@ -208,25 +168,19 @@ export const resourceClientMachine = setup({
     }),
   },
   guards: {
-    'response is for an earlier attempt': ({ context, event }) =>
-      event.type === 'RESPONSE' &&
-      (event.message.intentId !== currentIntentId(context) ||
-        event.message.attempt !== context.attempt),
-    'the read shows the change already made': ({ context, event }) =>
-      reading(context) && statusOf(event) === 200 && changeAlreadyThere(context, event),
-    'the read cannot tell whether the change was made': ({ context, event }) =>
-      reading(context) && statusOf(event) === 200 && cannotTell(context),
-    'the read succeeded': ({ context, event }) => reading(context) && statusOf(event) === 200,
-    'the write met a newer version': ({ context, event }) =>
+    ...loop.guards,
+    'the read shows the change already made': ({ context }, { message }: Answer) =>
+      reading(context) && message.response.status === 200 && changeAlreadyThere(context, message),
+    'the read cannot tell whether the change was made': ({ context }, { message }: Answer) =>
+      reading(context) && message.response.status === 200 && cannotTell(context),
+    'the read succeeded': ({ context }, { message }: Answer) =>
+      reading(context) && message.response.status === 200,
+    'the write met a newer version': ({ context }, { message }: Answer) =>
       isUpdate(context) &&
       context.seen !== null &&
-      statusOf(event) === 412 &&
+      message.response.status === 412 &&
       context.rereads < MAX_REREADS,
-    'the intent is done': ({ context, event }) => isDone(context, event),
-    'response is retryable': ({ event }) => RETRYABLE.has(statusOf(event)),
-    'retry budget left': ({ context }) =>
-      context.retry.kind !== 'none' && context.tries < context.retry.maxAttempts,
-    'more intents to do': ({ context }) => context.intentIndex + 1 < context.intents.length,
+    'the intent is done': ({ context }, { message }: Answer) => isDone(context, message),
   },
 }).createMachine({
   id: 'resourceClient',
@@ -244,55 +198,35 @@ export const resourceClientMachine = setup({
   }),
   initial: 'idle',
   states: {
-    idle: {
-      on: { START: 'sending' },
-    },
-    // Transient: every attempt passes through here, so the attempt count and the request agree.
-    sending: {
-      entry: [
-        'count attempt',
-        { type: 'transmit', params: ({ context }) => transmitParams(context) },
-        {
-          type: 'startTimer',
-          params: ({ context }) => ({ name: 'timeout', delayMs: context.timeoutMs }),
-        },
-      ],
-      always: 'waiting',
-    },
+    ...loop.start,
     waiting: {
       on: {
         RESPONSE: [
-          { guard: 'response is for an earlier attempt', ...IGNORE_LATE },
+          loop.transitions.ignoreEarlierAttempt,
           {
-            guard: 'the read shows the change already made',
-            target: 'settled',
-            actions: [stopWaiting, { type: 'settle', params: settleAs('succeeded', true) }],
+            guard: { type: 'the read shows the change already made', params: theEvent },
+            ...loop.transitions.settle('succeeded', { alreadyApplied: true }),
           },
           {
-            guard: 'the read cannot tell whether the change was made',
-            target: 'settled',
-            actions: [stopWaiting, { type: 'settle', params: settleAs('unknown') }],
+            guard: { type: 'the read cannot tell whether the change was made', params: theEvent },
+            ...loop.transitions.settle('unknown'),
           },
           {
-            guard: 'the read succeeded',
+            guard: { type: 'the read succeeded', params: theEvent },
             target: 'thinking',
-            actions: [stopWaiting, 'remember what was read'],
+            actions: [STOP_WAITING, { type: 'remember what was read', params: theEvent }],
           },
           {
-            guard: 'the write met a newer version',
+            guard: { type: 'the write met a newer version', params: theEvent },
             target: 'sending',
-            actions: [stopWaiting, 'read again'],
+            actions: [STOP_WAITING, 'read again'],
           },
           {
-            guard: 'the intent is done',
-            target: 'settled',
-            actions: [stopWaiting, { type: 'settle', params: settleAs('succeeded') }],
+            guard: { type: 'the intent is done', params: theEvent },
+            ...loop.transitions.settle('succeeded'),
           },
-          { guard: 'response is retryable', target: 'deciding', actions: stopWaiting },
-          {
-            target: 'settled',
-            actions: [stopWaiting, { type: 'settle', params: settleAs('failed') }],
-          },
+          loop.transitions.retryIfRetryable,
+          loop.transitions.failOtherwise,
         ],
         TIMEOUT: 'deciding',
       },
@@ -301,39 +235,13 @@ export const resourceClientMachine = setup({
     thinking: {
       entry: {
         type: 'startTimer',
-        params: ({ context }) => {
-          const intent = intentOf(context);
+        params: ({ context }): StartTimerParams => {
+          const intent = currentIntent(context);
           return { name: 'think', delayMs: intent.kind === 'update' ? intent.thinkMs : 0 };
         },
       },
       on: { THINK_ELAPSED: 'sending', RESPONSE: IGNORE_LATE },
     },
-    deciding: {
-      always: [
-        { guard: 'retry budget left', target: 'backingOff' },
-        { target: 'settled', actions: { type: 'settle', params: settleAs('unknown') } },
-      ],
-    },
-    backingOff: {
-      entry: {
-        type: 'startTimer',
-        params: ({ context }) => ({
-          name: 'backoff',
-          delayMs: backoffDelayMs(context.retry, context.tries),
-          ...(context.retry.kind === 'exponential-jitter' ? { jitter: true } : {}),
-        }),
-      },
-      on: { BACKOFF_ELAPSED: 'sending', RESPONSE: IGNORE_LATE },
-    },
-    settled: {
-      always: [
-        { guard: 'more intents to do', target: 'sending', actions: 'move to next intent' },
-        { target: 'done' },
-      ],
-    },
-    // Every intent settled. The client stays listening only to ignore late answers.
-    done: {
-      on: { RESPONSE: IGNORE_LATE },
-    },
+    ...loop.end,
   },
 });
