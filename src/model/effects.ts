@@ -208,8 +208,3 @@ export const EFFECTS: {
   runCompleter: none,
   served: none,
 };
-
-/** Empty implementation shared by every effect action: the world interprets them instead. */
-export const effect =
-  <P>() =>
-  (_args: unknown, _params: P): void => {};

@@ -7,11 +7,11 @@ import {
   currentIntent,
   LOOP_EFFECTS,
   retryLoop,
-  theEvent,
   type Answer,
   type LoopContext,
   type LoopEvent,
 } from './retryLoop.ts';
+import { theEvent } from './params.ts';
 
 /**
  * A client works through its intents one at a time. Each intent is one logical operation — one

@@ -1,4 +1,5 @@
 import { assign, setup } from 'xstate';
+import { theEvent } from './params.ts';
 import { EFFECTS, type DeliverParams, type DropParams } from '../effects.ts';
 import type { Message } from '../message.ts';
 
@@ -34,8 +35,6 @@ export type NetworkEvent =
 export const directionOf = (message: Message): Direction => message.kind;
 
 type Transmit = { message: Message; fate: Fate };
-/** The transition's event, as the params of its actions and guards. */
-const theEvent = <E>({ event }: { event: E }): E => event;
 
 const dropAs = (reason: DropParams['reason']) => ({
   type: 'drop' as const,

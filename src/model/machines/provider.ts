@@ -1,4 +1,5 @@
 import { assign, setup } from 'xstate';
+import { theEvent } from './params.ts';
 import { EFFECTS, type DeclineParams, type ReplyParams } from '../effects.ts';
 import type { ChargeRequest, ProviderContext, ProviderEvent } from './providerSchema.ts';
 
@@ -7,8 +8,6 @@ import type { ChargeRequest, ProviderContext, ProviderEvent } from './providerSc
  * action and guard through its params, typed by the transition it is on.
  */
 type Charge = { charge: ChargeRequest; nowMs: number };
-/** The transition's event, as the params of its actions and guards. */
-const theEvent = <E>({ event }: { event: E }): E => event;
 
 /** What this request's key got earlier (a charge id, or null for a decline), while remembered. */
 function remembered(ctx: ProviderContext, { charge, nowMs }: Charge): string | null | undefined {

@@ -16,11 +16,11 @@ import {
   LOOP_EFFECTS,
   retryLoop,
   STOP_WAITING,
-  theEvent,
   type Answer,
   type LoopContext,
   type LoopEvent,
 } from './retryLoop.ts';
+import { theEvent } from './params.ts';
 
 /**
  * A client of the resource server works through its intents one at a time, like the payment

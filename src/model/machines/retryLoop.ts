@@ -5,6 +5,7 @@ import {
   type TransmitParams,
 } from '../effects.ts';
 import type { HttpRequest } from '../http.ts';
+import { theEvent } from './params.ts';
 import { SERVER, type ResponseMessage } from '../message.ts';
 import type { RetryPolicy } from '../settings.ts';
 
@@ -58,9 +59,6 @@ export interface LoopSpec<C extends LoopContext> {
   /** For a write computed from a read: the ETag of the state read (see `Provenance.basedOn`). */
   basedOn?(ctx: C): string | null;
 }
-
-/** The transition's event, as the params of its actions and guards. */
-export const theEvent = <E>({ event }: { event: E }): E => event;
 
 /** The intent being worked on; the loop never runs past the last one. */
 export function currentIntent<I>(ctx: { intents: readonly I[]; intentIndex: number }): I {

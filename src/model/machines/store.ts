@@ -1,4 +1,5 @@
 import { assign, setup } from 'xstate';
+import { theEvent } from './params.ts';
 import { EFFECTS, type ReplyParams } from '../effects.ts';
 import type { ActorId } from '../message.ts';
 import type {
@@ -29,8 +30,6 @@ import {
  * event's data through its params, typed by the transition it is on.
  */
 type At<O> = { op: O; nowMs: number };
-/** The transition's event, as the params of its actions and guards. */
-const theEvent = <E>({ event }: { event: E }): E => event;
 
 const reply = (to: ActorId, answer: StoreReply): ReplyParams => ({ to, reply: answer });
 
