@@ -7,7 +7,7 @@ import { clientMachine, intentIdOf } from './machines/client.ts';
 import { handlerMachine, type HandlerPolicy } from './machines/handler.ts';
 import { providerMachine } from './machines/provider.ts';
 import { storeMachine } from './machines/store.ts';
-import { STORE_EVENT, type StoreEvent, type StoreOp } from './machines/storeSchema.ts';
+import { storeEventOf, type StoreOp } from './machines/storeSchema.ts';
 import {
   clientIdOf,
   COMPLETER,
@@ -175,7 +175,7 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
   private storeOp(op: StoreOp): void {
     this.record({ t: this.now, type: 'store', op });
     const before = contextOf(this.store);
-    this.dispatch(this.store, { type: STORE_EVENT[op.type], op, nowMs: this.now } as StoreEvent);
+    this.dispatch(this.store, storeEventOf(op, this.now));
     this.recordNewRows(before);
     if (op.type === 'lockKey') this.scheduleCompleter();
   }

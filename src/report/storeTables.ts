@@ -1,6 +1,6 @@
 import { fastEngine, type Snapshot } from '../model/engine.ts';
 import { storeMachine } from '../model/machines/store.ts';
-import { STORE_EVENT, type StoreContext, type StoreEvent } from '../model/machines/storeSchema.ts';
+import { storeEventOf, type StoreContext, type StoreEvent } from '../model/machines/storeSchema.ts';
 import type { TraceRecord } from '../model/trace.ts';
 
 /** The store's tables after record `index` (the first record that changed them). */
@@ -20,7 +20,7 @@ export function storeHistory(trace: readonly TraceRecord[]): StoreVersion[] {
     { index: -1, tables: snapshot.context as unknown as StoreContext },
   ];
   trace.forEach((record, index) => {
-    const event = storeEventOf(record);
+    const event = storeEventIn(record);
     if (!event) return;
     const before: Snapshot = snapshot;
     [snapshot] = fastEngine.step(storeMachine, snapshot, event);
@@ -30,14 +30,11 @@ export function storeHistory(trace: readonly TraceRecord[]): StoreVersion[] {
   return versions;
 }
 
-function storeEventOf(record: TraceRecord): StoreEvent | null {
+/** The store event a record stands for: an operation, or an outage of the key table. */
+function storeEventIn(record: TraceRecord): StoreEvent | null {
   switch (record.type) {
     case 'store':
-      return {
-        type: STORE_EVENT[record.op.type],
-        op: record.op,
-        nowMs: record.t,
-      } as StoreEvent;
+      return storeEventOf(record.op, record.t);
     case 'fault':
       return record.fault.kind === 'key-store-down' ? { type: 'KEYS_DOWN' } : null;
     case 'fault-end':

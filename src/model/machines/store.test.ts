@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fastEngine, type Snapshot } from '../engine.ts';
 import type { HttpResponse } from '../http.ts';
 import { storeMachine } from './store.ts';
-import { type StoreOp, type StoreEvent, STORE_EVENT } from './storeSchema.ts';
+import { storeEventOf, type StoreOp } from './storeSchema.ts';
 
 const response: HttpResponse = { status: 201, headers: {}, body: { id: 'pay_1' } };
 const request = {
@@ -52,7 +52,7 @@ function apply(ops: StoreOp[]) {
   let [snapshot]: [Snapshot, unknown] = fastEngine.initial(storeMachine, undefined);
   const replies: string[] = [];
   for (const op of ops) {
-    const event = { type: STORE_EVENT[op.type], op, nowMs: 0 } as StoreEvent;
+    const event = storeEventOf(op, 0);
     const [next, effects] = fastEngine.step(storeMachine, snapshot, event);
     snapshot = next;
     for (const e of effects) {
@@ -106,11 +106,7 @@ describe('store: in-flight locks are fenced', () => {
     let [snapshot]: [Snapshot, unknown] = fastEngine.initial(storeMachine, undefined);
     const replies: string[] = [];
     const at = (op: StoreOp, nowMs: number) => {
-      const [next, effects] = fastEngine.step(storeMachine, snapshot, {
-        type: STORE_EVENT[op.type],
-        op,
-        nowMs,
-      } as StoreEvent);
+      const [next, effects] = fastEngine.step(storeMachine, snapshot, storeEventOf(op, nowMs));
       snapshot = next;
       for (const e of effects.filter((x) => x.type === 'reply'))
         replies.push(
@@ -188,7 +184,7 @@ describe('store: a declined payment', () => {
       [lock('b'), 150], // a's lock is stale: b takes it over
       [forget('a', true), 160],
     ] as const) {
-      const event = { type: STORE_EVENT[op.type], op, nowMs } as StoreEvent;
+      const event = storeEventOf(op, nowMs);
       const [next, effects] = fastEngine.step(storeMachine, snapshot, event);
       snapshot = next;
       for (const e of effects.filter((x) => x.type === 'reply'))

@@ -161,13 +161,24 @@ export type StoreEvent =
 /** The locking strategies' decision for a LOCK_KEY, in the order rocket-rides makes it. */
 export type LockDecision = 'new' | 'takeover' | 'exists' | 'busy' | 'mismatch';
 
-export const STORE_EVENT = {
-  claimKey: 'CLAIM_KEY',
-  lockKey: 'LOCK_KEY',
-  commit: 'COMMIT',
-  finish: 'FINISH',
-  rollback: 'ROLLBACK',
-  forgetKey: 'FORGET_KEY',
-  cacheGet: 'CACHE_GET',
-  cacheSet: 'CACHE_SET',
-} as const;
+/** The event that hands an operation to the store machine, at the time it arrives. */
+export function storeEventOf(op: StoreOp, nowMs: number): StoreEvent {
+  switch (op.type) {
+    case 'claimKey':
+      return { type: 'CLAIM_KEY', op, nowMs };
+    case 'lockKey':
+      return { type: 'LOCK_KEY', op, nowMs };
+    case 'commit':
+      return { type: 'COMMIT', op, nowMs };
+    case 'finish':
+      return { type: 'FINISH', op, nowMs };
+    case 'rollback':
+      return { type: 'ROLLBACK', op, nowMs };
+    case 'forgetKey':
+      return { type: 'FORGET_KEY', op, nowMs };
+    case 'cacheGet':
+      return { type: 'CACHE_GET', op, nowMs };
+    case 'cacheSet':
+      return { type: 'CACHE_SET', op, nowMs };
+  }
+}
