@@ -61,6 +61,14 @@ const toneOf = (id: ActorId): string => {
 /** How far apart the back-end boxes stand, across `span`: evenly, about the centre. */
 const spreadOut = (i: number, count: number, span: number) => (i - (count - 1) / 2) * span;
 const byId = (nodes: Node[]) => new Map(nodes.map((n) => [n.id, n]));
+/** An actor's box, centred on (x, y); both layouts place them with this. */
+const node = (id: ActorId, x: number, y: number, tone: string, w = NODE_W): Node => ({
+  id,
+  x,
+  y,
+  w,
+  tone,
+});
 
 /** Tall enough for every client's box: a retry storm has twelve. */
 const heightFor = (clients: number) => Math.max(HEIGHT, clients * CLIENT_GAP + 40);
@@ -72,7 +80,6 @@ export function wideLayout(actors: readonly ActorId[], world: WorldKind): Drawin
   const height = heightFor(clients.length);
   const gap = Math.min(70, (height - 40) / Math.max(1, clients.length));
   const top = height / 2 - (gap * (clients.length - 1)) / 2;
-  const node = (id: ActorId, x: number, y: number, tone: string) => ({ id, x, y, w: NODE_W, tone });
   const nodes = clients.map((id, i) => node(id, CLIENT_X, top + i * gap, TONE.client));
   nodes.push(node(SERVER, SERVER_X, height / 2, TONE.server));
   const { backEnd } = WORLDS[world];
@@ -122,13 +129,6 @@ export function narrowLayout(
   const pitch = (width - 16) / perRow;
   const w = Math.min(NODE_W, pitch - 8);
   const rows = Math.ceil(clients.length / perRow);
-  const node = (id: ActorId, x: number, y: number, tone: string, boxW = NODE_W) => ({
-    id,
-    x,
-    y,
-    w: boxW,
-    tone,
-  });
   const nodes = clients.map((id, i) => {
     const inRow = Math.min(perRow, clients.length - Math.floor(i / perRow) * perRow);
     const left = (width - inRow * pitch) / 2;
