@@ -16,9 +16,18 @@ export function messagesOf(lang: Lang): Messages {
   return loaded[lang] ?? en;
 }
 
+/**
+ * The languages outside the first bundle, each a dynamic import: the bundler makes a chunk of
+ * each, fetched only when that language is asked for.
+ */
+const LOADERS: Readonly<Record<Exclude<Lang, 'en'>, () => Promise<Messages>>> = {
+  ru: () => import('./ru.ts').then((module) => module.ru),
+};
+
+/** Loads the texts of `lang`, and only of `lang`; a language already loaded is not fetched again. */
 export async function loadLang(lang: Lang): Promise<void> {
-  if (loaded[lang]) return;
-  loaded.ru = (await import('./ru.ts')).ru;
+  if (lang === 'en' || loaded[lang]) return;
+  loaded[lang] = await LOADERS[lang]();
 }
 
 export const isLang = (value: string | null | undefined): value is Lang =>

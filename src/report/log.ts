@@ -12,7 +12,7 @@ import type { WorldKind } from '../model/worlds.ts';
 import type { StoreOp } from '../model/machines/storeSchema.ts';
 import type { ScriptedFault } from '../model/settings.ts';
 import type { RecordOf, TraceRecord } from '../model/trace.ts';
-import { formatMoney, messagesOf, type Lang } from '../i18n/i18n.ts';
+import { formatMoney, messagesOf, type Lang, type Messages } from '../i18n/i18n.ts';
 import { describeFacts, fieldsText, outcomeText } from './words.ts';
 
 /**
@@ -29,13 +29,13 @@ export interface LogLine {
 }
 
 export function describeTrace(trace: readonly TraceRecord[], lang: Lang): LogLine[] {
-  const messages = new Map<number, Message>();
-  const lines: LogLine[] = [];
   const world: World = trace[0]?.type === 'start-resources' ? 'resources' : 'payments';
+  const context: Context = { messages: new Map(), lang, world, m: messagesOf(lang).log };
+  const lines: LogLine[] = [];
   for (const record of trace) {
-    if (record.type === 'send') messages.set(record.message.id, record.message);
-    if (record.type === 'duplicate') messages.set(record.copy.id, record.copy);
-    lines.push(describeRecord(record, messages, lang, world));
+    if (record.type === 'send') context.messages.set(record.message.id, record.message);
+    if (record.type === 'duplicate') context.messages.set(record.copy.id, record.copy);
+    lines.push(describeRecord(record, context));
   }
   return lines;
 }
@@ -77,112 +77,107 @@ function requestHeaders(request: HttpRequest, lang: Lang, world: World): string 
   return parts.join(', ') || m.noConditions;
 }
 
-function describeRecord(
-  record: TraceRecord,
-  messages: Map<number, Message>,
-  lang: Lang,
-  world: World,
-): LogLine {
-  const m = messagesOf(lang).log;
-  const line = (actor: string, detail: string, tone: LogLine['tone'] = 'normal'): LogLine => ({
-    t: record.t,
-    actor,
-    verb: m.verbs[record.type],
-    detail,
-    tone,
-  });
-  switch (record.type) {
-    case 'start':
-      return line('lab', m.startDetail(record.strategy, record.intents.length));
-    case 'start-resources':
-      return line(
-        'lab',
-        m.startResourcesDetail(record.intents.length, Object.keys(record.resources).join(', ')),
-      );
-    case 'served':
-      return line(SERVER, describeServed(record, messages, lang));
-    case 'send':
-      return line(record.message.from, messageSummary(record.message, lang, world));
-    case 'deliver': {
-      const message = messages.get(record.id);
-      const ok = message?.kind === 'response' && message.response.status < 300;
-      return line(NETWORK, messageSummary(message, lang, world), ok ? 'success' : 'normal');
-    }
-    case 'drop':
-      return line(
-        NETWORK,
-        `${messageSummary(messages.get(record.id), lang, world)} — ${m.dropReasons[record.reason]}`,
-        'fault',
-      );
-    case 'duplicate':
-      return line(NETWORK, messageSummary(record.copy, lang, world), 'fault');
-    case 'timer':
-      return line(record.actor, m.timers[record.name]);
-    case 'transition':
-      return line(record.actor, `${record.from || '∅'} → ${record.to} (${record.event})`);
-    case 'store':
-      return line(STORE, describeStoreOp(record.op));
-    case 'charge':
-      return line(
-        PROVIDER,
-        m.chargeDetail(formatMoney(lang, record.amount), record.intentId, record.chargeId),
-        'money',
-      );
-    case 'fault':
-      return line('fault', describeFault(record.fault, lang), 'fault');
-    case 'fault-end':
-      return line('fault', describeFault(record.fault, lang));
-    case 'recorded':
-      return line(STORE, m.recordedDetail(record.what, record.id, record.intentId));
-    case 'ignored':
-      return line(record.by, m.ignoredDetail(messageSummary(messages.get(record.id), lang, world)));
-    case 'dedup':
-      return line(PROVIDER, m.dedupDetail(record.chargeId, record.intentId), 'success');
-    case 'declined':
-      return line(
-        PROVIDER,
-        record.replayed
-          ? m.declineReplayedDetail(formatMoney(lang, record.amount), record.intentId)
-          : m.declinedDetail(
-              formatMoney(lang, record.amount),
-              record.intentId,
-              formatMoney(lang, record.customerBalance),
-            ),
-        'fault',
-      );
-    case 'top-up':
-      return line(
-        PROVIDER,
-        m.topUpDetail(formatMoney(lang, record.amount), formatMoney(lang, record.customerBalance)),
-        'money',
-      );
-    case 'background':
-      return line(
-        record.handler,
-        m.backgroundDetail(record.intentId, statusLine(record.status)),
-        'success',
-      );
-    case 'crash':
-      return line(SERVER, m.crashDetail(m.crashPoints[record.point], record.lost.length), 'fault');
-    case 'restart':
-      return line(SERVER, '');
-    case 'settle':
-      return line(
-        record.client,
-        m.settleDetail(
-          record.intentId,
-          outcomeText(record.outcome, record.status, lang) +
-            (record.alreadyApplied ? ` — ${m.alreadyApplied}` : ''),
-        ),
-        record.outcome === 'succeeded' ? 'success' : 'fault',
-      );
-    case 'invariant':
-      return line(
-        'invariant',
-        `${messagesOf(lang).invariants.names[record.name]}: ${describeFacts(record.facts, lang)}`,
-        'violation',
-      );
-  }
+/** What a line is written from: the messages sent so far (a delivery names only its id). */
+interface Context {
+  messages: Map<number, Message>;
+  lang: Lang;
+  world: World;
+  m: Messages['log'];
+}
+
+/** A line without its time and verb, which every record has in the same way. */
+type Said = Omit<LogLine, 't' | 'verb'>;
+
+type Describers = {
+  [K in TraceRecord['type']]: (record: RecordOf<K>, context: Context) => Said;
+};
+
+/** Each record type in words, keyed by type so the compiler checks that none is left out. */
+const DESCRIBE: Describers = {
+  start: (r, { m }) => said('lab', m.startDetail(r.strategy, r.intents.length)),
+  'start-resources': (r, { m }) =>
+    said('lab', m.startResourcesDetail(r.intents.length, Object.keys(r.resources).join(', '))),
+  served: (r, { messages, lang }) => said(SERVER, describeServed(r, messages, lang)),
+  send: (r, { lang, world }) => said(r.message.from, messageSummary(r.message, lang, world)),
+  deliver: (r, { messages, lang, world }) => {
+    const message = messages.get(r.id);
+    const ok = message?.kind === 'response' && message.response.status < 300;
+    return said(NETWORK, messageSummary(message, lang, world), ok ? 'success' : 'normal');
+  },
+  drop: (r, { messages, lang, world, m }) =>
+    said(
+      NETWORK,
+      `${messageSummary(messages.get(r.id), lang, world)} — ${m.dropReasons[r.reason]}`,
+      'fault',
+    ),
+  duplicate: (r, { lang, world }) => said(NETWORK, messageSummary(r.copy, lang, world), 'fault'),
+  timer: (r, { m }) => said(r.actor, m.timers[r.name]),
+  transition: (r) => said(r.actor, `${r.from || '∅'} → ${r.to} (${r.event})`),
+  store: (r) => said(STORE, describeStoreOp(r.op)),
+  charge: (r, { lang, m }) =>
+    said(PROVIDER, m.chargeDetail(formatMoney(lang, r.amount), r.intentId, r.chargeId), 'money'),
+  fault: (r, { lang }) => said('fault', describeFault(r.fault, lang), 'fault'),
+  'fault-end': (r, { lang }) => said('fault', describeFault(r.fault, lang)),
+  recorded: (r, { m }) => said(STORE, m.recordedDetail(r.what, r.id, r.intentId)),
+  ignored: (r, { messages, lang, world, m }) =>
+    said(r.by, m.ignoredDetail(messageSummary(messages.get(r.id), lang, world))),
+  dedup: (r, { m }) => said(PROVIDER, m.dedupDetail(r.chargeId, r.intentId), 'success'),
+  declined: (r, { lang, m }) =>
+    said(
+      PROVIDER,
+      r.replayed
+        ? m.declineReplayedDetail(formatMoney(lang, r.amount), r.intentId)
+        : m.declinedDetail(
+            formatMoney(lang, r.amount),
+            r.intentId,
+            formatMoney(lang, r.customerBalance),
+          ),
+      'fault',
+    ),
+  'top-up': (r, { lang, m }) =>
+    said(
+      PROVIDER,
+      m.topUpDetail(formatMoney(lang, r.amount), formatMoney(lang, r.customerBalance)),
+      'money',
+    ),
+  background: (r, { m }) =>
+    said(r.handler, m.backgroundDetail(r.intentId, statusLine(r.status)), 'success'),
+  crash: (r, { m }) => said(SERVER, m.crashDetail(m.crashPoints[r.point], r.lost.length), 'fault'),
+  restart: () => said(SERVER, ''),
+  settle: (r, { lang, m }) =>
+    said(
+      r.client,
+      m.settleDetail(
+        r.intentId,
+        outcomeText(r.outcome, r.status, lang) + (r.alreadyApplied ? ` — ${m.alreadyApplied}` : ''),
+      ),
+      r.outcome === 'succeeded' ? 'success' : 'fault',
+    ),
+  invariant: (r, { lang }) =>
+    said(
+      'invariant',
+      `${messagesOf(lang).invariants.names[r.name]}: ${describeFacts(r.facts, lang)}`,
+      'violation',
+    ),
+};
+
+function said(actor: string, detail: string, tone: LogLine['tone'] = 'normal'): Said {
+  return { actor, detail, tone };
+}
+
+function describeRecord(record: TraceRecord, context: Context): LogLine {
+  const { actor, detail, tone } = describeAs(record.type, record, context);
+  return { t: record.t, actor, verb: context.m.verbs[record.type], detail, tone };
+}
+
+/** Looks up the describer of a record's own type (K ties the record to its describer). */
+function describeAs<K extends TraceRecord['type']>(
+  type: K,
+  record: RecordOf<K>,
+  context: Context,
+): Said {
+  const describe: Describers[K] = DESCRIBE[type];
+  return describe(record, context);
 }
 
 function describeServed(

@@ -17,19 +17,10 @@ export function PredictBox({
   words: StepText;
 }) {
   const t = useLessonTexts().ui;
-  const name = useId();
   const [picked, setPicked] = useState<string | null>(null);
   const [checked, setChecked] = useState<string | null>(null);
-  const reset = useLab((s) => s.reset);
-  const play = useLab((s) => s.play);
   const right = checked === predict.answer;
-  // Until the right answer is in, the timeline does not show where the charges and the broken
-  // invariants are.
-  const hideMarks = useLab((s) => s.hideMarks);
-  useEffect(() => {
-    hideMarks(!right);
-    return () => hideMarks(false);
-  }, [right, hideMarks]);
+  useMarksHiddenUnless(right);
   const feedback =
     checked === null ? '' : right ? t.right : t.wrong(words.choices?.[checked] ?? checked);
   return (
@@ -40,24 +31,7 @@ export function PredictBox({
         setChecked(picked);
       }}
     >
-      <fieldset>
-        <legend className="font-semibold">{words.question}</legend>
-        <div className="mt-2 flex flex-col gap-1.5">
-          {predict.choices.map((choice) => (
-            <label key={choice} className="flex items-center gap-2 text-sm">
-              <input
-                type="radio"
-                name={name}
-                value={choice}
-                checked={picked === choice}
-                onChange={() => setPicked(choice)}
-                className="accent-indigo-700"
-              />
-              {words.choices?.[choice]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <Choices choices={predict.choices} words={words} picked={picked} onPick={setPicked} />
       <button
         type="submit"
         disabled={picked === null || right}
@@ -71,22 +45,77 @@ export function PredictBox({
       >
         {feedback}
       </p>
-      {right && (
-        <>
-          <p className="mt-1 text-sm">{words.explain}</p>
-          <button
-            type="button"
-            onClick={() => {
-              reset();
-              play();
-              bringIntoView(PLAYBACK_ID);
-            }}
-            className="mt-2 rounded-lg border border-indigo-700 bg-indigo-700 px-3 py-1.5 text-sm font-semibold text-white dark:border-indigo-300 dark:bg-indigo-300 dark:text-slate-950"
-          >
-            ▶ {t.play}
-          </button>
-        </>
-      )}
+      {right && <Explanation explain={words.explain} />}
     </form>
+  );
+}
+
+/**
+ * Until the right answer is in, the timeline does not show where the charges and the broken
+ * invariants are.
+ */
+function useMarksHiddenUnless(right: boolean): void {
+  const hideMarks = useLab((s) => s.hideMarks);
+  useEffect(() => {
+    hideMarks(!right);
+    return () => hideMarks(false);
+  }, [right, hideMarks]);
+}
+
+/** The question and its answers, one radio button each. */
+function Choices({
+  choices,
+  words,
+  picked,
+  onPick,
+}: {
+  choices: readonly string[];
+  words: StepText;
+  picked: string | null;
+  onPick: (choice: string) => void;
+}) {
+  const name = useId();
+  return (
+    <fieldset>
+      <legend className="font-semibold">{words.question}</legend>
+      <div className="mt-2 flex flex-col gap-1.5">
+        {choices.map((choice) => (
+          <label key={choice} className="flex items-center gap-2 text-sm">
+            <input
+              type="radio"
+              name={name}
+              value={choice}
+              checked={picked === choice}
+              onChange={() => onPick(choice)}
+              className="accent-indigo-700"
+            />
+            {words.choices?.[choice]}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Why the answer is right, and a button that plays the run that shows it. */
+function Explanation({ explain }: { explain: StepText['explain'] }) {
+  const t = useLessonTexts().ui;
+  const reset = useLab((s) => s.reset);
+  const play = useLab((s) => s.play);
+  return (
+    <>
+      <p className="mt-1 text-sm">{explain}</p>
+      <button
+        type="button"
+        onClick={() => {
+          reset();
+          play();
+          bringIntoView(PLAYBACK_ID);
+        }}
+        className="mt-2 rounded-lg border border-indigo-700 bg-indigo-700 px-3 py-1.5 text-sm font-semibold text-white dark:border-indigo-300 dark:bg-indigo-300 dark:text-slate-950"
+      >
+        ▶ {t.play}
+      </button>
+    </>
   );
 }

@@ -36,24 +36,7 @@ export function EventLog() {
   const count = useRecordCount();
   const lines = useMemo(() => describeTrace(trace, lang), [trace, lang]);
   const box = useRef<HTMLDivElement>(null);
-  // Where the reader scrolled to, valid only until the cursor moves (then the log follows again).
-  const [reading, setReading] = useState<{ count: number; top: number } | null>(null);
-  const readTop = reading?.count === count ? reading.top : null;
-  const first =
-    readTop === null ? count - ROWS_IN_VIEW - OVERSCAN : Math.floor(readTop / ROW_PX) - OVERSCAN;
-  const start = Math.max(0, Math.min(first, count - ROWS_DRAWN));
-  const end = Math.min(count, start + ROWS_DRAWN);
-  // Keep the newest line in view as the run plays, without moving the page and without reading
-  // layout (the browser clamps the value to the bottom).
-  useLayoutEffect(() => {
-    if (box.current) box.current.scrollTop = 1e9;
-  }, [count]);
-  const onScroll = () => {
-    const el = box.current;
-    if (!el) return;
-    const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_PX;
-    setReading(atBottom ? null : { count, top: el.scrollTop });
-  };
+  const { start, end, onScroll } = useFollowedWindow(box, count);
   return (
     <Panel id="event-log" title={t.log.region} className="min-w-0">
       <div
@@ -69,19 +52,7 @@ export function EventLog() {
           data-count={count}
         >
           <caption className="sr-only">{t.log.caption}</caption>
-          <thead className="sticky top-0 z-10 bg-slate-100 text-xs text-slate-600 uppercase dark:bg-slate-800 dark:text-slate-300">
-            <tr aria-rowindex={1}>
-              <th scope="col" className="px-2 py-1.5 text-right font-semibold">
-                {t.log.time}
-              </th>
-              <th scope="col" className="px-2 py-1.5 font-semibold">
-                {t.log.actor}
-              </th>
-              <th scope="col" className="px-2 py-1.5 font-semibold">
-                {t.log.what}
-              </th>
-            </tr>
-          </thead>
+          <LogHead />
           <tbody className="font-mono text-xs">
             {start > 0 && <Spacer px={start * ROW_PX} />}
             {/* Keyed by line: a step adds one row and drops one. (Keyed by slot modulo the
@@ -99,6 +70,55 @@ export function EventLog() {
         </table>
       </div>
     </Panel>
+  );
+}
+
+/**
+ * Which of the first `count` rows are drawn, and the scroll handler that moves them: around the
+ * reader's scroll position while they read, else the newest rows, scrolled to the bottom.
+ */
+function useFollowedWindow(boxRef: { readonly current: HTMLDivElement | null }, count: number) {
+  // Where the reader scrolled to, valid only until the cursor moves (then the log follows again).
+  const [reading, setReading] = useState<{ count: number; top: number } | null>(null);
+  const readTop = reading?.count === count ? reading.top : null;
+  // Keep the newest line in view as the run plays, without moving the page and without reading
+  // layout (the browser clamps the value to the bottom).
+  useLayoutEffect(() => {
+    if (boxRef.current) boxRef.current.scrollTop = 1e9;
+  }, [boxRef, count]);
+  const onScroll = () => {
+    const el = boxRef.current;
+    if (!el) return;
+    const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_PX;
+    setReading(atBottom ? null : { count, top: el.scrollTop });
+  };
+  return { ...rowsDrawn(count, readTop), onScroll };
+}
+
+/** The rows in view and their overscan, from the scroll position `readTop` or from the end. */
+function rowsDrawn(count: number, readTop: number | null): { start: number; end: number } {
+  const first =
+    readTop === null ? count - ROWS_IN_VIEW - OVERSCAN : Math.floor(readTop / ROW_PX) - OVERSCAN;
+  const start = Math.max(0, Math.min(first, count - ROWS_DRAWN));
+  return { start, end: Math.min(count, start + ROWS_DRAWN) };
+}
+
+function LogHead() {
+  const t = useMessages().log;
+  return (
+    <thead className="sticky top-0 z-10 bg-slate-100 text-xs text-slate-600 uppercase dark:bg-slate-800 dark:text-slate-300">
+      <tr aria-rowindex={1}>
+        <th scope="col" className="px-2 py-1.5 text-right font-semibold">
+          {t.time}
+        </th>
+        <th scope="col" className="px-2 py-1.5 font-semibold">
+          {t.actor}
+        </th>
+        <th scope="col" className="px-2 py-1.5 font-semibold">
+          {t.what}
+        </th>
+      </tr>
+    </thead>
   );
 }
 

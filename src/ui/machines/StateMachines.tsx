@@ -15,6 +15,7 @@ import {
   layoutMachine,
   machineGraph,
   type MachineGraph,
+  type MachineLayout,
   type Point,
 } from '../../report/machineGraph.ts';
 import { stateAt } from '../../report/timeline.ts';
@@ -41,7 +42,7 @@ export function StateMachines() {
     return [...seen.filter(isClient), ...fixed, ...seen.filter((a) => !isClient(a))];
   }, [timeline, run.world]);
   const [picked, setPicked] = useState<ActorId>('client-1');
-  const actor = actors.includes(picked) ? picked : actors[0]!;
+  const actor = actors.includes(picked) ? picked : (actors[0] ?? SERVER);
   const machine = machineOf(run.world, actor);
   const graph = useMemo(() => (machine ? machineGraph(machine) : null), [machine]);
   const last = useMemo(
@@ -99,8 +100,8 @@ function lastTransition(
   count: number,
 ): RecordOf<'transition'> | null {
   for (let i = Math.min(count, trace.length) - 1; i >= 0; i--) {
-    const r = trace[i]!;
-    if (r.type === 'transition' && r.actor === actor) return r;
+    const r = trace[i];
+    if (r?.type === 'transition' && r.actor === actor) return r;
   }
   return null;
 }
@@ -118,22 +119,10 @@ function Chart({
 }) {
   const scrollLabel = useMessages().machines.scrolls;
   const layout = useMemo(() => layoutMachine(graph, { width: BOX_W, height: BOX_H }), [graph]);
-  // The routes are drawn once per machine; only their colours change as the run moves.
-  const paths = useMemo(() => layout.edges.map((edge) => smoothPath(edge.points)), [layout]);
   const taken = useMemo(() => (last ? edgesTaken(graph, last) : new Set<string>()), [graph, last]);
-  // Only what can happen next is labelled, and the step that just happened: no clutter.
-  const isLabelled = (edge: { from: string }, lit: boolean) => lit || edge.from === current;
   const box = useRef<HTMLDivElement>(null);
   const lit = layout.states.find((s) => s.name === current);
-  // A wide chart scrolls sideways: keep the lit state in view as the run moves it along, by
-  // moving the box's own scroll (scrollIntoView would move the page as well).
-  useEffect(() => {
-    const el = box.current;
-    if (!el || !lit) return;
-    const left = lit.x - el.scrollLeft;
-    if (left < 0 || left + BOX_W > el.clientWidth)
-      el.scrollLeft = lit.x + BOX_W / 2 - el.clientWidth / 2;
-  }, [lit]);
+  useLitStateInView(box, lit);
   const scrolls = useScrollsSideways(box);
   return (
     // A chart wider than its box scrolls sideways; then the box takes focus, so a keyboard can
@@ -154,73 +143,129 @@ function Chart({
           <Arrowhead id="arrow" className="fill-slate-400 dark:fill-slate-500" />
           <Arrowhead id="arrow-lit" className="fill-indigo-600 dark:fill-indigo-300" />
         </defs>
-        {layout.edges.map((edge, i) => {
-          const lit = taken.has(`${edge.from}|${edge.to}`);
-          const labelled = isLabelled(edge, lit);
-          return (
-            <path
-              key={`${edge.from}|${edge.to}`}
-              d={paths[i]}
-              fill="none"
-              strokeWidth={lit ? 2.5 : 1.2}
-              className={
-                lit
-                  ? 'stroke-indigo-600 dark:stroke-indigo-300'
-                  : labelled
-                    ? 'stroke-slate-500 dark:stroke-slate-400'
-                    : 'stroke-slate-300 dark:stroke-slate-600'
-              }
-              markerEnd={lit ? 'url(#arrow-lit)' : 'url(#arrow)'}
-            />
-          );
-        })}
-        {layout.states.map(({ name, x, y }) => {
-          const lit = name === current;
-          return (
-            <g key={name} transform={`translate(${x}, ${y})`}>
-              <rect
-                width={BOX_W}
-                height={BOX_H}
-                rx={17}
-                strokeWidth={lit ? 2.5 : 1}
-                className={
-                  lit
-                    ? 'fill-indigo-600 stroke-indigo-800 dark:fill-indigo-400 dark:stroke-indigo-200'
-                    : 'fill-white stroke-slate-400 dark:fill-slate-900 dark:stroke-slate-500'
-                }
-              />
-              <text
-                x={BOX_W / 2}
-                y={BOX_H / 2 + 4}
-                textAnchor="middle"
-                className={`text-xs ${lit ? 'fill-white font-bold dark:fill-slate-950' : 'fill-current'}`}
-              >
-                {name}
-              </text>
-            </g>
-          );
-        })}
+        <Edges edges={layout.edges} taken={taken} current={current} />
+        <StateBoxes states={layout.states} current={current} />
         {/* Labels last, over the boxes, so no box hides the event that leads on. */}
-        {layout.edges.map((edge) => {
-          const lit = taken.has(`${edge.from}|${edge.to}`);
-          if (!isLabelled(edge, lit)) return null;
-          return (
-            <text
-              key={`${edge.from}|${edge.to}`}
-              x={edge.label.x}
-              y={edge.label.y - 4}
-              textAnchor="middle"
-              paintOrder="stroke"
-              strokeWidth={3}
-              className={`stroke-white font-mono text-[9px] dark:stroke-slate-900 ${lit ? 'fill-indigo-700 font-bold dark:fill-indigo-300' : 'fill-slate-600 dark:fill-slate-300'}`}
-            >
-              {edge.events.join(' / ')}
-            </text>
-          );
-        })}
+        <EdgeLabels edges={layout.edges} taken={taken} current={current} />
       </svg>
     </div>
   );
+}
+
+type Edge = MachineLayout['edges'][number];
+
+const edgeKey = (edge: Edge) => `${edge.from}|${edge.to}`;
+
+/**
+ * How an edge is drawn: lit if the step that just happened took it; labelled if lit or it can
+ * happen next. Only those are labelled, so the chart shows no clutter.
+ */
+function edgeLook(edge: Edge, taken: ReadonlySet<string>, current: string | null) {
+  const lit = taken.has(edgeKey(edge));
+  return { lit, labelled: lit || edge.from === current };
+}
+
+interface EdgesProps {
+  edges: readonly Edge[];
+  /** The edges the last step took, by `edgeKey`. */
+  taken: ReadonlySet<string>;
+  current: string | null;
+}
+
+function Edges({ edges, taken, current }: EdgesProps) {
+  // The routes are drawn once per machine; only their colours change as the run moves.
+  const paths = useMemo(() => edges.map((edge) => smoothPath(edge.points)), [edges]);
+  return edges.map((edge, i) => {
+    const { lit, labelled } = edgeLook(edge, taken, current);
+    return (
+      <path
+        key={edgeKey(edge)}
+        d={paths[i]}
+        fill="none"
+        strokeWidth={lit ? 2.5 : 1.2}
+        className={
+          lit
+            ? 'stroke-indigo-600 dark:stroke-indigo-300'
+            : labelled
+              ? 'stroke-slate-500 dark:stroke-slate-400'
+              : 'stroke-slate-300 dark:stroke-slate-600'
+        }
+        markerEnd={lit ? 'url(#arrow-lit)' : 'url(#arrow)'}
+      />
+    );
+  });
+}
+
+function EdgeLabels({ edges, taken, current }: EdgesProps) {
+  return edges.map((edge) => {
+    const { lit, labelled } = edgeLook(edge, taken, current);
+    if (!labelled) return null;
+    return (
+      <text
+        key={edgeKey(edge)}
+        x={edge.label.x}
+        y={edge.label.y - 4}
+        textAnchor="middle"
+        paintOrder="stroke"
+        strokeWidth={3}
+        className={`stroke-white font-mono text-[9px] dark:stroke-slate-900 ${lit ? 'fill-indigo-700 font-bold dark:fill-indigo-300' : 'fill-slate-600 dark:fill-slate-300'}`}
+      >
+        {edge.events.join(' / ')}
+      </text>
+    );
+  });
+}
+
+function StateBoxes({
+  states,
+  current,
+}: {
+  states: MachineLayout['states'];
+  current: string | null;
+}) {
+  return states.map(({ name, x, y }) => {
+    const lit = name === current;
+    return (
+      <g key={name} transform={`translate(${x}, ${y})`}>
+        <rect
+          width={BOX_W}
+          height={BOX_H}
+          rx={17}
+          strokeWidth={lit ? 2.5 : 1}
+          className={
+            lit
+              ? 'fill-indigo-600 stroke-indigo-800 dark:fill-indigo-400 dark:stroke-indigo-200'
+              : 'fill-white stroke-slate-400 dark:fill-slate-900 dark:stroke-slate-500'
+          }
+        />
+        <text
+          x={BOX_W / 2}
+          y={BOX_H / 2 + 4}
+          textAnchor="middle"
+          className={`text-xs ${lit ? 'fill-white font-bold dark:fill-slate-950' : 'fill-current'}`}
+        >
+          {name}
+        </text>
+      </g>
+    );
+  });
+}
+
+/**
+ * A wide chart scrolls sideways: keeps the lit state in view as the run moves it along, by
+ * moving the box's own scroll (scrollIntoView would move the page as well).
+ */
+function useLitStateInView(
+  boxRef: RefObject<HTMLDivElement | null>,
+  lit: { x: number } | undefined,
+): void {
+  useEffect(() => {
+    const el = boxRef.current;
+    if (!el || !lit) return;
+    const left = lit.x - el.scrollLeft;
+    if (left < 0 || left + BOX_W > el.clientWidth)
+      el.scrollLeft = lit.x + BOX_W / 2 - el.clientWidth / 2;
+  }, [boxRef, lit]);
 }
 
 /** Whether the box's content is wider than the box, kept up to date as either changes size. */
@@ -260,12 +305,13 @@ function Arrowhead({ id, className }: { id: string; className: string }) {
 
 /** A route through dagre's points, its corners rounded by quadratic curves between midpoints. */
 function smoothPath(points: readonly Point[]): string {
-  if (points.length < 2) return '';
-  const [first, ...rest] = points;
-  const last = rest.pop()!;
-  let d = `M${first!.x},${first!.y}`;
-  rest.forEach((p, i) => {
-    const next = rest[i + 1] ?? last;
+  const first = points[0];
+  const last = points.at(-1);
+  if (points.length < 2 || !first || !last) return '';
+  const corners = points.slice(1, -1);
+  let d = `M${first.x},${first.y}`;
+  corners.forEach((p, i) => {
+    const next = corners[i + 1] ?? last;
     d += ` Q${p.x},${p.y} ${(p.x + next.x) / 2},${(p.y + next.y) / 2}`;
   });
   return `${d} L${last.x},${last.y}`;

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import { summarize, type IntentOutcome } from '../../model/outcome.ts';
+import { summarize, type IntentOutcome, type RunOutcome } from '../../model/outcome.ts';
 import type { PaymentRun } from '../../model/run.ts';
 import type { TraceRecord } from '../../model/trace.ts';
 import { useTraceSoFar } from '../playback/frame.ts';
 import { outcomeText } from '../../report/words.ts';
-import { AnswerStatuses, HeadlineBox, TraceFacts, verdictText } from './RunFacts.tsx';
+import { AnswerStatuses, Fact, HeadlineBox, LedgerFacts, verdictText } from './RunFacts.tsx';
 import { ResourceOutcome } from './ResourceOutcome.tsx';
 import { StoreTables } from './StoreTables.tsx';
 import { Panel } from '../common/Panel.tsx';
@@ -24,8 +24,22 @@ export function OutcomePanel() {
 /** Charges per payment in words first, then duplicates, statuses and replays. */
 function PaymentOutcome({ run, trace }: { run: PaymentRun; trace: readonly TraceRecord[] }) {
   const t = useMessages();
-  const lang = useLab((s) => s.lang);
   const outcome = useMemo(() => summarize(trace), [trace]);
+  return (
+    <Panel id="ledger" title={t.ledger.region}>
+      <PaymentHeadline outcome={outcome} />
+      <StoreTables />
+      <LedgerFacts run={run}>
+        <AnswerStatuses statuses={outcome.statuses} late={outcome.lateStatuses} />
+        <PaymentList perIntent={outcome.perIntent} />
+      </LedgerFacts>
+    </Panel>
+  );
+}
+
+/** Charges against payments, and under it each harm in words, or that there was none. */
+function PaymentHeadline({ outcome }: { outcome: RunOutcome }) {
+  const t = useMessages();
   const duplicated = outcome.duplicateCharges > 0;
   // A charge for a payment the client was told had failed: no duplicate, and still a harm.
   const chargedAfterFailure = outcome.perIntent.filter(
@@ -35,71 +49,60 @@ function PaymentOutcome({ run, trace }: { run: PaymentRun; trace: readonly Trace
   const harmed = duplicated || chargedAfterFailure > 0;
   // Green only once every payment has its answer: mid-run, one charge may yet become two.
   const pending = !harmed && outcome.perIntent.some((p) => p.outcome === null);
-  const shown = useMemo(() => paymentsWorthShowing(outcome.perIntent), [outcome]);
-  const hidden = outcome.perIntent.length - shown.length;
-
   return (
-    <Panel id="ledger" title={t.ledger.region}>
-      <HeadlineBox
-        harmed={harmed}
-        pending={pending}
-        headline={t.outcome.chargesFor(outcome.charges, outcome.intents)}
-        testId="charges-headline"
-      >
-        {/* "No duplicate" is no comfort beside another harm: then only the harm is said. */}
-        {(duplicated || chargedAfterFailure === 0) && (
-          <p className={verdictText(duplicated, pending)}>
-            {duplicated ? t.outcome.duplicates(outcome.duplicateCharges) : t.outcome.noDuplicates}
-          </p>
-        )}
-        {chargedAfterFailure > 0 && (
-          <p className={`mt-1 ${verdictText(true)}`}>
-            {t.outcome.chargedAfterFailure(chargedAfterFailure)}
-          </p>
-        )}
-        {outcome.duplicateRecords > 0 && outcome.duplicateCharges === 0 && (
-          <p className="mt-1 text-sm font-medium text-amber-900 dark:text-amber-200">
-            {t.outcome.duplicateRecords(outcome.duplicateRecords)}
-          </p>
-        )}
-        <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">
-          {t.outcome.serverLoad(outcome.requestsHandled, outcome.peakLoad)}
+    <HeadlineBox
+      harmed={harmed}
+      pending={pending}
+      headline={t.outcome.chargesFor(outcome.charges, outcome.intents)}
+      testId="charges-headline"
+    >
+      {/* "No duplicate" is no comfort beside another harm: then only the harm is said. */}
+      {(duplicated || chargedAfterFailure === 0) && (
+        <p className={verdictText(duplicated, pending)}>
+          {duplicated ? t.outcome.duplicates(outcome.duplicateCharges) : t.outcome.noDuplicates}
         </p>
-        {replays > 0 && (
-          <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">
-            {t.outcome.replays(replays)}
-          </p>
+      )}
+      {chargedAfterFailure > 0 && (
+        <p className={`mt-1 ${verdictText(true)}`}>
+          {t.outcome.chargedAfterFailure(chargedAfterFailure)}
+        </p>
+      )}
+      {outcome.duplicateRecords > 0 && outcome.duplicateCharges === 0 && (
+        <p className="mt-1 text-sm font-medium text-amber-900 dark:text-amber-200">
+          {t.outcome.duplicateRecords(outcome.duplicateRecords)}
+        </p>
+      )}
+      <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">
+        {t.outcome.serverLoad(outcome.requestsHandled, outcome.peakLoad)}
+      </p>
+      {replays > 0 && (
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">
+          {t.outcome.replays(replays)}
+        </p>
+      )}
+    </HeadlineBox>
+  );
+}
+
+/** Each payment's charges and answer, the ones that went wrong first, a few at the most. */
+function PaymentList({ perIntent }: { perIntent: readonly IntentOutcome[] }) {
+  const t = useMessages();
+  const lang = useLab((s) => s.lang);
+  const shown = useMemo(() => paymentsWorthShowing(perIntent), [perIntent]);
+  const hidden = perIntent.length - shown.length;
+  return (
+    <Fact term={t.outcome.perIntent}>
+      <ul>
+        {shown.map((p) => (
+          <li key={p.intentId}>
+            {t.outcome.intentLine(p.intentId, p.charges, outcomeText(p.outcome, p.status, lang))}
+          </li>
+        ))}
+        {hidden > 0 && (
+          <li className="text-slate-600 dark:text-slate-300">{t.outcome.morePayments(hidden)}</li>
         )}
-      </HeadlineBox>
-
-      <StoreTables />
-
-      <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-        <AnswerStatuses statuses={outcome.statuses} late={outcome.lateStatuses} />
-        <div>
-          <dt className="font-medium text-slate-500 dark:text-slate-400">{t.outcome.perIntent}</dt>
-          <dd className="mt-1">
-            <ul>
-              {shown.map((p) => (
-                <li key={p.intentId}>
-                  {t.outcome.intentLine(
-                    p.intentId,
-                    p.charges,
-                    outcomeText(p.outcome, p.status, lang),
-                  )}
-                </li>
-              ))}
-              {hidden > 0 && (
-                <li className="text-slate-600 dark:text-slate-300">
-                  {t.outcome.morePayments(hidden)}
-                </li>
-              )}
-            </ul>
-          </dd>
-        </div>
-        <TraceFacts run={run} />
-      </dl>
-    </Panel>
+      </ul>
+    </Fact>
   );
 }
 

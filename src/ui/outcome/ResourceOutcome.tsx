@@ -1,13 +1,15 @@
 import { useMemo } from 'react';
 import type { ResourceRun } from '../../model/run.ts';
 import type { TraceRecord } from '../../model/trace.ts';
-import { summarizeResources } from '../../model/resourceOutcome.ts';
+import {
+  summarizeResources,
+  type ResourceIntentOutcome,
+  type ResourceOutcome as ResourceOutcomeSummary,
+} from '../../model/resourceOutcome.ts';
 import { fieldsText, outcomeText } from '../../report/words.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
-import { AnswerStatuses, HeadlineBox, TraceFacts, verdictText } from './RunFacts.tsx';
-
-const termClass = 'font-medium text-slate-500 dark:text-slate-400';
+import { AnswerStatuses, Fact, HeadlineBox, LedgerFacts, verdictText } from './RunFacts.tsx';
 
 /** What a resource run came to: lost updates and doubled effects first, then the final state. */
 export function ResourceOutcome({
@@ -18,9 +20,30 @@ export function ResourceOutcome({
   trace: readonly TraceRecord[];
 }) {
   const t = useMessages();
-  const r = t.resourceOutcome;
-  const lang = useLab((s) => s.lang);
   const outcome = useMemo(() => summarizeResources(trace), [trace]);
+  return (
+    <Panel id="ledger" title={t.ledger.region}>
+      <ResourceHeadline outcome={outcome} />
+      <LedgerFacts run={run}>
+        <Fact term={t.resourceOutcome.finalState} wide>
+          <ul className="font-mono text-xs" data-testid="final-state">
+            {Object.entries(outcome.finalState).map(([path, body]) => (
+              <li key={path}>
+                {path} {fieldsText(body)}
+              </li>
+            ))}
+          </ul>
+        </Fact>
+        <AnswerStatuses statuses={outcome.statuses} late={outcome.lateStatuses} />
+        <IntentList perIntent={outcome.perIntent} />
+      </LedgerFacts>
+    </Panel>
+  );
+}
+
+/** Lost updates, effects applied twice, or that all is well; then each repeat in words. */
+function ResourceHeadline({ outcome }: { outcome: ResourceOutcomeSummary }) {
+  const r = useMessages().resourceOutcome;
   const harmed = outcome.lostUpdates > 0 || outcome.repeatedEffects > 0;
   const headline =
     outcome.lostUpdates > 0
@@ -28,58 +51,43 @@ export function ResourceOutcome({
       : outcome.repeatedEffects > 0
         ? r.headlineRepeated(outcome.repeatedEffects)
         : r.headlineSafe;
-
   return (
-    <Panel id="ledger" title={t.ledger.region}>
-      <HeadlineBox harmed={harmed} headline={headline} testId="resource-headline">
-        <p className={verdictText(outcome.lostUpdates > 0)}>
-          {outcome.lostUpdates > 0 ? r.lostUpdates(outcome.lostUpdates) : r.noLostUpdates}
+    <HeadlineBox harmed={harmed} headline={headline} testId="resource-headline">
+      <p className={verdictText(outcome.lostUpdates > 0)}>
+        {outcome.lostUpdates > 0 ? r.lostUpdates(outcome.lostUpdates) : r.noLostUpdates}
+      </p>
+      {outcome.repeats.map((repeat, i) => (
+        <p key={i} className="mt-1 text-sm font-medium text-red-800 dark:text-red-200">
+          {repeat.identical
+            ? r.repeated(repeat.method, repeat.path)
+            : r.appliedTwice(repeat.intentId, repeat.path)}
         </p>
-        {outcome.repeats.map((repeat, i) => (
-          <p key={i} className="mt-1 text-sm font-medium text-red-800 dark:text-red-200">
-            {repeat.identical
-              ? r.repeated(repeat.method, repeat.path)
-              : r.appliedTwice(repeat.intentId, repeat.path)}
+      ))}
+      {outcome.perIntent
+        .filter((p) => p.alreadyApplied)
+        .map((p) => (
+          <p key={p.intentId} className="mt-1 text-sm text-slate-700 dark:text-slate-200">
+            {r.alreadyApplied(p.intentId)}
           </p>
         ))}
-        {outcome.perIntent
-          .filter((p) => p.alreadyApplied)
-          .map((p) => (
-            <p key={p.intentId} className="mt-1 text-sm text-slate-700 dark:text-slate-200">
-              {r.alreadyApplied(p.intentId)}
-            </p>
-          ))}
-      </HeadlineBox>
+    </HeadlineBox>
+  );
+}
 
-      <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-        <div className="sm:col-span-2">
-          <dt className={termClass}>{r.finalState}</dt>
-          <dd className="mt-1">
-            <ul className="font-mono text-xs" data-testid="final-state">
-              {Object.entries(outcome.finalState).map(([path, body]) => (
-                <li key={path}>
-                  {path} {fieldsText(body)}
-                </li>
-              ))}
-            </ul>
-          </dd>
-        </div>
-        <AnswerStatuses statuses={outcome.statuses} late={outcome.lateStatuses} />
-        <div>
-          <dt className={termClass}>{r.intents}</dt>
-          <dd className="mt-1">
-            <ul>
-              {outcome.perIntent.map((p) => (
-                <li key={p.intentId}>
-                  <span className="font-mono text-xs">{p.intentId}</span> {p.request}:{' '}
-                  {outcomeText(p.outcome, p.status, lang)}
-                </li>
-              ))}
-            </ul>
-          </dd>
-        </div>
-        <TraceFacts run={run} />
-      </dl>
-    </Panel>
+/** Each intent's request and how it ended. */
+function IntentList({ perIntent }: { perIntent: readonly ResourceIntentOutcome[] }) {
+  const t = useMessages();
+  const lang = useLab((s) => s.lang);
+  return (
+    <Fact term={t.resourceOutcome.intents}>
+      <ul>
+        {perIntent.map((p) => (
+          <li key={p.intentId}>
+            <span className="font-mono text-xs">{p.intentId}</span> {p.request}:{' '}
+            {outcomeText(p.outcome, p.status, lang)}
+          </li>
+        ))}
+      </ul>
+    </Fact>
   );
 }

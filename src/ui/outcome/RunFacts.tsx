@@ -137,23 +137,44 @@ export const verdictText = (harmed: boolean, pending = false) =>
 /** The statuses the clients acted on, and (when there were any) the late ones they ignored. */
 export function AnswerStatuses({ statuses, late }: { statuses: number[]; late: number[] }) {
   const t = useMessages();
-  const term = 'font-medium text-slate-500 dark:text-slate-400';
   return (
     <>
-      <div>
-        <dt className={term}>{t.outcome.statuses}</dt>
-        <dd className="mt-1">
-          {statuses.length === 0 ? t.outcome.none : <StatusChips statuses={statuses} />}
-        </dd>
-      </div>
+      <Fact term={t.outcome.statuses}>
+        {statuses.length === 0 ? t.outcome.none : <StatusChips statuses={statuses} />}
+      </Fact>
       {late.length > 0 && (
-        <div>
-          <dt className={term}>{t.outcome.late}</dt>
-          <dd className="mt-1">
-            <StatusChips statuses={late} late />
-          </dd>
-        </div>
+        <Fact term={t.outcome.late}>
+          <StatusChips statuses={late} late />
+        </Fact>
       )}
     </>
+  );
+}
+
+/** One fact of the ledger's list: a term and what it is; `wide` spans both columns. */
+export function Fact({
+  term,
+  wide = false,
+  children,
+}: {
+  term: string;
+  wide?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className={wide ? 'sm:col-span-2' : undefined}>
+      <dt className="font-medium text-slate-500 dark:text-slate-400">{term}</dt>
+      <dd className="mt-1">{children}</dd>
+    </div>
+  );
+}
+
+/** The ledger's list of facts, in two columns on a wide screen, ending with the run's identity. */
+export function LedgerFacts({ run, children }: { run: RunResult; children: ReactNode }) {
+  return (
+    <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+      {children}
+      <TraceFacts run={run} />
+    </dl>
   );
 }

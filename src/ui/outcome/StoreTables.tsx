@@ -70,8 +70,8 @@ function Balance({ trace, count }: { trace: readonly TraceRecord[]; count: numbe
   const toppedUp = topUps.filter((u) => u.index < count).reduce((sum, u) => sum + u.amount, 0);
   let now = start;
   for (let i = count - 1; i >= 0; i--) {
-    const record = trace[i]!;
-    if (record.type === 'charge' || record.type === 'top-up') {
+    const record = trace[i];
+    if (record?.type === 'charge' || record?.type === 'top-up') {
       now = record.customerBalance;
       break;
     }
@@ -151,55 +151,67 @@ function Table({
           <code className="font-semibold">{name}</code>{' '}
           <span className="text-slate-600 dark:text-slate-300">{caption}</span>
         </caption>
-        <thead className="bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300">
-          <tr>
-            {head.map((h) => (
-              <th key={h} scope="col" className="px-2 py-1 font-semibold">
-                {h}
-              </th>
-            ))}
-            {warned && (
-              <th scope="col" className="px-2 py-1">
-                <span className="sr-only">{t.columns.note}</span>
-              </th>
-            )}
-          </tr>
-        </thead>
+        <TableHead head={head} warned={warned} />
         <tbody className="font-mono">
-          {hidden > 0 && (
-            <tr>
-              <td colSpan={columns} className="px-2 py-1 text-slate-600 dark:text-slate-300">
-                {t.earlierRows(hidden)}
-              </td>
-            </tr>
-          )}
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={columns} className="px-2 py-1 text-slate-600 dark:text-slate-300">
-                {t.noRows}
-              </td>
-            </tr>
-          )}
+          {hidden > 0 && <NoteRow columns={columns}>{t.earlierRows(hidden)}</NoteRow>}
+          {rows.length === 0 && <NoteRow columns={columns}>{t.noRows}</NoteRow>}
           {/* Keyed by slot: a move of the timeline rewrites the rows' text, not the rows. */}
           {rows.slice(hidden).map((row, i) => (
-            <tr
-              key={i}
-              className={`border-t border-slate-100 dark:border-slate-800 ${row.warning ? 'bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100' : ''}`}
-            >
-              {row.cells.map((cell, j) => (
-                <td key={j} className="px-2 py-1 whitespace-nowrap">
-                  {cell}
-                </td>
-              ))}
-              {warned && (
-                <td className="px-2 py-1 font-sans font-semibold whitespace-nowrap">
-                  {row.warning ? `⚠ ${row.warning}` : ''}
-                </td>
-              )}
-            </tr>
+            <TableRow key={i} row={row} warned={warned} />
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function TableHead({ head, warned }: { head: string[]; warned: boolean }) {
+  const note = useMessages().ledger.columns.note;
+  return (
+    <thead className="bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+      <tr>
+        {head.map((h) => (
+          <th key={h} scope="col" className="px-2 py-1 font-semibold">
+            {h}
+          </th>
+        ))}
+        {warned && (
+          <th scope="col" className="px-2 py-1">
+            <span className="sr-only">{note}</span>
+          </th>
+        )}
+      </tr>
+    </thead>
+  );
+}
+
+/** A line across the whole table about its rows: how many are not shown, or that there are none. */
+function NoteRow({ columns, children }: { columns: number; children: string }) {
+  return (
+    <tr>
+      <td colSpan={columns} className="px-2 py-1 text-slate-600 dark:text-slate-300">
+        {children}
+      </td>
+    </tr>
+  );
+}
+
+/** A row's cells; a row that should not exist is red and says why in a last column. */
+function TableRow({ row, warned }: { row: Row; warned: boolean }) {
+  return (
+    <tr
+      className={`border-t border-slate-100 dark:border-slate-800 ${row.warning ? 'bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100' : ''}`}
+    >
+      {row.cells.map((cell, j) => (
+        <td key={j} className="px-2 py-1 whitespace-nowrap">
+          {cell}
+        </td>
+      ))}
+      {warned && (
+        <td className="px-2 py-1 font-sans font-semibold whitespace-nowrap">
+          {row.warning ? `⚠ ${row.warning}` : ''}
+        </td>
+      )}
+    </tr>
   );
 }

@@ -1,7 +1,7 @@
 import { useRecordCount } from './frame.ts';
 import { memo, useId } from 'react';
 import type { Mark, MarkKind } from '../../report/timeline.ts';
-import { SPEEDS, type Speed } from '../../state/store.ts';
+import { SPEEDS } from '../../state/store.ts';
 import { useLab, useMessages } from '../common/lab.ts';
 import { PauseIcon, PlayIcon, ResetIcon, StepBackIcon, StepForwardIcon } from './icons.tsx';
 import { PLAYBACK_ID } from '../common/bringIntoView.ts';
@@ -70,7 +70,11 @@ export function PlaybackBar() {
           id={speedId}
           className="h-10 rounded-lg border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-800"
           value={speed}
-          onChange={(e) => setSpeed(Number(e.target.value) as Speed)}
+          onChange={(e) => {
+            // The options are the speeds: finding the one chosen types it without a cast.
+            const chosen = SPEEDS.find((option) => option === Number(e.target.value));
+            if (chosen !== undefined) setSpeed(chosen);
+          }}
         >
           {SPEEDS.map((speed) => (
             <option key={speed} value={speed}>
@@ -107,24 +111,9 @@ const NO_MARKS: Mark[] = [];
 
 function Scrubber({ at, endMs }: { at: number; endMs: number }) {
   const t = useMessages();
-  const p = t.playback;
-  const seek = useLab((s) => s.seek);
-  const pause = useLab((s) => s.pause);
-  const stepBack = useLab((s) => s.stepBack);
-  const stepForward = useLab((s) => s.stepForward);
   const allMarks = useLab((s) => s.timeline.marks);
   const marksHidden = useLab((s) => s.marksHidden);
   const marks = marksHidden ? NO_MARKS : allMarks;
-  // On the timeline too, arrows step from event to event (as the hint says), not by 1 ms;
-  // Home, End and Page keys keep their usual jumps.
-  const STEPS: Record<string, () => void> = {
-    ArrowLeft: stepBack,
-    ArrowDown: stepBack,
-    ArrowRight: stepForward,
-    ArrowUp: stepForward,
-  };
-  const count = useRecordCount();
-  const kinds = [...new Set(marks.map((m) => m.kind))];
   return (
     <div className="mt-3">
       <div className="flex items-center gap-3">
@@ -135,28 +124,7 @@ function Scrubber({ at, endMs }: { at: number; endMs: number }) {
           {t.settings.ms(at)}
         </span>
         <div className="relative flex-1">
-          <input
-            type="range"
-            aria-label={p.timeline}
-            aria-valuetext={p.position(at, endMs)}
-            min={0}
-            max={endMs}
-            step={1}
-            value={at}
-            data-count={count}
-            onChange={(e) => {
-              pause();
-              seek(Number(e.target.value));
-            }}
-            onKeyDown={(e) => {
-              const step = e.shiftKey || e.altKey ? undefined : STEPS[e.key];
-              if (!step) return;
-              e.preventDefault();
-              pause();
-              step();
-            }}
-            className="w-full accent-indigo-600"
-          />
+          <TimelineSlider at={at} endMs={endMs} />
           <MarkRow marks={marks} endMs={endMs} />
         </div>
         <span
@@ -166,22 +134,72 @@ function Scrubber({ at, endMs }: { at: number; endMs: number }) {
           {t.settings.ms(endMs)}
         </span>
       </div>
-      {kinds.length > 0 && (
-        <ul
-          aria-label={p.legend}
-          className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-300"
-        >
-          {kinds.map((kind) => (
-            <li key={kind} className="flex items-center gap-1.5">
-              <span
-                aria-hidden="true"
-                className={`inline-block size-2.5 rounded-full ${MARK_STYLE[kind].className}`}
-              />
-              {p.marks[kind]}
-            </li>
-          ))}
-        </ul>
-      )}
+      <MarkLegend marks={marks} />
     </div>
   );
 }
+
+/** The range input over the run's virtual time; moving it pauses playback. */
+function TimelineSlider({ at, endMs }: { at: number; endMs: number }) {
+  const p = useMessages().playback;
+  const seek = useLab((s) => s.seek);
+  const pause = useLab((s) => s.pause);
+  const stepBack = useLab((s) => s.stepBack);
+  const stepForward = useLab((s) => s.stepForward);
+  // On the timeline too, arrows step from event to event (as the hint says), not by 1 ms;
+  // Home, End and Page keys keep their usual jumps.
+  const STEPS: Record<string, () => void> = {
+    ArrowLeft: stepBack,
+    ArrowDown: stepBack,
+    ArrowRight: stepForward,
+    ArrowUp: stepForward,
+  };
+  const count = useRecordCount();
+  return (
+    <input
+      type="range"
+      aria-label={p.timeline}
+      aria-valuetext={p.position(at, endMs)}
+      min={0}
+      max={endMs}
+      step={1}
+      value={at}
+      data-count={count}
+      onChange={(e) => {
+        pause();
+        seek(Number(e.target.value));
+      }}
+      onKeyDown={(e) => {
+        const step = e.shiftKey || e.altKey ? undefined : STEPS[e.key];
+        if (!step) return;
+        e.preventDefault();
+        pause();
+        step();
+      }}
+      className="w-full accent-indigo-600"
+    />
+  );
+}
+
+/** Names the kinds of mark the timeline shows, each with its colour; once per run, like them. */
+const MarkLegend = memo(function MarkLegend({ marks }: { marks: readonly Mark[] }) {
+  const p = useMessages().playback;
+  const kinds = [...new Set(marks.map((m) => m.kind))];
+  if (kinds.length === 0) return null;
+  return (
+    <ul
+      aria-label={p.legend}
+      className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-300"
+    >
+      {kinds.map((kind) => (
+        <li key={kind} className="flex items-center gap-1.5">
+          <span
+            aria-hidden="true"
+            className={`inline-block size-2.5 rounded-full ${MARK_STYLE[kind].className}`}
+          />
+          {p.marks[kind]}
+        </li>
+      ))}
+    </ul>
+  );
+});

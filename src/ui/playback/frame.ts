@@ -66,12 +66,12 @@ export function usePlaybackKeys(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      const target = event.target as HTMLElement;
+      const target = event.target instanceof Element ? event.target : null;
       // Space belongs to whatever control has focus; arrows only to those that use them.
       const space = event.key === ' ';
       const arrow = event.key === 'ArrowRight' || event.key === 'ArrowLeft';
-      if (space && (event.repeat || target.closest(CONTROLS))) return;
-      if (arrow && target.closest(ARROW_USERS)) return;
+      if (space && (event.repeat || target?.closest(CONTROLS))) return;
+      if (arrow && target?.closest(ARROW_USERS)) return;
       const state = store.getState();
       if (space) state.togglePlay();
       else if (event.key === 'ArrowRight') state.stepForward();

@@ -1,183 +1,28 @@
 import { useCallback, useMemo, useState } from 'react';
 import { statusLine } from '../../model/http.ts';
-import { actorKind, isClient, PROVIDER, SERVER, STORE, type ActorId } from '../../model/message.ts';
-import { WORLDS, type WorldKind } from '../../model/worlds.ts';
-import { inFlight, stateAt, type MessageSpan } from '../../report/timeline.ts';
+import { PROVIDER, SERVER, STORE, type ActorId } from '../../model/message.ts';
+import { inFlight, stateAt, type MessageSpan, type WirePosition } from '../../report/timeline.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
 import { useRecordCount, useTraceSoFar } from '../playback/frame.ts';
 import type { TraceRecord } from '../../model/trace.ts';
 import type { Messages } from '../../i18n/en.ts';
+import {
+  NARROW_PX,
+  narrowLayout,
+  NODE_H,
+  wideLayout,
+  WIDTH,
+  type Drawing,
+  type Node,
+} from './layout.ts';
 
 /**
  * The actors as boxes, each with its machine state at the cursor, and the messages on the wire
  * moving between them — positions interpolated from send and delivery times, never from a timer
- * of the view's own. A lost message falls away; a crashed server turns red.
- *
- * Two layouts of the same drawing: left to right on a wide screen; top to bottom in a narrow
- * container (a phone), where a wide drawing scaled to fit would shrink its labels to about 6 px.
- * The narrow one is drawn about as wide as the screen, so its labels keep their size.
+ * of the view's own. A lost message falls away; a crashed server turns red. Where everything
+ * stands, on a wide screen or a narrow one, is worked out in layout.ts.
  */
-const WIDTH = 760;
-const HEIGHT = 230;
-const CLIENT_X = 70;
-const SERVER_X = 500;
-const BACK_X = 680;
-const NODE_W = 120;
-const NODE_H = 48;
-/** Space kept between a box and a message at its edge, so a message never hides a label. */
-const PORT_GAP = 28;
-/** Below this container width (CSS px) the topology is drawn top to bottom. */
-const NARROW_PX = 560;
-
-interface Point {
-  x: number;
-  y: number;
-}
-
-interface Node extends Point {
-  id: ActorId;
-  /** The box's width: narrow drawings fit four clients to a row. */
-  w: number;
-  /** Tailwind classes for the box: one colour per kind of actor. */
-  tone: string;
-}
-
-/** One layout of the topology: where the actors are and where a message between two travels. */
-interface Drawing {
-  width: number;
-  height: number;
-  nodes: Map<ActorId, Node>;
-  /** The network's dashed area, and where its name goes. */
-  band: { x: number; y: number; width: number; height: number };
-  label: Point & { anchor: 'middle' | 'start' };
-  /** Where a message from one actor to another starts and ends: edge to edge, not centre to centre. */
-  wire(from: Node, to: Node): { start: Point; end: Point };
-  /** Which way a lost message falls off the wire, in drawing units at the end of its fall. */
-  fall: Point;
-}
-
-const TONE = {
-  client: 'fill-sky-100 stroke-sky-600 dark:fill-sky-950 dark:stroke-sky-400',
-  server: 'fill-indigo-100 stroke-indigo-600 dark:fill-indigo-950 dark:stroke-indigo-400',
-  store: 'fill-emerald-100 stroke-emerald-600 dark:fill-emerald-950 dark:stroke-emerald-400',
-  provider: 'fill-amber-100 stroke-amber-600 dark:fill-amber-950 dark:stroke-amber-400',
-};
-
-const clientsOf = (actors: readonly ActorId[]) => actors.filter(isClient);
-const toneOf = (id: ActorId): string => {
-  const kind = actorKind(id);
-  return kind === 'store' || kind === 'provider' ? TONE[kind] : TONE.server;
-};
-/** How far apart the back-end boxes stand, across `span`: evenly, about the centre. */
-const spreadOut = (i: number, count: number, span: number) => (i - (count - 1) / 2) * span;
-const byId = (nodes: Node[]) => new Map(nodes.map((n) => [n.id, n]));
-
-/** Tall enough for every client's box: a retry storm has twelve. */
-const heightFor = (clients: number) => Math.max(HEIGHT, clients * CLIENT_GAP + 40);
-const CLIENT_GAP = 56;
-
-/** Clients on the left, the server in the middle, the store and the provider on the right. */
-function wideLayout(actors: readonly ActorId[], world: WorldKind): Drawing {
-  const clients = clientsOf(actors);
-  const height = heightFor(clients.length);
-  const gap = Math.min(70, (height - 40) / Math.max(1, clients.length));
-  const top = height / 2 - (gap * (clients.length - 1)) / 2;
-  const node = (id: ActorId, x: number, y: number, tone: string) => ({ id, x, y, w: NODE_W, tone });
-  const nodes = clients.map((id, i) => node(id, CLIENT_X, top + i * gap, TONE.client));
-  nodes.push(node(SERVER, SERVER_X, height / 2, TONE.server));
-  const { backEnd } = WORLDS[world];
-  backEnd.forEach((id, i) =>
-    nodes.push(node(id, BACK_X, height / 2 + spreadOut(i, backEnd.length, 140), toneOf(id))),
-  );
-  return {
-    width: WIDTH,
-    height,
-    nodes: byId(nodes),
-    band: {
-      x: CLIENT_X + NODE_W / 2 + 20,
-      y: 10,
-      width: SERVER_X - CLIENT_X - NODE_W - 40,
-      height: height - 20,
-    },
-    label: { x: (CLIENT_X + SERVER_X) / 2, y: 30, anchor: 'middle' },
-    wire(from, to) {
-      const side = Math.sign(to.x - from.x) || 1;
-      return {
-        start: { x: from.x + side * (from.w / 2 + PORT_GAP), y: from.y },
-        end: { x: to.x - side * (to.w / 2 + PORT_GAP), y: to.y },
-      };
-    },
-    fall: { x: 0, y: 60 },
-  };
-}
-
-/** The narrowest the narrow drawing gets, in CSS px; below it, it scales down. */
-const NARROW_MIN = 280;
-const NARROW_BAND = 150;
-const ROW_GAP = 10;
-
-/**
- * Clients in rows across the top (three or four to a row), the network below them, then the
- * server, then the store and the provider side by side: messages travel up and down. It is drawn
- * as wide as its box, one unit to a CSS pixel, so its labels keep their size.
- */
-function narrowLayout(actors: readonly ActorId[], world: WorldKind, boxWidth: number): Drawing {
-  const width = Math.max(NARROW_MIN, Math.round(boxWidth));
-  const clients = clientsOf(actors);
-  const perRow = Math.max(1, Math.min(clients.length, width < 400 ? 3 : 4));
-  const pitch = (width - 16) / perRow;
-  const w = Math.min(NODE_W, pitch - 8);
-  const rows = Math.ceil(clients.length / perRow);
-  const node = (id: ActorId, x: number, y: number, tone: string, boxW = NODE_W) => ({
-    id,
-    x,
-    y,
-    w: boxW,
-    tone,
-  });
-  const nodes = clients.map((id, i) => {
-    const inRow = Math.min(perRow, clients.length - Math.floor(i / perRow) * perRow);
-    const left = (width - inRow * pitch) / 2;
-    const row = Math.floor(i / perRow);
-    return node(
-      id,
-      left + ((i % perRow) + 0.5) * pitch,
-      10 + NODE_H / 2 + row * (NODE_H + ROW_GAP),
-      TONE.client,
-      w,
-    );
-  });
-  const bandTop = 10 + rows * (NODE_H + ROW_GAP) + 4;
-  const serverY = bandTop + NARROW_BAND + 14 + NODE_H / 2;
-  const backY = serverY + NODE_H + 60;
-  nodes.push(node(SERVER, width / 2, serverY, TONE.server));
-  const { backEnd } = WORLDS[world];
-  backEnd.forEach((id, i) =>
-    nodes.push(node(id, width / 2 + spreadOut(i, backEnd.length, width / 2), backY, toneOf(id))),
-  );
-  // Clients' messages enter the network below the last row, so they never cross a box; the
-  // clients of one column enter side by side, so their messages are told apart.
-  const spread = (i: number) => (Math.floor(i / perRow) - (rows - 1) / 2) * 16;
-  const clientPorts = new Map(
-    clients.map((id, i) => [id, { x: nodes[i]!.x + spread(i), y: bandTop + PORT_GAP / 2 }]),
-  );
-  /** Where a message leaves or reaches a box on its upper or lower side. */
-  const port = (n: Node, down: boolean): Point =>
-    clientPorts.get(n.id) ?? { x: n.x, y: n.y + (down ? 1 : -1) * (NODE_H / 2 + PORT_GAP / 2) };
-  return {
-    width,
-    height: backY + NODE_H / 2 + 10,
-    nodes: byId(nodes),
-    band: { x: 8, y: bandTop, width: width - 16, height: NARROW_BAND },
-    label: { x: 16, y: bandTop + NARROW_BAND - 10, anchor: 'start' },
-    wire(from, to) {
-      const down = to.y > from.y;
-      return { start: port(from, down), end: port(to, !down) };
-    },
-    fall: { x: 50, y: 0 },
-  };
-}
 
 /** How long a store or provider stays lit after it did something, in virtual ms. */
 const ACTIVITY_MS = 60;
@@ -199,8 +44,8 @@ function backEndLabel(
   }
   if (id !== STORE) return null;
   for (let i = trace.length - 1; i >= 0; i--) {
-    const r = trace[i]!;
-    if (r.t < cursorMs - ACTIVITY_MS) break;
+    const r = trace[i];
+    if (!r || r.t < cursorMs - ACTIVITY_MS) break;
     if (r.type === 'store') return t.topology.storeOps[r.op.type];
     if (r.type === 'served') return `${r.method} → ${r.status}`;
   }
@@ -214,12 +59,15 @@ function wireLabel(span: MessageSpan): string {
   return String(message.response.status);
 }
 
+/** A callback ref that watches an element until React lets go of it. */
+type BoxRef = (el: HTMLElement | null) => (() => void) | undefined;
+
 /**
  * The width of the topology's box in CSS px, followed as it resizes (a phone turned, a window
  * dragged). The first guess comes from the window, so a phone draws its layout from the first
  * frame; the observer reports before the first paint if the guess was wrong.
  */
-function useBoxWidth(): [(el: HTMLElement | null) => (() => void) | undefined, number] {
+function useBoxWidth(): [BoxRef, number] {
   const [width, setWidth] = useState(() =>
     typeof window === 'undefined' ? WIDTH : window.innerWidth - 66,
   );
@@ -236,27 +84,19 @@ function useBoxWidth(): [(el: HTMLElement | null) => (() => void) | undefined, n
 
 export function Topology() {
   const t = useMessages();
-  const run = useLab((s) => s.run);
   const timeline = useLab((s) => s.timeline);
   const cursorMs = useLab((s) => s.cursorMs);
   const count = useRecordCount();
   const trace = useTraceSoFar();
-  const [figure, boxWidth] = useBoxWidth();
-  // The wide drawing scales to its box; the narrow one is laid out for its box's width.
-  const narrowWidth = boxWidth < NARROW_PX ? boxWidth : null;
-  const drawing = useMemo(
-    () =>
-      narrowWidth === null
-        ? wideLayout(timeline.actors, run.world)
-        : narrowLayout(timeline.actors, run.world, narrowWidth),
-    [narrowWidth, timeline, run.world],
-  );
-  const { nodes, band, label } = drawing;
+  const [figure, drawing] = useDrawing();
+  const nodes = [...drawing.nodes.values()];
   const flying = inFlight(timeline, cursorMs);
   const serverState = stateAt(timeline, SERVER, count);
-  const inWords = (state: string | null) =>
-    state === null ? null : (t.topology.states[state] ?? state);
-  const at = Math.round(cursorMs);
+  /** An actor's machine state at the cursor, in words where the texts have some. */
+  const stateOf = (id: ActorId) => {
+    const state = stateAt(timeline, id, count);
+    return state === null ? null : (t.topology.states[state] ?? state);
+  };
 
   return (
     <Panel id="topology" title={t.topology.region}>
@@ -265,33 +105,14 @@ export function Topology() {
           viewBox={`0 0 ${drawing.width} ${drawing.height}`}
           className="h-auto w-full"
           role="img"
-          aria-label={t.topology.caption(at)}
+          aria-label={t.topology.caption(Math.round(cursorMs))}
         >
-          <rect
-            x={band.x}
-            y={band.y}
-            width={band.width}
-            height={band.height}
-            rx={16}
-            className="fill-slate-100 stroke-slate-300 dark:fill-slate-800/60 dark:stroke-slate-700"
-            strokeDasharray="6 6"
-          />
-          <text
-            x={label.x}
-            y={label.y}
-            textAnchor={label.anchor}
-            className="fill-slate-500 text-xs dark:fill-slate-400"
-          >
-            {t.topology.network}
-          </text>
-          {[...nodes.values()].map((node) => (
+          <NetworkBand drawing={drawing} name={t.topology.network} />
+          {nodes.map((node) => (
             <ActorBox
               key={node.id}
               node={node}
-              state={
-                inWords(stateAt(timeline, node.id, count)) ??
-                backEndLabel(node.id, trace, cursorMs, t)
-              }
+              state={stateOf(node.id) ?? backEndLabel(node.id, trace, cursorMs, t)}
               process={node.id === SERVER ? serverState : null}
             />
           ))}
@@ -305,23 +126,83 @@ export function Topology() {
             />
           ))}
         </svg>
-        <figcaption className="sr-only">
-          <ul>
-            {[...nodes.values()].map((node) => (
-              <li key={node.id}>
-                {node.id}: {inWords(stateAt(timeline, node.id, count)) ?? '—'}
-              </li>
-            ))}
-            {flying.map(({ span }) => (
-              <li key={span.message.id}>
-                {span.message.from} → {span.message.to}: {wireLabel(span)}
-                {span.fate === 'dropped' ? ` (${t.topology.lost})` : ''}
-              </li>
-            ))}
-          </ul>
-        </figcaption>
+        <TopologyInWords nodes={nodes} flying={flying} stateOf={stateOf} />
       </figure>
     </Panel>
+  );
+}
+
+/**
+ * The drawing for the topology's box, and a ref that follows the box's width. The wide drawing
+ * scales to its box; the narrow one is laid out for its box's width.
+ */
+function useDrawing(): [BoxRef, Drawing] {
+  const run = useLab((s) => s.run);
+  const timeline = useLab((s) => s.timeline);
+  const [figure, boxWidth] = useBoxWidth();
+  const narrowWidth = boxWidth < NARROW_PX ? boxWidth : null;
+  const drawing = useMemo(
+    () =>
+      narrowWidth === null
+        ? wideLayout(timeline.actors, run.world)
+        : narrowLayout(timeline.actors, run.world, narrowWidth),
+    [narrowWidth, timeline, run.world],
+  );
+  return [figure, drawing];
+}
+
+/** The network's dashed area between the clients and the server, with its name. */
+function NetworkBand({ drawing: { band, label }, name }: { drawing: Drawing; name: string }) {
+  return (
+    <>
+      <rect
+        x={band.x}
+        y={band.y}
+        width={band.width}
+        height={band.height}
+        rx={16}
+        className="fill-slate-100 stroke-slate-300 dark:fill-slate-800/60 dark:stroke-slate-700"
+        strokeDasharray="6 6"
+      />
+      <text
+        x={label.x}
+        y={label.y}
+        textAnchor={label.anchor}
+        className="fill-slate-500 text-xs dark:fill-slate-400"
+      >
+        {name}
+      </text>
+    </>
+  );
+}
+
+/** The drawing in words, for a screen reader: each actor's state, each message on the wire. */
+function TopologyInWords({
+  nodes,
+  flying,
+  stateOf,
+}: {
+  nodes: readonly Node[];
+  flying: readonly WirePosition[];
+  stateOf: (id: ActorId) => string | null;
+}) {
+  const lost = useMessages().topology.lost;
+  return (
+    <figcaption className="sr-only">
+      <ul>
+        {nodes.map((node) => (
+          <li key={node.id}>
+            {node.id}: {stateOf(node.id) ?? '—'}
+          </li>
+        ))}
+        {flying.map(({ span }) => (
+          <li key={span.message.id}>
+            {span.message.from} → {span.message.to}: {wireLabel(span)}
+            {span.fate === 'dropped' ? ` (${lost})` : ''}
+          </li>
+        ))}
+      </ul>
+    </figcaption>
   );
 }
 
@@ -399,24 +280,11 @@ function WireMessage({
   const { start, end } = drawing.wire(from, to);
   const x = start.x + (end.x - start.x) * along + drawing.fall.x * fallen;
   const y = start.y + (end.y - start.y) * along + drawing.fall.y * fallen;
-  const request = span.message.kind === 'request';
-  const ok = !request && span.message.kind === 'response' && span.message.response.status < 300;
   const label = wireLabel(span);
-  const tone = dropped
-    ? 'fill-orange-500'
-    : request
-      ? 'fill-sky-600'
-      : ok
-        ? 'fill-emerald-600'
-        : 'fill-rose-600';
-  const title =
-    span.message.kind === 'request'
-      ? `${span.message.request.method} ${span.message.request.path}`
-      : statusLine(span.message.response.status);
   return (
     <g transform={`translate(${x}, ${y})`} opacity={dropped ? 1 - fallen * 0.8 : 1}>
-      <title>{title}</title>
-      <rect x={-26} y={-11} width={52} height={22} rx={11} className={tone} />
+      <title>{wireTitle(span)}</title>
+      <rect x={-26} y={-11} width={52} height={22} rx={11} className={wireTone(span)} />
       <text x={0} y={4} textAnchor="middle" className="fill-white font-mono text-[11px] font-bold">
         {dropped ? `✕ ${label}` : label}
       </text>
@@ -432,4 +300,19 @@ function WireMessage({
       )}
     </g>
   );
+}
+
+/** Lost orange, requests blue, successful responses green and failed ones red. */
+function wireTone(span: MessageSpan): string {
+  if (span.fate === 'dropped') return 'fill-orange-500';
+  const { message } = span;
+  if (message.kind === 'request') return 'fill-sky-600';
+  return message.response.status < 300 ? 'fill-emerald-600' : 'fill-rose-600';
+}
+
+/** A message's tooltip: `POST /payments` or `201 Created`. */
+function wireTitle({ message }: MessageSpan): string {
+  return message.kind === 'request'
+    ? `${message.request.method} ${message.request.path}`
+    : statusLine(message.response.status);
 }

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../scenarios/run.ts';
+import { buildTimeline, type MessageSpan, type Timeline } from '../../report/timeline.ts';
+import {
+  arrowShape,
+  diagramWidth,
+  firstStopAfter,
+  followTop,
+  isFollowing,
+  laneEvents,
+  lanesOf,
+  markAt,
+  pointsBetween,
+  ROW,
+  rowsOf,
+  spansInView,
+  timesInView,
+  TOP,
+} from './geometry.ts';
+
+const run = runScenario({ scenario: 'lost-response', strategy: 'none', seed: 1 });
+const timeline = buildTimeline(run.trace);
+const lanes = lanesOf(timeline, run.world);
+
+/** A timeline with only the given moments: rows are checked without a run's noise. */
+const stopsOnly = (stops: number[]): Timeline => ({
+  trace: [],
+  endMs: stops.at(-1) ?? 0,
+  stops,
+  spans: [],
+  marks: [],
+  states: new Map(),
+  actors: [],
+});
+
+/** A request from client-1 to the server, re-timed. */
+const request = timeline.spans.find((s) => s.message.kind === 'request')!;
+const spanOf = (changes: Partial<MessageSpan>): MessageSpan => ({ ...request, ...changes });
+/** One row per 100 ms, so that heights are easy to read. */
+const linear = (t: number) => TOP + t;
+
+describe('lanes of the sequence diagram', () => {
+  it('puts clients first, then the server, then the world’s back end, evenly spaced', () => {
+    expect(lanes.ids).toEqual(['client-1', 'server', 'store', 'provider']);
+    const xs = lanes.ids.map(lanes.x);
+    expect(xs).toEqual([70, 200, 330, 460]);
+    expect(diagramWidth(lanes)).toBe(460 + 70);
+  });
+
+  it('draws an actor it does not know on the first lane rather than nowhere', () => {
+    expect(lanes.x('nobody')).toBe(lanes.x('client-1'));
+  });
+
+  it('a resource world has a store but no payment provider', () => {
+    const resources = runScenario({ scenario: 'delete-twice', strategy: 'none', seed: 1 });
+    const ids = lanesOf(buildTimeline(resources.trace), resources.world).ids;
+    expect(ids.slice(-2)).toEqual(['server', 'store']);
+  });
+});
+
+describe('rows of the sequence diagram', () => {
+  it('finds the first stop after a time by binary search', () => {
+    const stops = [0, 10, 10.5, 40];
+    expect(firstStopAfter(stops, -1)).toBe(0);
+    expect(firstStopAfter(stops, 0)).toBe(1);
+    expect(firstStopAfter(stops, 10)).toBe(2);
+    expect(firstStopAfter(stops, 20)).toBe(3);
+    expect(firstStopAfter(stops, 40)).toBe(4);
+    expect(firstStopAfter([], 5)).toBe(0);
+  });
+
+  it('gives each moment a row, however far apart in time, and interpolates between them', () => {
+    const rows = rowsOf(stopsOnly([0, 10, 1000]));
+    expect(rows.y(-5)).toBe(TOP);
+    expect(rows.y(0)).toBe(TOP);
+    expect(rows.y(10)).toBe(TOP + ROW);
+    expect(rows.y(1000)).toBe(TOP + 2 * ROW);
+    expect(rows.y(505)).toBe(TOP + 1.5 * ROW);
+    expect(rows.y(5000)).toBe(TOP + 2 * ROW);
+    expect(rows.height).toBe(TOP + 3 * ROW + 10);
+  });
+
+  it('names the times drawn between two heights, a row to spare each side', () => {
+    const rows = rowsOf(stopsOnly([0, 10, 20, 30, 40, 50]));
+    expect(rows.timesBetween(TOP + 2 * ROW, TOP + 3 * ROW)).toEqual({ from: 10, to: 40 });
+    expect(rows.timesBetween(-1000, TOP)).toEqual({ from: 0, to: 10 });
+    expect(rows.timesBetween(TOP, 10_000)).toEqual({ from: 0, to: 50 });
+    expect(rowsOf(stopsOnly([])).timesBetween(0, 100)).toEqual({ from: 0, to: Infinity });
+  });
+});
+
+describe('the scroll box of the sequence diagram', () => {
+  const rows = rowsOf(stopsOnly(Array.from({ length: 100 }, (_, i) => i * 10)));
+
+  it('follows a time by keeping it near the box’s bottom, never above the top', () => {
+    expect(followTop(rows, 0)).toBe(0);
+    const far = followTop(rows, 990);
+    // The 28rem box (16 px to a rem outside a browser) with the line 60 px above its bottom.
+    expect(far).toBe(rows.y(990) - 28 * 16 + 60);
+  });
+
+  it('tells its own following from the reader’s scrolling', () => {
+    expect(isFollowing(500, 500 + 2 * ROW)).toBe(true);
+    expect(isFollowing(500, 500 + 3 * ROW)).toBe(false);
+  });
+
+  it('draws the times in the box and two rows more each side', () => {
+    const top = rows.y(500);
+    expect(timesInView(rows, top)).toEqual(
+      rows.timesBetween(top - 2 * ROW, top + 28 * 16 + 2 * ROW),
+    );
+    const { from, to } = timesInView(rows, top);
+    expect(from).toBeLessThan(500);
+    expect(to).toBeGreaterThan(500 + (28 * 16) / ROW);
+  });
+
+  it('keeps only messages on the wire in view, and the selected one wherever it is', () => {
+    const early = spanOf({ sentAt: 0, endAt: 10 });
+    const late = spanOf({ sentAt: 500, endAt: 600 });
+    const across = spanOf({ sentAt: 100, endAt: 900 });
+    expect(spansInView([early, late, across], 400, 700, null)).toEqual([late, across]);
+    expect(spansInView([early], 400, 700, early.message.id)).toEqual([early]);
+  });
+});
+
+describe('marks on the lanes', () => {
+  it('are the records that happen off the wire, in trace order, with their index', () => {
+    const points = laneEvents(timeline.trace);
+    expect(points.length).toBeGreaterThan(0);
+    for (const p of points) expect(timeline.trace[p.index]).toBe(p.record);
+    expect(new Set(points.map((p) => p.record.type))).toEqual(
+      new Set(['store', 'charge', 'timer', 'invariant']),
+    );
+    expect(points.some((p) => p.record.type === 'send')).toBe(false);
+  });
+
+  it('in a stretch of time, both ends included', () => {
+    const points = laneEvents(timeline.trace);
+    const t = points[2]!.t;
+    expect(pointsBetween(points, t, t).every((p) => p.t === t)).toBe(true);
+    expect(pointsBetween(points, -1, Infinity)).toEqual(points);
+  });
+
+  it('stand just right of their lane, their middle on the row', () => {
+    expect(markAt(200, 100)).toEqual({ x: 208, y: 104 });
+  });
+});
+
+describe('an arrow at the cursor', () => {
+  const [x1, x2] = [lanes.x('client-1'), lanes.x('server')];
+
+  it('grows along the wire while the message travels, and is dotted when it arrives', () => {
+    const span = spanOf({ sentAt: 100, endAt: 200, fate: 'delivered', lost: null });
+    const half = arrowShape(span, lanes, linear, 150);
+    expect(half).toMatchObject({ x1, x2, y1: TOP + 100, arrived: false, crossed: false });
+    expect(half.xEnd).toBe((x1 + x2) / 2);
+    expect(half.yEnd).toBe(TOP + 150);
+    expect(half.label).toEqual({ x: (x1 + x2) / 2, y: TOP + 97 });
+    const landed = arrowShape(span, lanes, linear, Infinity);
+    expect(landed).toMatchObject({ xEnd: x2, yEnd: TOP + 200, arrived: true });
+  });
+
+  it('a message lost as it was sent reaches halfway, a row down, and ends at a cross', () => {
+    const span = spanOf({ sentAt: 100, endAt: 130, fate: 'dropped', lost: null });
+    const falling = arrowShape(span, lanes, linear, 115);
+    expect(falling).toMatchObject({ arrived: false, crossed: false });
+    expect(falling.xEnd).toBe(x1 + (x2 - x1) / 4);
+    const fallen = arrowShape(span, lanes, linear, 130);
+    expect(fallen).toMatchObject({ xEnd: (x1 + x2) / 2, yEnd: TOP + 100 + ROW / 2 });
+    expect(fallen).toMatchObject({ arrived: false, crossed: true });
+  });
+
+  it('a message lost on the wire stops where it was lost, heading for where it was due', () => {
+    const lost = { at: 150, dueAt: 300 };
+    const span = spanOf({ sentAt: 100, endAt: 180, fate: 'dropped', lost });
+    const before = arrowShape(span, lanes, linear, 125);
+    expect(before.xEnd).toBe(x1 + (x2 - x1) * 0.125);
+    expect(before.crossed).toBe(false);
+    const after = arrowShape(span, lanes, linear, 170);
+    expect(after.xEnd).toBe(x1 + (x2 - x1) * 0.25);
+    expect(after.yEnd).toBe(TOP + 100 + 200 * 0.25);
+    expect(after.crossed).toBe(true);
+  });
+
+  it('an arrow sent and delivered at the same moment is drawn whole', () => {
+    const span = spanOf({ sentAt: 100, endAt: 100, fate: 'delivered', lost: null });
+    expect(arrowShape(span, lanes, linear, 100)).toMatchObject({ xEnd: x2, arrived: true });
+  });
+});
