@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
-import { loadLang, messagesOf } from './i18n.ts';
+import { isLang, LANGS, langOf, loadLang, messagesOf } from './i18n.ts';
 
 // One test, in order: which languages are loaded is module state, shared by every step.
 describe('loading a language', () => {
@@ -15,5 +15,26 @@ describe('loading a language', () => {
     expect(ru.sequence.region).not.toBe(en.sequence.region);
     await loadLang('ru');
     expect(messagesOf('ru')).toBe(ru);
+  });
+});
+
+describe('languages', () => {
+  it('reads a browser language the lab speaks, and English otherwise', () => {
+    expect(LANGS).toEqual(['en', 'ru']);
+    expect(['ru-RU', 'RU', 'en-US', 'de-DE', undefined, ''].map(langOf)).toEqual([
+      'ru',
+      'ru',
+      'en',
+      'en',
+      'en',
+      'en',
+    ]);
+    expect(['en', 'ru', 'xx', 'toString', null].map(isLang)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { isLang, type Lang } from '../i18n/i18n.ts';
+import { isLang, langOf, type Lang } from '../i18n/i18n.ts';
 import { parseProgress, PROGRESS_STORAGE_KEY } from './progress.ts';
 import { parseHash, toHash } from './route.ts';
 import { createLabStore, type LabStore } from './store.ts';
@@ -64,7 +64,7 @@ function startLang(host: Host, fromLink: Lang | null): Lang {
   if (fromLink) return fromLink;
   const saved = readStorage(host, LANG_STORAGE_KEY);
   if (isLang(saved)) return saved;
-  return host.language?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+  return langOf(host.language);
 }
 
 /** The store, as the link the page was opened with says: its run, its moment, its language. */

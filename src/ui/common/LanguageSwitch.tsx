@@ -1,4 +1,4 @@
-import { LANGS, LANGUAGE_NAMES, loadLang } from '../../i18n/i18n.ts';
+import { LANGS, languageName, loadLang } from '../../i18n/i18n.ts';
 import { useLab, useMessages } from './lab.ts';
 
 export function LanguageSwitch() {
@@ -25,7 +25,7 @@ export function LanguageSwitch() {
               : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800'
           }`}
         >
-          {LANGUAGE_NAMES[code]}
+          {languageName(code)}
         </button>
       ))}
     </div>

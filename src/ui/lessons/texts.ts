@@ -1,5 +1,5 @@
 import { use } from 'react';
-import type { Lang } from '../../i18n/i18n.ts';
+import { loadCourseTexts, type Lang } from '../../i18n/i18n.ts';
 import type { LessonTexts } from '../../i18n/lessons/en.ts';
 import { useLab } from '../common/lab.ts';
 
@@ -9,12 +9,8 @@ const loading = new Map<Lang, Promise<LessonTexts>>();
 function lessonTextsFor(lang: Lang): Promise<LessonTexts> {
   let texts = loading.get(lang);
   if (!texts) {
-    const english = () => import('../../i18n/lessons/en.ts').then((m) => m.lessonTexts);
-    // Russian that cannot load (offline, say) falls back to English rather than to nothing.
-    texts =
-      lang === 'ru'
-        ? import('../../i18n/lessons/ru.ts').then((m) => m.lessonTexts, english)
-        : english();
+    // A language that cannot load (offline, say) falls back to English rather than to nothing.
+    texts = loadCourseTexts(lang).catch(() => loadCourseTexts('en'));
     // A failure is not remembered: the next render tries again.
     texts.catch(() => loading.delete(lang));
     loading.set(lang, texts);
