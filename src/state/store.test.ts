@@ -4,7 +4,8 @@ import { SCENARIO_IDS } from '../scenarios/ids.ts';
 import { recordsBy } from '../report/timeline.ts';
 import { hashJson } from '../sim/hash.ts';
 import { nextStop } from '../report/timeline.ts';
-import { createLabStore, defaultStoreInput, nextMoment } from './store.ts';
+import { nextMoment } from './playbackSlice.ts';
+import { createLabStore, defaultStoreInput } from './store.ts';
 
 /** Playback is time travel by cursor over a recorded run: every move is exact and instant. */
 describe('the playback cursor', () => {

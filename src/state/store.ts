@@ -8,12 +8,6 @@ import { runSlice, runsFor } from './runSlice.ts';
 import type { LabState } from './slices.ts';
 import { uiSlice } from './uiSlice.ts';
 
-export type { LabState } from './slices.ts';
-// Views (playback) read these with the store, as they always have; they are defined by the slice
-// they belong to.
-export { SPEEDS, type Speed } from './slices.ts';
-export { DEFAULT_SPEED, IDLE_FAST_FORWARD, nextMoment, previousMoment } from './playbackSlice.ts';
-
 /**
  * One store, bound from typed slices with their actions beside them (zustand's slices pattern):
  * the run on screen, playback, the page's language and notices, and the course. Each slice reads

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { LabState, LabStore } from '../../state/store.ts';
+import type { LabState } from '../../state/slices.ts';
+import type { LabStore } from '../../state/store.ts';
 import { messagesOf, type Messages } from '../../i18n/i18n.ts';
 
 export const LabContext = createContext<LabStore | null>(null);

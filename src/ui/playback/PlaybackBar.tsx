@@ -1,7 +1,7 @@
 import { useRecordCount } from './frame.ts';
 import { memo, useId } from 'react';
 import type { Mark, MarkKind } from '../../report/timeline.ts';
-import { SPEEDS } from '../../state/store.ts';
+import { SPEEDS } from '../../state/slices.ts';
 import { useLab, useMessages } from '../common/lab.ts';
 import { PauseIcon, PlayIcon, ResetIcon, StepBackIcon, StepForwardIcon } from './icons.tsx';
 import { PLAYBACK_ID } from '../common/bringIntoView.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { inFlight, recordsBy } from '../../report/timeline.ts';
-import { IDLE_FAST_FORWARD, nextMoment } from '../../state/store.ts';
+import { IDLE_FAST_FORWARD, nextMoment } from '../../state/playbackSlice.ts';
 import { useLab, useLabStore } from '../common/lab.ts';
 
 /**
