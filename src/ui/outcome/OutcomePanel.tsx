@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { summarize, type IntentOutcome, type RunOutcome } from '../../model/outcome.ts';
 import type { PaymentRun } from '../../model/run.ts';
 import type { TraceRecord } from '../../model/trace.ts';
@@ -6,9 +6,14 @@ import { useTraceSoFar } from '../playback/frame.ts';
 import { outcomeText } from '../../report/words.ts';
 import { AnswerStatuses, Fact, HeadlineBox, LedgerFacts, verdictText } from './RunFacts.tsx';
 import { ResourceOutcome } from './ResourceOutcome.tsx';
-import { StoreTables } from './StoreTables.tsx';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
+
+// The store's tables sit under the ledger's headline: they load right after the first paint,
+// which keeps the first screen's JavaScript within its budget.
+const StoreTables = lazy(() =>
+  import('./StoreTables.tsx').then((m) => ({ default: m.StoreTables })),
+);
 
 /** The ledger at the cursor: what the run has come to so far, in the terms of its world. */
 export function OutcomePanel() {
@@ -28,7 +33,9 @@ function PaymentOutcome({ run, trace }: { run: PaymentRun; trace: readonly Trace
   return (
     <Panel id="ledger" title={t.ledger.region}>
       <PaymentHeadline outcome={outcome} />
-      <StoreTables />
+      <Suspense fallback={null}>
+        <StoreTables />
+      </Suspense>
       <LedgerFacts run={run}>
         <AnswerStatuses statuses={outcome.statuses} late={outcome.lateStatuses} />
         <PaymentList perIntent={outcome.perIntent} />
