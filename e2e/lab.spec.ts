@@ -317,6 +317,8 @@ test('stepping and scrubbing travel in time: the same moment shows the same thin
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`no accessibility violations (axe, ${colorScheme} theme)`, async ({ page }) => {
+    // Five full-page axe scans take 20–30 s on two busy cores: more than the default 30 s allows.
+    test.slow();
     await page.emulateMedia({ colorScheme });
     // A payment run, and a resource run with its disabled strategy picker and lost update.
     for (const query of ['scenario=lost-response&strategy=none', 'scenario=lost-update']) {

@@ -172,6 +172,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test(`no accessibility violations in a lesson and the interview list (${colorScheme})`, async ({
     page,
   }) => {
+    // A full-page axe scan per page, six pages: more than the default 30 s on two busy cores.
+    test.slow();
     await page.emulateMedia({ colorScheme });
     for (const hash of [
       '#/lesson/what-idempotency-means/2',
