@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
+import { LabelledSelect } from '../common/LabelledSelect.tsx';
 import type { ScriptedFault } from '../../model/settings.ts';
 import { describeFault } from '../../report/log.ts';
 import { faultFits } from '../../scenarios/faults.ts';
@@ -51,27 +52,17 @@ function InjectButton({ fault, label }: { fault: ScriptedFault; label?: string }
 function CrashPointMenu({ crashes }: { crashes: typeof ARMED_CRASHES }) {
   const t = useMessages();
   const [point, setPoint] = useState<string>(DEFAULT_POINT);
-  const id = useId();
   const chosen =
     crashes.find((c) => c.point === point) ?? crashes.find((c) => c.point === DEFAULT_POINT);
   if (!chosen) return null;
   return (
     <span className="flex flex-wrap items-center gap-2">
-      <label htmlFor={id} className="text-sm font-medium">
-        {t.faults.crashPoint}
-      </label>
-      <select
-        id={id}
+      <LabelledSelect
+        label={t.faults.crashPoint}
         value={chosen.point}
-        onChange={(e) => setPoint(e.target.value)}
-        className="h-9 rounded-lg border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-800"
-      >
-        {crashes.map((c) => (
-          <option key={c.point} value={c.point}>
-            {t.log.crashPoints[c.point]}
-          </option>
-        ))}
-      </select>
+        options={crashes.map((c) => ({ value: c.point, text: t.log.crashPoints[c.point] }))}
+        onChange={setPoint}
+      />
       <InjectButton fault={chosen} label={t.faults.armCrash} />
     </span>
   );

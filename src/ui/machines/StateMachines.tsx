@@ -1,12 +1,4 @@
-import {
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type RefObject,
-} from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { actorKind, isClient, NETWORK, SERVER, type ActorId } from '../../model/message.ts';
 import { machineOf, WORLDS } from '../../model/worlds.ts';
 import type { RecordOf, TraceRecord } from '../../model/trace.ts';
@@ -19,6 +11,7 @@ import {
   type Point,
 } from '../../report/machineGraph.ts';
 import { stateAt } from '../../report/timeline.ts';
+import { LabelledSelect } from '../common/LabelledSelect.tsx';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
 import { useRecordCount } from '../playback/frame.ts';
@@ -35,7 +28,6 @@ export function StateMachines() {
   const run = useLab((s) => s.run);
   const timeline = useLab((s) => s.timeline);
   const count = useRecordCount();
-  const pickerId = useId();
   const actors = useMemo(() => {
     const fixed = [SERVER, NETWORK, ...WORLDS[run.world].backEnd];
     const seen = timeline.actors.filter((a) => !fixed.includes(a));
@@ -56,21 +48,12 @@ export function StateMachines() {
   return (
     <Panel id="machines" title={t.machines.region}>
       <div className="flex flex-wrap items-center gap-3">
-        <label htmlFor={pickerId} className="text-sm font-medium">
-          {t.machines.actor}
-        </label>
-        <select
-          id={pickerId}
+        <LabelledSelect
+          label={t.machines.actor}
           value={actor}
-          onChange={(e) => setPicked(e.target.value)}
-          className="h-9 rounded-lg border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-800"
-        >
-          {actors.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
+          options={actors.map((a) => ({ value: a, text: a }))}
+          onChange={setPicked}
+        />
         <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="machine-now">
           {current === null
             ? t.machines.notYet
