@@ -8,7 +8,7 @@ import { ResourceMonitor } from './resourceInvariants.ts';
 import { responseToWire, type ServedParams } from './resources.ts';
 import { type ResourceWorldSettings, type ScriptedFault } from './settings.ts';
 import { isResourceCrashPoint } from './crashPoints.ts';
-import { WorldBase, type Slot } from './worldBase.ts';
+import { WorldBase, type OwnFault, type Slot } from './worldBase.ts';
 import { worldAccepts } from './worlds.ts';
 
 /**
@@ -116,6 +116,15 @@ export class ResourceWorld extends WorldBase<ResourceEvent> {
       attempt: message.attempt,
       response: responseToWire(response),
     });
+  }
+
+  /** Never called: this world accepts no fault of its own (`worldAccepts`, checked on entry). */
+  protected applyOwnFault(fault: OwnFault): void {
+    throw new Error(`the resource world has no fault ${fault.kind}`);
+  }
+
+  protected endOwnFault(fault: OwnFault): void {
+    throw new Error(`the resource world has no fault ${fault.kind}`);
   }
 
   protected inMemory(): ActorId[] {

@@ -17,9 +17,9 @@ import {
   type ActorId,
   type RequestMessage,
 } from './message.ts';
-import type { ScriptedFault, WorldSettings } from './settings.ts';
+import type { WorldSettings } from './settings.ts';
 import { STRATEGIES } from './strategies.ts';
-import { contextOf, WorldBase, type BaseEvent, type Slot } from './worldBase.ts';
+import { contextOf, WorldBase, type BaseEvent, type OwnFault, type Slot } from './worldBase.ts';
 
 /**
  * The payment world: clients paying through a server that keeps idempotency keys in a store and
@@ -318,12 +318,18 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
 
   // --- the key store's outage -------------------------------------------------------------
 
-  protected override applyOwnFault(fault: ScriptedFault): void {
-    if (fault.kind === 'key-store-down') this.dispatch(this.store, { type: 'KEYS_DOWN' });
+  protected applyOwnFault(fault: OwnFault): void {
+    switch (fault.kind) {
+      case 'key-store-down':
+        return this.dispatch(this.store, { type: 'KEYS_DOWN' });
+    }
   }
 
-  protected override endOwnFault(fault: ScriptedFault): void {
-    if (fault.kind === 'key-store-down') this.dispatch(this.store, { type: 'KEYS_UP' });
+  protected endOwnFault(fault: OwnFault): void {
+    switch (fault.kind) {
+      case 'key-store-down':
+        return this.dispatch(this.store, { type: 'KEYS_UP' });
+    }
   }
 
   protected override onRestart(): void {

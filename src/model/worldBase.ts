@@ -36,7 +36,7 @@ export type BaseEvent =
   | { kind: 'arrive'; message: Message }
   | { kind: 'timer'; actor: ActorId; name: E.TimerName }
   | { kind: 'fault'; fault: ScriptedFault }
-  | { kind: 'fault-end'; fault: ScriptedFault };
+  | { kind: 'fault-end'; fault: LastingFault };
 
 /** An event some handler (request) is waiting for; a crash withdraws it through its handle. */
 export type MailEvent = { handle: number; kind: string };
@@ -97,6 +97,15 @@ const isBaseEvent = <Ev extends WorldEvent>(event: Ev | BaseEvent): event is Bas
 /** A world's own event: mail for a request handler carries the kernel handle it was sent under. */
 export type WorldEvent = { kind: string; handle?: number };
 
+/** The faults that last a while, and end with a `fault-end` event of their own. */
+type LastingFault = Extract<ScriptedFault, { durationMs: number }>;
+
+/** The faults that act on what only one world has, such as its key store. */
+export type OwnFault = Exclude<
+  ScriptedFault,
+  { kind: 'drop-next' | 'duplicate-next' | 'crash' | 'partition' | 'server-pause' }
+>;
+
 export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | BaseEvent> {
   readonly trace: TraceRecord[] = [];
   protected kernel!: Kernel<Ev | BaseEvent>;
@@ -150,9 +159,9 @@ export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | Bas
   protected onRestart(): void {}
   /** A timer the base does not know went off. */
   protected onOwnTimer(_name: E.TimerName): void {}
-  /** A scripted fault the base does not know (an outage of some back-end part). */
-  protected applyOwnFault(_fault: ScriptedFault): void {}
-  protected endOwnFault(_fault: ScriptedFault): void {}
+  /** A scripted fault the base does not know: an outage of a back-end part of this world. */
+  protected abstract applyOwnFault(fault: OwnFault): void;
+  protected abstract endOwnFault(fault: OwnFault): void;
 
   // --- the kernel's side ----------------------------------------------------------------------
 
@@ -511,19 +520,24 @@ export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | Bas
       }
       default:
         this.applyOwnFault(fault);
-        if ('durationMs' in fault) this.endLater(fault);
+        return this.endLater(fault);
     }
   }
 
-  private endLater(fault: Extract<ScriptedFault, { durationMs: number }>): void {
+  private endLater(fault: LastingFault): void {
     this.kernel.schedule(fault.durationMs, { kind: 'fault-end', fault }, true);
   }
 
-  private endFault(fault: ScriptedFault): void {
+  private endFault(fault: LastingFault): void {
     this.record({ t: this.now, type: 'fault-end', fault });
-    if (fault.kind === 'partition') this.dispatch(this.network, { type: 'HEAL' });
-    else if (fault.kind === 'server-pause') this.resume();
-    else this.endOwnFault(fault);
+    switch (fault.kind) {
+      case 'partition':
+        return this.dispatch(this.network, { type: 'HEAL' });
+      case 'server-pause':
+        return this.resume();
+      default:
+        return this.endOwnFault(fault);
+    }
   }
 
   /** A pause ends, unless a later one (or a crash) has taken over. */
