@@ -142,10 +142,10 @@ function assertFlatRoot(machine: AnyStateMachine): void {
 }
 
 function checkGuard(run: Run, guard: unknown): boolean {
-  const { name, params } = reference(guard, run);
+  const name = nameOf(run, guard);
   const impl = run.machine.implementations.guards[name] as Fn | undefined;
   if (!impl) throw unsupported(run.machine, `guard "${name}" (use named guards only)`);
-  return Boolean(impl({ context: run.context, event: run.event }, params));
+  return Boolean(impl({ context: run.context, event: run.event }, paramsOf(run, guard)));
 }
 
 function execute(run: Run, actions: readonly unknown[]): void {
@@ -154,10 +154,10 @@ function execute(run: Run, actions: readonly unknown[]): void {
       perform(run, action as Fn, (action as Fn).type ?? 'inline', undefined);
       continue;
     }
-    const { name, params } = reference(action, run);
+    const name = nameOf(run, action);
     const impl = run.machine.implementations.actions[name] as Fn | undefined;
     if (!impl) throw unsupported(run.machine, `action "${name}"`);
-    perform(run, impl, name, params);
+    perform(run, impl, name, paramsOf(run, action));
   }
 }
 
@@ -187,18 +187,22 @@ function resolveAssignment(
   return update;
 }
 
-/** A guard or action reference: `'name'` or `{ type: 'name', params }` (params may be a function). */
-function reference(ref: unknown, run: Run): { name: string; params: unknown } {
-  if (typeof ref === 'string') return { name: ref, params: undefined };
-  if (ref && typeof ref === 'object' && 'type' in ref) {
-    const { type, params } = ref as { type: string; params?: unknown };
-    const resolved =
-      typeof params === 'function'
-        ? (params as Fn)({ context: run.context, event: run.event }, undefined)
-        : params;
-    return { name: type, params: resolved };
-  }
+/**
+ * A guard or action reference is `'name'` or `{ type: 'name', params }`, where params may be a
+ * function of the context and event. Read in two calls, so the hot path allocates nothing for it.
+ */
+function nameOf(run: Run, ref: unknown): string {
+  if (typeof ref === 'string') return ref;
+  if (ref && typeof ref === 'object' && 'type' in ref && typeof ref.type === 'string')
+    return ref.type;
   throw unsupported(run.machine, 'inline guard (name every guard in setup)');
+}
+
+function paramsOf(run: Run, ref: unknown): unknown {
+  if (typeof ref !== 'object' || ref === null || !('params' in ref)) return undefined;
+  const params = ref.params;
+  if (typeof params !== 'function') return params;
+  return (params as Fn)({ context: run.context, event: run.event }, undefined);
 }
 
 function unsupported(machine: AnyStateMachine, what: string): Error {
