@@ -9,7 +9,8 @@ import type { InvariantName } from '../model/trace.ts';
 import { WORLDS } from '../model/worlds.ts';
 import { isResourceScenario, worldOf, type ScenarioId } from '../scenarios/ids.ts';
 import { prepareScenario, type PreparedScenario } from '../scenarios/run.ts';
-import { describeScope, scoped, type Scope } from './scope.ts';
+import type { Scope } from '../scenarios/scope.ts';
+import { describeScope, scoped } from './scope.ts';
 
 /**
  * The schedule explorer: runs a scenario under a strategy over many fault schedules — every one
