@@ -15,8 +15,11 @@ import { RESOURCE_SCENARIOS } from './resourceCatalogue.ts';
  * `comparedSpec`). Faults, tweaks and the tape may be left out: none, none, play the seed.
  */
 export type RunInput = Pick<RunSpec, 'scenario' | 'strategy' | 'seed'> &
-  Partial<Pick<RunSpec, 'tape' | 'faults' | 'tweaks'>> & {
-    /** Run a variant of the scenario instead: the explorer's small scope (src/explore/scope.ts). */
+  Partial<Pick<RunSpec, 'tape' | 'scope' | 'faults' | 'tweaks'>> & {
+    /**
+     * Run a variant of the scenario instead: the explorer's small scope (src/explore/scope.ts
+     * `scoped`). A spec that names a scope must come with its shape.
+     */
     shape?: SettingsShape;
   };
 
@@ -58,10 +61,13 @@ export interface PreparedScenario {
 export function prepareScenario({
   scenario,
   strategy,
+  scope,
   shape,
   faults: extra = [],
   tweaks = {},
 }: Omit<RunInput, 'seed' | 'tape'>): PreparedScenario {
+  // Run plainly, a scoped spec would give another trace than its link promises: a bug, not input.
+  if (scope && !shape) throw new Error('scope without its shape');
   const injected = extra.filter((f) => faultFits(scenario, f));
   if (isResourceScenario(scenario)) {
     const base = RESOURCE_SCENARIOS[scenario].settings();
