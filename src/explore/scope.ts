@@ -5,7 +5,7 @@ import {
   type WorldSettings,
 } from '../model/settings.ts';
 import { isResourceCrashPoint, RESOURCE_CRASH_POINTS } from '../model/crashPoints.ts';
-import { STRATEGIES, type StrategyId } from '../model/strategies.ts';
+import type { StrategyInfo } from '../model/strategies.ts';
 import type { SettingsShape } from '../scenarios/run.ts';
 import type { Scope } from '../scenarios/scope.ts';
 
@@ -19,7 +19,7 @@ export const DEFAULT_SCOPE: Scope = { losses: 1, duplicates: 0, crashes: 0 };
  */
 export function smallScope(
   settings: WorldSettings,
-  strategy: StrategyId,
+  strategy: StrategyInfo,
   scope: Scope,
 ): WorldSettings {
   const { network, server, clients } = settings;
@@ -30,7 +30,7 @@ export function smallScope(
     server: {
       ...server,
       crashProbability: scope.crashes > 0 ? 0.5 : 0,
-      crashPoints: scope.crashPoints ?? [...STRATEGIES[strategy].survivesCrashAt],
+      crashPoints: scope.crashPoints ?? [...strategy.survivesCrashAt],
       maxCrashes: scope.crashes,
     },
   };

@@ -4,7 +4,7 @@ import { runResourceWorld, runWorld, type PaymentRun, type RunResult } from '../
 import type { ResourceWorldSettings, WorldSettings } from '../model/settings.ts';
 import { faultFits, isResourceFault } from './faults.ts';
 import { tweakIntents, tweakNetwork, tweakRetry } from './tweaks.ts';
-import type { StrategyId } from '../model/strategies.ts';
+import { STRATEGIES, type StrategyInfo } from '../model/strategies.ts';
 import { SCENARIOS } from './catalogue.ts';
 import type { RunSpec } from './spec.ts';
 import { isResourceScenario, type PaymentScenarioId } from './ids.ts';
@@ -48,7 +48,7 @@ export function runScenario(input: RunInput): RunResult {
  * rather than imported, so the page, which never explores, does not load it.
  */
 export interface SettingsShape {
-  payments(settings: WorldSettings, strategy: StrategyId): WorldSettings;
+  payments(settings: WorldSettings, strategy: StrategyInfo): WorldSettings;
   resources(settings: ResourceWorldSettings): ResourceWorldSettings;
 }
 
@@ -98,7 +98,7 @@ export function prepareScenario({
     },
     faults: [...base.faults, ...injected],
   };
-  const settings = shape ? shape.payments(plain, strategy) : plain;
+  const settings = shape ? shape.payments(plain, STRATEGIES[strategy]) : plain;
   return { settings, run: (source) => runWorld(settings, source) };
 }
 
