@@ -2,13 +2,13 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { isValidSeed, MAX_SEED } from '../src/sim/prng.ts';
+import { CRASH_POINTS, RESOURCE_CRASH_POINTS, type CrashPoint } from '../src/model/crashPoints.ts';
 import {
-  CRASH_POINTS,
-  isResourceCrashPoint,
-  RESOURCE_CRASH_POINTS,
-  type CrashPoint,
-} from '../src/model/crashPoints.ts';
-import type { Scope } from '../src/explore/scope.ts';
+  foreignCrashPoints,
+  isCrashPoint,
+  SCOPE_LIMITS,
+  type Scope,
+} from '../src/scenarios/scope.ts';
 import {
   isResourceScenario,
   isScenarioId,
@@ -127,13 +127,14 @@ export function parseScope(flags: ScopeFlagValues, fallback: Scope | null): Scop
   if (!given) return fallback;
   const base = fallback ?? { losses: 0, duplicates: 0, crashes: 0 };
   const count = (flag: 'losses' | 'duplicates' | 'crashes', now: number) =>
-    flags[flag] === undefined ? now : parseWhole(flag, flags[flag], 0, 5);
+    flags[flag] === undefined ? now : parseWhole(flag, flags[flag], 0, SCOPE_LIMITS.faults);
   const scope: Scope = {
     losses: count('losses', base.losses),
     duplicates: count('duplicates', base.duplicates),
     crashes: count('crashes', base.crashes),
   };
-  if (flags.attempts !== undefined) scope.attempts = parseWhole('attempts', flags.attempts, 1, 20);
+  if (flags.attempts !== undefined)
+    scope.attempts = parseWhole('attempts', flags.attempts, 1, SCOPE_LIMITS.attempts);
   if (flags['crash-points'] !== undefined)
     scope.crashPoints = parseCrashPoints(flags['crash-points']);
   if (flags['fixed-delays']) scope.fixedDelays = true;
@@ -142,7 +143,7 @@ export function parseScope(flags: ScopeFlagValues, fallback: Scope | null): Scop
 
 function parseCrashPoints(text: string): CrashPoint[] {
   const points = text.split(',').map((p) => p.trim());
-  const bad = points.filter((p) => !(CRASH_POINTS as readonly string[]).includes(p));
+  const bad = points.filter((p) => !isCrashPoint(p));
   if (bad.length)
     throw new UsageError(`unknown crash point "${bad[0]}"; valid: ${CRASH_POINTS.join(', ')}`);
   return points as CrashPoint[];
@@ -171,8 +172,8 @@ export function pickStrategyFor(scenario: ScenarioId, value: string | undefined)
 
 /** A scope's crash points must exist in the scenario's world: the resource server has no provider. */
 export function checkScopeFor(scenario: ScenarioId, scope: Scope | null): Scope | null {
-  const foreign = scope?.crashPoints?.filter((p) => !isResourceCrashPoint(p)) ?? [];
-  if (isResourceScenario(scenario) && foreign.length)
+  const foreign = scope ? foreignCrashPoints(scenario, scope) : [];
+  if (foreign.length)
     throw new UsageError(
       `scenario ${scenario} has no crash point "${foreign[0]}"; valid: ${RESOURCE_CRASH_POINTS.join(', ')}`,
     );

@@ -240,6 +240,9 @@ describe('npm run explore', () => {
     expect(text).toMatch(
       /Replay it: npm run sim -- --scenario lost-response --strategy none --losses 1 --duplicates 0 --crashes 0 --tape '1\.[A-Za-z0-9_-]+'/,
     );
+    expect(text).toContain(
+      `Open it in the lab: ?scenario=lost-response&strategy=none&scope=losses1.duplicates0.crashes0&tape=${report.witness!.tape}`,
+    );
   });
 
   it('walks a resource scenario without a strategy, and its witness replays through sim', () => {

@@ -4,7 +4,7 @@
  *                    [--attempts n] [--crash-points a,b] [--json]
  *
  * Walks the fault schedules of a scenario under a strategy and reports what broke, with the
- * shortest schedule that broke it and the command that replays it.
+ * shortest schedule that broke it, the command that replays it and the lab's link that opens it.
  */
 import { isResourceScenario } from '../src/scenarios/ids.ts';
 import { explore, type ExploreOptions, type ExploreReport } from '../src/explore/explorer.ts';
@@ -91,6 +91,7 @@ export function formatReport(report: ExploreReport): string {
     lines.push(
       `Shortest violating schedule: ${report.witness.choices} choices, ${report.witness.events} events — ${report.witness.summary}`,
       `Replay it: ${report.witness.command}`,
+      `Open it in the lab: ${report.witness.link}`,
     );
   } else {
     lines.push('No schedule violated an invariant.');

@@ -82,8 +82,7 @@ export function simMain(argv: string[]): string {
   if (flags.methods) return methods(flags.json === true);
   const spec = specFromFlags(flags);
   // With scope flags, the run is the explorer's small scope of the scenario: how witnesses replay.
-  const scope = checkScopeFor(spec.scenario, parseScope(flags, null));
-  const result = runScenario({ ...spec, ...(scope ? { shape: scoped(scope) } : {}) });
+  const result = runScenario({ ...spec, ...(spec.scope ? { shape: scoped(spec.scope) } : {}) });
   const common = {
     scenario: spec.scenario,
     strategy: isResourceScenario(spec.scenario) ? null : spec.strategy,
@@ -105,6 +104,7 @@ function specFromFlags(flags: ReturnType<typeof parseFlags<typeof OPTIONS>>): Ru
     strategy: pickStrategyFor(scenario, flags.strategy),
     seed: flags.seed === undefined ? 1 : parseSeed(flags.seed),
     tape: flags.tape === undefined ? null : nonEmpty('--tape', flags.tape),
+    scope: checkScopeFor(scenario, parseScope(flags, null)),
     faults: flags.faults === undefined ? [] : parseFaultFlag(scenario, flags.faults),
     tweaks: flags.set === undefined ? {} : parseSetFlag(flags.set),
     compare: null,

@@ -6,7 +6,8 @@ import { expectsConsistency, SCENARIOS } from '../scenarios/catalogue.ts';
 import { PAYMENT_SCENARIO_IDS, type PaymentScenarioId } from '../scenarios/ids.ts';
 import { runScenario } from '../scenarios/run.ts';
 import { Explorer, explore, type ExploreOptions } from './explorer.ts';
-import { scoped, type Scope } from './scope.ts';
+import type { Scope } from '../scenarios/scope.ts';
+import { scoped } from './scope.ts';
 
 const clock = () => 0;
 const pairs = (keep: (scenario: PaymentScenarioId, strategy: StrategyId) => boolean) =>

@@ -9,7 +9,8 @@ import type { InvariantName } from '../model/trace.ts';
 import { WORLDS } from '../model/worlds.ts';
 import { isResourceScenario, worldOf, type ScenarioId } from '../scenarios/ids.ts';
 import { prepareScenario, type PreparedScenario } from '../scenarios/run.ts';
-import { describeScope, scoped, type Scope } from './scope.ts';
+import { encodeScope, type Scope } from '../scenarios/scope.ts';
+import { describeScope, scoped } from './scope.ts';
 
 /**
  * The schedule explorer: runs a scenario under a strategy over many fault schedules — every one
@@ -40,6 +41,8 @@ export interface Witness {
   summary: string;
   violated: InvariantName[];
   command: string;
+  /** The page's link query that opens the same run: `?scenario=…&strategy=…&scope=…&tape=…`. */
+  link: string;
 }
 
 export interface ExploreReport {
@@ -178,8 +181,20 @@ export class Explorer {
       summary: `${summary}; violated: ${violated.join(', ')}`,
       violated,
       command: `npm run sim -- --scenario ${scenario}${isResourceScenario(scenario) ? '' : ` --strategy ${strategy}`} ${describeScope(scope)} --tape '${result.tape}'`,
+      link: witnessLink(scenario, strategy, scope, result.tape),
     };
   }
+}
+
+/** The query of the page's link to a witness (the page's own parser, src/state/url.ts, reads it). */
+function witnessLink(scenario: ScenarioId, strategy: StrategyId, scope: Scope, tape: string) {
+  const params = new URLSearchParams({
+    scenario,
+    ...(isResourceScenario(scenario) ? {} : { strategy }),
+    scope: encodeScope(scope),
+    tape,
+  });
+  return `?${params.toString()}`;
 }
 
 /** Did the schedule do harm, what did it end in (a short key), and a one-line summary. */

@@ -15,7 +15,8 @@ import {
 import { RESOURCE_SCENARIO_IDS, type ResourceScenarioId } from '../scenarios/ids.ts';
 import { runScenario } from '../scenarios/run.ts';
 import { explore } from './explorer.ts';
-import { scoped, type Scope } from './scope.ts';
+import type { Scope } from '../scenarios/scope.ts';
+import { scoped } from './scope.ts';
 
 /**
  * The HTTP oracles under faults: exhaustively over small scopes with the explorer, and over random

@@ -4,40 +4,22 @@ import {
   type RetryPolicy,
   type WorldSettings,
 } from '../model/settings.ts';
-import {
-  isResourceCrashPoint,
-  RESOURCE_CRASH_POINTS,
-  type CrashPoint,
-} from '../model/crashPoints.ts';
-import { STRATEGIES, type StrategyId } from '../model/strategies.ts';
+import { isResourceCrashPoint, RESOURCE_CRASH_POINTS } from '../model/crashPoints.ts';
+import type { StrategyInfo } from '../model/strategies.ts';
 import type { SettingsShape } from '../scenarios/run.ts';
+import type { Scope } from '../scenarios/scope.ts';
 
-/**
- * A small scope for exploring fault schedules: on top of a scenario's own faults, every message
- * may be lost or duplicated and every crash point may crash — each a two-way choice, within a
- * budget — and every delay is either its shortest or its longest, so messages can overtake each
- * other. Jitter becomes plain backoff: its thousand-way choices would swamp the tree.
- */
-export interface Scope {
-  losses: number;
-  duplicates: number;
-  crashes: number;
-  /** Where crashes may strike; by default the points the strategy claims to survive. */
-  crashPoints?: CrashPoint[];
-  /** Caps every client's attempts, to keep the tree small. */
-  attempts?: number;
-  /**
-   * Every message takes the shortest delay, so nothing overtakes anything: only the faults branch.
-   * For scenarios with several clients, whose interleavings alone make trees too big to walk.
-   */
-  fixedDelays?: boolean;
-}
-
+/** What the explorer walks unless told otherwise: one lost message per schedule. */
 export const DEFAULT_SCOPE: Scope = { losses: 1, duplicates: 0, crashes: 0 };
 
+/**
+ * A scenario's settings under a small scope (src/scenarios/scope.ts): every message may be lost or
+ * duplicated and every crash point may crash, within the scope's budgets, and delays are shortest
+ * or longest.
+ */
 export function smallScope(
   settings: WorldSettings,
-  strategy: StrategyId,
+  strategy: StrategyInfo,
   scope: Scope,
 ): WorldSettings {
   const { network, server, clients } = settings;
@@ -48,7 +30,7 @@ export function smallScope(
     server: {
       ...server,
       crashProbability: scope.crashes > 0 ? 0.5 : 0,
-      crashPoints: scope.crashPoints ?? [...STRATEGIES[strategy].survivesCrashAt],
+      crashPoints: scope.crashPoints ?? [...strategy.survivesCrashAt],
       maxCrashes: scope.crashes,
     },
   };

@@ -4,7 +4,7 @@ import { runResourceWorld, runWorld, type PaymentRun, type RunResult } from '../
 import type { ResourceWorldSettings, WorldSettings } from '../model/settings.ts';
 import { faultFits, isResourceFault } from './faults.ts';
 import { tweakIntents, tweakNetwork, tweakRetry } from './tweaks.ts';
-import type { StrategyId } from '../model/strategies.ts';
+import { STRATEGIES, type StrategyInfo } from '../model/strategies.ts';
 import { SCENARIOS } from './catalogue.ts';
 import type { RunSpec } from './spec.ts';
 import { isResourceScenario, type PaymentScenarioId } from './ids.ts';
@@ -15,8 +15,11 @@ import { RESOURCE_SCENARIOS } from './resourceCatalogue.ts';
  * `comparedSpec`). Faults, tweaks and the tape may be left out: none, none, play the seed.
  */
 export type RunInput = Pick<RunSpec, 'scenario' | 'strategy' | 'seed'> &
-  Partial<Pick<RunSpec, 'tape' | 'faults' | 'tweaks'>> & {
-    /** Run a variant of the scenario instead: the explorer's small scope (src/explore/scope.ts). */
+  Partial<Pick<RunSpec, 'tape' | 'scope' | 'faults' | 'tweaks'>> & {
+    /**
+     * Run a variant of the scenario instead: the explorer's small scope (src/explore/scope.ts
+     * `scoped`). A spec that names a scope must come with its shape.
+     */
     shape?: SettingsShape;
   };
 
@@ -45,7 +48,7 @@ export function runScenario(input: RunInput): RunResult {
  * rather than imported, so the page, which never explores, does not load it.
  */
 export interface SettingsShape {
-  payments(settings: WorldSettings, strategy: StrategyId): WorldSettings;
+  payments(settings: WorldSettings, strategy: StrategyInfo): WorldSettings;
   resources(settings: ResourceWorldSettings): ResourceWorldSettings;
 }
 
@@ -58,10 +61,13 @@ export interface PreparedScenario {
 export function prepareScenario({
   scenario,
   strategy,
+  scope,
   shape,
   faults: extra = [],
   tweaks = {},
 }: Omit<RunInput, 'seed' | 'tape'>): PreparedScenario {
+  // Run plainly, a scoped spec would give another trace than its link promises: a bug, not input.
+  if (scope && !shape) throw new Error('scope without its shape');
   const injected = extra.filter((f) => faultFits(scenario, f));
   if (isResourceScenario(scenario)) {
     const base = RESOURCE_SCENARIOS[scenario].settings();
@@ -92,7 +98,7 @@ export function prepareScenario({
     },
     faults: [...base.faults, ...injected],
   };
-  const settings = shape ? shape.payments(plain, strategy) : plain;
+  const settings = shape ? shape.payments(plain, STRATEGIES[strategy]) : plain;
   return { settings, run: (source) => runWorld(settings, source) };
 }
 

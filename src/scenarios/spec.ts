@@ -1,6 +1,7 @@
 import type { ScriptedFault } from '../model/settings.ts';
 import type { StrategyId } from '../model/strategies.ts';
 import type { ScenarioId } from './ids.ts';
+import type { Scope } from './scope.ts';
 import type { Tweaks } from './tweaks.ts';
 
 /**
@@ -21,6 +22,13 @@ export interface RunSpec {
    * belongs to one run: any change that makes a new run drops it.
    */
   tape: string | null;
+  /**
+   * The explorer's small scope the run plays in (a witness's link), or null for the scenario as
+   * written. Like a tape it belongs to one run, the one explored: the page's controls describe
+   * the plain scenario, so any change that drops the tape drops the scope too. Running it needs
+   * the explorer's `scoped(scope)` as the run's shape (src/explore/scope.ts).
+   */
+  scope: Scope | null;
   /** Faults injected by a person on top of the scenario's own, each at its moment. */
   faults: readonly ScriptedFault[];
   /** Settings changed from the controls; empty for the scenario as written. */
@@ -38,6 +46,7 @@ export const DEFAULT_SPEC: RunSpec = {
   strategy: 'none',
   seed: 1,
   tape: null,
+  scope: null,
   faults: [],
   tweaks: {},
   compare: null,
@@ -64,7 +73,10 @@ export function scene(
   return { spec: specOf(scenario, fields), at };
 }
 
-/** The spec of the compared run: the other strategy, from the seed (see `compare`). */
+/**
+ * The spec of the compared run: the other strategy, from the seed (see `compare`), in the same
+ * world — the small scope too, if the main run has one.
+ */
 export function comparedSpec(spec: RunSpec): RunSpec | null {
   return spec.compare === null
     ? null

@@ -5,6 +5,7 @@ import type { Lang } from '../i18n/i18n.ts';
 import type { RunSpec, Scene } from '../scenarios/spec.ts';
 import type { Progress } from './progress.ts';
 import type { Route } from './route.ts';
+import type { Scoping } from './scoping.ts';
 
 /**
  * The store's slices, as types only: each slice's creator (runSlice.ts, playbackSlice.ts,
@@ -24,6 +25,8 @@ export interface Played {
  */
 export interface RunSlice extends Played {
   spec: RunSpec;
+  /** How a spec's explorer scope runs and is written in a link; null when the page has none. */
+  scoping: Scoping | null;
   /** The same scenario, seed and faults under the compared strategy, when comparing. */
   compared: Played | null;
   /** Where playback ends: the longer of the two runs when comparing. */

@@ -5,6 +5,7 @@ import { courseSlice } from './courseSlice.ts';
 import { playbackSlice } from './playbackSlice.ts';
 import type { Progress } from './progress.ts';
 import { runSlice, runsFor } from './runSlice.ts';
+import type { Scoping } from './scoping.ts';
 import type { LabState } from './slices.ts';
 import { uiSlice } from './uiSlice.ts';
 
@@ -18,12 +19,15 @@ export function createLabStore(initial: {
   lang: Lang;
   badParams: string[];
   progress?: Progress;
+  /** For a spec in an explorer's scope (a witness's link): see scoping.ts. */
+  scoping?: Scoping | null;
 }) {
+  const scoping = initial.scoping ?? null;
   // The first run comes first: a link's tape that does not fit joins the link's other problems.
-  const { problem, ...first } = runsFor(initial.spec);
+  const { problem, ...first } = runsFor(initial.spec, scoping);
   const badParams = problem === null ? initial.badParams : [...initial.badParams, problem];
   return create<LabState>()((...a) => ({
-    ...runSlice(first)(...a),
+    ...runSlice(first, scoping)(...a),
     ...playbackSlice(...a),
     ...uiSlice({ lang: initial.lang, badParams })(...a),
     ...courseSlice(initial.progress ?? {})(...a),

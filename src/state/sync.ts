@@ -2,6 +2,7 @@ import { isLang, langOf, type Lang } from '../i18n/i18n.ts';
 import { parseProgress, PROGRESS_STORAGE_KEY } from './progress.ts';
 import { parseHash, toHash } from './route.ts';
 import { createLabStore, type LabStore } from './store.ts';
+import type { Scoping } from './scoping.ts';
 import { parseSearch, toSearch } from './url.ts';
 
 /**
@@ -67,10 +68,26 @@ function startLang(host: Host, fromLink: Lang | null): Lang {
   return langOf(host.language);
 }
 
-/** The store, as the link the page was opened with says: its run, its moment, its language. */
-export function openLab(host: Host): LabStore {
-  const parsed = parseSearch(host.location.search);
+/**
+ * What a link's explorer scope needs (scoping.ts), loaded only when the link names a scope; null
+ * when it names none, or when the module cannot load (then the notice refuses the scope).
+ */
+export const loadScoping = (host: Host): Promise<Scoping | null> =>
+  new URLSearchParams(host.location.search).has('scope')
+    ? import('./scoping.ts').then(
+        (m) => m.scoping,
+        () => null,
+      )
+    : Promise.resolve(null);
+
+/**
+ * The store, as the link the page was opened with says: its run, its moment, its language.
+ * `scoping` plays a link's explorer scope (see `loadScoping`).
+ */
+export function openLab(host: Host, scoping: Scoping | null = null): LabStore {
+  const parsed = parseSearch(host.location.search, scoping);
   const store = createLabStore({
+    scoping,
     spec: parsed.spec,
     lang: startLang(host, parsed.lang),
     badParams: parsed.problems,
@@ -93,10 +110,10 @@ function followHash(store: LabStore, host: Host): void {
 
 /** The URL for what is on screen: the run, the language, the moment once it rests, the page. */
 export function urlOf(store: LabStore): string {
-  const { spec, lang, cursorMs, playing, route } = store.getState();
+  const { spec, lang, cursorMs, playing, route, scoping } = store.getState();
   const at = playing ? 0 : Math.floor(cursorMs);
   const hash = route.page === 'lab' && !route.question ? '' : toHash(route);
-  return toSearch(spec, lang, at) + hash;
+  return toSearch(spec, lang, at, scoping) + hash;
 }
 
 /**

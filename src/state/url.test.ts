@@ -9,6 +9,7 @@ describe('links', () => {
       strategy: 'atomic-key' as const,
       seed: 7,
       tape: null,
+      scope: null,
       faults: [
         { kind: 'crash' as const, point: 'after-commit' as const, atMs: 120 },
         { kind: 'partition' as const, atMs: 300, durationMs: 500 },

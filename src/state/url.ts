@@ -1,5 +1,5 @@
 import { isStrategyId } from '../model/strategies.ts';
-import { isScenarioId } from '../scenarios/ids.ts';
+import { isScenarioId, type ScenarioId } from '../scenarios/ids.ts';
 import { encodeFaults, parseFaultsFor } from '../scenarios/faults.ts';
 import { DEFAULT_SPEC, type Moment, type RunSpec } from '../scenarios/spec.ts';
 import {
@@ -12,6 +12,7 @@ import {
 import { decodeTape } from '../sim/tape.ts';
 import { isValidSeed } from '../sim/prng.ts';
 import { isLang, type Lang } from '../i18n/i18n.ts';
+import type { Scoping } from './scoping.ts';
 
 /**
  * The page's state as URL parameters: `?scenario=lost-response&strategy=none&seed=1&lang=ru`.
@@ -45,7 +46,11 @@ function reader(params: URLSearchParams, problems: string[]) {
   return { text, typed };
 }
 
-export function parseSearch(search: string): ParsedUrl {
+/**
+ * `scoping` reads a `scope=`: without it (the page loads it only for a link that names a scope)
+ * the scope is refused like any value that cannot be read.
+ */
+export function parseSearch(search: string, scoping: Scoping | null = null): ParsedUrl {
   const params = new URLSearchParams(search);
   const problems: string[] = [];
   const { text, typed } = reader(params, problems);
@@ -53,7 +58,11 @@ export function parseSearch(search: string): ParsedUrl {
   const scenario = typed('scenario', isScenarioId) ?? DEFAULT_SPEC.scenario;
   const strategy = typed('strategy', isStrategyId) ?? DEFAULT_SPEC.strategy;
   const seed = text('seed', isSeedText);
-  const tape = text('tape', isTapeText);
+  const { scope, bad: badScope } = readScope(scenario, params.get('scope'), scoping);
+  for (const part of badScope) problems.push(`scope=${part.slice(0, 40)}`);
+  // A tape recorded in a scope fits only that scope: with the scope refused, it goes too, and the
+  // link opens the plain scenario's seed.
+  const tape = badScope.length ? null : text('tape', isTapeText);
   const compare = typed('compare', isStrategyId);
   const tweaks = parseTweaks(params, problems);
   const { faults, bad } = parseFaultsFor(scenario, params.get('faults') ?? '');
@@ -66,6 +75,7 @@ export function parseSearch(search: string): ParsedUrl {
       strategy,
       seed: seed === null ? DEFAULT_SPEC.seed : Number(seed),
       tape,
+      scope,
       faults,
       tweaks,
       compare,
@@ -74,6 +84,15 @@ export function parseSearch(search: string): ParsedUrl {
     at: at === null || at === 'end' ? at : Number(at),
     problems,
   };
+}
+
+/**
+ * An explorer's scope, `scope=losses1.duplicates0.crashes0` (src/scenarios/scope.ts
+ * `encodeScope`), with the parts that are bad.
+ */
+function readScope(scenario: ScenarioId, text: string | null, scoping: Scoping | null) {
+  if (text === null) return { scope: null, bad: [] };
+  return scoping ? scoping.parse(scenario, text) : { scope: null, bad: [text] };
 }
 
 /** The settings a link names, in the table's order; each bad value is reported by name. */
@@ -104,11 +123,22 @@ export function isTapeText(text: string): boolean {
   }
 }
 
-export function toSearch(spec: RunSpec, lang: Lang, at: Moment = 0): string {
+/**
+ * The link for a spec. Its scope is written with `scoping`, which the page has whenever a spec has
+ * a scope (only a link brings one); without it the link would carry the tape alone, and the
+ * notice would say the tape does not fit.
+ */
+export function toSearch(
+  spec: RunSpec,
+  lang: Lang,
+  at: Moment = 0,
+  scoping: Scoping | null = null,
+): string {
   const params = new URLSearchParams({
     scenario: spec.scenario,
     strategy: spec.strategy,
     seed: String(spec.seed),
+    ...(spec.scope && scoping ? { scope: scoping.encode(spec.scope) } : {}),
     ...(spec.tape === null ? {} : { tape: spec.tape }),
     ...(spec.faults.length ? { faults: encodeFaults(spec.faults) } : {}),
     ...(spec.compare ? { compare: spec.compare } : {}),

@@ -3,24 +3,34 @@ import { createRoot } from 'react-dom/client';
 import './index.css';
 import { App } from './App.tsx';
 import { LabContext } from './common/lab.ts';
-import { browserHost, openLab, syncLab } from '../state/sync.ts';
+import { browserHost, loadScoping, openLab, syncLab, type Host } from '../state/sync.ts';
 import { loadLang } from '../i18n/i18n.ts';
 
-// The link opens the lab; from then on the URL and storage follow what is on screen.
 const host = browserHost(window);
-const store = openLab(host);
-syncLab(store, host);
+
+/**
+ * The link opens the lab; from then on the URL and storage follow what is on screen. A link with
+ * an explorer's scope (a witness) waits for the scope's module, a separate chunk, so the first
+ * run drawn is the witness's; if it cannot load, the link's scope is refused with the notice.
+ */
+async function open(host: Host) {
+  const store = openLab(host, await loadScoping(host));
+  syncLab(store, host);
+  return store;
+}
 
 // The first screen waits for its language's texts (Russian is a separate chunk); if they cannot
 // load (offline, say), it shows English rather than nothing.
-void loadLang(store.getState().lang)
-  .catch(() => store.getState().setLang('en'))
-  .then(() =>
-    createRoot(document.getElementById('root')!).render(
-      <StrictMode>
-        <LabContext.Provider value={store}>
-          <App />
-        </LabContext.Provider>
-      </StrictMode>,
+void open(host).then((store) =>
+  loadLang(store.getState().lang)
+    .catch(() => store.getState().setLang('en'))
+    .then(() =>
+      createRoot(document.getElementById('root')!).render(
+        <StrictMode>
+          <LabContext.Provider value={store}>
+            <App />
+          </LabContext.Provider>
+        </StrictMode>,
+      ),
     ),
-  );
+);
