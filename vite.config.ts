@@ -14,7 +14,9 @@ export default defineConfig({
     // (1.8 KB gzip smaller, measured with `npm run size`).
     rolldownOptions: {
       output: {
-        codeSplitting: { groups: [{ name: 'run', test: /\/src\/(model|sim)\// }] },
+        codeSplitting: {
+          groups: [{ name: 'run', test: /\/src\/(model\/|sim\/|scenarios\/ids\.ts)/ }],
+        },
       },
     },
   },
