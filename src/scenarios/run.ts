@@ -1,4 +1,4 @@
-import { seededSource, tapeSource, type ChoiceSource } from '../sim/choice.ts';
+import { prefixThenSeeded, seededSource, tapeSource, type ChoiceSource } from '../sim/choice.ts';
 import { decodeTape } from '../sim/tape.ts';
 import { runResourceWorld, runWorld, type PaymentRun, type RunResult } from '../model/run.ts';
 import type { ResourceWorldSettings, WorldSettings } from '../model/settings.ts';
@@ -21,6 +21,11 @@ export type RunInput = Pick<RunSpec, 'scenario' | 'strategy' | 'seed'> &
      * `scoped`). A spec that names a scope must come with its shape.
      */
     shape?: SettingsShape;
+    /**
+     * Replay these choices, then draw the rest from the seed: a tape's run changed at some
+     * moment (a fault injected) keeps its past. The new run's own tape is in its result.
+     */
+    prefix?: readonly number[];
   };
 
 /**
@@ -31,6 +36,7 @@ export function runScenario(input: RunInput & { scenario: PaymentScenarioId }): 
 export function runScenario(input: RunInput): RunResult;
 export function runScenario(input: RunInput): RunResult {
   const prepared = prepareScenario(input);
+  if (input.prefix) return prepared.run(prefixThenSeeded(input.prefix, input.seed));
   if (input.tape === undefined || input.tape === null)
     return prepared.run(seededSource(input.seed));
   const source = tapeSource(decodeTape(input.tape));
@@ -65,7 +71,7 @@ export function prepareScenario({
   shape,
   faults: extra = [],
   tweaks = {},
-}: Omit<RunInput, 'seed' | 'tape'>): PreparedScenario {
+}: Omit<RunInput, 'seed' | 'tape' | 'prefix'>): PreparedScenario {
   // Run plainly, a scoped spec would give another trace than its link promises: a bug, not input.
   if (scope && !shape) throw new Error('scope without its shape');
   const injected = extra.filter((f) => faultFits(scenario, f));

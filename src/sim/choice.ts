@@ -67,11 +67,27 @@ export function tapeSource(choices: readonly number[]): ChoiceSource & { remaini
   };
 }
 
+/**
+ * Replays `prefix`, then draws every later choice from `seed`: a run that keeps another run's
+ * past up to some moment (a tape's run with a fault injected at the cursor) and plays on from
+ * there. A prefix choice that is not possible means the past did not repeat: a bug, and thrown.
+ */
+export function prefixThenSeeded(prefix: readonly number[], seed: number): ChoiceSource {
+  const past = tapeSource(prefix);
+  const future = seededSource(seed);
+  return {
+    choose: (label, n, weights) =>
+      past.remaining() > 0 ? past.choose(label, n, weights) : future.choose(label, n, weights),
+  };
+}
+
 /** One choice point as the kernel saw it: what was picked and which options were possible. */
 export interface ChoicePoint {
   label: string;
   index: number;
   options: readonly number[];
+  /** The virtual time of the event the choice decides: the tape before a moment is the past. */
+  atMs: number;
 }
 
 /**
@@ -80,7 +96,11 @@ export interface ChoicePoint {
  */
 export class RecordingChooser implements ChoiceSource {
   readonly points: ChoicePoint[] = [];
-  constructor(private readonly source: ChoiceSource) {}
+  constructor(
+    private readonly source: ChoiceSource,
+    /** The virtual time the next choice is made at (the kernel's clock). */
+    private readonly clock: () => number,
+  ) {}
 
   choose(label: string, n: number, weights?: readonly number[]): number {
     const options = possibleOptions(n, weights);
@@ -88,7 +108,7 @@ export class RecordingChooser implements ChoiceSource {
     if (only === undefined) throw new RangeError(`choice "${label}" has no possible option`);
     if (options.length === 1) return only;
     const index = this.source.choose(label, n, weights);
-    this.points.push({ label, index, options });
+    this.points.push({ label, index, options, atMs: this.clock() });
     return index;
   }
 

@@ -37,6 +37,27 @@ describe('kernel', () => {
     expect(b).toEqual(a);
   });
 
+  it('dates each choice by the event it decides, a race by when the racers are due', () => {
+    const times: number[] = [];
+    const racing: World<number> = {
+      start: (k) => {
+        k.schedule(5, 1);
+        k.schedule(5, 2);
+      },
+      handle: (_event, k) => {
+        k.choose('delay', 2);
+        times.push(k.now);
+      },
+    };
+    const run = runKernel(racing, seededSource(3), { maxEvents: 10, maxTimeMs: 100 });
+    expect(run.points.map((p) => [p.label, p.atMs])).toEqual([
+      ['simultaneous events', 5],
+      ['delay', 5],
+      ['delay', 5],
+    ]);
+    expect(times).toEqual([5, 5]);
+  });
+
   it('stops at its limits', () => {
     expect(
       runKernel(pingPong(1000), seededSource(1), { maxEvents: 5, maxTimeMs: 1e9 }).stoppedBy,

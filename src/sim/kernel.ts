@@ -42,8 +42,11 @@ export interface KernelRun {
 
 /** Runs `world` until no event is left or a limit is reached. Pure given `source`. */
 export function runKernel<E>(world: World<E>, source: ChoiceSource, limits: RunLimits): KernelRun {
-  const chooser = new RecordingChooser(source);
   const queue = new EventQueue<E>();
+  // A race between simultaneous events is settled as they are popped, before the clock moves
+  // to their time: its choice is dated by the queue's next time, every other by the clock.
+  let choosingAtMs = 0;
+  const chooser = new RecordingChooser(source, () => choosingAtMs);
   const kernel = {
     now: 0,
     schedule(delayMs: number, event: E, scripted = false) {
@@ -62,12 +65,14 @@ export function runKernel<E>(world: World<E>, source: ChoiceSource, limits: RunL
       stoppedBy = 'max-events';
       break;
     }
+    choosingAtMs = queue.nextTime ?? kernel.now;
     const next = queue.pop(chooser)!;
     if (next.time > limits.maxTimeMs) {
       stoppedBy = 'max-time';
       break;
     }
     kernel.now = next.time;
+    choosingAtMs = next.time;
     events++;
     world.handle(next.payload, kernel);
   }

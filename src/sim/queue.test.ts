@@ -24,7 +24,7 @@ describe('event queue', () => {
       fc.property(fc.integer(), fc.array(fc.nat({ max: 5 }), { minLength: 1 }), (seed, times) => {
         const queue = new EventQueue<number>();
         times.forEach((t, i) => queue.push(t, i));
-        const chooser = new RecordingChooser(seededSource(seed));
+        const chooser = new RecordingChooser(seededSource(seed), () => 0);
         const popped: number[] = [];
         for (let e = queue.pop(chooser); e; e = queue.pop(chooser)) popped.push(e.time);
         expect(popped).toEqual([...times].sort((a, b) => a - b));

@@ -24,6 +24,11 @@ export class EventQueue<T> {
     return this.heap.length;
   }
 
+  /** The time of the next live event, if any. */
+  get nextTime(): number | undefined {
+    return this.peekLive()?.time;
+  }
+
   /** Adds an event; the returned handle can cancel it. */
   push(time: number, payload: T, scripted = false): number {
     const seq = this.nextSeq++;

@@ -8,15 +8,18 @@ import type { LabState, Played, RunSlice } from './slices.ts';
 /** The runs a spec makes, with the end of playback. */
 type Runs = Played & Pick<RunSlice, 'compared' | 'endMs'>;
 
-/** A spec's run; one in an explorer's scope runs with the scope's settings shape. */
-function played(spec: RunSpec, scoping: Scoping | null): Played {
+/**
+ * A spec's run; one in an explorer's scope runs with the scope's settings shape. With a prefix,
+ * the run replays it and then plays the seed (see `RunInput.prefix`).
+ */
+function played(spec: RunSpec, scoping: Scoping | null, prefix?: readonly number[]): Played {
   const shape = spec.scope && scoping ? { shape: scoping.shape(spec.scope) } : {};
-  const run = runScenario({ ...spec, ...shape });
+  const run = runScenario({ ...spec, ...shape, ...(prefix ? { prefix } : {}) });
   return { run, timeline: buildTimeline(run.trace) };
 }
 
-function runsOf(spec: RunSpec, scoping: Scoping | null): Runs {
-  const main = played(spec, scoping);
+function runsOf(spec: RunSpec, scoping: Scoping | null, prefix?: readonly number[]): Runs {
+  const main = played(spec, scoping, prefix);
   const other = comparedSpec(spec);
   const compared = other && main.run.world === 'payments' ? played(other, scoping) : null;
   const endMs = Math.max(main.timeline.endMs, compared?.timeline.endMs ?? 0);
@@ -76,19 +79,26 @@ export const runSlice =
     scoping: Scoping | null,
   ): StateCreator<LabState, [], [], RunSlice> =>
   (set, get) => {
-    /** Runs again with changed faults, keeping the moment on screen and whether it plays. */
-    const rerun = (spec: RunSpec) => {
-      const next = runsOf(spec, scoping);
+    /** Runs again, keeping the moment on screen and whether it plays. */
+    const rerun = (spec: RunSpec, prefix?: readonly number[]) => {
+      const next = runsOf(spec, scoping, prefix);
       const cursorMs = Math.min(get().cursorMs, next.endMs);
-      set({ spec, ...next, cursorMs, playing: get().playing && cursorMs < next.endMs });
+      // A tape's run changed at a moment is a new run: its tape is the one a link must carry.
+      const kept = spec.tape === null ? spec : { ...spec, tape: next.run.tape };
+      set({ spec: kept, ...next, cursorMs, playing: get().playing && cursorMs < next.endMs });
     };
-    /** Faults change the run, so a tape recorded without them (and its scope) no longer fits. */
-    const withFaults = (faults: RunSpec['faults']) => ({
-      ...get().spec,
-      faults,
-      tape: null,
-      scope: null,
-    });
+    /**
+     * Runs again with other faults. Before the earliest fault that changed, nothing changed: a
+     * seeded run replays the same draws, and a tape's run (a link's, an explorer's witness) keeps
+     * its recorded choices up to that moment and plays the seed after it, in the same scope.
+     */
+    const refault = (faults: RunSpec['faults']) => {
+      const { spec, run } = get();
+      if (spec.tape === null) return rerun({ ...spec, faults });
+      const fromMs = earliestChange(spec.faults, faults);
+      const prefix = run.points.filter((p) => p.atMs < fromMs).map((p) => p.index);
+      rerun({ ...spec, faults }, prefix);
+    };
     return {
       spec: first.spec,
       scoping,
@@ -108,10 +118,10 @@ export const runSlice =
         // Just after the moment on screen: every record already shown (times are whole
         // milliseconds) happened before the fault, so what the learner saw stays as it was.
         const placed = { ...fault, atMs: Math.floor(get().cursorMs) + 1 };
-        rerun(withFaults([...get().spec.faults, placed]));
+        refault([...get().spec.faults, placed]);
       },
-      removeFault: (index) => rerun(withFaults(get().spec.faults.toSpliced(index, 1))),
-      clearFaults: () => rerun(withFaults([])),
+      removeFault: (index) => refault(get().spec.faults.toSpliced(index, 1)),
+      clearFaults: () => refault([]),
       openScene({ spec, at }) {
         const { problem, ...next } = runsFor(spec, scoping);
         const cursorMs = at === 'end' ? next.endMs : Math.min(at, next.endMs);
@@ -119,6 +129,19 @@ export const runSlice =
       },
     };
   };
+
+/** The time of the earliest fault in one list and not the other, counting repeats. */
+function earliestChange(before: RunSpec['faults'], after: RunSpec['faults']): number {
+  const left = after.map((fault) => JSON.stringify(fault));
+  const times: number[] = [];
+  for (const fault of before) {
+    const at = left.indexOf(JSON.stringify(fault));
+    if (at === -1) times.push(fault.atMs);
+    else left.splice(at, 1);
+  }
+  for (const fault of left) times.push((JSON.parse(fault) as { atMs: number }).atMs);
+  return Math.min(...times);
+}
 
 /** The notice's list with one more problem, or nothing to change. */
 const noticed = (badParams: string[], problem: string | null) =>

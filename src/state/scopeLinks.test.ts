@@ -151,12 +151,23 @@ describe("links to an explorer's witness", () => {
     for (const change of [
       (s: typeof store) => s.getState().select({ strategy: 'atomic-key' }),
       (s: typeof store) => s.getState().select({ tweaks: { lossPercent: 5 } }),
-      (s: typeof store) => s.getState().injectFault({ kind: 'crash', point: 'now', atMs: 0 }),
     ]) {
       const other = storeFor(witness.link);
       change(other);
       expect(other.getState().spec).toMatchObject({ scope: null, tape: null });
     }
+  });
+
+  it('a fault injected into the witness keeps its scope and its past', () => {
+    const store = storeFor(witness.link);
+    store.getState().seek(40);
+    store.getState().injectFault({ kind: 'crash', point: 'now', atMs: 0 });
+    const { spec, run } = store.getState();
+    expect(spec).toMatchObject({ scope, tape: run.tape });
+    const before = (trace: typeof run.trace) => trace.filter((r) => r.t <= 40);
+    expect(traceHash(before(run.trace))).toBe(traceHash(before(replayed.trace)));
+    // Its link opens the changed run.
+    expect(hashOf(storeFor(urlOf(store)))).toBe(traceHash(run.trace));
   });
 
   it('a spec with a scope never runs plainly by mistake', () => {

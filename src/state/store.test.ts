@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { SCENARIO_IDS } from '../scenarios/ids.ts';
 import { recordsBy } from '../report/timeline.ts';
 import { hashJson } from '../sim/hash.ts';
+import { traceHash } from '../model/run.ts';
+import { runScenario } from '../scenarios/run.ts';
 import { nextStop } from '../report/timeline.ts';
 import { nextMoment } from './playbackSlice.ts';
 import { createLabStore, defaultStoreInput } from './store.ts';
@@ -67,11 +69,12 @@ describe('a fault injected at the cursor', () => {
         fc.constantFrom(...SCENARIO_IDS),
         fc.nat(60),
         fc.constantFrom(...faults),
-        (scenario, steps, fault) => {
-          const store = createLabStore({
-            ...defaultStoreInput,
-            spec: { ...defaultStoreInput.spec, scenario },
-          });
+        fc.option(fc.nat(50), { nil: null }),
+        (scenario, steps, fault, tapeSeed) => {
+          // A run from a link's tape (recorded with another seed than the spec's) or from the seed.
+          const plain = { ...defaultStoreInput.spec, scenario };
+          const tape = tapeSeed === null ? null : runScenario({ ...plain, seed: tapeSeed }).tape;
+          const store = createLabStore({ ...defaultStoreInput, spec: { ...plain, tape } });
           for (let i = 0; i < steps; i++) store.getState().stepForward();
           const { cursorMs, timeline } = store.getState();
           const shown = timeline.trace.slice(0, recordsBy(timeline, cursorMs));
@@ -79,6 +82,13 @@ describe('a fault injected at the cursor', () => {
           const after = store.getState();
           expect(after.cursorMs).toBe(cursorMs);
           expect(hashJson(after.run.trace.slice(0, shown.length))).toBe(hashJson(shown));
+          // The changed run's own tape is in the spec, so its link opens exactly this run.
+          expect(after.spec.tape === null).toBe(tape === null);
+          expect(traceHash(runScenario(after.spec).trace)).toBe(traceHash(after.run.trace));
+          // Taking the fault out again keeps the past, too.
+          store.getState().removeFault(0);
+          const undone = store.getState().run.trace;
+          expect(hashJson(undone.slice(0, shown.length))).toBe(hashJson(shown));
         },
       ),
       { numRuns: 200 },

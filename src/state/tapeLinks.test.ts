@@ -41,7 +41,7 @@ describe('tapes in links', () => {
     }
   });
 
-  it('the link keeps the tape while it applies, and drops it once the run changes', () => {
+  it('the link keeps the tape while it applies, and drops it once another run is chosen', () => {
     const store = storeFor(`${tapeLink}&lang=en`);
     expect(urlOf(store)).toContain(`tape=${cliRun.tape}`);
     // Comparing leaves the main run as it was; the compared strategy plays the seed.
@@ -54,9 +54,13 @@ describe('tapes in links', () => {
     expect(store.getState().spec.tape).toBeNull();
     expect(urlOf(store)).not.toContain('tape=');
 
+    // A fault keeps the run's past: the link then carries the changed run's own tape.
     const faulted = storeFor(tapeLink);
     faulted.getState().injectFault({ kind: 'crash', point: 'now', atMs: 0 });
-    expect(faulted.getState().spec.tape).toBeNull();
+    const { spec, run } = faulted.getState();
+    expect(spec.tape).toBe(run.tape);
+    expect(urlOf(faulted)).toContain(`tape=${run.tape}`);
+    expect(urlOf(faulted)).toContain('faults=crash%401');
     const tweaked = storeFor(tapeLink);
     tweaked.getState().select({ tweaks: { lossPercent: 5 } });
     expect(tweaked.getState().spec.tape).toBeNull();
