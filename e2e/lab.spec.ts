@@ -121,6 +121,25 @@ test('a malformed link shows a friendly notice and the defaults, never a blank p
   await expect(page.getByRole('status')).toHaveCount(0);
 });
 
+test('a part that cannot load says so and can be retried; the rest of the lab stays', async ({
+  page,
+}) => {
+  // The connection drops just when the sequence diagram's code is fetched.
+  let offline = true;
+  await page.route(/SequenceDiagram-[\w-]+\.js$/, (route) =>
+    offline ? route.abort('internetdisconnected') : route.continue(),
+  );
+  await page.goto('/?scenario=lost-response&lang=en');
+  const alert = page.getByRole('alert').filter({ hasText: 'This part of the page could not load' });
+  await expect(alert).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Ledger' })).toBeVisible();
+  await expect(page.getByTestId('trace-hash')).not.toBeEmpty();
+  offline = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(alert).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Sequence diagram' })).toBeVisible();
+});
+
 test('switching to Russian translates the page and is remembered', async ({ page }) => {
   await page.goto('/?scenario=lost-response&strategy=none&seed=1&lang=en');
   await toEnd(page);

@@ -195,6 +195,7 @@ export const en = {
     interview: 'Interview',
     loading: 'Loading…',
     failed: 'This page could not load; the connection may have dropped.',
+    partFailed: 'This part of the page could not load; the connection may have dropped.',
     retry: 'Try again',
     fromInterview: 'Opened from an interview question: this run shows the answer.',
     backToQuestion: '← Back to the question',

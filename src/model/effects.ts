@@ -122,7 +122,7 @@ export type Effect<K extends EffectName = EffectName> = {
  * Who carries each effect out: the part every world shares (worldBase.ts), or one world. Each
  * world's handler table must cover exactly its own names (see `EffectHandlers`).
  */
-export const EFFECT_OWNER = {
+const EFFECT_OWNER = {
   transmit: 'base',
   startTimer: 'base',
   cancelTimer: 'base',
@@ -145,7 +145,7 @@ export const EFFECT_OWNER = {
   served: 'resources',
 } as const satisfies Record<EffectName, 'base' | 'payments' | 'resources'>;
 
-export type EffectOwner = (typeof EFFECT_OWNER)[EffectName];
+type EffectOwner = (typeof EFFECT_OWNER)[EffectName];
 export type EffectsOf<O extends EffectOwner> = {
   [N in EffectName]: (typeof EFFECT_OWNER)[N] extends O ? N : never;
 }[EffectName];

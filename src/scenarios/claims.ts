@@ -2,12 +2,9 @@ import type { Method } from '../model/http.ts';
 import { summarize } from '../model/outcome.ts';
 import { summarizeResources } from '../model/resourceOutcome.ts';
 import type { RunResult } from '../model/run.ts';
-import type { ScriptedFault } from '../model/settings.ts';
 import type { CrashPoint } from '../model/crashPoints.ts';
 import type { InvariantName } from '../model/trace.ts';
 import { computeMethodTable } from './methods.ts';
-import { runScenario } from './run.ts';
-import type { RunSpec } from './spec.ts';
 
 /**
  * What a lesson asserts about the simulation, as data. A lesson's text may say "the customer is
@@ -48,11 +45,6 @@ export type Claim =
   | { kind: 'already-applied'; atLeast: number }
   /** A row of the method table, measured by running the method once and three times. */
   | { kind: 'method'; method: Method; safe: boolean; idempotent: boolean };
-
-/** The run a spec makes, with any faults a learner added on top. */
-export function runSpec(spec: RunSpec, extraFaults: readonly ScriptedFault[] = []): RunResult {
-  return runScenario({ ...spec, faults: [...spec.faults, ...extraFaults] });
-}
 
 /** Whether the claim holds for the run; `method` claims are measured on their own. */
 export function claimHolds(claim: Claim, run: RunResult): boolean {

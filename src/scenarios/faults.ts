@@ -101,7 +101,7 @@ export function faultRow(fault: ScriptedFault): FaultRow {
 }
 
 /** The row of a code (`drop-response`), or undefined. */
-export const faultRowByCode = (code: string): FaultRow | undefined =>
+const faultRowByCode = (code: string): FaultRow | undefined =>
   FAULTS.find((entry) => entry.code === code);
 
 const LONGEST_MS = 3_600_000;

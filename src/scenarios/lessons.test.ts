@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { ScriptedFault } from '../model/settings.ts';
 import { lessonTexts as en } from '../i18n/lessons/en.ts';
 import { lessonTexts as ru } from '../i18n/lessons/ru.ts';
-import { claimHolds, runSpec, type Claim } from './claims.ts';
-import { comparedSpec } from './spec.ts';
+import { claimHolds, type Claim } from './claims.ts';
+import type { RunResult } from '../model/run.ts';
+import { runScenario } from './run.ts';
+import { comparedSpec, type RunSpec } from './spec.ts';
 import { INTERVIEW_QUESTIONS } from './interview.ts';
 import { LESSONS } from './lessons.ts';
 import { INTERVIEW_IDS, LESSON_OUTLINE } from './outline.ts';
@@ -17,8 +19,13 @@ const OTHER_FAULTS: ScriptedFault[] = [
   { kind: 'server-pause', atMs: 1, durationMs: 1000 },
 ];
 
+/** The run a spec makes, with any faults a learner added on top. */
+function runSpec(spec: RunSpec, extraFaults: readonly ScriptedFault[] = []): RunResult {
+  return runScenario({ ...spec, faults: [...spec.faults, ...extraFaults] });
+}
+
 /** Every claim that fails for the run, named, so a broken lesson says which sentence lies. */
-function failing(claims: readonly Claim[], run: ReturnType<typeof runSpec>): string[] {
+function failing(claims: readonly Claim[], run: RunResult): string[] {
   return claims.filter((c) => !claimHolds(c, run)).map((c) => JSON.stringify(c));
 }
 

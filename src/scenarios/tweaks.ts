@@ -111,7 +111,7 @@ export const settingApplies = (row: AnySettingRow, world: WorldKind): boolean =>
  * (`key=per-attempt,loss=25`). Each pair that is not a known setting with an allowed value is
  * reported, and the rest are kept.
  */
-export function parseSettingPairs(pairs: Iterable<[string, string]>): {
+function parseSettingPairs(pairs: Iterable<[string, string]>): {
   tweaks: Tweaks;
   bad: string[];
 } {

@@ -114,7 +114,7 @@ export const isSeedText = (text: string): boolean =>
 const isMomentText = (text: string): boolean => text === 'end' || /^\d{1,7}$/.test(text);
 
 /** Whether a link's tape can be read at all; whether it fits the run shows only by running it. */
-export function isTapeText(text: string): boolean {
+function isTapeText(text: string): boolean {
   try {
     decodeTape(text);
     return true;

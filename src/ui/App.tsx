@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Controls } from './controls/Controls.tsx';
 import { OutcomePanel } from './outcome/OutcomePanel.tsx';
 import { InvariantsPanel } from './outcome/InvariantsPanel.tsx';
@@ -10,29 +10,23 @@ import { useLab, useMessages } from './common/lab.ts';
 import { PlaybackBar } from './playback/PlaybackBar.tsx';
 import { usePlaybackKeys, usePlaybackLoop } from './playback/frame.ts';
 import { Topology } from './topology/Topology.tsx';
+import { Deferred } from './common/Deferred.tsx';
+import { retryable } from './common/retryable.ts';
 
 // Views off the first screen load after it, keeping the initial bundle within its budget.
-const FaultPanel = lazy(() =>
-  import('./faults/FaultPanel.tsx').then((m) => ({ default: m.FaultPanel })),
-);
-const CompareView = lazy(() =>
-  import('./compare/CompareView.tsx').then((m) => ({ default: m.CompareView })),
-);
-const StateMachines = lazy(() =>
-  import('./machines/StateMachines.tsx').then((m) => ({ default: m.StateMachines })),
+const FaultPanel = retryable(() => import('./faults/FaultPanel.tsx').then((m) => m.FaultPanel));
+const CompareView = retryable(() => import('./compare/CompareView.tsx').then((m) => m.CompareView));
+const StateMachines = retryable(() =>
+  import('./machines/StateMachines.tsx').then((m) => m.StateMachines),
 );
 // The live region reads the event log's sentences; it is there a moment after the first paint.
-const Announcer = lazy(() =>
-  import('./playback/Announcer.tsx').then((m) => ({ default: m.Announcer })),
-);
-const EventLog = lazy(() => import('./log/EventLog.tsx').then((m) => ({ default: m.EventLog })));
-const SequenceDiagram = lazy(() =>
-  import('./sequence/SequenceDiagram.tsx').then((m) => ({ default: m.SequenceDiagram })),
+const Announcer = retryable(() => import('./playback/Announcer.tsx').then((m) => m.Announcer));
+const EventLog = retryable(() => import('./log/EventLog.tsx').then((m) => m.EventLog));
+const SequenceDiagram = retryable(() =>
+  import('./sequence/SequenceDiagram.tsx').then((m) => m.SequenceDiagram),
 );
 // The course, its lessons and the interview questions, with their texts, load when opened.
-const CoursePages = lazy(() =>
-  import('./lessons/CoursePages.tsx').then((m) => ({ default: m.CoursePages })),
-);
+const CoursePages = retryable(() => import('./lessons/CoursePages.tsx').then((m) => m.CoursePages));
 
 export function App() {
   const t = useMessages();
@@ -82,9 +76,9 @@ export function App() {
           </Suspense>
         </LoadFailure>
       )}
-      <Suspense fallback={null}>
+      <Deferred>
         <Announcer />
-      </Suspense>
+      </Deferred>
     </>
   );
 }
@@ -116,26 +110,26 @@ function LabPage() {
           </div>
           <div className="order-4 flex flex-col gap-4">
             <OutcomePanel />
-            <Suspense fallback={null}>
+            <Deferred>
               <CompareView />
               <FaultPanel />
-            </Suspense>
+            </Deferred>
           </div>
           <div className="order-6 min-w-0">
-            <Suspense fallback={<p className="text-sm">{t.sequence.loading}</p>}>
+            <Deferred fallback={<p className="text-sm">{t.sequence.loading}</p>}>
               <SequenceDiagram />
-            </Suspense>
+            </Deferred>
           </div>
           <div className="order-7 min-w-0">
-            <Suspense fallback={<p className="text-sm">{t.machines.loading}</p>}>
+            <Deferred fallback={<p className="text-sm">{t.machines.loading}</p>}>
               <StateMachines />
-            </Suspense>
+            </Deferred>
           </div>
           {/* The skip link's target, there before the lazily loaded log is. */}
           <div id="log" className="order-8 min-w-0">
-            <Suspense fallback={null}>
+            <Deferred>
               <EventLog />
-            </Suspense>
+            </Deferred>
           </div>
         </div>
       </main>

@@ -2,6 +2,7 @@ import { assign, setup } from 'xstate';
 import { EFFECTS } from '../effects.ts';
 import type { RequestMessage } from '../message.ts';
 import type { CrashPoint } from '../crashPoints.ts';
+import { theEvent } from './params.ts';
 
 /**
  * The server process: up, paused or down. While up it accepts requests, each handled by its own
@@ -57,7 +58,7 @@ const crash = {
   actions: [
     {
       type: 'disarm crash point',
-      params: ({ event }: { event: { point: CrashPoint | 'now' } }) => event,
+      params: theEvent<{ point: CrashPoint | 'now' }>,
     },
     'abortHandlers',
     {
@@ -81,7 +82,7 @@ export const serverMachine = serverSetup.createMachine({
   id: 'server',
   context: ({ input }) => ({ restartMs: input.restartMs, armedCrashes: [] }),
   initial: 'up',
-  on: { ARM_CRASH: { actions: { type: 'arm crash point', params: ({ event }) => event } } },
+  on: { ARM_CRASH: { actions: { type: 'arm crash point', params: theEvent } } },
   states: {
     up: {
       on: {

@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react';
+import { retryFailedLoads } from './retryable.ts';
 
 /**
  * When a part of the page loaded on demand cannot load (the network dropped), a sentence and a
@@ -21,7 +22,10 @@ export class LoadFailure extends Component<
         {this.props.message}{' '}
         <button
           type="button"
-          onClick={() => this.setState({ failed: false })}
+          onClick={() => {
+            retryFailedLoads();
+            this.setState({ failed: false });
+          }}
           className="rounded-md border border-slate-300 px-2 py-0.5 font-medium dark:border-slate-600"
         >
           {this.props.retry}

@@ -1,14 +1,16 @@
-import { lazy, Suspense, useId, useState, type ChangeEvent } from 'react';
+import { useId, useState, type ChangeEvent } from 'react';
 import { isStrategyId, STRATEGY_IDS } from '../../model/strategies.ts';
 import { isResourceScenario, SCENARIO_IDS, worldOf } from '../../scenarios/ids.ts';
 import { isSeedText } from '../../state/url.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
 import { COMPARE_TOGGLE_ID } from '../common/bringIntoView.ts';
+import { Deferred } from '../common/Deferred.tsx';
+import { retryable } from '../common/retryable.ts';
 
 // The settings sit behind a disclosure; they load after the first screen.
-const SettingsFields = lazy(() =>
-  import('./SettingsFields.tsx').then((m) => ({ default: m.SettingsFields })),
+const SettingsFields = retryable(() =>
+  import('./SettingsFields.tsx').then((m) => m.SettingsFields),
 );
 
 const fieldClass =
@@ -41,9 +43,9 @@ export function Controls() {
         />
         {!isResourceScenario(spec.scenario) && <CompareField />}
         <SeedField seed={spec.seed} onSeed={(seed) => select({ seed })} />
-        <Suspense fallback={null}>
+        <Deferred>
           <SettingsFields />
-        </Suspense>
+        </Deferred>
       </div>
     </Panel>
   );
@@ -87,7 +89,11 @@ function Picker<T extends string>({
         value={value}
         disabled={disabledReason !== null}
         aria-describedby={`${id}-about`}
-        onChange={(e) => onPick(e.target.value as T)}
+        onChange={(e) => {
+          // The options are the values: finding the one chosen types it without a cast.
+          const chosen = options.find((o) => o.id === e.target.value);
+          if (chosen) onPick(chosen.id);
+        }}
       >
         {groups.length > 1
           ? groups.map((group) => (

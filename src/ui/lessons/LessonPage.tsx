@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { claimHolds } from '../../scenarios/claims.ts';
 import { LESSONS, lessonById, type LessonStep } from '../../scenarios/lessons.ts';
 import { toHash } from '../../state/route.ts';
@@ -14,15 +14,15 @@ import { FinishedNote } from './FinishedNote.tsx';
 import { PredictBox } from './PredictBox.tsx';
 import { useLessonTexts } from './texts.ts';
 import { bringIntoView, PLAYBACK_ID } from '../common/bringIntoView.ts';
+import { Deferred } from '../common/Deferred.tsx';
+import { retryable } from '../common/retryable.ts';
 
-const FaultPanel = lazy(() =>
-  import('../faults/FaultPanel.tsx').then((m) => ({ default: m.FaultPanel })),
+const FaultPanel = retryable(() => import('../faults/FaultPanel.tsx').then((m) => m.FaultPanel));
+const CompareView = retryable(() =>
+  import('../compare/CompareView.tsx').then((m) => m.CompareView),
 );
-const CompareView = lazy(() =>
-  import('../compare/CompareView.tsx').then((m) => ({ default: m.CompareView })),
-);
-const SequenceDiagram = lazy(() =>
-  import('../sequence/SequenceDiagram.tsx').then((m) => ({ default: m.SequenceDiagram })),
+const SequenceDiagram = retryable(() =>
+  import('../sequence/SequenceDiagram.tsx').then((m) => m.SequenceDiagram),
 );
 
 const go = (hash: string) => {
@@ -50,11 +50,11 @@ export function LessonPage({ lessonId, step }: { lessonId: string; step: number 
         </div>
         <Topology />
         <OutcomePanel />
-        <Suspense fallback={null}>
+        <Deferred>
           {compare && <CompareView />}
           {current.act && <FaultPanel />}
           <SequenceDiagram />
-        </Suspense>
+        </Deferred>
       </div>
     </main>
   );

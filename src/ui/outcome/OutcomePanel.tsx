@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { useMemo } from 'react';
 import { summarize, type IntentOutcome, type RunOutcome } from '../../model/outcome.ts';
 import type { PaymentRun } from '../../model/run.ts';
 import type { TraceRecord } from '../../model/trace.ts';
@@ -8,12 +8,12 @@ import { AnswerStatuses, Fact, HeadlineBox, LedgerFacts, verdictText } from './R
 import { ResourceOutcome } from './ResourceOutcome.tsx';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
+import { Deferred } from '../common/Deferred.tsx';
+import { retryable } from '../common/retryable.ts';
 
 // The store's tables sit under the ledger's headline: they load right after the first paint,
 // which keeps the first screen's JavaScript within its budget.
-const StoreTables = lazy(() =>
-  import('./StoreTables.tsx').then((m) => ({ default: m.StoreTables })),
-);
+const StoreTables = retryable(() => import('./StoreTables.tsx').then((m) => m.StoreTables));
 
 /** The ledger at the cursor: what the run has come to so far, in the terms of its world. */
 export function OutcomePanel() {
@@ -33,9 +33,9 @@ function PaymentOutcome({ run, trace }: { run: PaymentRun; trace: readonly Trace
   return (
     <Panel id="ledger" title={t.ledger.region}>
       <PaymentHeadline outcome={outcome} />
-      <Suspense fallback={null}>
+      <Deferred>
         <StoreTables />
-      </Suspense>
+      </Deferred>
       <LedgerFacts run={run}>
         <AnswerStatuses statuses={outcome.statuses} late={outcome.lateStatuses} />
         <PaymentList perIntent={outcome.perIntent} />

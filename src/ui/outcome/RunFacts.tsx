@@ -31,7 +31,7 @@ function LongTape({ tape }: { tape: string }) {
 }
 
 /** The run's identity: its trace hash and tape, which replay it exactly anywhere. */
-export function TraceFacts({ run }: { run: RunResult }) {
+function TraceFacts({ run }: { run: RunResult }) {
   const t = useMessages();
   const hash = useMemo(() => traceHash(run.trace), [run]);
   return (

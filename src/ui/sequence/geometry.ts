@@ -154,7 +154,7 @@ export function markAt(laneX: number, y: number): { x: number; y: number } {
  * How far an arrow is drawn at the cursor (0 to 1 of the way to `targetY`) and, for a lost
  * message, where along it the cross stands.
  */
-export function arrowReach(span: MessageSpan, cursorMs: number, y: (t: number) => number) {
+function arrowReach(span: MessageSpan, cursorMs: number, y: (t: number) => number) {
   const end = Math.min(cursorMs, span.endAt);
   const fraction = (to: number) =>
     to === span.sentAt ? 1 : (end - span.sentAt) / (to - span.sentAt);
