@@ -596,6 +596,12 @@ export const en = {
         'The same outage, but each client waits a random time up to its backoff (full jitter). The retries spread out and the peak load on the server drops.',
     },
   },
+  embed: {
+    /** The stage's heading, for screen readers: the scenario it shows. */
+    stage: (scenario: string) => `Idempotency Lab: ${scenario}`,
+    openFull: 'Open in the full lab',
+    newTab: '(opens in a new tab)',
+  },
 };
 
 export type Messages = typeof en;
