@@ -35,21 +35,6 @@ export interface EmbedParams {
   loop: boolean;
 }
 
-/** Every parameter name this file reads: a link to the full lab leaves them out. */
-export const EMBED_PARAM_NAMES = [
-  'embed',
-  'view',
-  'theme',
-  'scale',
-  'autoplay',
-  'speed',
-  'until',
-  'loop',
-] as const;
-
-export const isEmbedSearch = (search: string): boolean =>
-  new URLSearchParams(search).get('embed') === '1';
-
 const isPanel = (name: string): name is PanelName => (PANELS as readonly string[]).includes(name);
 
 /** `view=ledger,topology` → the named panels, each once; none valid → the default. */
@@ -92,18 +77,4 @@ export function parseEmbedParams(search: string): EmbedParams {
     until: parseMoment(params.get('until')),
     loop: isOn(params.get('loop')),
   };
-}
-
-/**
- * The link that opens the same run at the same moment in the full lab: the stage's own link
- * without its embed parameters, with `at=` the moment on screen (0, the start, is left out).
- */
-export function fullLabSearch(search: string, atMs: number): string {
-  const params = new URLSearchParams(search);
-  for (const name of EMBED_PARAM_NAMES) params.delete(name);
-  params.delete('at');
-  const at = Math.floor(atMs);
-  if (at > 0) params.set('at', String(at));
-  const text = params.toString();
-  return text ? `?${text}` : '';
 }
