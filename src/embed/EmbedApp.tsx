@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLab, useLabStore, useMessages } from '../ui/common/lab.ts';
 import { usePlaybackLoop } from '../ui/playback/frame.ts';
 import { toSearch } from '../state/url.ts';
@@ -28,7 +28,7 @@ export function EmbedApp({ params, port }: { params: EmbedParams; port: DeckPort
   return (
     <div
       className="fixed inset-0 flex flex-col gap-3 overflow-hidden p-3"
-      style={{ zoom: params.scale }}
+      style={{ zoom: useFittedScale(params.scale) }}
       data-testid="embed-stage"
     >
       <main className="flex min-h-0 flex-1 flex-col">
@@ -42,6 +42,23 @@ export function EmbedApp({ params, port }: { params: EmbedParams; port: DeckPort
   );
 }
 
+/**
+ * The topology is drawn left to right only in a box at least 560 CSS px wide (narrower, it turns
+ * top to bottom, too tall for a slide): `scale=` enlarges the stage as far as the frame leaves it
+ * 600 CSS px, never further. Followed as the frame resizes.
+ */
+const STAGE_MIN_WIDTH = 600;
+
+function useFittedScale(scale: number): number {
+  const [width, setWidth] = useState(() => window.innerWidth);
+  useEffect(() => {
+    const onResize = () => setWidth(window.innerWidth);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return scale <= 1 ? scale : Math.max(1, Math.min(scale, width / STAGE_MIN_WIDTH));
+}
+
 /** The same run at the same moment in the full lab, in a new tab. */
 function FullLabLink() {
   const t = useMessages();
@@ -49,7 +66,8 @@ function FullLabLink() {
   const lang = useLab((s) => s.lang);
   const scoping = useLab((s) => s.scoping);
   const at = useLab((s) => Math.floor(s.cursorMs));
-  const href = `${window.location.pathname}${toSearch(spec, lang, at, scoping)}`;
+  // The lab's own page, beside embed.html wherever the site is hosted.
+  const href = `./${toSearch(spec, lang, at, scoping)}`;
   return (
     <a
       href={href}

@@ -53,6 +53,13 @@ function Column({ panels }: { panels: readonly PanelName[] }) {
 const FILL =
   'flex min-h-0 flex-1 flex-col [&>section]:flex [&>section]:min-h-0 [&>section]:flex-1 [&>section]:flex-col [&>section]:p-3';
 
+/**
+ * The topology's smallest labels (11–12 drawing units: states, messages, the network's name) are
+ * drawn at 13 here, as its actors' names are: on a projector at scale=1.5 in a 1280×720 frame every
+ * label then reaches 20 px (measured in e2e/embed.spec.ts; at 11 they were 17.5).
+ */
+const PROJECTOR_TEXT = '[&_svg_text]:text-[13px]';
+
 function Slot({ panel }: { panel: PanelName }) {
   const t = useMessages();
   switch (panel) {
@@ -71,7 +78,7 @@ function Slot({ panel }: { panel: PanelName }) {
     case 'topology':
       return (
         <div
-          className={`${FILL} [&_figure]:min-h-0 [&_figure]:flex-1 [&_h2]:sr-only [&_svg]:h-full [&_svg]:w-full`}
+          className={`${FILL} [&_figure]:min-h-0 [&_figure]:flex-1 [&_h2]:sr-only [&_svg]:h-full [&_svg]:w-full ${PROJECTOR_TEXT}`}
         >
           <Topology />
         </div>
