@@ -27,7 +27,7 @@ export function EmbedApp({ params, port }: { params: EmbedParams; port: DeckPort
   useClickerKeys(port);
   return (
     <div
-      className="fixed inset-0 flex flex-col gap-3 overflow-hidden p-3"
+      className="fixed inset-0 flex flex-col gap-2 overflow-hidden p-2"
       style={{ zoom: useFittedScale(params.scale) }}
       data-testid="embed-stage"
     >
@@ -45,9 +45,9 @@ export function EmbedApp({ params, port }: { params: EmbedParams; port: DeckPort
 /**
  * The topology is drawn left to right only in a box at least 560 CSS px wide (narrower, it turns
  * top to bottom, too tall for a slide): `scale=` enlarges the stage as far as the frame leaves it
- * 600 CSS px, never further. Followed as the frame resizes.
+ * 590 CSS px (the drawing's box is that less the stage's and the panel's padding), never further. Followed as the frame resizes.
  */
-const STAGE_MIN_WIDTH = 600;
+const STAGE_MIN_WIDTH = 590;
 
 function useFittedScale(scale: number): number {
   const [width, setWidth] = useState(() => window.innerWidth);

@@ -26,7 +26,7 @@ export function EmbedStage({ view }: { view: readonly PanelName[] }) {
   const side = wide && drawn.length > 1 ? drawn.slice(1) : [];
   const main = view.filter((panel) => !side.includes(panel));
   return (
-    <div className={`flex min-h-0 flex-1 gap-3 ${side.length ? 'flex-row' : 'flex-col'}`}>
+    <div className={`flex min-h-0 flex-1 gap-2 ${side.length ? 'flex-row' : 'flex-col'}`}>
       <Column panels={main} />
       {side.length > 0 && <Column panels={side} />}
     </div>
@@ -38,7 +38,7 @@ const READ: readonly PanelName[] = ['caption', 'ledger'];
 
 function Column({ panels }: { panels: readonly PanelName[] }) {
   return (
-    <div className="flex min-h-0 min-w-0 flex-1 flex-col gap-3">
+    <div className="flex min-h-0 min-w-0 flex-1 flex-col gap-2">
       {panels.map((panel) => (
         <Slot key={panel} panel={panel} />
       ))}
@@ -51,7 +51,7 @@ function Column({ panels }: { panels: readonly PanelName[] }) {
  * stretched to the slot and their drawings fit it (an SVG with a viewBox keeps its proportions).
  */
 const FILL =
-  'flex min-h-0 flex-1 flex-col [&>section]:flex [&>section]:min-h-0 [&>section]:flex-1 [&>section]:flex-col [&>section]:p-3';
+  'flex min-h-0 flex-1 flex-col [&>section]:flex [&>section]:min-h-0 [&>section]:flex-1 [&>section]:flex-col [&>section]:p-1';
 
 /**
  * The topology's smallest labels (11–12 drawing units: states, messages, the network's name) are
