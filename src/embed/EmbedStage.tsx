@@ -22,13 +22,18 @@ const CompareView = retryable(() =>
 export function EmbedStage({ view }: { view: readonly PanelName[] }) {
   const wide = useFrameIsWide();
   const drawn = view.filter((panel) => !READ.includes(panel));
-  // A wide frame with two drawings puts the second beside the first; otherwise one column.
-  const side = wide && drawn.length > 1 ? drawn.slice(1) : [];
-  const main = view.filter((panel) => !side.includes(panel));
+  const [first, ...others] = drawn;
+  const read = view.filter((panel) => READ.includes(panel));
+  if (!wide || first === undefined || others.length === 0) return <Column panels={view} />;
+  // A wide frame with two drawings: the first across the top, where the topology keeps its
+  // left-to-right drawing; below it the texts, and the other drawings beside them.
   return (
-    <div className={`flex min-h-0 flex-1 gap-2 ${side.length ? 'flex-row' : 'flex-col'}`}>
-      <Column panels={main} />
-      {side.length > 0 && <Column panels={side} />}
+    <div className="flex min-h-0 flex-1 flex-col gap-2">
+      <Column panels={[first]} />
+      <div className="flex min-h-0 flex-1 flex-row gap-2">
+        {read.length > 0 && <Column panels={read} />}
+        <Column panels={others} />
+      </div>
     </div>
   );
 }
