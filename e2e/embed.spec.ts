@@ -298,3 +298,17 @@ test('the stage alone: no site header, no navigation, a link to the same moment 
   expect(href.searchParams.has('embed')).toBe(false);
   expect(href.searchParams.has('view')).toBe(false);
 });
+
+test('a lesson page framed whole does not take focus from the deck', async ({ page }) => {
+  await page.setContent(
+    `<h1>A deck</h1><iframe title="A lesson" width="1200" height="700" src="${LAB}#/lesson/idempotency-key/1"></iframe>`,
+  );
+  const lesson = page.frameLocator('iframe');
+  await expect(lesson.getByTestId('step-title')).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+  const frame = page.frames().find((f) => f.url().includes('/lesson/'))!;
+  expect(await frame.evaluate(() => document.activeElement?.getAttribute('data-testid'))).not.toBe(
+    'step-title',
+  );
+});
