@@ -602,6 +602,22 @@ export const en = {
     openFull: 'Open in the full lab',
     newTab: '(opens in a new tab)',
   },
+  export: {
+    button: 'Export',
+    menu: 'Export this run for slides',
+    topologySvg: 'Topology as SVG',
+    topologyPng: 'Topology as PNG (2×)',
+    sequenceSvg: 'Sequence diagram as SVG',
+    sequencePng: 'Sequence diagram as PNG (2×)',
+    webm: 'The run as a video (WebM, 1280×720)',
+    gif: 'The run as an animated GIF (1280×720)',
+    recordingLabel: 'Recording progress',
+    recording: (percent: number) => `Recording… ${percent}%`,
+    cancel: 'Cancel',
+    noVideo:
+      'This browser cannot encode video. Use Chrome or Edge, export a GIF, or run npm run export from the command line.',
+    failed: 'The export failed. Try again, or export from the command line (npm run export).',
+  },
 };
 
 export type Messages = typeof en;

@@ -26,6 +26,7 @@ const SequenceDiagram = retryable(() =>
   import('./sequence/SequenceDiagram.tsx').then((m) => m.SequenceDiagram),
 );
 // The course, its lessons and the interview questions, with their texts, load when opened.
+const ExportMenu = retryable(() => import('./export/ExportMenu.tsx').then((m) => m.ExportMenu));
 const CoursePages = retryable(() => import('./lessons/CoursePages.tsx').then((m) => m.CoursePages));
 
 export function App() {
@@ -104,6 +105,11 @@ function LabPage() {
         <div className="contents min-w-0 lg:flex lg:flex-col lg:gap-4">
           <div className="order-2 lg:sticky lg:top-0 lg:z-10">
             <PlaybackBar />
+            <div className="mt-2 flex justify-end">
+              <Deferred>
+                <ExportMenu />
+              </Deferred>
+            </div>
           </div>
           <div className="order-3">
             <Topology />
