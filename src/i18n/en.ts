@@ -596,6 +596,13 @@ export const en = {
         'The same outage, but each client waits a random time up to its backoff (full jitter). The retries spread out and the peak load on the server drops.',
     },
   },
+  sequenceStage: {
+    folded: (from: number, to: number) => `clients ${from}–${to}`,
+    foldedNote: (from: number, to: number) => `Clients ${from}–${to} share one lane.`,
+    unfoldedNote: 'Every client has a lane of its own.',
+    unfold: (from: number, to: number) => `Show clients ${from}–${to} on their own lanes`,
+    fold: (from: number, to: number) => `Fold clients ${from}–${to} into one lane`,
+  },
 };
 
 export type Messages = typeof en;

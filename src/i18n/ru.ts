@@ -606,4 +606,11 @@ export const ru: Messages = {
         'Тот же сбой, но каждый клиент ждёт случайное время в пределах своей паузы (full jitter). Повторы растягиваются во времени, и пиковая нагрузка на сервер падает.',
     },
   },
+  sequenceStage: {
+    folded: (from: number, to: number) => `клиенты ${from}–${to}`,
+    foldedNote: (from: number, to: number) => `Клиенты ${from}–${to} показаны на одной дорожке.`,
+    unfoldedNote: 'У каждого клиента своя дорожка.',
+    unfold: (from: number, to: number) => `Показать клиентов ${from}–${to} по отдельности`,
+    fold: (from: number, to: number) => `Свернуть клиентов ${from}–${to} в одну дорожку`,
+  },
 };
