@@ -219,8 +219,8 @@ describe('lanes with many clients', () => {
       const all = lanesOf(stormTimeline, storm.world, expanded);
       expect(all.ids.indexOf('server')).toBe(2);
       expect(all.ids.indexOf('store')).toBe(1);
-      // The third lane: in view in any box wider than about 400 px.
-      expect(all.x('server')).toBe(330);
+      // The third lane: in view in any box wider than about 350 px.
+      expect(all.x('server')).toBe(70 + 2 * 112);
     }
     const unfolded = lanesOf(stormTimeline, storm.world, true);
     expect(unfolded.ids).toHaveLength(3 + 12);

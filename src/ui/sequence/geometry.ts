@@ -23,6 +23,9 @@ export const ROW = 22;
 /** The first row's height: the lane names sit in a header row of their own, above the scroll. */
 export const TOP = 18;
 const LANE_GAP = 130;
+/** Lanes close up a little when there are many, so that seven fit a laptop's half screen. */
+const NARROW_LANE_GAP = 112;
+const NARROW_FROM_LANES = 6;
 const LEFT = 70;
 /** Room right of the last lane, for its marks. */
 const RIGHT = 70;
@@ -75,11 +78,16 @@ export function lanesOf(timeline: Timeline, world: WorldKind, expanded = false):
 function placeLanes(ids: string[], fold: Fold | null): Lanes {
   const index = new Map(ids.map((id, i) => [id, i]));
   if (fold && !fold.expanded) for (const id of fold.members) index.set(id, index.get(fold.id)!);
-  return { ids, fold, x: (id) => LEFT + (index.get(id) ?? 0) * LANE_GAP };
+  const gap = laneGap(ids.length);
+  return { ids, fold, x: (id) => LEFT + (index.get(id) ?? 0) * gap };
+}
+
+function laneGap(lanes: number): number {
+  return lanes >= NARROW_FROM_LANES ? NARROW_LANE_GAP : LANE_GAP;
 }
 
 export function diagramWidth(lanes: Lanes): number {
-  return LEFT + (lanes.ids.length - 1) * LANE_GAP + RIGHT;
+  return LEFT + (lanes.ids.length - 1) * laneGap(lanes.ids.length) + RIGHT;
 }
 
 /** Index of the first stop after `t` (stops.length if none): a binary search. */
