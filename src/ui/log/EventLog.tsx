@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useRecordCount } from '../playback/frame.ts';
 import { REM_PX } from '../common/rem.ts';
 import { describeTrace, type LogLine } from '../../report/log.ts';
@@ -82,9 +82,15 @@ function useFollowedWindow(boxRef: { readonly current: HTMLDivElement | null }, 
   const [reading, setReading] = useState<{ count: number; top: number } | null>(null);
   const readTop = reading?.count === count ? reading.top : null;
   // Keep the newest line in view as the run plays, without moving the page and without reading
-  // layout (the browser clamps the value to the bottom).
-  useLayoutEffect(() => {
-    if (boxRef.current) boxRef.current.scrollTop = 1e9;
+  // layout (the browser clamps the value to the bottom). Written in the next animation frame, not
+  // as React commits: a scroll written at once makes the browser lay out the whole page there and
+  // then, and again when it draws the frame (during play, most of a frame's script time went to
+  // this one line).
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      if (boxRef.current) boxRef.current.scrollTop = 1e9;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [boxRef, count]);
   const onScroll = () => {
     const el = boxRef.current;
