@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 /** Twelve clients paying five times each through a server outage: the busiest diagram. */
 const STORM = '/?scenario=retry-storm&strategy=atomic-key&seed=1&payments=5&lang=en';
@@ -124,15 +125,35 @@ test('no label is drawn over another, as the browser measures them', async ({ pa
   expect(checked).toBeGreaterThan(50);
 });
 
-test('screenshot: twelve clients at 1280×720', async ({ page }, info) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
+test('the folded and unfolded diagram has no accessibility violations (axe)', async ({ page }) => {
   await page.goto(STORM);
   await expect(diagram(page)).toBeVisible();
-  const slider = page.getByRole('slider', { name: 'Timeline' });
-  await slider.focus();
-  await page.keyboard.press('Home');
+  await page.getByRole('slider', { name: 'Timeline' }).focus();
   for (let k = 0; k < 3; k++) await page.keyboard.press('PageUp');
-  await diagram(page).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: info.outputPath('sequence-12-clients-1280x720.png') });
-  await diagram(page).screenshot({ path: info.outputPath('sequence-panel.png') });
+  const scan = async () =>
+    (await new AxeBuilder({ page }).include('#sequence').analyze()).violations.map((v) => v.id);
+  expect(await scan()).toEqual([]);
+  await diagram(page)
+    .getByRole('button', { name: /Show clients 4–12/ })
+    .click();
+  expect(await scan()).toEqual([]);
 });
+
+for (const [width, height] of [
+  [1280, 720],
+  [1440, 900],
+  [390, 844],
+] as const) {
+  test(`screenshot: twelve clients at ${width}×${height}`, async ({ page }, info) => {
+    await page.setViewportSize({ width, height });
+    await page.goto(STORM);
+    await expect(diagram(page)).toBeVisible();
+    const slider = page.getByRole('slider', { name: 'Timeline' });
+    await slider.focus();
+    await page.keyboard.press('Home');
+    for (let k = 0; k < 3; k++) await page.keyboard.press('PageUp');
+    await diagram(page).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: info.outputPath(`sequence-${width}x${height}.png`) });
+    await diagram(page).screenshot({ path: info.outputPath(`sequence-panel-${width}.png`) });
+  });
+}
