@@ -116,7 +116,6 @@ export function SequenceDiagram() {
             spans={inView}
             lanes={lanes}
             y={rows.y}
-            width={width}
             labels={labels}
             selected={selected}
             onSelect={select}
@@ -264,7 +263,6 @@ function Arrows({
   spans,
   lanes,
   y,
-  width,
   labels,
   selected,
   onSelect,
@@ -272,7 +270,6 @@ function Arrows({
   spans: readonly MessageSpan[];
   lanes: Lanes;
   y: (t: number) => number;
-  width: number;
   labels: ReadonlyMap<string, LabelSpot>;
   selected: number | null;
   onSelect: (id: number) => void;
@@ -295,9 +292,10 @@ function Arrows({
             onSelect={onSelect}
           />
         ))}
+      {/* Across the whole box, which may be wider than the lanes need. */}
       <line
         x1={0}
-        x2={width}
+        x2="100%"
         y1={cursorY}
         y2={cursorY}
         className="stroke-indigo-500"
