@@ -618,6 +618,13 @@ export const en = {
       'This browser cannot encode video. Use Chrome or Edge, export a GIF, or run npm run export from the command line.',
     failed: 'The export failed. Try again, or export from the command line (npm run export).',
   },
+  sequenceStage: {
+    folded: (from: number, to: number) => `clients ${from}–${to}`,
+    foldedNote: (from: number, to: number) => `Clients ${from}–${to} share one lane.`,
+    unfoldedNote: 'Every client has a lane of its own.',
+    unfold: (from: number, to: number) => `Show clients ${from}–${to} on their own lanes`,
+    fold: (from: number, to: number) => `Fold clients ${from}–${to} into one lane`,
+  },
 };
 
 export type Messages = typeof en;

@@ -628,4 +628,11 @@ export const ru: Messages = {
     failed:
       'Экспорт не удался. Попробуйте ещё раз или экспортируйте из командной строки (npm run export).',
   },
+  sequenceStage: {
+    folded: (from: number, to: number) => `клиенты ${from}–${to}`,
+    foldedNote: (from: number, to: number) => `Клиенты ${from}–${to} показаны на одной дорожке.`,
+    unfoldedNote: 'У каждого клиента своя дорожка.',
+    unfold: (from: number, to: number) => `Показать клиентов ${from}–${to} по отдельности`,
+    fold: (from: number, to: number) => `Свернуть клиентов ${from}–${to} в одну дорожку`,
+  },
 };
