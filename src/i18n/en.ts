@@ -596,6 +596,106 @@ export const en = {
         'The same outage, but each client waits a random time up to its backoff (full jitter). The retries spread out and the peak load on the server drops.',
     },
   },
+  captions: {
+    region: 'What just happened',
+    waiting: 'Press Play: each key moment of the run is told here in a sentence.',
+    say: {
+      start: (clients: number, strategy: string) =>
+        `${plural(clients, 'client is', 'clients are')} about to pay. The server’s strategy: ${strategy}.`,
+      startResources: (clients: number) =>
+        `${plural(clients, 'client', 'clients')} will read and change resources over HTTP.`,
+      firstSend: (client: number, request: string) => `Client ${client} sends ${request}.`,
+      retrySameKey: (client: number, attempt: number) =>
+        `Client ${client} retries (attempt ${attempt}) with the same key: a server that checks keys can tell it is a repeat.`,
+      retryNewKey: (client: number, attempt: number) =>
+        `Client ${client} retries (attempt ${attempt}) with a NEW key: to the server it is a brand-new payment.`,
+      retryNoKey: (client: number, attempt: number) =>
+        `Client ${client} retries (attempt ${attempt}) without a key: the server cannot tell it is a repeat.`,
+      retryResource: (client: number, attempt: number, request: string) =>
+        `Client ${client} tries again (attempt ${attempt}): ${request}.`,
+      requestLost: (request: string) =>
+        `The request ${request} was lost on the way to the server. Nothing happened there; the client will wait for its timeout.`,
+      requestRefused: (request: string) =>
+        `The request ${request} reached a server that is down. It is lost; the client will wait for its timeout.`,
+      responseLost: (status: string) =>
+        `The ${status} was lost on the way back. The client cannot tell whether the payment happened.`,
+      responseLostResource: (status: string, method: string) =>
+        `The ${status} was lost on the way back. The client cannot tell whether its ${method} took effect.`,
+      duplicateRequest: (request: string) =>
+        `The network delivers ${request} twice: the server will see a second copy of the same request.`,
+      duplicateResponse: (status: string) =>
+        `The network delivers the ${status} twice: the client gets the same answer again.`,
+      armDrop: (response: boolean) =>
+        `A fault is armed: the network will lose the next ${response ? 'response' : 'request'}.`,
+      armDuplicate: (response: boolean) =>
+        `A fault is armed: the network will deliver the next ${response ? 'response' : 'request'} twice.`,
+      armCrash: (point: string) => `A fault is armed: the server will crash ${point}.`,
+      crashBeforeCommit: () =>
+        'The server crashed before committing: the transaction rolls back, nothing was recorded.',
+      crashAfterCharge: () =>
+        'The server crashed after the provider charged the card, before committing: the money moved, but the server has no record of it.',
+      crashAfterCommit: () =>
+        'The server crashed after committing, before answering: the payment is recorded, but the client will hear nothing.',
+      crashBeforeApply: () =>
+        'The server crashed before applying the change: the resource is as it was.',
+      crashAfterApply: () =>
+        'The server crashed after applying the change, before answering: the client will hear nothing.',
+      crashNow: (lost: number) =>
+        `The server crashed. ${plural(lost, 'request', 'requests')} in its memory ${lost === 1 ? 'is' : 'are'} lost.`,
+      restart: () => 'The server restarts with empty memory; what it had committed is still in the store.',
+      partition: (ms: number) =>
+        `The network is cut for ${ms} ms: nothing gets through between the clients and the server.`,
+      partitionEnd: () => 'The network is healed: messages get through again.',
+      keyStoreDown: (ms: number) =>
+        `The idempotency-key store is down for ${ms} ms: the server cannot look keys up.`,
+      keyStoreBack: () => 'The key store is back: the server can check keys again.',
+      pause: (ms: number) =>
+        `The server freezes for ${ms} ms (a GC pause, a stalled VM). It does not know time is passing.`,
+      pauseEnd: () => 'The server wakes up and carries on as if no time had passed.',
+      timeoutRetry: (client: number) =>
+        `Client ${client} gave up waiting: timeout. It does not know what happened, so it will retry.`,
+      timeoutGiveUp: (client: number) =>
+        `Client ${client} gave up waiting: timeout, and no retries left. The outcome is unknown.`,
+      charge: (amount: string, intent: string) =>
+        `The provider charged ${amount} to the card for payment ${intent}.`,
+      chargeAgain: (amount: string, intent: string, count: number) =>
+        `The provider charged ${amount} AGAIN for payment ${intent} — charge number ${count}: a duplicate.`,
+      dedup: (intent: string) =>
+        `The provider recognised the key of ${intent} and returned the earlier charge: no money moved.`,
+      declined: (amount: string) => `The card was declined: it cannot cover ${amount}.`,
+      declineReplayed: () => 'The provider recognised the key and repeats its earlier decline.',
+      topUp: (amount: string) => `The customer tops the card up by ${amount}.`,
+      committed: (intent: string) => `The server commits the payment row for ${intent}.`,
+      applied: (method: string, path: string, etag: string) =>
+        `The server applied ${method} to ${path}: it is now version ${etag}.`,
+      deleted: (path: string) => `The server deleted ${path}.`,
+      replayed: (status: string) =>
+        `The server knows this key: it replays the stored ${status} without charging again.`,
+      status400: () => '400 Bad Request: this server requires an Idempotency-Key, and none was sent.',
+      status404: (method: string) =>
+        `404 Not Found: the resource is already gone. The answer differs, but a repeated ${method} leaves the state the same.`,
+      status409: () =>
+        '409 Conflict: a request with this key is still in progress. Nothing was done; the client may retry later.',
+      status412: () =>
+        '412 Precondition Failed: the resource is no longer the version the If-Match names. Nothing was changed.',
+      status422: () =>
+        '422: this key was already used for a different payment. The server refuses rather than replay someone else’s answer.',
+      status428: () =>
+        '428 Precondition Required: the server demands If-Match on every change, and none was sent.',
+      status503: () =>
+        '503: the key store is unreachable, and the server fails closed: it refuses rather than risk a duplicate.',
+      background: (intent: string) =>
+        `The background completer finished ${intent}, which its client had given up on.`,
+      settled: (client: number, outcome: string) => `Client ${client} is done: ${outcome}.`,
+      alreadyApplied: (client: number) =>
+        `Client ${client} read the resource again: its change was already there. The 412 meant “you already succeeded”.`,
+      broken: (invariant: string, facts: string) => `Broken: ${invariant}. ${facts}`,
+      endPayments: (charges: number, payments: number, duplicates: number) =>
+        `The run is over: ${plural(charges, 'charge', 'charges')} for ${plural(payments, 'payment', 'payments')}${duplicates ? `, ${plural(duplicates, 'duplicate', 'duplicates')}` : ' — no duplicate'}.`,
+      endResources: (broken: number) =>
+        `The run is over: ${broken ? `${plural(broken, 'invariant', 'invariants')} broken` : 'every invariant holds'}.`,
+    },
+  },
 };
 
 export type Messages = typeof en;
