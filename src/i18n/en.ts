@@ -642,6 +642,7 @@ export const en = {
         'The server crashed after applying the change, before answering: the client will hear nothing.',
       crashNow: (lost: number) =>
         `The server crashed. ${plural(lost, 'request', 'requests')} in its memory ${lost === 1 ? 'is' : 'are'} lost.`,
+      crashWhileDown: () => 'A crash is ordered, but the server is already down: nothing changes.',
       restart: () => 'The server restarts with empty memory; what it had committed is still in the store.',
       partition: (ms: number) =>
         `The network is cut for ${ms} ms: nothing gets through between the clients and the server.`,

@@ -266,8 +266,9 @@ function readFault(fault: ScriptedFault, record: TraceRecord, index: number, rea
     case 'duplicate-next':
       return say('armDuplicate', fault.direction === 'response');
     case 'crash':
-      // A crash "now" is told by the crash record that follows at once.
-      if (fault.point === 'now') return;
+      // A crash "now" is told by the crash record that follows at once, if the server was up.
+      if (fault.point === 'now')
+        return crashFollows(reading.trace, index) ? undefined : say('crashWhileDown');
       return say('armCrash', (lang: Lang) => messagesOf(lang).log.crashPoints[fault.point]);
     case 'partition':
       return say('partition', fault.durationMs);
@@ -301,7 +302,14 @@ function readCrash(record: RecordOf<'crash'>, index: number, reading: Reading): 
   }
 }
 
-type CrashKind = Extract<CaptionKind, `crash${string}`>;
+type CrashKind = Exclude<Extract<CaptionKind, `crash${string}`>, 'crashWhileDown'>;
+
+function crashFollows(trace: readonly TraceRecord[], index: number): boolean {
+  const t = trace[index]!.t;
+  for (let i = index + 1; i < trace.length && trace[i]!.t === t; i++)
+    if (trace[i]!.type === 'crash') return true;
+  return false;
+}
 
 /** Did the client settle at the moment its timeout fired (no retries left)? */
 function gaveUp(trace: readonly TraceRecord[], index: number, client: ActorId): boolean {
@@ -375,6 +383,18 @@ export function groupMoments(moments: readonly CaptionMoment[]): CaptionGroup[] 
       last.moments.push(m);
       if (m.weight === 'key') last.weight = 'key';
     } else groups.push({ t: m.t, moments: [m], weight: m.weight });
+  }
+  return groups;
+}
+
+const groupsByTrace = new WeakMap<readonly TraceRecord[], CaptionGroup[]>();
+
+/** A run's caption groups, read once per trace (the pacing and the caption both ask for them). */
+export function captionGroupsOf(trace: readonly TraceRecord[]): CaptionGroup[] {
+  let groups = groupsByTrace.get(trace);
+  if (!groups) {
+    groups = groupMoments(captionMoments(trace));
+    groupsByTrace.set(trace, groups);
   }
   return groups;
 }

@@ -1,10 +1,14 @@
 import type { StateCreator } from 'zustand';
 import { nextStop, previousStop, type Timeline } from '../report/timeline.ts';
+import { pacedSchedule, type Schedule } from '../report/pacing.ts';
 import type { LabState, PlaybackSlice, Speed } from './slices.ts';
 
+/**
+ * The default speed, chosen by measurement (report/pacing.test.ts): at 0.1× every key moment's
+ * caption stays on screen for at least 1.5 s in every catalogue scenario under every strategy,
+ * and the longest run still plays in about a minute.
+ */
 export const DEFAULT_SPEED: Speed = 0.1;
-/** Stretches with nothing on the wire (a client waiting out its timeout) play this much faster. */
-export const IDLE_FAST_FORWARD = 8;
 
 /** Play, pause, step and seek: the cursor over the run on screen (and the compared one). */
 export const playbackSlice: StateCreator<LabState, [], [], PlaybackSlice> = (set, get) => {
@@ -28,6 +32,8 @@ export const playbackSlice: StateCreator<LabState, [], [], PlaybackSlice> = (set
     reset: () => set({ playing: false, cursorMs: 0 }),
     seek: (ms) => set({ cursorMs: clamp(ms) }),
     setSpeed: (speed) => set({ speed }),
+    pauseAtMoments: false,
+    setPauseAtMoments: (on) => set({ pauseAtMoments: on }),
     marksHidden: false,
     hideMarks: (hidden) => set({ marksHidden: hidden }),
     advance(virtualMs) {
@@ -38,7 +44,7 @@ export const playbackSlice: StateCreator<LabState, [], [], PlaybackSlice> = (set
 };
 
 /** The timelines on screen: the main run, and the compared one when comparing. */
-const timelinesOf = (state: LabState): Timeline[] =>
+export const timelinesOf = (state: LabState): Timeline[] =>
   state.compared ? [state.timeline, state.compared.timeline] : [state.timeline];
 
 /** The next moment something happens in either run, or the end. */
@@ -52,4 +58,18 @@ export function nextMoment(state: LabState, t: number): number {
 /** The last moment before `t` when something happened in either run, or the start. */
 export function previousMoment(state: LabState, t: number): number {
   return Math.max(...timelinesOf(state).map((timeline) => previousStop(timeline, t)));
+}
+
+let lastSchedule: { key: readonly unknown[]; schedule: Schedule } | null = null;
+
+/**
+ * The wall-clock schedule of what is on screen at the chosen speed (report/pacing.ts), built once
+ * per run, speed and motion preference: the animation loop asks for it on every frame.
+ */
+export function scheduleOf(state: LabState, reducedMotion: boolean): Schedule {
+  const key = [state.timeline, state.compared?.timeline, state.speed, state.endMs, reducedMotion];
+  if (lastSchedule && key.every((k, i) => k === lastSchedule!.key[i])) return lastSchedule.schedule;
+  const schedule = pacedSchedule(timelinesOf(state), state.speed, state.endMs, reducedMotion);
+  lastSchedule = { key, schedule };
+  return schedule;
 }
