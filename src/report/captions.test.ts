@@ -68,6 +68,14 @@ function cases(): Case[] {
         tweaks: { keyPolicy: 'none' },
       });
   }
+  // A request resumed after a crash, whose provider call repeats an earlier decline.
+  out.push({
+    name: 'declined-late-copy/recovery-points/7/crash now',
+    scenario: 'declined-late-copy',
+    strategy: 'recovery-points',
+    seed: 7,
+    faults: [{ kind: 'crash', point: 'now', atMs: 60 }],
+  });
   return out;
 }
 
