@@ -23,9 +23,42 @@ type Args<K extends CaptionKind> = Lift<Parameters<Say[K]>>;
 /**
  * How much reading a moment asks for: `key` moments (a loss, a crash, a charge, a timeout, a
  * replay, a broken invariant…) hold the run until they can be read; `note`s (a request sent, a
- * row committed) are shown but held only briefly.
+ * row committed) are shown but held only briefly; a `repeat` is a key moment of a kind already
+ * told twice in this run (the eleventh client timing out in a retry storm), held more briefly
+ * still, so a busy run does not take minutes to say the same thing again.
  */
-export type Weight = 'key' | 'note';
+export type Weight = 'key' | 'note' | 'repeat';
+
+/** Kinds that are never just a repeat: each of them is news, however often it happens. */
+const ALWAYS_KEY: ReadonlySet<CaptionKind> = new Set<CaptionKind>([
+  'chargeAgain',
+  'broken',
+  'responseLost',
+  'responseLostResource',
+  'crashBeforeCommit',
+  'crashAfterCharge',
+  'crashAfterCommit',
+  'crashBeforeApply',
+  'crashAfterApply',
+  'crashNow',
+  'alreadyApplied',
+  'endPayments',
+  'endResources',
+]);
+/** How many times a kind is told in full before its next occurrences become repeats. */
+const TOLD_IN_FULL = 2;
+
+/** Marks the third and later key moments of each kind as repeats (see `Weight`). */
+function markRepeats(moments: CaptionMoment[]): CaptionMoment[] {
+  const told = new Map<CaptionKind, number>();
+  for (const m of moments) {
+    if (m.weight !== 'key' || ALWAYS_KEY.has(m.kind)) continue;
+    const n = (told.get(m.kind) ?? 0) + 1;
+    told.set(m.kind, n);
+    if (n > TOLD_IN_FULL) m.weight = 'repeat';
+  }
+  return moments;
+}
 
 export interface CaptionMoment<K extends CaptionKind = CaptionKind> {
   /** Virtual time of the record it tells. */
@@ -75,7 +108,7 @@ export function captionMoments(trace: readonly TraceRecord[]): CaptionMoment[] {
   trace.forEach((record, index) => readRecord(record, index, reading));
   const last = trace.at(-1);
   if (last) reading.out.push(endMoment(trace, last.t, trace.length - 1));
-  return reading.out;
+  return markRepeats(reading.out);
 }
 
 function moment<K extends CaptionKind>(
@@ -375,13 +408,17 @@ export interface CaptionGroup {
   weight: Weight;
 }
 
+const WEIGHT_ORDER: readonly Weight[] = ['note', 'repeat', 'key'];
+const heavier = (a: Weight, b: Weight): Weight =>
+  WEIGHT_ORDER.indexOf(a) >= WEIGHT_ORDER.indexOf(b) ? a : b;
+
 export function groupMoments(moments: readonly CaptionMoment[]): CaptionGroup[] {
   const groups: CaptionGroup[] = [];
   for (const m of moments) {
     const last = groups.at(-1);
     if (last && last.t === m.t) {
       last.moments.push(m);
-      if (m.weight === 'key') last.weight = 'key';
+      last.weight = heavier(last.weight, m.weight);
     } else groups.push({ t: m.t, moments: [m], weight: m.weight });
   }
   return groups;

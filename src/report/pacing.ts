@@ -1,4 +1,4 @@
-import { captionGroupsOf, type CaptionGroup } from './captions.ts';
+import { captionGroupsOf, type CaptionGroup, type Weight } from './captions.ts';
 import type { Timeline } from './timeline.ts';
 
 /**
@@ -15,8 +15,10 @@ import type { Timeline } from './timeline.ts';
 export const IDLE_FAST_FORWARD = 8;
 /** A key moment's hold, in virtual ms: its wall-clock hold is this divided by the speed. */
 export const KEY_HOLD_VIRTUAL_MS = 200;
+/** A repeat's hold (the third client timing out), in virtual ms. */
+export const REPEAT_HOLD_VIRTUAL_MS = 40;
 /** A note's hold (a request sent, a row committed), in virtual ms. */
-export const NOTE_HOLD_VIRTUAL_MS = 60;
+export const NOTE_HOLD_VIRTUAL_MS = 40;
 /** Each further sentence told at the same moment adds this share of the hold: it must be read too. */
 export const EXTRA_SENTENCE_SHARE = 0.5;
 
@@ -41,9 +43,15 @@ export interface Hold {
   wallMs: number;
 }
 
+const HOLD_VIRTUAL_MS: Record<Weight, number> = {
+  key: KEY_HOLD_VIRTUAL_MS,
+  repeat: REPEAT_HOLD_VIRTUAL_MS,
+  note: NOTE_HOLD_VIRTUAL_MS,
+};
+
 export function holdsOf(groups: readonly CaptionGroup[], speed: number): Hold[] {
   return groups.map((group) => {
-    const base = group.weight === 'key' ? KEY_HOLD_VIRTUAL_MS : NOTE_HOLD_VIRTUAL_MS;
+    const base = HOLD_VIRTUAL_MS[group.weight];
     const extra = 1 + EXTRA_SENTENCE_SHARE * (group.moments.length - 1);
     return { t: group.t, wallMs: (base * extra) / speed };
   });
