@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { STRATEGY_IDS, type StrategyId } from '../model/strategies.ts';
 import { isResourceScenario, SCENARIO_IDS, type ScenarioId } from '../scenarios/ids.ts';
 import { runScenario } from '../scenarios/run.ts';
-import { DEFAULT_SPEED } from '../state/playbackSlice.ts';
-import { captionGroupsOf, groupAt } from './captions.ts';
+import { DEFAULT_SPEED } from './playbackSlice.ts';
+import { captionGroupsOf, groupAt } from '../report/captions.ts';
 import {
   advanceWall,
   buildSchedule,
@@ -11,8 +11,8 @@ import {
   pacedSchedule,
   wallAt,
   type Schedule,
-} from './pacing.ts';
-import { buildTimeline, type Timeline } from './timeline.ts';
+} from '../report/pacing.ts';
+import { buildTimeline, type Timeline } from '../report/timeline.ts';
 
 const FRAME_MS = 1000 / 60;
 /** What a first-time learner needs to read a caption (issue 13). */
