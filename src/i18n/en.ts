@@ -599,6 +599,9 @@ export const en = {
   captions: {
     region: 'What just happened',
     waiting: 'Press Play: each key moment of the run is told here in a sentence.',
+    stopAtMoments: 'Stop at each key moment',
+    pacingNote:
+      'Playing pauses at each key moment long enough to read it; quiet stretches play faster.',
     say: {
       start: (clients: number, strategy: string) =>
         `${plural(clients, 'client is', 'clients are')} about to pay. The server’s strategy: ${strategy}.`,

@@ -63,7 +63,8 @@ export function PlaybackBar() {
           <span className="sr-only sm:not-sr-only">{p.stepForward}</span>
           <StepForwardIcon />
         </button>
-        <label htmlFor={speedId} className="ml-auto text-sm font-medium">
+        <StopAtMoments />
+        <label htmlFor={speedId} className="text-sm font-medium">
           {p.speed}
         </label>
         <select
@@ -85,9 +86,27 @@ export function PlaybackBar() {
       </div>
       <Scrubber at={at} endMs={endMs} />
       <p id={hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-        {p.hint} {p.idleNote}
+        {p.hint} {t.captions.pacingNote}
       </p>
     </div>
+  );
+}
+
+/** Event-by-event mode: playing stops at each key moment and waits for the learner. */
+function StopAtMoments() {
+  const label = useMessages().captions.stopAtMoments;
+  const on = useLab((s) => s.pauseAtMoments);
+  const setOn = useLab((s) => s.setPauseAtMoments);
+  return (
+    <label className="ml-auto flex min-h-10 items-center gap-2 text-sm font-medium">
+      <input
+        type="checkbox"
+        className="size-4 accent-indigo-600"
+        checked={on}
+        onChange={(e) => setOn(e.target.checked)}
+      />
+      {label}
+    </label>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { recordsBy } from '../../report/timeline.ts';
+import { captionGroupsOf, groupAt } from '../../report/captions.ts';
 import { advanceWall, wallAt, type Schedule } from '../../report/pacing.ts';
 import { scheduleOf } from '../../state/playbackSlice.ts';
 import { useLab, useLabStore } from '../common/lab.ts';
@@ -10,6 +11,14 @@ import { useLab, useLabStore } from '../common/lab.ts';
  */
 export function useRecordCount(): number {
   return useLab((s) => recordsBy(s.timeline, s.cursorMs));
+}
+
+/**
+ * The caption at the cursor (report/captions.ts): the latest captioned moment at or before it,
+ * held until the next. A number, so views re-render when the caption changes, not every frame.
+ */
+export function useCaptionIndex(): number {
+  return useLab((s) => groupAt(captionGroupsOf(s.timeline.trace), s.cursorMs));
 }
 
 /** The trace up to the cursor; a new array only when the count changes. */
