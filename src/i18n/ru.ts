@@ -16,7 +16,6 @@ export function pluralRu(n: number, one: string, few: string, many: string): str
 const payments = (n: number) => pluralRu(n, 'платёж', 'платежа', 'платежей');
 const charges = (n: number) => pluralRu(n, 'списание', 'списания', 'списаний');
 const times = (n: number) => pluralRu(n, 'раз', 'раза', 'раз');
-const clientsRu = (n: number) => pluralRu(n, 'клиент', 'клиента', 'клиентов');
 
 export const ru: Messages = {
   lang: 'ru',
@@ -613,103 +612,5 @@ export const ru: Messages = {
     stopAtMoments: 'Останавливаться на каждом ключевом моменте',
     pacingNote:
       'При воспроизведении каждый ключевой момент задерживается, чтобы его успели прочитать; затишья проигрываются быстрее.',
-    say: {
-      start: (clients: number, strategy: string) =>
-        `${clientsRu(clients)} ${clients === 1 ? 'готовится' : 'готовятся'} заплатить. Стратегия сервера: ${strategy}.`,
-      startResources: (clients: number) =>
-        `${clientsRu(clients)} ${clients === 1 ? 'будет' : 'будут'} читать и менять ресурсы по HTTP.`,
-      firstSend: (client: number, request: string) => `Клиент ${client} отправляет ${request}.`,
-      retrySameKey: (client: number, attempt: number) =>
-        `Клиент ${client} повторяет запрос (попытка ${attempt}) с тем же ключом: сервер, который проверяет ключи, узнает повтор.`,
-      retryNewKey: (client: number, attempt: number) =>
-        `Клиент ${client} повторяет запрос (попытка ${attempt}) с НОВЫМ ключом: для сервера это совсем другой платёж.`,
-      retryNoKey: (client: number, attempt: number) =>
-        `Клиент ${client} повторяет запрос (попытка ${attempt}) без ключа: сервер не может понять, что это повтор.`,
-      retryResource: (client: number, attempt: number, request: string) =>
-        `Клиент ${client} пробует снова (попытка ${attempt}): ${request}.`,
-      requestLost: (request: string) =>
-        `Запрос ${request} потерялся по дороге к серверу. Там ничего не произошло; клиент дождётся своего тайм-аута.`,
-      requestRefused: (request: string) =>
-        `Запрос ${request} пришёл на неработающий сервер и пропал; клиент дождётся своего тайм-аута.`,
-      responseLost: (status: string) =>
-        `Ответ ${status} потерялся на обратном пути. Клиент не может знать, прошёл ли платёж.`,
-      responseLostResource: (status: string, method: string) =>
-        `Ответ ${status} потерялся на обратном пути. Клиент не может знать, выполнился ли его ${method}.`,
-      duplicateRequest: (request: string) =>
-        `Сеть доставляет ${request} дважды: сервер получит вторую копию того же запроса.`,
-      duplicateResponse: (status: string) =>
-        `Сеть доставляет ответ ${status} дважды: клиент получит тот же ответ ещё раз.`,
-      armDrop: (response: boolean) =>
-        `Сбой взведён: сеть потеряет следующий ${response ? 'ответ' : 'запрос'}.`,
-      armDuplicate: (response: boolean) =>
-        `Сбой взведён: сеть доставит следующий ${response ? 'ответ' : 'запрос'} дважды.`,
-      armCrash: (point: string) => `Сбой взведён: сервер упадёт ${point}.`,
-      crashBeforeCommit: () =>
-        'Сервер упал до коммита: транзакция откатывается, ничего не записано.',
-      crashAfterCharge: () =>
-        'Сервер упал после того, как провайдер списал деньги, но до коммита: деньги ушли, а у сервера об этом нет записи.',
-      crashAfterCommit: () =>
-        'Сервер упал после коммита, но до ответа: платёж записан, а клиент ничего не услышит.',
-      crashBeforeApply: () => 'Сервер упал, не успев применить изменение: ресурс остался прежним.',
-      crashAfterApply: () =>
-        'Сервер упал после того, как применил изменение, но до ответа: клиент ничего не услышит.',
-      crashNow: (lost: number) =>
-        `Сервер упал. Потеряно запросов, которые он держал в памяти: ${lost}.`,
-      crashWhileDown: () => 'Сервер велено уронить, но он и так лежит: ничего не меняется.',
-      restart: () =>
-        'Сервер перезапускается с пустой памятью; всё, что он успел закоммитить, осталось в хранилище.',
-      partition: (ms: number) =>
-        `Сеть разорвана на ${ms} мс: между клиентами и сервером ничего не проходит.`,
-      partitionEnd: () => 'Связь восстановлена: сообщения снова доходят.',
-      keyStoreDown: (ms: number) =>
-        `Хранилище ключей идемпотентности недоступно ${ms} мс: сервер не может проверять ключи.`,
-      keyStoreBack: () => 'Хранилище ключей снова доступно: сервер опять проверяет ключи.',
-      pause: (ms: number) =>
-        `Сервер замирает на ${ms} мс (пауза GC, зависшая виртуальная машина) и не замечает, что время идёт.`,
-      pauseEnd: () => 'Сервер «просыпается» и продолжает работу, как будто время не шло.',
-      timeoutRetry: (client: number) =>
-        `Клиент ${client} не дождался ответа: тайм-аут. Что произошло, он не знает, поэтому повторит запрос.`,
-      timeoutGiveUp: (client: number) =>
-        `Клиент ${client} не дождался ответа: тайм-аут, а попыток больше нет. Чем всё кончилось, неизвестно.`,
-      charge: (amount: string, intent: string) =>
-        `Провайдер списал с карты ${amount} за платёж ${intent}.`,
-      chargeAgain: (amount: string, intent: string, count: number) =>
-        `Провайдер ЕЩЁ РАЗ списал ${amount} за платёж ${intent} — уже ${count}-е списание: это дубль.`,
-      dedup: (intent: string) =>
-        `Провайдер узнал ключ платежа ${intent} и вернул прежнее списание: деньги не двигались.`,
-      declined: (amount: string) => `Карта отклонена: на ней нет ${amount}.`,
-      declineReplayed: () => 'Провайдер узнал ключ и повторяет свой прежний отказ.',
-      topUp: (amount: string) => `Клиентка пополняет карту на ${amount}.`,
-      committed: (intent: string) => `Сервер коммитит строку платежа ${intent}.`,
-      applied: (method: string, path: string, etag: string) =>
-        `Сервер выполнил ${method} над ${path}: теперь это версия ${etag}.`,
-      deleted: (path: string) => `Сервер удалил ${path}.`,
-      replayed: (status: string) =>
-        `Сервер уже знает этот ключ: он повторяет сохранённый ответ ${status} и не списывает деньги снова.`,
-      status400: () =>
-        '400 Bad Request: сервер требует заголовок Idempotency-Key, а его не прислали.',
-      status404: (method: string) =>
-        `404 Not Found: ресурса уже нет. Ответ другой, но повторный ${method} оставляет состояние прежним.`,
-      status409: () =>
-        '409 Conflict: запрос с этим ключом ещё выполняется. Ничего не сделано; клиент может повторить позже.',
-      status412: () =>
-        '412 Precondition Failed: ресурс уже не той версии, что указана в If-Match. Ничего не изменено.',
-      status422: () =>
-        '422: этот ключ уже использован для другого платежа. Сервер отказывает, а не выдаёт чужой ответ.',
-      status428: () =>
-        '428 Precondition Required: сервер требует If-Match при каждом изменении, а его не прислали.',
-      status503: () =>
-        '503: хранилище ключей недоступно, и сервер закрывается: лучше отказать, чем рискнуть дублем.',
-      background: (intent: string) =>
-        `Фоновый обработчик довёл до конца ${intent}: клиент этого платежа уже сдался.`,
-      settled: (client: number, outcome: string) => `Клиент ${client} закончил: ${outcome}.`,
-      alreadyApplied: (client: number) =>
-        `Клиент ${client} перечитал ресурс: его изменение уже там. Ответ 412 означал «вы уже всё сделали».`,
-      broken: (invariant: string, facts: string) => `Нарушено: ${invariant}. ${facts}`,
-      endPayments: (chargeCount: number, paymentCount: number, duplicates: number) =>
-        `Прогон окончен: ${charges(chargeCount)} на ${payments(paymentCount)}${duplicates ? `, дублей: ${duplicates}` : ', дублей нет'}.`,
-      endResources: (broken: number) =>
-        `Прогон окончен: ${broken ? `нарушено инвариантов: ${broken}` : 'все инварианты соблюдены'}.`,
-    },
   },
 };

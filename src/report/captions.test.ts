@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScriptedFault } from '../model/settings.ts';
 import { STRATEGY_IDS, type StrategyId } from '../model/strategies.ts';
-import { en } from '../i18n/en.ts';
-import { loadLang, messagesOf, type Lang } from '../i18n/i18n.ts';
+import { CAPTION_TEXTS } from '../i18n/captionTexts.ts';
+import { loadLang, type Lang } from '../i18n/i18n.ts';
 import { isResourceScenario, SCENARIO_IDS, type ScenarioId } from '../scenarios/ids.ts';
 import { runScenario } from '../scenarios/run.ts';
 import type { Tweaks } from '../scenarios/tweaks.ts';
@@ -79,9 +79,10 @@ function cases(): Case[] {
   return out;
 }
 
-const UNFILLED = /undefined|NaN|\[object|\$\{|null|\(\)|=>/;
-
+// Russian captions name strategies and invariants in Russian: those texts load with ru.ts.
 beforeAll(() => loadLang('ru'));
+
+const UNFILLED = /undefined|NaN|\[object|\$\{|null|\(\)|=>/;
 
 describe('captions written from the trace', () => {
   it('tell every mark of every run, in both languages, with no blank or unfilled text', () => {
@@ -110,7 +111,9 @@ describe('captions written from the trace', () => {
     }
     // The catalogue, the live faults and a keyless client exercise every kind of caption but one:
     // a 400 for a missing key needs `keyRequired`, which no scenario or setting turns on.
-    const unexercised = (Object.keys(en.captions.say) as CaptionKind[]).filter((k) => !seen.has(k));
+    const unexercised = (Object.keys(CAPTION_TEXTS.en) as CaptionKind[]).filter(
+      (k) => !seen.has(k),
+    );
     expect(unexercised).toEqual(['status400']);
   });
 
@@ -146,12 +149,12 @@ describe('captions written from the trace', () => {
   });
 
   it('exist in English and Russian for every kind, and the Russian is not English', () => {
-    const ru = messagesOf('ru').captions.say;
-    expect(Object.keys(ru).sort()).toEqual(Object.keys(en.captions.say).sort());
-    for (const kind of Object.keys(en.captions.say) as CaptionKind[]) {
-      const sample = (say: typeof en.captions.say) =>
-        (say[kind] as (...a: unknown[]) => string)('A', 2, 3);
-      expect(sample(ru), kind).not.toBe(sample(en.captions.say));
+    const ru = CAPTION_TEXTS.ru;
+    const en = CAPTION_TEXTS.en;
+    expect(Object.keys(ru).sort()).toEqual(Object.keys(CAPTION_TEXTS.en).sort());
+    for (const kind of Object.keys(CAPTION_TEXTS.en) as CaptionKind[]) {
+      const sample = (say: typeof en) => (say[kind] as (...a: unknown[]) => string)('A', 2, 3);
+      expect(sample(ru), kind).not.toBe(sample(en));
     }
   });
 });

@@ -2,7 +2,8 @@ import { IDEMPOTENT_REPLAYED, IF_MATCH, readIdempotencyKey, statusLine } from '.
 import { isClient, type ActorId, type Message, type RequestMessage } from '../model/message.ts';
 import type { ScriptedFault } from '../model/settings.ts';
 import type { RecordOf, TraceRecord } from '../model/trace.ts';
-import { formatMoney, messagesOf, type Lang, type Messages } from '../i18n/i18n.ts';
+import { formatMoney, messagesOf, type Lang } from '../i18n/i18n.ts';
+import { CAPTION_TEXTS, type CaptionTexts } from '../i18n/captionTexts.ts';
 import { describeFacts, outcomeText } from './words.ts';
 
 /**
@@ -10,9 +11,9 @@ import { describeFacts, outcomeText } from './words.ts';
  * (never from the scenario), so that any run — a random seed, a fault clicked live — is narrated.
  * The moments are language-free (what happened, when, how long it deserves on screen); their
  * text is written in the learner's language only when shown. Every kind of caption is a text in
- * `captions.say` of en.ts, and ru.ts is typed by en.ts, so no kind lacks a language.
+ * i18n/captionTexts.ts, where the Russian is typed by the English, so no kind lacks a language.
  */
-type Say = Messages['captions']['say'];
+type Say = CaptionTexts;
 export type CaptionKind = keyof Say;
 
 /** An argument a text takes: plain, or worded per language (money, a strategy's name). */
@@ -72,7 +73,7 @@ export interface CaptionMoment<K extends CaptionKind = CaptionKind> {
 
 /** The moment's sentence in `lang`. */
 export function captionText(moment: CaptionMoment, lang: Lang): string {
-  const say = messagesOf(lang).captions.say[moment.kind] as (...args: unknown[]) => string;
+  const say = CAPTION_TEXTS[lang][moment.kind] as (...args: unknown[]) => string;
   const args = (moment.args as readonly unknown[]).map((arg) =>
     typeof arg === 'function' ? (arg as (lang: Lang) => unknown)(lang) : arg,
   );

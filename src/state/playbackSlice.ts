@@ -1,6 +1,5 @@
 import type { StateCreator } from 'zustand';
 import { nextStop, previousStop, type Timeline } from '../report/timeline.ts';
-import { pacedSchedule, type Schedule } from '../report/pacing.ts';
 import type { LabState, PlaybackSlice, Speed } from './slices.ts';
 
 /**
@@ -58,18 +57,4 @@ export function nextMoment(state: LabState, t: number): number {
 /** The last moment before `t` when something happened in either run, or the start. */
 export function previousMoment(state: LabState, t: number): number {
   return Math.max(...timelinesOf(state).map((timeline) => previousStop(timeline, t)));
-}
-
-let lastSchedule: { key: readonly unknown[]; schedule: Schedule } | null = null;
-
-/**
- * The wall-clock schedule of what is on screen at the chosen speed (report/pacing.ts), built once
- * per run, speed and motion preference: the animation loop asks for it on every frame.
- */
-export function scheduleOf(state: LabState, reducedMotion: boolean): Schedule {
-  const key = [state.timeline, state.compared?.timeline, state.speed, state.endMs, reducedMotion];
-  if (lastSchedule && key.every((k, i) => k === lastSchedule!.key[i])) return lastSchedule.schedule;
-  const schedule = pacedSchedule(timelinesOf(state), state.speed, state.endMs, reducedMotion);
-  lastSchedule = { key, schedule };
-  return schedule;
 }

@@ -1,6 +1,6 @@
 import { captionGroupsOf, groupText, type CaptionGroup } from '../../report/captions.ts';
 import { useLab, useMessages } from '../common/lab.ts';
-import { useCaptionIndex } from '../playback/frame.ts';
+import { useCaptionIndex } from './useCaptionIndex.ts';
 
 type Tone = 'bad' | 'fault' | 'good' | 'plain';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { captionGroupsOf, groupText } from '../../report/captions.ts';
 import { useLab } from '../common/lab.ts';
-import { useCaptionIndex } from './frame.ts';
+import { useCaptionIndex } from '../caption/useCaptionIndex.ts';
 
 /**
  * A polite live region that says each caption (report/captions.ts) once, when the cursor reaches

@@ -1,8 +1,6 @@
+import type * as PacingModule from './schedule.ts';
 import { useEffect, useMemo } from 'react';
 import { recordsBy } from '../../report/timeline.ts';
-import { captionGroupsOf, groupAt } from '../../report/captions.ts';
-import { advanceWall, wallAt, type Schedule } from '../../report/pacing.ts';
-import { scheduleOf } from '../../state/playbackSlice.ts';
 import { useLab, useLabStore } from '../common/lab.ts';
 
 /**
@@ -11,14 +9,6 @@ import { useLab, useLabStore } from '../common/lab.ts';
  */
 export function useRecordCount(): number {
   return useLab((s) => recordsBy(s.timeline, s.cursorMs));
-}
-
-/**
- * The caption at the cursor (report/captions.ts): the latest captioned moment at or before it,
- * held until the next. A number, so views re-render when the caption changes, not every frame.
- */
-export function useCaptionIndex(): number {
-  return useLab((s) => groupAt(captionGroupsOf(s.timeline.trace), s.cursorMs));
 }
 
 /** The trace up to the cursor; a new array only when the count changes. */
@@ -30,6 +20,11 @@ export function useTraceSoFar() {
 
 const prefersReducedMotion = () =>
   typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+
+type Pacing = typeof PacingModule;
+let pacingModule: Promise<Pacing> | null = null;
+/** The pacing loads with the first Play (a few KB the first screen does without). */
+const loadPacing = (): Promise<Pacing> => (pacingModule ??= import('./schedule.ts'));
 
 /** A frame longer than this (a background tab, a debugger) counts as this long. */
 const MAX_FRAME_MS = 100;
@@ -47,11 +42,15 @@ export function usePlaybackLoop(): void {
     if (!playing) return;
     const reduced = prefersReducedMotion();
     let frame = 0;
+    let pacing: Pacing | null = null;
+    let stopped = false;
     let last: number | null = null;
     // Where the loop is on the schedule, and what it set: anything else moved the cursor
     // (a seek, a step, a new run), and the position is read again from the cursor.
-    let position: { wallMs: number; cursorMs: number; schedule: Schedule } | null = null;
+    let position: { wallMs: number; cursorMs: number; schedule: unknown } | null = null;
     const tick = (now: number) => {
+      if (!pacing) return;
+      const { scheduleOf, wallAt, advanceWall } = pacing;
       const state = store.getState();
       const schedule = scheduleOf(state, reduced);
       const elapsed = last === null ? 0 : Math.min(now - last, MAX_FRAME_MS);
@@ -67,8 +66,14 @@ export function usePlaybackLoop(): void {
       if (step.stopped) state.pause();
       else frame = requestAnimationFrame(tick);
     };
-    frame = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(frame);
+    void loadPacing().then((loaded) => {
+      pacing = loaded;
+      if (!stopped) frame = requestAnimationFrame(tick);
+    });
+    return () => {
+      stopped = true;
+      cancelAnimationFrame(frame);
+    };
   }, [playing, store]);
 }
 
