@@ -14,9 +14,13 @@ async function openLostResponse(page: Page) {
   await page.clock.pauseAt(1000);
   await page.goto('/?scenario=lost-response&strategy=none&seed=1&lang=en');
   // What the page defers to an idle moment (the live region) needs the clock to move a little.
-  await page.clock.runFor(1000);
   const announcer = page.getByTestId('announcer');
-  await expect(announcer).toBeAttached();
+  await expect
+    .poll(async () => {
+      await page.clock.runFor(200);
+      return announcer.count();
+    })
+    .toBe(1);
   await announcer.evaluate((region) => {
     const said: string[] = [];
     (window as unknown as { said: string[] }).said = said;
