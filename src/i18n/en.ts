@@ -625,6 +625,13 @@ export const en = {
     unfold: (from: number, to: number) => `Show clients ${from}–${to} on their own lanes`,
     fold: (from: number, to: number) => `Fold clients ${from}–${to} into one lane`,
   },
+  captions: {
+    region: 'What just happened',
+    waiting: 'Press Play: each key moment of the run is told here in a sentence.',
+    stopAtMoments: 'Stop at each key moment',
+    pacingNote:
+      'Playing pauses at each key moment long enough to read it; quiet stretches play faster.',
+  },
 };
 
 export type Messages = typeof en;
