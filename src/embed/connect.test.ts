@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLabStore, defaultStoreInput } from '../state/store.ts';
 import type { DeckPort, Posted } from './bridge.ts';
 import { connectDeck, EVENTS_PER_JUMP, MOMENT_EVERY_MS } from './connect.ts';
-import { momentsOfStage } from './moments.ts';
+import { keyMoments, momentsOfStage } from './moments.ts';
 import { followPlayback, LOOP_HOLD_MS } from './policy.ts';
 
 /** A deck and a clock in memory: what the stage posts, and timers run by hand. */
@@ -79,7 +79,9 @@ describe('connectDeck', () => {
     const events = ofType('lab:event');
     expect(events.length).toBeGreaterThan(0);
     expect(events.length).toBeLessThanOrEqual(EVENTS_PER_JUMP);
-    for (const e of events) if (e.type === 'lab:event') expect(e.text).toMatch(/\w+: /);
+    // Each is a caption the stage shows for that run.
+    const captions = keyMoments(store.getState().timeline.trace, 'en').map((m) => m.text);
+    for (const e of events) if (e.type === 'lab:event') expect(captions).toContain(e.text);
   });
 
   it('plays, pauses, resets, and stops and rewinds on reveal.js’s slide:stop', () => {

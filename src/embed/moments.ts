@@ -1,31 +1,26 @@
 import type { Lang } from '../i18n/i18n.ts';
 import type { TraceRecord } from '../model/trace.ts';
-import { describeTrace } from '../report/log.ts';
+import { captionGroupsOf, groupText } from '../report/captions.ts';
 
 /** A moment of a run worth a caption: which record, what sort of event, and its sentence. */
 export interface KeyMoment {
-  /** The record's index in the trace: the moment has happened once the cursor passes it. */
+  /** The last record it tells, by index: the moment has happened once the cursor passes it. */
   index: number;
-  /** The record's type: `drop`, `crash`, `charge`, `timer`, `invariant`… */
-  kind: TraceRecord['type'];
+  /** What it tells (a caption kind: `responseLost`, `chargeAgain`, `crashAfterCommit`…). */
+  kind: string;
   text: string;
 }
 
 /**
- * The run's captioned key moments, in order. This is the one place that decides what a deck is
- * told: for now the event log's line of every event that is not routine (a fault, a loss, a
- * charge, an answer, a broken invariant); captions written from the trace's key moments
- * (src/ui/caption) can take its place without the protocol changing.
+ * The run's captioned key moments, in order: the captions the stage shows (report/captions.ts),
+ * one per moment in virtual time, so a deck is told exactly what the audience reads.
  */
 export function keyMoments(trace: readonly TraceRecord[], lang: Lang): KeyMoment[] {
-  const lines = describeTrace(trace, lang);
-  const moments: KeyMoment[] = [];
-  lines.forEach((line, index) => {
-    const record = trace[index];
-    if (!record || line.tone === 'normal') return;
-    moments.push({ index, kind: record.type, text: `${line.actor}: ${line.verb} ${line.detail}` });
-  });
-  return moments;
+  return captionGroupsOf(trace).map((group) => ({
+    index: Math.max(...group.moments.map((m) => m.index)),
+    kind: group.moments[0]?.kind ?? 'end',
+    text: groupText(group, lang),
+  }));
 }
 
 /** `keyMoments` for the run and language on screen, worked out once per run and language. */
