@@ -11,7 +11,7 @@ import {
   layoutMachine,
   machineGraph,
   restrictTo,
-  statesVisited,
+  statesReached,
 } from './machineGraph.ts';
 
 describe('machine diagrams are read from the machines themselves', () => {
@@ -88,7 +88,7 @@ describe('a chart shows what the run reaches, and cuts nothing off', () => {
   it('a handler under "no idempotency" never enters the key states; they are folded', () => {
     const run = runScenario({ scenario: 'lost-response', strategy: 'none', seed: 1 });
     const full = machineGraph(handlerMachine);
-    const visited = statesVisited(run.trace, (a) => actorKind(a) === 'handler');
+    const visited = statesReached(full, run.trace, (a) => actorKind(a) === 'handler');
     const shown = restrictTo(full, visited);
     expect(visited.size).toBeGreaterThan(1);
     expect(shown.states.length).toBeLessThan(full.states.length);
@@ -96,6 +96,20 @@ describe('a chart shows what the run reaches, and cuts nothing off', () => {
     for (const name of visited) expect(shown.states.map((s) => s.name)).toContain(name);
     const kept = new Set(shown.states.map((s) => s.name));
     for (const edge of shown.edges) expect(kept.has(edge.from) && kept.has(edge.to)).toBe(true);
+  });
+
+  it('a client’s transient states (sending, deciding) are kept: its chart stays connected', () => {
+    const run = runScenario({ scenario: 'lost-response', strategy: 'none', seed: 1 });
+    const full = machineGraph(clientMachine);
+    const shown = restrictTo(
+      full,
+      statesReached(full, run.trace, (a) => actorKind(a) === 'client'),
+    );
+    const names = shown.states.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['idle', 'sending', 'waiting', 'deciding']));
+    // Every shown state but the first is reached by some shown edge.
+    for (const name of names.filter((n) => n !== full.initial))
+      expect(shown.edges.some((e) => e.to === name)).toBe(true);
   });
 
   it('the bounds hold every box, every route and every label', () => {

@@ -61,20 +61,28 @@ export function restrictTo(graph: MachineGraph, keep: ReadonlySet<string>): Mach
 }
 
 /**
- * The states that actors of one kind entered or left anywhere in a run (every client, say, not
- * only the one on screen): what the run's strategy and faults made that machine do.
+ * The states that actors of one kind passed through anywhere in a run (every client, say, not
+ * only the one on screen): what the run's strategy and faults made that machine do. A recorded
+ * step names only where it came to rest, so the transient states it passed on the way (those
+ * left at once by an `always` transition) are found along the edges it took.
  */
-export function statesVisited(
+export function statesReached(
+  graph: MachineGraph,
   trace: readonly TraceRecord[],
   sameKind: (actor: ActorId) => boolean,
 ): Set<string> {
-  const seen = new Set<string>();
+  const reached = new Set<string>();
+  const stepsSeen = new Set<string>();
   for (const r of trace) {
     if (r.type !== 'transition' || !sameKind(r.actor)) continue;
-    if (r.from) seen.add(r.from);
-    seen.add(r.to);
+    const step = `${r.from}|${r.to}|${r.event}`;
+    if (stepsSeen.has(step)) continue;
+    stepsSeen.add(step);
+    if (r.from) reached.add(r.from);
+    reached.add(r.to);
+    for (const edge of edgesTaken(graph, r)) for (const name of edge.split('|')) reached.add(name);
   }
-  return seen;
+  return reached;
 }
 
 /** Breadth-first distance from the initial state; unreachable states go after the last layer. */

@@ -25,9 +25,9 @@ export function FaultPanel({ className = '' }: { className?: string }) {
   // Only the faults this scenario's world has something to act on are offered.
   const fits = (fault: ScriptedFault) => faultFits(scenario, fault);
   return (
-    <Panel id="faults" title={t.faults.region} className={className} dense>
+    <Panel id="faults" title={t.faults.region} className={className} dense inlineTitle>
       {/* On a short screen the hint is left to screen readers: the buttons must stay in view. */}
-      <p className="mb-2 text-xs text-slate-600 [@media(max-height:820px)]:sr-only dark:text-slate-300">
+      <p className="basis-full text-xs text-slate-600 [@media(max-height:820px)]:sr-only dark:text-slate-300">
         {t.faults.hint(at)}
       </p>
       <div className="flex flex-wrap items-center gap-1.5">
@@ -79,7 +79,7 @@ function InjectedList() {
   const remove = useLab((s) => s.removeFault);
   const clear = useLab((s) => s.clearFaults);
   return (
-    <div className="mt-2 flex flex-wrap items-baseline gap-x-2 text-sm">
+    <div className="flex basis-full flex-wrap items-baseline gap-x-2 text-sm">
       <h3 className="font-semibold">{f.injected}</h3>
       {injected.length === 0 ? (
         <p className="text-slate-600 dark:text-slate-300">{f.none}</p>

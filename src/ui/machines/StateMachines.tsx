@@ -7,7 +7,7 @@ import {
   layoutMachine,
   machineGraph,
   restrictTo,
-  statesVisited,
+  statesReached,
   type MachineGraph,
   type MachineLayout,
   type Point,
@@ -42,11 +42,12 @@ export function StateMachines() {
   const full = useMemo(() => (machine ? machineGraph(machine) : null), [machine]);
   // The states this run's actors of the same kind reach; the rest are folded unless asked for.
   const visited = useMemo(
-    () => statesVisited(timeline.trace, (a) => actorKind(a) === actorKind(actor)),
-    [timeline, actor],
+    () =>
+      full ? statesReached(full, timeline.trace, (a) => actorKind(a) === actorKind(actor)) : null,
+    [full, timeline, actor],
   );
   const graph = useMemo(
-    () => (full && !showAll ? restrictTo(full, visited) : full),
+    () => (full && visited && !showAll ? restrictTo(full, visited) : full),
     [full, showAll, visited],
   );
   const folded = full && graph ? full.states.length - graph.states.length : 0;

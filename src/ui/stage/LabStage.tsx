@@ -33,8 +33,13 @@ const BelowStage = retryable(() => import('./BelowStage.tsx').then((m) => m.Belo
 export function LabStage() {
   const t = useMessages();
   const playing = useLab((s) => s.playing);
+  const comparing = useLab((s) => s.compared !== null && s.spec.compare !== null);
+  // Two topologies side by side need more of the width than one.
+  const columns = comparing
+    ? 'lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]'
+    : 'lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]';
   return (
-    <main className="mx-auto flex max-w-[100rem] flex-col gap-3 px-3 pt-3 pb-48 sm:px-4 lg:pb-6">
+    <main className="mx-auto flex max-w-[100rem] flex-col gap-3 px-3 pt-3 lg:gap-2 lg:pt-2 pb-48 sm:px-4 lg:pb-6">
       <BadLinkNotice />
       <FromInterviewNotice />
       <Controls />
@@ -44,9 +49,9 @@ export function LabStage() {
       <div
         id="stage"
         data-playing={playing}
-        className="max-lg:contents lg:grid lg:gap-3 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start"
+        className={`max-lg:contents lg:grid lg:items-start lg:gap-2 ${columns}`}
       >
-        <div className="flex min-w-0 flex-col gap-3 max-lg:contents">
+        <div className="flex min-w-0 flex-col gap-3 max-lg:contents lg:gap-2">
           <div className="stage-pin">
             <StageView />
           </div>
@@ -54,7 +59,7 @@ export function LabStage() {
             <FaultPanel />
           </Deferred>
         </div>
-        <div className="flex min-w-0 flex-col gap-3 max-lg:contents">
+        <div className="flex min-w-0 flex-col gap-3 max-lg:contents lg:gap-2">
           <StageLedger />
           <Deferred fallback={<p className="text-sm">{t.sequence.loading}</p>}>
             <SequenceDiagram />
@@ -85,7 +90,7 @@ const STAGE_NARROW_PX = 460;
 function StageView() {
   const comparing = useLab((s) => s.compared !== null && s.spec.compare !== null);
   const caption = (
-    <div className="mt-1 min-h-[3.25rem] border-t border-slate-200 pt-2 text-lg leading-snug font-medium dark:border-slate-700 [&_[data-testid=caption]]:text-lg">
+    <div className="mt-1 min-h-[2.75rem] border-t border-slate-200 pt-2 text-lg leading-snug font-medium dark:border-slate-700 [&_[data-testid=caption]]:text-lg">
       <Deferred>
         <Caption />
       </Deferred>
