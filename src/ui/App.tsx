@@ -38,7 +38,9 @@ export function App() {
         <div
           className={`mx-auto flex flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 ${route.page === 'lab' ? 'max-w-[100rem] py-2' : 'max-w-6xl py-4'}`}
         >
-          <div className="flex min-w-0 flex-wrap items-baseline gap-x-4">
+          <div
+            className={route.page === 'lab' ? 'flex min-w-0 flex-wrap items-baseline gap-x-4' : ''}
+          >
             <h1
               className={`font-bold tracking-tight ${route.page === 'lab' ? 'text-xl' : 'text-2xl'}`}
             >
@@ -48,7 +50,7 @@ export function App() {
               {t.app.title}
             </h1>
             <p
-              className={`max-w-3xl text-sm text-slate-600 dark:text-slate-300 ${route.page === 'lab' ? 'hidden max-w-xl text-xs min-[1360px]:block' : 'mt-1 basis-full'}`}
+              className={`max-w-3xl text-sm text-slate-600 dark:text-slate-300 ${route.page === 'lab' ? 'hidden max-w-xl text-xs min-[1360px]:block' : 'mt-1'}`}
             >
               {t.app.tagline}
             </p>

@@ -26,7 +26,7 @@ export function CompareView({ children }: { children?: ReactNode }) {
   return (
     <Panel id="compare" title={t.compare.region} dense>
       <p className="sr-only">{t.compare.hint}</p>
-      <div className="grid gap-3 md:grid-cols-2">
+      <div className="grid gap-x-3 gap-y-2 md:grid-cols-2">
         <Side strategy={selection.strategy} run={run} timeline={timeline} />
         <Side strategy={selection.compare} run={compared.run} timeline={compared.timeline} />
       </div>
@@ -50,7 +50,9 @@ function Side({
   return (
     <section
       aria-label={t.strategies[strategy].title}
-      className="flex min-w-0 flex-col gap-2 rounded-lg border border-slate-200 p-2 dark:border-slate-700"
+      // The sides share their rows (a subgrid): a headline that wraps on one side does not push
+      // its drawing below the other's, so the two topologies stay level.
+      className="row-span-3 grid min-w-0 grid-rows-subgrid gap-2 rounded-lg border border-slate-200 p-2 dark:border-slate-700"
     >
       <h3 className="text-base font-semibold">{t.strategies[strategy].title}</h3>
       <LedgerLine run={run} trace={trace} testId={`ledger-line-${strategy}`} />

@@ -34,10 +34,9 @@ export function LabStage() {
   const t = useMessages();
   const playing = useLab((s) => s.playing);
   const comparing = useLab((s) => s.compared !== null && s.spec.compare !== null);
-  // Two topologies side by side need more of the width than one.
-  const columns = comparing
-    ? 'lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]'
-    : 'lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]';
+  // Two topologies side by side take the stage's whole width, so their labels stay readable;
+  // the sequence diagram then follows below them.
+  const columns = comparing ? 'lg:grid-cols-1' : 'lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]';
   return (
     <main className="mx-auto flex max-w-[100rem] flex-col gap-3 px-3 pt-3 lg:gap-2 lg:pt-2 pb-48 sm:px-4 lg:pb-6">
       <BadLinkNotice />
