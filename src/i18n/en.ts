@@ -597,8 +597,6 @@ export const en = {
     },
   },
   stage: {
-    region: 'Stage',
-    bar: 'Run',
     settings: 'Seed and settings',
     settingsTitle: 'Seed, descriptions and settings',
     close: 'Close',
@@ -611,8 +609,6 @@ export const en = {
     chargedAfterFailureShort: (n: number) =>
       `${plural(n, 'payment', 'payments')} charged after “failed”`,
     resourceSoFar: 'Nothing lost or doubled so far; not every request has its answer yet.',
-    ledgerLine: 'Ledger at this moment',
-    fullLedger: 'The full ledger is below the stage.',
     moreViews: 'Below: the full ledger, invariants, state machines and the event log.',
     replaysShort: (n: number) => `${plural(n, 'response', 'responses')} replayed`,
     showAllStates: 'Show all states',

@@ -607,8 +607,6 @@ export const ru: Messages = {
     },
   },
   stage: {
-    region: 'Сцена',
-    bar: 'Прогон',
     settings: 'Зерно и настройки',
     settingsTitle: 'Зерно, описания и настройки',
     close: 'Закрыть',
@@ -622,8 +620,6 @@ export const ru: Messages = {
     chargedAfterFailureShort: (n: number) =>
       `${payments(n)} ${n % 10 === 1 && n % 100 !== 11 ? 'списан' : 'списаны'} после ответа «не прошёл»`,
     resourceSoFar: 'Пока ничего не потеряно и не задвоено, но ответ получили ещё не все запросы.',
-    ledgerLine: 'Учёт на этот момент',
-    fullLedger: 'Полный учёт — под сценой.',
     moreViews: 'Ниже: полный учёт, инварианты, конечные автоматы и журнал событий.',
     replaysShort: (n: number) => `повторов сохранённого ответа: ${n}`,
     showAllStates: 'Показать все состояния',

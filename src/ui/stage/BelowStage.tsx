@@ -16,7 +16,7 @@ export function BelowStage() {
   const t = useMessages();
   return (
     <div className="flex flex-col gap-3">
-      <div className="grid gap-3 lg:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)] lg:items-start">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-3 lg:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)] lg:items-start">
         <OutcomePanel />
         <InvariantsPanel />
       </div>
