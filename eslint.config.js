@@ -112,7 +112,7 @@ export default tseslint.config(
     rules: restrictImports([...layer('ui')], 'the store does not know the views'),
   },
   {
-    files: ['src/ui/**/*.tsx', 'src/ui/**/*.ts', 'src/state/**/*.ts'],
+    files: ['src/ui/**/*.tsx', 'src/ui/**/*.ts', 'src/state/**/*.ts', 'src/embed/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },

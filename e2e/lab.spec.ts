@@ -58,6 +58,8 @@ test('a lost response double-charges without a key and is replayed with one', as
   await page.getByRole('combobox', { name: 'Strategy' }).selectOption({ label: 'No idempotency' });
   // A new run starts at the beginning, paused: nothing has been charged yet.
   await expect(ledger(page)).toContainText('0 charges for 1 payment');
+  // At 1×: the default speed holds each key moment for reading, which this test need not wait for.
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('1');
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   // Played to the end, the run stops by itself and the ledger shows the double charge.
@@ -172,6 +174,9 @@ test('the main flow works by keyboard alone, with a visible focus ring', async (
   }
   await expect(play).toBeFocused();
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  // The keyboard has started it; faster than the reading pace, it ends within the test's wait.
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('2');
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 20_000 });
   await expect(ledger(page)).toContainText('2 charges for 1 payment');
 });
@@ -219,6 +224,8 @@ test('a crash injected live becomes part of the run: rewind and replay show the 
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(slider).toHaveValue('0');
   await expect(ledger(page)).toContainText('0 charges for 1 payment');
+  // At 1×: this checks the replay, not the pacing, which holds each key moment for reading.
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('1');
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 20_000 });
   await expect(ledger(page)).toContainText('2 charges for 1 payment');

@@ -615,6 +615,42 @@ export const en = {
     hiddenStates: (n: number) =>
       `${plural(n, 'state', 'states')} this run never reaches ${n === 1 ? 'is' : 'are'} folded away.`,
   },
+  embed: {
+    /** The stage's heading, for screen readers: the scenario it shows. */
+    stage: (scenario: string) => `Idempotency Lab: ${scenario}`,
+    openFull: 'Open in the full lab',
+    newTab: '(opens in a new tab)',
+  },
+  export: {
+    button: 'Export',
+    menu: 'Export this run for slides',
+    topologySvg: 'Topology as SVG',
+    topologyPng: 'Topology as PNG (2×)',
+    sequenceSvg: 'Sequence diagram as SVG',
+    sequencePng: 'Sequence diagram as PNG (2×)',
+    webm: 'The run as a video (WebM, 1280×720)',
+    gif: 'The run as an animated GIF (1280×720)',
+    recordingLabel: 'Recording progress',
+    recording: (percent: number) => `Recording… ${percent}%`,
+    cancel: 'Cancel',
+    noVideo:
+      'This browser cannot encode video. Use Chrome or Edge, export a GIF, or run npm run export from the command line.',
+    failed: 'The export failed. Try again, or export from the command line (npm run export).',
+  },
+  sequenceStage: {
+    folded: (from: number, to: number) => `clients ${from}–${to}`,
+    foldedNote: (from: number, to: number) => `Clients ${from}–${to} share one lane.`,
+    unfoldedNote: 'Every client has a lane of its own.',
+    unfold: (from: number, to: number) => `Show clients ${from}–${to} on their own lanes`,
+    fold: (from: number, to: number) => `Fold clients ${from}–${to} into one lane`,
+  },
+  captions: {
+    region: 'What just happened',
+    waiting: 'Press Play: each key moment of the run is told here in a sentence.',
+    stopAtMoments: 'Stop at each key moment',
+    pacingNote:
+      'Playing pauses at each key moment long enough to read it; quiet stretches play faster.',
+  },
 };
 
 export type Messages = typeof en;

@@ -626,4 +626,40 @@ export const ru: Messages = {
     hiddenStates: (n: number) =>
       `Свёрнуто ${pluralRu(n, 'состояние', 'состояния', 'состояний')}, до ${n % 10 === 1 && n % 100 !== 11 ? 'которого' : 'которых'} этот прогон не доходит.`,
   },
+  embed: {
+    stage: (scenario: string) => `Idempotency Lab: ${scenario}`,
+    openFull: 'Открыть в полной версии',
+    newTab: '(откроется в новой вкладке)',
+  },
+  export: {
+    button: 'Экспорт',
+    menu: 'Экспорт прогона для слайдов',
+    topologySvg: 'Топология в SVG',
+    topologyPng: 'Топология в PNG (2×)',
+    sequenceSvg: 'Диаграмма последовательности в SVG',
+    sequencePng: 'Диаграмма последовательности в PNG (2×)',
+    webm: 'Прогон как видео (WebM, 1280×720)',
+    gif: 'Прогон как анимированный GIF (1280×720)',
+    recordingLabel: 'Ход записи',
+    recording: (percent: number) => `Запись… ${percent} %`,
+    cancel: 'Отменить',
+    noVideo:
+      'Этот браузер не умеет кодировать видео. Откройте лабораторию в Chrome или Edge, экспортируйте GIF или выполните npm run export в командной строке.',
+    failed:
+      'Экспорт не удался. Попробуйте ещё раз или экспортируйте из командной строки (npm run export).',
+  },
+  sequenceStage: {
+    folded: (from: number, to: number) => `клиенты ${from}–${to}`,
+    foldedNote: (from: number, to: number) => `Клиенты ${from}–${to} показаны на одной дорожке.`,
+    unfoldedNote: 'У каждого клиента своя дорожка.',
+    unfold: (from: number, to: number) => `Показать клиентов ${from}–${to} по отдельности`,
+    fold: (from: number, to: number) => `Свернуть клиентов ${from}–${to} в одну дорожку`,
+  },
+  captions: {
+    region: 'Что сейчас произошло',
+    waiting: 'Нажмите «Пуск»: каждый ключевой момент прогона будет описан здесь одной фразой.',
+    stopAtMoments: 'Останавливаться на каждом ключевом моменте',
+    pacingNote:
+      'При воспроизведении каждый ключевой момент задерживается, чтобы его успели прочитать; затишья проигрываются быстрее.',
+  },
 };

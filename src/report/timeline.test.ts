@@ -5,6 +5,7 @@ import { runScenario } from '../scenarios/run.ts';
 import { STRATEGY_IDS } from '../model/strategies.ts';
 import { summarize } from '../model/outcome.ts';
 import {
+  chargesBy,
   buildTimeline,
   DROP_FALL_MS,
   inFlight,
@@ -105,5 +106,18 @@ describe('the timeline of a recorded run', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('charges by a point in the run', () => {
+  it('counts the charge records among the first `count`, for every prefix', () => {
+    const run = runScenario({ scenario: 'retry-storm', strategy: 'none', seed: 1 });
+    const timeline = buildTimeline(run.trace);
+    let charges = 0;
+    for (let count = 0; count <= run.trace.length; count++) {
+      expect(chargesBy(timeline, count)).toBe(charges);
+      if (run.trace[count]?.type === 'charge') charges++;
+    }
+    expect(charges).toBeGreaterThan(0);
   });
 });

@@ -174,3 +174,26 @@ export function previousStop(timeline: Timeline, t: number): number {
   for (let i = stops.length - 1; i >= 0; i--) if (stops[i]! < t) return stops[i]!;
   return 0;
 }
+
+/** Indices of each run's charge records, found once per timeline. */
+const chargeIndices = new WeakMap<Timeline, number[]>();
+
+/**
+ * How many charges the provider has made once `count` records have happened: a binary search
+ * over the run's charges, not a scan of the trace on every frame.
+ */
+export function chargesBy(timeline: Timeline, count: number): number {
+  let indices = chargeIndices.get(timeline);
+  if (!indices) {
+    indices = timeline.marks.filter((m) => m.kind === 'charge').map((m) => m.index);
+    chargeIndices.set(timeline, indices);
+  }
+  let lo = 0;
+  let hi = indices.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (indices[mid]! < count) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

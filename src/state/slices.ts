@@ -44,8 +44,11 @@ export interface RunSlice extends Played {
   openScene(scene: Scene): void;
 }
 
-/** Playback speeds: virtual milliseconds per real millisecond while messages are in flight. */
-export const SPEEDS = [0.1, 0.25, 0.5, 1, 2] as const;
+/**
+ * Playback speeds: virtual milliseconds per real millisecond while messages are in flight. The
+ * pauses at key moments scale with it (report/pacing.ts), so 0.05× and 0.025× also read slower.
+ */
+export const SPEEDS = [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2] as const;
 export type Speed = (typeof SPEEDS)[number];
 
 export interface PlaybackSlice {
@@ -56,11 +59,23 @@ export interface PlaybackSlice {
   play(): void;
   pause(): void;
   togglePlay(): void;
+  /**
+   * Steps go EVENT BY EVENT (every distinct record time of either run on screen), not key moment
+   * by key moment: the keyboard, the buttons and an embedding deck's clicker all step the same
+   * way, and event by event never skips what a view draws. Key moment by key moment is what
+   * playing with `pauseAtMoments` does.
+   */
   stepForward(): void;
   stepBack(): void;
   reset(): void;
   seek(ms: number): void;
   setSpeed(speed: Speed): void;
+  /**
+   * Event-by-event mode: playing runs to the next captioned moment and waits there for the
+   * learner (Play goes on); off, it holds each moment long enough to read and goes on by itself.
+   */
+  pauseAtMoments: boolean;
+  setPauseAtMoments(on: boolean): void;
   /**
    * The timeline's marks (faults, charges, broken invariants) are hidden while a lesson asks the
    * learner to predict what the run will do: they would give the answer away.

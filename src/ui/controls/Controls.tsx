@@ -1,4 +1,4 @@
-import { Fragment, useId, useRef, useState } from 'react';
+import { Fragment, useId, useRef, useState, type ReactNode } from 'react';
 import { isStrategyId, STRATEGY_IDS } from '../../model/strategies.ts';
 import { isResourceScenario, SCENARIO_IDS, worldOf } from '../../scenarios/ids.ts';
 import { useLab, useMessages } from '../common/lab.ts';
@@ -17,7 +17,7 @@ export const barFieldClass =
  * with, and a drawer for the rest (seed, descriptions, settings), so the run itself keeps the
  * screen.
  */
-export function Controls() {
+export function Controls({ children }: { children?: ReactNode }) {
   const t = useMessages();
   const spec = useLab((s) => s.spec);
   const select = useLab((s) => s.select);
@@ -48,6 +48,7 @@ export function Controls() {
       />
       {!resources && <CompareSelect />}
       <SettingsDrawer />
+      {children}
     </section>
   );
 }

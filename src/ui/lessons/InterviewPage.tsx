@@ -5,6 +5,7 @@ import { toHash } from '../../state/route.ts';
 import { toSearch } from '../../state/url.ts';
 import { useLab } from '../common/lab.ts';
 import { useLessonTexts } from './texts.ts';
+import { mayMoveFocus } from '../common/focusOnLoad.ts';
 
 /** A link that opens the simulator in a scene's run, at the moment it names. */
 function labLink(id: string, { spec, at }: Scene, lang: Parameters<typeof toSearch>[1]): string {
@@ -20,7 +21,7 @@ export function InterviewPage({ question }: { question?: string | undefined }) {
   const texts = useLessonTexts();
   // Coming back from "show me": the question the learner left from is brought into view.
   useEffect(() => {
-    if (question) document.getElementById(`q-${question}`)?.focus();
+    if (question && mayMoveFocus()) document.getElementById(`q-${question}`)?.focus();
   }, [question]);
   const t = texts.ui;
   const lang = useLab((s) => s.lang);

@@ -15,6 +15,7 @@ import { PredictBox } from './PredictBox.tsx';
 import { useLessonTexts } from './texts.ts';
 import { bringIntoView, PLAYBACK_ID } from '../common/bringIntoView.ts';
 import { Deferred } from '../common/Deferred.tsx';
+import { mayMoveFocus } from '../common/focusOnLoad.ts';
 import { retryable } from '../common/retryable.ts';
 
 const FaultPanel = retryable(() => import('../faults/FaultPanel.tsx').then((m) => m.FaultPanel));
@@ -83,8 +84,11 @@ function Narration({
   const number = LESSONS.indexOf(lesson) + 1;
   const heading = useRef<HTMLHeadingElement>(null);
   // A new step is announced by moving focus to its title, as a new page would be; the focus
-  // brings the title into view, so a phone does not open the step halfway down.
-  useEffect(() => heading.current?.focus(), [lessonId, step]);
+  // brings the title into view, so a phone does not open the step halfway down. Never in a frame
+  // that has not been clicked into: a slide's deck keeps the clicker (mayMoveFocus).
+  useEffect(() => {
+    if (mayMoveFocus()) heading.current?.focus();
+  }, [lessonId, step]);
 
   return (
     <section

@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useRecordCount } from '../playback/frame.ts';
 import { REM_PX } from '../common/rem.ts';
 import { describeTrace, type LogLine } from '../../report/log.ts';
@@ -38,7 +38,13 @@ export function EventLog() {
   const box = useRef<HTMLDivElement>(null);
   const { start, end, onScroll } = useFollowedWindow(box, count);
   return (
-    <Panel id="event-log" title={t.log.region} className="min-w-0">
+    // Off screen (below the stage, or folded away) the browser skips laying out and painting the
+    // log's rows, which change on every step; its place keeps a likely size meanwhile.
+    <Panel
+      id="event-log"
+      title={t.log.region}
+      className="min-w-0 [contain-intrinsic-size:auto_36rem] [content-visibility:auto]"
+    >
       <div
         ref={box}
         onScroll={onScroll}
@@ -82,10 +88,20 @@ function useFollowedWindow(boxRef: { readonly current: HTMLDivElement | null }, 
   const [reading, setReading] = useState<{ count: number; top: number } | null>(null);
   const readTop = reading?.count === count ? reading.top : null;
   // Keep the newest line in view as the run plays, without moving the page and without reading
-  // layout (the browser clamps the value to the bottom).
-  useLayoutEffect(() => {
-    if (boxRef.current) boxRef.current.scrollTop = 1e9;
-  }, [boxRef, count]);
+  // layout (the browser clamps the value to the bottom). Written in the next animation frame, not
+  // as React commits: a scroll written at once makes the browser lay out the whole page there and
+  // then, and again when it draws the frame (during play, most of a frame's script time went to
+  // this one line).
+  // Off screen the write waits until the log comes into view: a scroll forces the layout the
+  // browser skips there.
+  const near = useNearView(boxRef);
+  useEffect(() => {
+    if (!near) return;
+    const frame = requestAnimationFrame(() => {
+      if (boxRef.current) boxRef.current.scrollTop = 1e9;
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [boxRef, count, near]);
   const onScroll = () => {
     const el = boxRef.current;
     if (!el) return;
@@ -93,6 +109,21 @@ function useFollowedWindow(boxRef: { readonly current: HTMLDivElement | null }, 
     setReading(atBottom ? null : { count, top: el.scrollTop });
   };
   return { ...rowsDrawn(count, readTop), onScroll };
+}
+
+/** Whether the element is in the viewport or within a screen of it, followed as the page scrolls. */
+function useNearView(ref: { readonly current: Element | null }): boolean {
+  const [near, setNear] = useState(true);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(([entry]) => setNear(entry?.isIntersecting ?? true), {
+      rootMargin: '100% 0px',
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return near;
 }
 
 /** The rows in view and their overscan, from the scroll position `readTop` or from the end. */

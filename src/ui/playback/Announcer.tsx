@@ -1,35 +1,28 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { describeTrace } from '../../report/log.ts';
-import { useLab, useMessages } from '../common/lab.ts';
-import { useRecordCount } from './frame.ts';
+import { useEffect, useRef } from 'react';
+import { captionGroupsOf, groupText } from '../../report/captions.ts';
+import { useLab } from '../common/lab.ts';
+import { useCaptionIndex } from '../caption/useCaptionIndex.ts';
 
 /**
- * A polite live region: as the cursor passes a fault, a crash or a broken invariant, screen
- * readers hear it in a sentence, the same sentence as in the event log.
+ * A polite live region that says each caption (report/captions.ts) once, when the cursor reaches
+ * its moment — the same sentences the caption shows. It speaks when the caption changes, never on
+ * a frame that changed nothing; the text is written straight into the region, which is the one
+ * thing a screen reader listens to.
  */
 export function Announcer() {
   const lang = useLab((s) => s.lang);
-  const ms = useMessages().settings.ms;
-  const timeline = useLab((s) => s.timeline);
-  const count = useRecordCount();
-  const lines = useMemo(() => describeTrace(timeline.trace, lang), [timeline, lang]);
-  const previous = useRef(count);
-  const [text, setText] = useState('');
+  const trace = useLab((s) => s.timeline.trace);
+  const index = useCaptionIndex();
+  const region = useRef<HTMLDivElement>(null);
+  const said = useRef<{ trace: unknown; index: number } | null>(null);
   useEffect(() => {
-    const from = previous.current;
-    previous.current = count;
-    if (count <= from) return;
-    const passed = timeline.marks.filter(
-      (m) => m.index >= from && m.index < count && ['fault', 'crash', 'violation'].includes(m.kind),
-    );
-    const latest = passed.at(-1);
-    if (!latest) return;
-    const line = lines[latest.index]!;
-    setText(`${ms(line.t)}, ${line.actor}: ${line.verb} ${line.detail}`);
-  }, [count, timeline, lines, ms]);
-  return (
-    <div className="sr-only" aria-live="polite" data-testid="announcer">
-      {text}
-    </div>
-  );
+    const last = said.current;
+    if (last && last.trace === trace && last.index === index) return;
+    said.current = { trace, index };
+    // A page that opens mid-run says nothing until the cursor moves: nobody asked yet.
+    const group = captionGroupsOf(trace)[index];
+    if (!last || !group || !region.current) return;
+    region.current.textContent = groupText(group, lang);
+  }, [trace, index, lang]);
+  return <div ref={region} className="sr-only" aria-live="polite" data-testid="announcer" />;
 }

@@ -63,31 +63,53 @@ export function PlaybackBar() {
           <span className="sr-only sm:not-sr-only">{p.stepForward}</span>
           <StepForwardIcon />
         </button>
-        <label htmlFor={speedId} className="ml-auto text-sm font-medium">
-          {p.speed}
-        </label>
-        <select
-          id={speedId}
-          className="h-10 rounded-lg border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-800"
-          value={speed}
-          onChange={(e) => {
-            // The options are the speeds: finding the one chosen types it without a cast.
-            const chosen = SPEEDS.find((option) => option === Number(e.target.value));
-            if (chosen !== undefined) setSpeed(chosen);
-          }}
-        >
-          {SPEEDS.map((speed) => (
-            <option key={speed} value={speed}>
-              {p.speedOption(speed)}
-            </option>
-          ))}
-        </select>
+        <StopAtMoments />
+        {/* The speed and its label stay on one line when the bar wraps on a phone. */}
+        <span className="flex items-center gap-2">
+          <label htmlFor={speedId} className="text-sm font-medium">
+            {p.speed}
+          </label>
+          <select
+            id={speedId}
+            className="h-10 rounded-lg border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-800"
+            value={speed}
+            onChange={(e) => {
+              // The options are the speeds: finding the one chosen types it without a cast.
+              const chosen = SPEEDS.find((option) => option === Number(e.target.value));
+              if (chosen !== undefined) setSpeed(chosen);
+            }}
+          >
+            {SPEEDS.map((speed) => (
+              <option key={speed} value={speed}>
+                {p.speedOption(speed)}
+              </option>
+            ))}
+          </select>
+        </span>
       </div>
       <Scrubber at={at} endMs={endMs} />
       <p id={hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-        {p.hint} {p.idleNote}
+        {p.hint} {t.captions.pacingNote}
       </p>
     </div>
+  );
+}
+
+/** Event-by-event mode: playing stops at each key moment and waits for the learner. */
+function StopAtMoments() {
+  const label = useMessages().captions.stopAtMoments;
+  const on = useLab((s) => s.pauseAtMoments);
+  const setOn = useLab((s) => s.setPauseAtMoments);
+  return (
+    <label className="ml-auto flex min-h-10 items-center gap-2 text-sm font-medium">
+      <input
+        type="checkbox"
+        className="size-4 accent-indigo-600"
+        checked={on}
+        onChange={(e) => setOn(e.target.checked)}
+      />
+      {label}
+    </label>
   );
 }
 

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useRef } from 'react';
-import { inFlight, recordsBy } from '../../report/timeline.ts';
-import { IDLE_FAST_FORWARD, nextMoment } from '../../state/playbackSlice.ts';
+import type * as PacingModule from './schedule.ts';
+import { useEffect, useMemo } from 'react';
+import { recordsBy } from '../../report/timeline.ts';
 import { useLab, useLabStore } from '../common/lab.ts';
 
 /**
@@ -21,37 +21,58 @@ export function useTraceSoFar() {
 const prefersReducedMotion = () =>
   typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
 
-/** While playing, moves the cursor on every animation frame; with reduced motion, event by event. */
+type Pacing = typeof PacingModule;
+let pacingModule: Promise<Pacing> | null = null;
+/** The pacing loads with the first Play (a few KB the first screen does without). */
+const loadPacing = (): Promise<Pacing> => (pacingModule ??= import('./schedule.ts'));
+
+/** A frame longer than this (a background tab, a debugger) counts as this long. */
+const MAX_FRAME_MS = 100;
+
+/**
+ * While playing, moves the cursor on every animation frame by the pacing schedule
+ * (report/pacing.ts): the schedule says where the cursor is after so many wall-clock ms, holding
+ * at each captioned moment; this loop only keeps the wall-clock position and applies it. With
+ * reduced motion the schedule jumps from moment to moment instead of travelling.
+ */
 export function usePlaybackLoop(): void {
   const store = useLabStore();
   const playing = useLab((s) => s.playing);
-  const last = useRef<number | null>(null);
   useEffect(() => {
     if (!playing) return;
-    if (prefersReducedMotion()) {
-      const timer = window.setInterval(() => {
-        const state = store.getState();
-        const next = nextMoment(state, state.cursorMs);
-        state.seek(next);
-        if (next <= state.cursorMs || next >= state.endMs) state.pause();
-      }, 700);
-      return () => window.clearInterval(timer);
-    }
+    const reduced = prefersReducedMotion();
     let frame = 0;
+    let pacing: Pacing | null = null;
+    let stopped = false;
+    let last: number | null = null;
+    // Where the loop is on the schedule, and what it set: anything else moved the cursor
+    // (a seek, a step, a new run), and the position is read again from the cursor.
+    let position: { wallMs: number; cursorMs: number; schedule: unknown } | null = null;
     const tick = (now: number) => {
+      if (!pacing) return;
+      const { scheduleOf, wallAt, advanceWall } = pacing;
       const state = store.getState();
-      const elapsed = last.current === null ? 0 : Math.min(now - last.current, 100);
-      last.current = now;
-      const busy =
-        inFlight(state.timeline, state.cursorMs).length > 0 ||
-        (state.compared !== null && inFlight(state.compared.timeline, state.cursorMs).length > 0);
-      state.advance(elapsed * state.speed * (busy ? 1 : IDLE_FAST_FORWARD));
-      if (store.getState().playing) frame = requestAnimationFrame(tick);
+      const schedule = scheduleOf(state, reduced);
+      const elapsed = last === null ? 0 : Math.min(now - last, MAX_FRAME_MS);
+      last = now;
+      if (!position || position.schedule !== schedule || position.cursorMs !== state.cursorMs) {
+        // Play pressed at a moment the learner has stopped at goes on from it, not through its hold again.
+        const wallMs = wallAt(schedule, state.cursorMs, state.pauseAtMoments && position === null);
+        position = { wallMs, cursorMs: state.cursorMs, schedule };
+      }
+      const step = advanceWall(schedule, position.wallMs, elapsed, state.pauseAtMoments);
+      state.seek(step.cursorMs);
+      position = { wallMs: step.wallMs, cursorMs: store.getState().cursorMs, schedule };
+      if (step.stopped) state.pause();
+      else frame = requestAnimationFrame(tick);
     };
-    frame = requestAnimationFrame(tick);
+    void loadPacing().then((loaded) => {
+      pacing = loaded;
+      if (!stopped) frame = requestAnimationFrame(tick);
+    });
     return () => {
+      stopped = true;
       cancelAnimationFrame(frame);
-      last.current = null;
     };
   }, [playing, store]);
 }

@@ -1,6 +1,4 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { statusLine } from '../../model/http.ts';
-import { PROVIDER, SERVER, STORE, type ActorId, type Message } from '../../model/message.ts';
 import type { MessageSpan, Timeline } from '../../report/timeline.ts';
 import type { LabStore } from '../../state/store.ts';
 import { Panel } from '../common/Panel.tsx';
@@ -8,29 +6,40 @@ import { useLab, useLabStore, useMessages } from '../common/lab.ts';
 import { MessageDetails } from './MessageDetails.tsx';
 import { useRecordCount } from '../playback/frame.ts';
 import {
+  arrowLabel,
   arrowShape,
   diagramWidth,
   followTop,
   isFollowing,
-  LANE_LABEL_Y,
+  labelItems,
   LANE_LINE_TOP,
   laneEvents,
   lanesOf,
-  markAt,
+  markOf,
+  placeLabels,
   pointsBetween,
   rowsOf,
   spansInView,
   timesInView,
+  VIEW_PX,
+  type LabelSpot,
   type Lanes,
+  type MarkTone,
   type Point,
   type Rows,
 } from './geometry.ts';
+
+/** The height of the lane names' row, which stays at the top of the box as it scrolls. */
+const HEADER_PX = 28;
 
 /**
  * Swimlanes over the run: one lane per actor, one row per moment something happened (quiet
  * stretches take no room), growing with the cursor. Messages are arrows; drops, copies, crashes,
  * timeouts and broken invariants are marked. Any message can be selected to read it in full.
  * Where each thing stands is worked out in geometry.ts; this file draws it.
+ *
+ * Height: the panel fills the height its parent gives it and the diagram scrolls inside; a parent
+ * that gives none gets a box of at most 28rem (or `--sequence-max-h`, which a stage may set).
  */
 export function SequenceDiagram() {
   const t = useMessages();
@@ -38,23 +47,32 @@ export function SequenceDiagram() {
   const timeline = useLab((s) => s.timeline);
   const count = useRecordCount();
   const { selected, select, unselect } = useSelection(timeline);
-  const lanes = useMemo(() => lanesOf(timeline, run.world), [timeline, run.world]);
+  const [unfolded, setUnfolded] = useState(false);
+  const lanes = useMemo(
+    () => lanesOf(timeline, run.world, unfolded),
+    [timeline, run.world, unfolded],
+  );
   const rows = useMemo(() => rowsOf(timeline), [timeline]);
+  const width = diagramWidth(lanes);
+  const labels = useMemo(
+    () => placeLabels(labelItems(timeline, lanes, rows.y, t), width),
+    [timeline, lanes, rows, t, width],
+  );
   const points = useMemo(() => laneEvents(timeline.trace), [timeline]);
   const box = useRef<HTMLDivElement>(null);
+  const viewPx = useRowsHeight(box);
   const store = useLabStore();
   // Where the reader scrolled to, valid only until the next event (then the diagram follows).
   const [reading, setReading] = useState<{ count: number; top: number } | null>(null);
-  useFollowCursor(store, box, rows);
+  useFollowCursor(store, box, rows, viewPx);
   const lastT = timeline.trace[count - 1]?.t ?? -1;
-  const following = followTop(rows, lastT);
+  const following = followTop(rows, lastT, viewPx);
   const onScroll = () => {
     const top = box.current?.scrollTop ?? 0;
     setReading(isFollowing(top, following) ? null : { count, top });
   };
   const top = reading?.count === count ? reading.top : following;
-  const width = diagramWidth(lanes);
-  const { from, to } = timesInView(rows, top);
+  const { from, to } = timesInView(rows, top, viewPx);
   const inView = useMemo(
     () => spansInView(timeline.spans, from, to, selected),
     [timeline, from, to, selected],
@@ -62,19 +80,29 @@ export function SequenceDiagram() {
   const marks = useMemo(
     () =>
       pointsBetween(points, from, Math.min(to, lastT)).map((p) => (
-        <LaneMark key={p.index} point={p} x={lanes.x} y={rows.y(p.t)} />
+        <LaneMark key={p.index} point={p} spot={labels.get(`p${p.index}`)} />
       )),
-    [points, from, to, lastT, lanes, rows],
+    [points, from, to, lastT, labels],
   );
 
   const chosen = timeline.spans.find((s) => s.message.id === selected)?.message ?? null;
   return (
-    <Panel id="sequence" title={t.sequence.region}>
+    <Panel id="sequence" title={t.sequence.region} className="flex h-full min-h-0 flex-col">
+      {lanes.fold && (
+        <FoldToggle
+          from={lanes.fold.from}
+          to={lanes.fold.to}
+          unfolded={unfolded}
+          onToggle={() => setUnfolded((u) => !u)}
+        />
+      )}
       <div
         ref={box}
         onScroll={onScroll}
-        className="max-h-[28rem] overflow-auto rounded-lg border border-slate-200 dark:border-slate-800"
+        data-testid="sequence-scroll"
+        className="max-h-[var(--sequence-max-h,28rem)] min-h-40 flex-1 overflow-auto rounded-lg border border-slate-200 dark:border-slate-800"
       >
+        <LaneHeader lanes={lanes} width={width} />
         <svg
           width={width}
           height={rows.height}
@@ -88,13 +116,13 @@ export function SequenceDiagram() {
             spans={inView}
             lanes={lanes}
             y={rows.y}
-            width={width}
+            labels={labels}
             selected={selected}
             onSelect={select}
           />
         </svg>
       </div>
-      <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">{t.sequence.hint}</p>
+      <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{t.sequence.hint}</p>
       {chosen && <MessageDetails message={chosen} onClose={unselect} />}
     </Panel>
   );
@@ -110,6 +138,27 @@ function useSelection(timeline: Timeline) {
 }
 
 /**
+ * The height the rows have in the scroll box (its height less the lane names' row), measured as
+ * the page lays the box out: the box is as tall as its parent lets it be.
+ */
+function useRowsHeight(boxRef: { readonly current: HTMLDivElement | null }): number {
+  const [height, setHeight] = useState(VIEW_PX - HEADER_PX);
+  useLayoutEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    const measure = () => setHeight(Math.max(ROW_MIN_PX, box.clientHeight - HEADER_PX));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [boxRef]);
+  return height;
+}
+
+/** Below this the box is not laid out yet (or hidden): follow as if it had a few rows. */
+const ROW_MIN_PX = 66;
+
+/**
  * Keeps the cursor in the scroll box as the run plays or jumps. A link that opens at a moment, or
  * a new run, shows the cursor at once, not the diagram's top (the rows drawn are the ones around
  * the cursor).
@@ -118,11 +167,12 @@ function useFollowCursor(
   store: LabStore,
   boxRef: { readonly current: HTMLDivElement | null },
   rows: Rows,
+  viewPx: number,
 ) {
   const follow = useCallback(() => {
-    const target = followTop(rows, store.getState().cursorMs);
+    const target = followTop(rows, store.getState().cursorMs, viewPx);
     if (boxRef.current) boxRef.current.scrollTop = target;
-  }, [store, boxRef, rows]);
+  }, [store, boxRef, rows, viewPx]);
   useLayoutEffect(follow, [follow]);
   // Follow the cursor down the diagram as the run plays, without re-rendering for it. The scroll
   // is written once per frame, after React has drawn the move: writing it at once would make the
@@ -143,27 +193,65 @@ function useFollowCursor(
   }, [store, follow]);
 }
 
-/** Each actor's name over its lane, and the lane down the whole diagram. */
-const LaneLines = memo(function LaneLines({ lanes, height }: { lanes: Lanes; height: number }) {
-  return lanes.ids.map((id) => (
-    <g key={id}>
-      <text
-        x={lanes.x(id)}
-        y={LANE_LABEL_Y}
-        textAnchor="middle"
-        className="fill-current text-xs font-semibold"
+/** Unfolds the clients beyond the first few onto lanes of their own, or folds them again. */
+function FoldToggle(props: { from: number; to: number; unfolded: boolean; onToggle: () => void }) {
+  const s = useMessages().sequenceStage;
+  return (
+    <div className="mb-2 flex items-center justify-between gap-3 text-xs text-slate-600 dark:text-slate-300">
+      <span>{props.unfolded ? s.unfoldedNote : s.foldedNote(props.from, props.to)}</span>
+      <button
+        type="button"
+        aria-expanded={props.unfolded}
+        onClick={props.onToggle}
+        className="shrink-0 rounded-md border border-slate-300 px-2 py-0.5 font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
       >
-        {id}
-      </text>
+        {props.unfolded ? s.fold(props.from, props.to) : s.unfold(props.from, props.to)}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The actors' names over their lanes, in a row that stays at the top of the scroll box while the
+ * rows scroll under it (and moves sideways with them).
+ */
+const LaneHeader = memo(function LaneHeader({ lanes, width }: { lanes: Lanes; width: number }) {
+  const s = useMessages().sequenceStage;
+  return (
+    <div
+      data-testid="sequence-lanes"
+      className="sticky top-0 z-10 min-w-full border-b border-slate-200 bg-white/95 dark:border-slate-800 dark:bg-slate-900/95"
+      style={{ width, height: HEADER_PX }}
+    >
+      {lanes.ids.map((id) => (
+        <span
+          key={id}
+          className="absolute top-1.5 -translate-x-1/2 text-xs font-semibold whitespace-nowrap"
+          style={{ left: lanes.x(id) }}
+        >
+          {lanes.fold?.id === id ? s.folded(lanes.fold.from, lanes.fold.to) : id}
+        </span>
+      ))}
+    </div>
+  );
+});
+
+/** Each lane down the whole diagram. */
+const LaneLines = memo(function LaneLines({ lanes, height }: { lanes: Lanes; height: number }) {
+  return lanes.ids.map((id) => {
+    const x = lanes.x(id);
+    return (
       <line
-        x1={lanes.x(id)}
-        x2={lanes.x(id)}
+        key={id}
+        x1={x}
+        x2={x}
         y1={LANE_LINE_TOP}
         y2={height}
         className="stroke-slate-300 dark:stroke-slate-700"
+        strokeDasharray={lanes.fold?.id === id ? '6 4' : undefined}
       />
-    </g>
-  ));
+    );
+  });
 });
 
 /**
@@ -175,14 +263,14 @@ function Arrows({
   spans,
   lanes,
   y,
-  width,
+  labels,
   selected,
   onSelect,
 }: {
   spans: readonly MessageSpan[];
   lanes: Lanes;
   y: (t: number) => number;
-  width: number;
+  labels: ReadonlyMap<string, LabelSpot>;
   selected: number | null;
   onSelect: (id: number) => void;
 }) {
@@ -199,13 +287,15 @@ function Arrows({
             lanes={lanes}
             y={y}
             cursorMs={span.endAt <= cursorMs ? Infinity : cursorMs}
+            spot={labels.get(`m${span.message.id}`)}
             selected={span.message.id === selected}
             onSelect={onSelect}
           />
         ))}
+      {/* Across the whole box, which may be wider than the lanes need. */}
       <line
         x1={0}
-        x2={width}
+        x2="100%"
         y1={cursorY}
         y2={cursorY}
         className="stroke-indigo-500"
@@ -220,6 +310,7 @@ const Arrow = memo(function Arrow({
   lanes,
   y,
   cursorMs,
+  spot,
   selected,
   onSelect,
 }: {
@@ -227,22 +318,15 @@ const Arrow = memo(function Arrow({
   lanes: Lanes;
   y: (t: number) => number;
   cursorMs: number;
+  /** Where its label stands; none where it would print over another label. */
+  spot: LabelSpot | undefined;
   selected: boolean;
   onSelect: (id: number) => void;
 }) {
   const t = useMessages();
   const { message } = span;
   const dropped = span.fate === 'dropped';
-  const {
-    x1,
-    y1,
-    x2,
-    xEnd,
-    yEnd,
-    arrived,
-    crossed,
-    label: at,
-  } = arrowShape(span, lanes, y, cursorMs);
+  const { x1, y1, x2, xEnd, yEnd, arrived, crossed } = arrowShape(span, lanes, y, cursorMs);
   const label = arrowLabel(message, span.replayed ? t.topology.replayed : null);
   const select = () => onSelect(message.id);
   return (
@@ -276,9 +360,18 @@ const Arrow = memo(function Arrow({
           ✕
         </text>
       )}
-      <text x={at.x} y={at.y} textAnchor="middle" className="stroke-none font-mono text-[10px]">
-        {label}
-      </text>
+      {spot && (
+        <text
+          x={spot.x}
+          y={spot.y}
+          textAnchor={spot.anchor}
+          data-label=""
+          className="stroke-none font-mono text-[10px]"
+        >
+          {spot.text}
+        </text>
+      )}
+      {!spot && <title>{label}</title>}
     </g>
   );
 });
@@ -291,60 +384,44 @@ function arrowTone(span: MessageSpan): string {
     : 'stroke-emerald-600 fill-emerald-600 dark:stroke-emerald-400 dark:fill-emerald-400';
 }
 
-function arrowLabel(message: Message, replayed: string | null): string {
-  if (message.kind === 'request') return `${message.request.method} ${message.request.path}`;
-  return `${statusLine(message.response.status)}${replayed ? ` · ${replayed}` : ''}`;
-}
+const MARK_TONES: Record<MarkTone, string> = {
+  store: 'fill-emerald-700 dark:fill-emerald-300',
+  charge: 'fill-indigo-700 dark:fill-indigo-300',
+  dedup: 'fill-emerald-700 dark:fill-emerald-300',
+  warn: 'fill-amber-700 dark:fill-amber-300',
+  crash: 'fill-red-600 dark:fill-red-400',
+  quiet: 'fill-slate-600 dark:fill-slate-300',
+  broken: 'fill-fuchsia-700 dark:fill-fuchsia-300',
+};
 
-/** A small mark on a lane for what happens off the wire. */
-function LaneMark({ point, x, y }: { point: Point; x: (id: ActorId) => number; y: number }) {
-  const { record } = point;
+/**
+ * A small mark on a lane for what happens off the wire, where the label placement put it (its
+ * symbol alone when its words would print over another label, nothing when even that would).
+ */
+function LaneMark({ point, spot }: { point: Point; spot: LabelSpot | undefined }) {
   const t = useMessages();
-  const words = t.sequence.marks;
-  const invariantNames = t.invariants.names;
-  const dot = (lane: ActorId, symbol: string, className: string) => (
-    <text {...markAt(x(lane), y)} className={`text-[11px] font-semibold ${className}`}>
-      {symbol}
+  const mark = markOf(point.record, t);
+  if (!mark || !spot) return null;
+  const { record } = point;
+  const size = mark.lane === null ? 'text-[12px] font-bold' : 'text-[11px] font-semibold';
+  // A broken invariant is a sign in the margin, named in words for a pointer and a reader.
+  const named =
+    record.type === 'invariant'
+      ? `${t.sequence.marks.broken}: ${t.invariants.names[record.name]}`
+      : spot.text === mark.text
+        ? undefined
+        : mark.text;
+  return (
+    <text
+      x={spot.x}
+      y={spot.y}
+      textAnchor={spot.anchor}
+      data-label=""
+      className={`${size} ${MARK_TONES[mark.tone]}`}
+      aria-label={named}
+    >
+      {named && <title>{named}</title>}
+      {spot.text}
     </text>
   );
-  switch (record.type) {
-    case 'store':
-      return dot(STORE, `• ${record.op.type}`, 'fill-emerald-700 dark:fill-emerald-300');
-    case 'served':
-      return dot(
-        STORE,
-        `• ${record.method} ${record.status}`,
-        'fill-emerald-700 dark:fill-emerald-300',
-      );
-    case 'charge':
-      return dot(PROVIDER, `€ ${record.chargeId}`, 'fill-indigo-700 dark:fill-indigo-300');
-    case 'dedup':
-      return dot(PROVIDER, `= ${record.chargeId}`, 'fill-emerald-700 dark:fill-emerald-300');
-    case 'declined':
-      return dot(PROVIDER, `⊘ ${words.declined}`, 'fill-amber-700 dark:fill-amber-300');
-    case 'top-up':
-      return dot(PROVIDER, `+ ${words.topUp}`, 'fill-indigo-700 dark:fill-indigo-300');
-    case 'crash':
-      return dot(SERVER, `✕ ${words.crash}`, 'fill-red-600 dark:fill-red-400');
-    case 'restart':
-      return dot(SERVER, `↻ ${words.restart}`, 'fill-slate-600 dark:fill-slate-300');
-    case 'timer':
-      return record.name === 'timeout'
-        ? dot(record.actor, `◷ ${words.timeout}`, 'fill-slate-600 dark:fill-slate-300')
-        : null;
-    case 'invariant':
-      // A sign in the margin, named in words (not the code's name) for a pointer and a reader.
-      return (
-        <text
-          x={6}
-          y={y + 4}
-          className="fill-fuchsia-700 text-[12px] font-bold dark:fill-fuchsia-300"
-          aria-label={`${words.broken}: ${invariantNames[record.name]}`}
-        >
-          <title>{`${words.broken}: ${invariantNames[record.name]}`}</title>⚠
-        </text>
-      );
-    default:
-      return null;
-  }
 }

@@ -1,15 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { en } from '../../i18n/en.ts';
+import { SCENARIO_IDS } from '../../scenarios/ids.ts';
+import { STRATEGY_IDS } from '../../model/strategies.ts';
 import { runScenario } from '../../scenarios/run.ts';
 import { buildTimeline, type MessageSpan, type Timeline } from '../../report/timeline.ts';
 import {
   arrowShape,
+  boxOf,
+  intersects,
+  labelItems,
+  markOf,
+  placeLabels,
+  type LabelSpot,
   diagramWidth,
   firstStopAfter,
   followTop,
   isFollowing,
   laneEvents,
   lanesOf,
-  markAt,
   pointsBetween,
   ROW,
   rowsOf,
@@ -140,10 +149,6 @@ describe('marks on the lanes', () => {
     expect(pointsBetween(points, t, t).every((p) => p.t === t)).toBe(true);
     expect(pointsBetween(points, -1, Infinity)).toEqual(points);
   });
-
-  it('stand just right of their lane, their middle on the row', () => {
-    expect(markAt(200, 100)).toEqual({ x: 208, y: 104 });
-  });
 });
 
 describe('an arrow at the cursor', () => {
@@ -155,7 +160,6 @@ describe('an arrow at the cursor', () => {
     expect(half).toMatchObject({ x1, x2, y1: TOP + 100, arrived: false, crossed: false });
     expect(half.xEnd).toBe((x1 + x2) / 2);
     expect(half.yEnd).toBe(TOP + 150);
-    expect(half.label).toEqual({ x: (x1 + x2) / 2, y: TOP + 97 });
     const landed = arrowShape(span, lanes, linear, Infinity);
     expect(landed).toMatchObject({ xEnd: x2, yEnd: TOP + 200, arrived: true });
   });
@@ -185,5 +189,172 @@ describe('an arrow at the cursor', () => {
   it('an arrow sent and delivered at the same moment is drawn whole', () => {
     const span = spanOf({ sentAt: 100, endAt: 100, fate: 'delivered', lost: null });
     expect(arrowShape(span, lanes, linear, 100)).toMatchObject({ xEnd: x2, arrived: true });
+  });
+});
+
+describe('lanes with many clients', () => {
+  const storm = runScenario({ scenario: 'retry-storm', strategy: 'atomic-key', seed: 1 });
+  const stormTimeline = buildTimeline(storm.trace);
+
+  it('put the back end first, mirrored, and fold clients beyond the third into one lane', () => {
+    const folded = lanesOf(stormTimeline, storm.world);
+    expect(folded.ids).toEqual([
+      'provider',
+      'store',
+      'server',
+      'client-1',
+      'client-2',
+      'client-3',
+      folded.fold!.id,
+    ]);
+    expect(folded.fold).toMatchObject({ from: 4, to: 12, expanded: false });
+    expect(folded.fold!.members).toHaveLength(9);
+    // Every folded client draws on the fold's lane; the first three keep their own.
+    for (const id of folded.fold!.members) expect(folded.x(id)).toBe(folded.x(folded.fold!.id));
+    expect(new Set(['client-1', 'client-2', 'client-3'].map(folded.x)).size).toBe(3);
+  });
+
+  it('keep the server and the store on the first lanes however many clients are unfolded', () => {
+    for (const expanded of [false, true]) {
+      const all = lanesOf(stormTimeline, storm.world, expanded);
+      expect(all.ids.indexOf('server')).toBe(2);
+      expect(all.ids.indexOf('store')).toBe(1);
+      // The third lane: in view in any box wider than about 350 px.
+      expect(all.x('server')).toBe(70 + 2 * 112);
+    }
+    const unfolded = lanesOf(stormTimeline, storm.world, true);
+    expect(unfolded.ids).toHaveLength(3 + 12);
+    expect(new Set(unfolded.ids.map(unfolded.x)).size).toBe(15);
+  });
+
+  it('do not fold four clients: a fold of one would hide nothing', () => {
+    const clients = ['client-1', 'client-2', 'client-3', 'client-4'];
+    const four = lanesOf({ ...stormTimeline, actors: ['server', ...clients] }, 'payments');
+    expect(four.fold).toBeNull();
+    expect(four.ids).toEqual([...clients, 'server', 'store', 'provider']);
+  });
+});
+
+/** Every pair of placed labels whose boxes intersect; each pair once. */
+function overlaps(placed: ReadonlyMap<string, LabelSpot>): [string, string][] {
+  const boxes = [...placed].map(([key, spot]) => ({ key, box: boxOf(spot) }));
+  boxes.sort((a, b) => a.box.y - b.box.y);
+  const found: [string, string][] = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      if (boxes[j]!.box.y > boxes[i]!.box.y + boxes[i]!.box.h) break;
+      if (intersects(boxes[i]!.box, boxes[j]!.box)) found.push([boxes[i]!.key, boxes[j]!.key]);
+    }
+  }
+  return found;
+}
+
+describe('labels on the diagram', () => {
+  const place = (input: Parameters<typeof runScenario>[0], expanded = false) => {
+    const result = runScenario(input);
+    const tl = buildTimeline(result.trace);
+    const ls = lanesOf(tl, result.world, expanded);
+    const items = labelItems(tl, ls, rowsOf(tl).y, en);
+    return { items, placed: placeLabels(items, diagramWidth(ls)), width: diagramWidth(ls) };
+  };
+
+  it('never overlap, in any scenario, strategy and seed, folded or not', () => {
+    let runs = 0;
+    let labels = 0;
+    for (const scenario of SCENARIO_IDS)
+      for (const strategy of STRATEGY_IDS)
+        for (const seed of [1, 2, 3]) {
+          let result;
+          try {
+            result = place({ scenario, strategy, seed }, seed === 3);
+          } catch {
+            continue; // a strategy the scenario's world does not offer
+          }
+          runs++;
+          labels += result.placed.size;
+          expect(overlaps(result.placed), `${scenario} ${strategy} ${seed}`).toEqual([]);
+        }
+    expect(runs).toBeGreaterThan(50);
+    expect(labels).toBeGreaterThan(1000);
+  });
+
+  it('never overlap with twelve clients paying several times, and most are printed', () => {
+    for (const expanded of [false, true]) {
+      const { items, placed } = place(
+        {
+          scenario: 'retry-storm-jitter',
+          strategy: 'atomic-key',
+          seed: 7,
+          tweaks: { payments: 3 },
+        },
+        expanded,
+      );
+      expect(overlaps(placed)).toEqual([]);
+      // Collision-free by leaving labels out would be no use: most still have a place.
+      expect(placed.size / items.length).toBeGreaterThan(0.6);
+    }
+  });
+
+  it('stay inside the diagram', () => {
+    const { placed, width } = place({ scenario: 'retry-storm', strategy: 'none', seed: 1 });
+    for (const spot of placed.values()) {
+      const box = boxOf(spot);
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.w).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it('take the next spot when the first is taken, and none when every spot is', () => {
+    const spot = (x: number): LabelSpot => ({
+      text: 'POST /payments',
+      x,
+      y: 50,
+      anchor: 'middle',
+      font: 'arrow',
+    });
+    const placed = placeLabels(
+      [
+        { key: 'a', spots: [spot(200)] },
+        { key: 'b', spots: [spot(200), spot(400)] },
+        { key: 'c', spots: [spot(200), spot(400)] },
+      ],
+      1000,
+    );
+    expect(placed.get('a')!.x).toBe(200);
+    expect(placed.get('b')!.x).toBe(400);
+    expect(placed.has('c')).toBe(false);
+  });
+
+  it('hold for any labels thrown at them (property)', () => {
+    const spotArb = fc.record({
+      text: fc.string({ minLength: 1, maxLength: 24 }),
+      x: fc.integer({ min: 0, max: 900 }),
+      y: fc.integer({ min: 0, max: 400 }),
+      anchor: fc.constantFrom('start' as const, 'middle' as const, 'end' as const),
+      font: fc.constantFrom('arrow' as const, 'mark' as const),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(spotArb, { minLength: 1, maxLength: 5 }), { maxLength: 120 }),
+        (lists) => {
+          const placed = placeLabels(
+            lists.map((spots, i) => ({ key: String(i), spots })),
+            900,
+          );
+          return overlaps(placed).length === 0;
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('marks', () => {
+  it('name what happened on which lane, and put a broken invariant in the margin', () => {
+    const points = laneEvents(timeline.trace);
+    const marks = points.map((p) => markOf(p.record, en)).filter((m) => m !== null);
+    expect(marks.some((m) => m.lane === 'store' && m.text.startsWith('• '))).toBe(true);
+    expect(marks.some((m) => m.lane === 'provider' && m.symbol === '€')).toBe(true);
+    expect(marks.find((m) => m.tone === 'broken')).toMatchObject({ lane: null, text: '⚠' });
   });
 });

@@ -19,6 +19,7 @@ const SequenceDiagram = retryable(() =>
   import('../sequence/SequenceDiagram.tsx').then((m) => m.SequenceDiagram),
 );
 const EventLog = retryable(() => import('../log/EventLog.tsx').then((m) => m.EventLog));
+const ExportMenu = retryable(() => import('../export/ExportMenu.tsx').then((m) => m.ExportMenu));
 const BelowStage = retryable(() => import('./BelowStage.tsx').then((m) => m.BelowStage));
 
 /**
@@ -41,7 +42,11 @@ export function LabStage() {
     <main className="mx-auto flex max-w-[100rem] flex-col gap-3 px-3 pt-3 lg:gap-2 lg:pt-2 pb-48 sm:px-4 lg:pb-6">
       <BadLinkNotice />
       <FromInterviewNotice />
-      <Controls />
+      <Controls>
+        <Deferred>
+          <ExportMenu />
+        </Deferred>
+      </Controls>
       <div className="max-lg:fixed max-lg:inset-x-0 max-lg:bottom-0 max-lg:z-20 max-lg:shadow-[0_-4px_12px_rgb(0_0_0/0.12)]">
         <PlaybackBar />
       </div>

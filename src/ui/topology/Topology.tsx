@@ -1,7 +1,8 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { statusLine } from '../../model/http.ts';
 import { PROVIDER, SERVER, STORE, type ActorId } from '../../model/message.ts';
 import {
+  chargesBy,
   inFlight,
   recordsBy,
   stateAt,
@@ -12,7 +13,6 @@ import {
 import type { RunResult } from '../../model/run.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
-import type { TraceRecord } from '../../model/trace.ts';
 import type { Messages } from '../../i18n/en.ts';
 import {
   NARROW_PX,
@@ -40,17 +40,18 @@ const ACTIVITY_MS = 60;
  */
 function backEndLabel(
   id: ActorId,
-  trace: readonly TraceRecord[],
+  timeline: Timeline,
+  count: number,
   cursorMs: number,
   t: Messages,
 ): string | null {
   if (id === SERVER) return t.topology.up;
-  if (id === PROVIDER) {
-    const charges = trace.filter((r) => r.type === 'charge').length;
-    return t.topology.charges(charges);
-  }
+  // Counted and scanned in the whole run's trace up to the cursor: a copy of the trace so far,
+  // or a count over it, on every frame made scrubbing a long run slow.
+  if (id === PROVIDER) return t.topology.charges(chargesBy(timeline, count));
   if (id !== STORE) return null;
-  for (let i = trace.length - 1; i >= 0; i--) {
+  const { trace } = timeline;
+  for (let i = count - 1; i >= 0; i--) {
     const r = trace[i];
     if (!r || r.t < cursorMs - ACTIVITY_MS) break;
     if (r.type === 'store') return t.topology.storeOps[r.op.type];
@@ -124,7 +125,6 @@ export function TopologyFigure({
   const t = useMessages();
   const cursorMs = useLab((s) => s.cursorMs);
   const count = useLab((s) => recordsBy(timeline, s.cursorMs));
-  const trace = useMemo(() => run.trace.slice(0, count), [run, count]);
   const [figure, drawing] = useDrawing(run, timeline, narrowBelow);
   const nodes = [...drawing.nodes.values()];
   const flying = inFlight(timeline, cursorMs);
@@ -148,7 +148,7 @@ export function TopologyFigure({
           <ActorBox
             key={node.id}
             node={node}
-            state={stateOf(node.id) ?? backEndLabel(node.id, trace, cursorMs, t)}
+            state={stateOf(node.id) ?? backEndLabel(node.id, timeline, count, cursorMs, t)}
             process={node.id === SERVER ? serverState : null}
           />
         ))}
@@ -248,7 +248,8 @@ const PROCESS_LOOK = {
   },
 } as const;
 
-function ActorBox({
+/** Drawn again only when its state changes, not on every frame of a message's flight. */
+const ActorBox = memo(function ActorBox({
   node,
   state,
   process,
@@ -290,7 +291,7 @@ function ActorBox({
       </text>
     </g>
   );
-}
+});
 
 /** A message between its endpoints; a lost one drops off the wire as it fades. */
 function WireMessage({

@@ -1,0 +1,81 @@
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Picks an item of the export menu and returns the file the page offers. */
+async function exported(page: Page, item: string, timeout = 10_000): Promise<Download> {
+  const download = page.waitForEvent('download', { timeout });
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: item }).click();
+  return download;
+}
+
+const bytesOf = async (download: Download) => readFile((await download.path())!);
+
+test('the topology exports as a standalone SVG and a 2× PNG', async ({ page }) => {
+  await page.goto('/?scenario=lost-response&strategy=none&lang=en&at=500');
+  const svg = await exported(page, 'Topology as SVG');
+  expect(svg.suggestedFilename()).toBe('lost-response-none-500ms-topology.svg');
+  const text = (await bytesOf(svg)).toString('utf8');
+  expect(text).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(text).toMatch(/viewBox="0 0 \d+ \d+"/);
+  // Styles are inlined: no class from the page's stylesheet is left to resolve.
+  expect(text).not.toContain('class=');
+  expect(text).toContain('fill:');
+  expect(text).toContain('client-1');
+
+  const png = await bytesOf(await exported(page, 'Topology as PNG (2×)'));
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+  const box = text.match(/viewBox="0 0 (\d+) (\d+)"/)!;
+  expect([width, height]).toEqual([Number(box[1]) * 2, Number(box[2]) * 2]);
+});
+
+test('the run exports as a GIF and a WebM video at 1280×720', async ({ page }) => {
+  test.slow();
+  await page.goto('/?scenario=happy-path&strategy=none&lang=en');
+  const gif = await bytesOf(await exported(page, 'The run as an animated GIF (1280×720)', 90_000));
+  expect(gif.subarray(0, 6).toString('latin1')).toBe('GIF89a');
+  expect([gif.readUInt16LE(6), gif.readUInt16LE(8)]).toEqual([1280, 720]);
+  // More than one image in it: it moves.
+  expect(gif.toString('latin1').split('\x21\xf9\x04').length - 1).toBeGreaterThan(10);
+
+  const webm = await bytesOf(await exported(page, 'The run as a video (WebM, 1280×720)', 90_000));
+  expect(webm.readUInt32BE(0)).toBe(0x1a45dfa3);
+  expect(webm.toString('latin1')).toContain('webm');
+  expect(webm.length).toBeGreaterThan(10_000);
+  // The cursor is back where it was.
+  await expect(page.getByRole('slider', { name: 'Timeline' })).toHaveValue('0');
+});
+
+test('npm run export writes the same files from the command line, for a batch', async () => {
+  test.slow();
+  const out = mkdtempSync(join(tmpdir(), 'lab-export-'));
+  const printed = execFileSync(
+    'npx',
+    [
+      'tsx',
+      'cli/export.ts',
+      '--scenario',
+      'happy-path,lost-update',
+      '--strategy',
+      'none',
+      '--format',
+      'svg,png',
+      '--out',
+      out,
+    ],
+    { encoding: 'utf8' },
+  );
+  const files = readdirSync(out).sort();
+  expect(files).toEqual([
+    'happy-path-none-208ms-topology.png',
+    'happy-path-none-208ms-topology.svg',
+    'lost-update-440ms-topology.png',
+    'lost-update-440ms-topology.svg',
+  ]);
+  expect(printed.trim().split('\n')).toHaveLength(4);
+});

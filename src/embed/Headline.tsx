@@ -1,0 +1,65 @@
+import { useMemo } from 'react';
+import { summarize } from '../model/outcome.ts';
+import { summarizeResources } from '../model/resourceOutcome.ts';
+import type { TraceRecord } from '../model/trace.ts';
+import { useLab, useMessages } from '../ui/common/lab.ts';
+import { HeadlineBox, verdictText } from '../ui/outcome/RunFacts.tsx';
+import { useTraceSoFar } from '../ui/playback/frame.ts';
+
+/**
+ * The ledger's headline alone, for a slide: charges against payments and the verdict under it
+ * (lost updates, for an HTTP scenario). The full ledger's tables and lists stay in the full lab.
+ */
+export function LedgerHeadline() {
+  const world = useLab((s) => s.run.world);
+  const trace = useTraceSoFar();
+  return (
+    <section aria-labelledby="embed-ledger-title">
+      <h2 id="embed-ledger-title" className="sr-only">
+        {useMessages().ledger.region}
+      </h2>
+      {world === 'resources' ? <ResourceLine trace={trace} /> : <PaymentLine trace={trace} />}
+    </section>
+  );
+}
+
+function PaymentLine({ trace }: { trace: readonly TraceRecord[] }) {
+  const t = useMessages();
+  const outcome = useMemo(() => summarize(trace), [trace]);
+  const duplicated = outcome.duplicateCharges > 0;
+  // No verdict while a payment still waits for its answer: one charge may yet become two.
+  const pending = !duplicated && outcome.perIntent.some((p) => p.outcome === null);
+  return (
+    <HeadlineBox
+      harmed={duplicated}
+      pending={pending}
+      headline={t.outcome.chargesFor(outcome.charges, outcome.intents)}
+      testId="charges-headline"
+    >
+      {!pending && (
+        <p className={verdictText(duplicated)}>
+          {duplicated ? t.outcome.duplicates(outcome.duplicateCharges) : t.outcome.noDuplicates}
+        </p>
+      )}
+    </HeadlineBox>
+  );
+}
+
+function ResourceLine({ trace }: { trace: readonly TraceRecord[] }) {
+  const r = useMessages().resourceOutcome;
+  const outcome = useMemo(() => summarizeResources(trace), [trace]);
+  const harmed = outcome.lostUpdates > 0 || outcome.repeatedEffects > 0;
+  const headline =
+    outcome.lostUpdates > 0
+      ? r.headlineLost(outcome.lostUpdates)
+      : outcome.repeatedEffects > 0
+        ? r.headlineRepeated(outcome.repeatedEffects)
+        : r.headlineSafe;
+  return (
+    <HeadlineBox harmed={harmed} headline={headline} testId="resource-headline">
+      <p className={verdictText(outcome.lostUpdates > 0)}>
+        {outcome.lostUpdates > 0 ? r.lostUpdates(outcome.lostUpdates) : r.noLostUpdates}
+      </p>
+    </HeadlineBox>
+  );
+}
