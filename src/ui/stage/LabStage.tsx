@@ -43,9 +43,12 @@ export function LabStage() {
       <BadLinkNotice />
       <FromInterviewNotice />
       <Controls>
-        <Deferred>
-          <ExportMenu />
-        </Deferred>
+        {/* On one line, so the bar stays one line high. */}
+        <div className="shrink-0 whitespace-nowrap">
+          <Deferred>
+            <ExportMenu />
+          </Deferred>
+        </div>
       </Controls>
       <div className="max-lg:fixed max-lg:inset-x-0 max-lg:bottom-0 max-lg:z-20 max-lg:shadow-[0_-4px_12px_rgb(0_0_0/0.12)]">
         <PlaybackBar />
@@ -94,7 +97,7 @@ const STAGE_NARROW_PX = 460;
 function StageView() {
   const comparing = useLab((s) => s.compared !== null && s.spec.compare !== null);
   const caption = (
-    <div className="mt-1 min-h-[2.75rem] border-t border-slate-200 pt-2 text-lg leading-snug font-medium dark:border-slate-700 [&_[data-testid=caption]]:text-lg">
+    <div className="mt-1 min-h-[2.75rem] text-lg leading-snug font-medium [&_[data-testid=caption]]:text-lg">
       <Deferred>
         <Caption />
       </Deferred>
@@ -105,7 +108,9 @@ function StageView() {
       <CompareView>{caption}</CompareView>
     </Deferred>
   ) : (
-    <Topology narrowBelow={STAGE_NARROW_PX}>{caption}</Topology>
+    <Topology narrowBelow={STAGE_NARROW_PX} untitled>
+      {caption}
+    </Topology>
   );
 }
 

@@ -94,15 +94,18 @@ function useBoxWidth(): [BoxRef, number] {
 export function Topology({
   children,
   narrowBelow = NARROW_PX,
+  untitled = false,
 }: {
   children?: ReactNode;
   narrowBelow?: number;
+  /** On the stage the drawing speaks for itself: its title is for screen readers only. */
+  untitled?: boolean;
 }) {
   const t = useMessages();
   const run = useLab((s) => s.run);
   const timeline = useLab((s) => s.timeline);
   return (
-    <Panel id="topology" title={t.topology.region} dense>
+    <Panel id="topology" title={t.topology.region} dense titleForReadersOnly={untitled}>
       <TopologyFigure run={run} timeline={timeline} narrowBelow={narrowBelow} />
       {children}
     </Panel>
