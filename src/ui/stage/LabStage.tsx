@@ -3,7 +3,6 @@ import { BadLinkNotice, FromInterviewNotice } from '../common/BadLinkNotice.tsx'
 import { Deferred } from '../common/Deferred.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
 import { retryable } from '../common/retryable.ts';
-import { LedgerLine } from '../outcome/LedgerLine.tsx';
 import { PlaybackBar } from '../playback/PlaybackBar.tsx';
 import { useTraceSoFar } from '../playback/frame.ts';
 import { Topology } from '../topology/Topology.tsx';
@@ -20,6 +19,8 @@ const SequenceDiagram = retryable(() =>
 );
 const EventLog = retryable(() => import('../log/EventLog.tsx').then((m) => m.EventLog));
 const ExportMenu = retryable(() => import('../export/ExportMenu.tsx').then((m) => m.ExportMenu));
+// The ledger's line loads a moment after the first paint, with the summaries it reads.
+const LedgerLine = retryable(() => import('../outcome/LedgerLine.tsx').then((m) => m.LedgerLine));
 const BelowStage = retryable(() => import('./BelowStage.tsx').then((m) => m.BelowStage));
 
 /**
@@ -121,5 +122,11 @@ function StageLedger() {
   const comparing = useLab((s) => s.compared !== null && s.spec.compare !== null);
   // With a comparison each side carries its own headline.
   if (comparing) return null;
-  return <LedgerLine run={run} trace={trace} />;
+  return (
+    <div className="min-h-[3rem]">
+      <Deferred>
+        <LedgerLine run={run} trace={trace} />
+      </Deferred>
+    </div>
+  );
 }
