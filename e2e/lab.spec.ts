@@ -100,7 +100,8 @@ test('a seed can be typed, an invalid one is explained, and the run follows the 
   page,
 }) => {
   await page.goto('/?scenario=flaky-network&strategy=none&seed=1&lang=en');
-  const seed = page.getByRole('textbox', { name: 'Seed' });
+  await page.getByRole('button', { name: 'Seed and settings' }).click();
+  const seed = page.getByRole('dialog').getByRole('textbox', { name: 'Seed' });
   const hash1 = await page.getByTestId('trace-hash').textContent();
   await seed.fill('2');
   await expect(page.getByTestId('trace-hash')).not.toHaveText(hash1 ?? '');
@@ -277,8 +278,7 @@ test('compare: the double charge on one side, the replayed response on the other
   page,
 }) => {
   await page.goto('/?scenario=lost-response&strategy=none&seed=1&lang=en');
-  await page.getByRole('checkbox', { name: 'Compare with another strategy' }).check();
-  await expect(page.getByRole('combobox', { name: 'Compared strategy' })).toHaveValue('atomic-key');
+  await page.getByRole('combobox', { name: 'Compare with' }).selectOption('atomic-key');
   await expect(page).toHaveURL(/compare=atomic-key/);
   await toEnd(page);
   const compare = page.getByRole('region', { name: 'Compare' });
@@ -292,14 +292,19 @@ test('compare: the double charge on one side, the replayed response on the other
 
 test('settings change the run: a new key per attempt defeats the atomic key', async ({ page }) => {
   await page.goto('/?scenario=lost-response&strategy=atomic-key&seed=1&lang=en');
-  await page.getByText('Client, network and key store').click();
+  // The drawer opens with the settings shown.
+  await page.getByRole('button', { name: 'Seed and settings' }).click();
+  await expect(page.getByText('Client, network and key store')).toBeVisible();
   await page
     .getByRole('combobox', { name: 'Idempotency-Key' })
     .selectOption({ label: 'a new key per attempt (bug)' });
   await expect(page).toHaveURL(/key=per-attempt/);
+  await page.getByRole('button', { name: 'Close' }).click();
   await toEnd(page);
   await expect(ledger(page)).toContainText('2 charges for 1 payment');
+  await page.getByRole('button', { name: 'Seed and settings' }).click();
   await page.getByRole('button', { name: 'Restore the scenario’s settings' }).click();
+  await page.keyboard.press('Escape');
   await toEnd(page);
   await expect(ledger(page)).toContainText('1 charge for 1 payment');
 });

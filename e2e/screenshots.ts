@@ -23,6 +23,32 @@ const shots = [
     scheme: 'dark',
   },
   {
+    // The stage at a slide's size: topology, caption, ledger headline, faults and the sequence.
+    name: 'lab-stage-1280',
+    width: 1280,
+    height: 720,
+    query: '?scenario=lost-response&strategy=none&seed=1&at=1230&lang=en',
+    scheme: 'light',
+  },
+  {
+    name: 'lab-stage-1024',
+    width: 1024,
+    height: 768,
+    query: '?scenario=lost-response&strategy=atomic-key&seed=1&at=1406&lang=en',
+    scheme: 'dark',
+  },
+  {
+    // A phone while the run plays, scrolled down: the topology and caption stay pinned on top,
+    // the playback bar at the bottom.
+    name: 'lab-phone-playing',
+    width: 390,
+    height: 844,
+    query: '?scenario=lost-response&strategy=none&seed=1&lang=en',
+    scheme: 'light',
+    touch: true,
+    playAndScroll: 900,
+  },
+  {
     name: 'lab-lost-update',
     width: 1440,
     height: 900,
@@ -108,14 +134,21 @@ const browser = await chromium.launch({
 });
 mkdirSync('docs', { recursive: true });
 for (const shot of shots) {
+  const touch = 'touch' in shot && shot.touch;
   const page = await browser.newPage({
     viewport: { width: shot.width, height: shot.height },
     colorScheme: shot.scheme,
+    ...(touch ? { hasTouch: true, isMobile: true } : {}),
   });
   await page.goto(base + shot.query);
   await page.getByRole('main').first().waitFor();
   if ('scrollTo' in shot) {
     await page.getByRole('region', { name: shot.scrollTo }).scrollIntoViewIfNeeded();
+  }
+  if ('playAndScroll' in shot) {
+    await page.waitForTimeout(600);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.mouse.wheel(0, shot.playAndScroll);
   }
   if ('answer' in shot) {
     await page.getByRole('radio', { name: shot.answer }).check();

@@ -596,6 +596,25 @@ export const en = {
         'The same outage, but each client waits a random time up to its backoff (full jitter). The retries spread out and the peak load on the server drops.',
     },
   },
+  stage: {
+    settings: 'Seed and settings',
+    settingsTitle: 'Seed, descriptions and settings',
+    close: 'Close',
+    compareOff: 'No comparison',
+    compareLabel: 'Compare with',
+    start: 'Nothing has happened yet — press Play or step forward.',
+    soFar: 'No duplicate charge so far; not every payment has its answer yet.',
+    duplicateShort: (n: number) => `${plural(n, 'duplicate charge', 'duplicate charges')}`,
+    noDuplicateShort: 'no duplicate charge',
+    chargedAfterFailureShort: (n: number) =>
+      `${plural(n, 'payment', 'payments')} charged after “failed”`,
+    resourceSoFar: 'Nothing lost or doubled so far; not every request has its answer yet.',
+    moreViews: 'Below: the full ledger, invariants, state machines and the event log.',
+    replaysShort: (n: number) => `${plural(n, 'response', 'responses')} replayed`,
+    showAllStates: 'Show all states',
+    hiddenStates: (n: number) =>
+      `${plural(n, 'state', 'states')} this run never reaches ${n === 1 ? 'is' : 'are'} folded away.`,
+  },
   embed: {
     /** The stage's heading, for screen readers: the scenario it shows. */
     stage: (scenario: string) => `Idempotency Lab: ${scenario}`,

@@ -1,5 +1,7 @@
 import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
 import type { AnyStateMachine } from 'xstate';
+import type { ActorId } from '../model/message.ts';
+import type { TraceRecord } from '../model/trace.ts';
 
 /**
  * A machine's states and transitions, read from the XState definition itself, so the diagram the
@@ -39,6 +41,50 @@ export function machineGraph(machine: AnyStateMachine): MachineGraph {
   return { states, edges: [...edges.values()], initial };
 }
 
+/**
+ * The graph cut down to the states in `keep` (and the initial state), with only the transitions
+ * between them: the part of a machine a run actually uses. Layers are counted afresh.
+ */
+export function restrictTo(graph: MachineGraph, keep: ReadonlySet<string>): MachineGraph {
+  const kept = (name: string) => name === graph.initial || keep.has(name);
+  const edges = graph.edges.filter((e) => kept(e.from) && kept(e.to));
+  const names = graph.states.map((s) => s.name).filter(kept);
+  const layers = layersFrom(graph.initial, names, edges);
+  const rows = new Map<number, number>();
+  const states = names.map((name) => {
+    const layer = layers.get(name)!;
+    const row = rows.get(layer) ?? 0;
+    rows.set(layer, row + 1);
+    return { name, layer, row };
+  });
+  return { states, edges, initial: graph.initial };
+}
+
+/**
+ * The states that actors of one kind passed through anywhere in a run (every client, say, not
+ * only the one on screen): what the run's strategy and faults made that machine do. A recorded
+ * step names only where it came to rest, so the transient states it passed on the way (those
+ * left at once by an `always` transition) are found along the edges it took.
+ */
+export function statesReached(
+  graph: MachineGraph,
+  trace: readonly TraceRecord[],
+  sameKind: (actor: ActorId) => boolean,
+): Set<string> {
+  const reached = new Set<string>();
+  const stepsSeen = new Set<string>();
+  for (const r of trace) {
+    if (r.type !== 'transition' || !sameKind(r.actor)) continue;
+    const step = `${r.from}|${r.to}|${r.event}`;
+    if (stepsSeen.has(step)) continue;
+    stepsSeen.add(step);
+    if (r.from) reached.add(r.from);
+    reached.add(r.to);
+    for (const edge of edgesTaken(graph, r)) for (const name of edge.split('|')) reached.add(name);
+  }
+  return reached;
+}
+
 /** Breadth-first distance from the initial state; unreachable states go after the last layer. */
 function layersFrom(
   initial: string,
@@ -67,6 +113,41 @@ export interface MachineLayout {
   states: { name: string; x: number; y: number }[];
   /** Each edge's route from box edge to box edge, and a point for its label. */
   edges: { from: string; to: string; events: string[]; points: Point[]; label: Point }[];
+  /** What the drawing covers, its routes and labels included: a viewBox that cuts nothing off. */
+  bounds: { x: number; y: number; width: number; height: number };
+}
+
+/** The width of an edge's label in px, at the chart's 9 px monospace (about 5.6 px a character). */
+export const labelWidth = (events: readonly string[]) => events.join(' / ').length * 5.6 + 8;
+
+/** The box around the boxes, the routes and the labels: a route or a label may stray outside. */
+function boundsOf(
+  width: number,
+  height: number,
+  edges: readonly { events: string[]; points: Point[]; label: Point }[],
+): MachineLayout['bounds'] {
+  let [minX, minY, maxX, maxY] = [0, 0, width, height];
+  for (const edge of edges) {
+    for (const p of edge.points) {
+      [minX, maxX, minY, maxY] = [
+        Math.min(minX, p.x),
+        Math.max(maxX, p.x),
+        Math.min(minY, p.y),
+        Math.max(maxY, p.y),
+      ];
+    }
+    const half = labelWidth(edge.events) / 2;
+    minX = Math.min(minX, edge.label.x - half);
+    maxX = Math.max(maxX, edge.label.x + half);
+    minY = Math.min(minY, edge.label.y - 16);
+  }
+  const pad = 4;
+  return {
+    x: minX - pad,
+    y: minY - pad,
+    width: maxX - minX + 2 * pad,
+    height: maxY - minY + 2 * pad,
+  };
 }
 
 export interface Point {
@@ -98,7 +179,7 @@ export function layoutMachine(
     return { ...edge, points, label: middleOf(points) };
   });
   const { width = 0, height = 0 } = g.graph();
-  return { width, height, states, edges };
+  return { width, height, states, edges, bounds: boundsOf(width, height, edges) };
 }
 
 /** The point halfway along a route, measured along its segments. */

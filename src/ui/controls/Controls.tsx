@@ -1,216 +1,224 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { Fragment, useId, useRef, useState, type ReactNode } from 'react';
 import { isStrategyId, STRATEGY_IDS } from '../../model/strategies.ts';
 import { isResourceScenario, SCENARIO_IDS, worldOf } from '../../scenarios/ids.ts';
-import { isSeedText } from '../../state/url.ts';
-import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
-import { COMPARE_TOGGLE_ID } from '../common/bringIntoView.ts';
 import { Deferred } from '../common/Deferred.tsx';
 import { retryable } from '../common/retryable.ts';
 
-// The settings sit behind a disclosure; they load after the first screen.
-const SettingsFields = retryable(() =>
-  import('./SettingsFields.tsx').then((m) => m.SettingsFields),
-);
+// The drawer's insides (descriptions, seed, settings) load when it is first opened: the first
+// screen needs only the bar.
+const RunSettings = retryable(() => import('./RunSettings.tsx').then((m) => m.RunSettings));
 
-const fieldClass =
-  'mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-600 dark:bg-slate-800 disabled:cursor-not-allowed disabled:opacity-60';
+export const barFieldClass =
+  'h-9 w-full min-w-0 max-w-full rounded-lg border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-800 disabled:cursor-not-allowed disabled:opacity-60';
 
-export function Controls() {
+/**
+ * What to run, in one line above the stage: scenario, strategy, a second strategy to compare
+ * with, and a drawer for the rest (seed, descriptions, settings), so the run itself keeps the
+ * screen.
+ */
+export function Controls({ children }: { children?: ReactNode }) {
   const t = useMessages();
   const spec = useLab((s) => s.spec);
   const select = useLab((s) => s.select);
-
+  const resources = isResourceScenario(spec.scenario);
   return (
-    <Panel id="controls" title={t.controls.region}>
-      <div className="flex flex-col gap-4">
-        <Picker
-          label={t.controls.scenario}
-          value={spec.scenario}
-          options={SCENARIO_IDS.map((id) => ({
-            id,
-            ...t.scenarios[id],
-            group: t.controls.groups[worldOf(id)],
-          }))}
-          onPick={(scenario) => select({ scenario })}
-        />
-        <Picker
-          label={t.controls.strategy}
-          value={spec.strategy}
-          options={STRATEGY_IDS.map((id) => ({ id, ...t.strategies[id] }))}
-          onPick={(strategy) => select({ strategy })}
-          disabledReason={isResourceScenario(spec.scenario) ? t.controls.noStrategy : null}
-        />
-        {!isResourceScenario(spec.scenario) && <CompareField />}
-        <SeedField seed={spec.seed} onSeed={(seed) => select({ seed })} />
-        <Deferred>
-          <SettingsFields />
-        </Deferred>
-      </div>
-    </Panel>
+    <section
+      id="controls"
+      aria-label={t.controls.region}
+      className="grid grid-cols-2 items-end gap-x-3 gap-y-2 rounded-xl sm:flex sm:flex-wrap sm:items-center lg:flex-nowrap border border-slate-200 bg-white px-3 py-2 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
+      <BarSelect
+        label={t.controls.scenario}
+        value={spec.scenario}
+        groups={groupedScenarios(t)}
+        onPick={(scenario) => {
+          const chosen = SCENARIO_IDS.find((id) => id === scenario);
+          if (chosen) select({ scenario: chosen });
+        }}
+        wide
+      />
+      <BarSelect
+        label={t.controls.strategy}
+        value={spec.strategy}
+        groups={[{ options: STRATEGY_IDS.map((id) => ({ id, title: t.strategies[id].title })) }]}
+        onPick={(strategy) => isStrategyId(strategy) && select({ strategy })}
+        disabled={resources}
+        title={resources ? t.controls.noStrategy : t.strategies[spec.strategy].description}
+      />
+      {!resources && <CompareSelect />}
+      <SettingsDrawer />
+      {children}
+    </section>
   );
 }
 
-interface PickerProps<T extends string> {
-  label: string;
-  value: T;
-  /** Options with a group are shown under that heading, in order of first appearance. */
-  options: { id: T; title: string; description: string; group?: string }[];
-  onPick: (value: T) => void;
-  /** When set, the choice does not apply: the select is disabled and this says why. */
-  disabledReason?: string | null;
+type Texts = ReturnType<typeof useMessages>;
+interface OptionGroup {
+  label?: string;
+  options: { id: string; title: string }[];
 }
 
-/** A labelled select whose chosen option is explained in a paragraph below it. */
-function Picker<T extends string>({
+/** The scenarios under their world's heading, in the order of the catalogue. */
+function groupedScenarios(t: Texts): OptionGroup[] {
+  const worlds = [...new Set(SCENARIO_IDS.map(worldOf))];
+  return worlds.map((world) => ({
+    label: t.controls.groups[world],
+    options: SCENARIO_IDS.filter((id) => worldOf(id) === world).map((id) => ({
+      id,
+      title: t.scenarios[id].title,
+    })),
+  }));
+}
+
+/** A small labelled select for the bar; the chosen option's description is its tooltip. */
+function BarSelect({
   label,
   value,
-  options,
+  groups,
   onPick,
-  disabledReason = null,
-}: PickerProps<T>) {
+  disabled = false,
+  title,
+  wide = false,
+}: {
+  label: string;
+  value: string;
+  groups: OptionGroup[];
+  onPick: (value: string) => void;
+  disabled?: boolean;
+  title?: string;
+  wide?: boolean;
+}) {
   const id = useId();
-  const chosen = options.find((o) => o.id === value);
-  const groups = [...new Set(options.map((o) => o.group))];
-  const optionList = (list: typeof options) =>
-    list.map((o) => (
+  const options = (group: OptionGroup) =>
+    group.options.map((o) => (
       <option key={o.id} value={o.id}>
         {o.title}
       </option>
     ));
   return (
-    <div>
-      <label htmlFor={id} className="text-sm font-medium">
+    <div
+      className={`flex min-w-0 items-center gap-1.5 ${wide ? 'col-span-2 sm:max-w-[22rem]' : 'sm:max-w-[18rem]'} max-sm:flex-col max-sm:items-start`}
+    >
+      <label
+        htmlFor={id}
+        className="shrink-0 text-sm font-medium text-slate-600 dark:text-slate-300"
+      >
         {label}
       </label>
       <select
         id={id}
-        className={fieldClass}
+        className={barFieldClass}
         value={value}
-        disabled={disabledReason !== null}
-        aria-describedby={`${id}-about`}
-        onChange={(e) => {
-          // The options are the values: finding the one chosen types it without a cast.
-          const chosen = options.find((o) => o.id === e.target.value);
-          if (chosen) onPick(chosen.id);
-        }}
+        disabled={disabled}
+        title={title}
+        onChange={(e) => onPick(e.target.value)}
       >
-        {groups.length > 1
-          ? groups.map((group) => (
-              <optgroup key={group} label={group}>
-                {optionList(options.filter((o) => o.group === group))}
-              </optgroup>
-            ))
-          : optionList(options)}
+        {groups.map((group, i) =>
+          group.label ? (
+            <optgroup key={group.label} label={group.label}>
+              {options(group)}
+            </optgroup>
+          ) : (
+            <Fragment key={i}>{options(group)}</Fragment>
+          ),
+        )}
       </select>
-      <p
-        id={`${id}-about`}
-        className="mt-2 text-sm leading-relaxed text-slate-600 dark:text-slate-300"
-      >
-        {disabledReason ?? chosen?.description}
-      </p>
     </div>
   );
 }
 
-/** Turns on a second run under another strategy, shown side by side. */
-function CompareField() {
+/** A second strategy run beside the first on the same seed and faults, or none. */
+function CompareSelect() {
   const t = useMessages();
-  const id = useId();
   const spec = useLab((s) => s.spec);
   const select = useLab((s) => s.select);
-  const other = STRATEGY_IDS.find((s) => s !== spec.strategy) ?? 'atomic-key';
-  const fallback = spec.strategy === 'none' ? 'atomic-key' : other;
+  const id = useId();
   return (
-    <div>
-      <label className="flex items-center gap-2 text-sm font-medium">
-        <input
-          id={COMPARE_TOGGLE_ID}
-          type="checkbox"
-          className="size-4 accent-indigo-600"
-          checked={spec.compare !== null}
-          onChange={(e) => select({ compare: e.target.checked ? fallback : null })}
-        />
-        {t.compare.toggle}
+    <div className="flex min-w-0 items-center gap-1.5 max-sm:flex-col max-sm:items-start sm:max-w-[18rem]">
+      <label
+        htmlFor={id}
+        className="shrink-0 text-sm font-medium text-slate-600 dark:text-slate-300"
+      >
+        {t.stage.compareLabel}
       </label>
-      {spec.compare !== null && (
-        <>
-          <label htmlFor={id} className="mt-2 block text-sm font-medium">
-            {t.compare.with}
-          </label>
-          <select
-            id={id}
-            className={fieldClass}
-            value={spec.compare}
-            onChange={(e) => {
-              const compare = e.target.value;
-              if (isStrategyId(compare)) select({ compare });
-            }}
-          >
-            {STRATEGY_IDS.filter((s) => s !== spec.strategy).map((s) => (
-              <option key={s} value={s}>
-                {t.strategies[s].title}
-              </option>
-            ))}
-          </select>
-        </>
-      )}
+      <select
+        id={id}
+        className={barFieldClass}
+        value={spec.compare ?? ''}
+        onChange={(e) => {
+          const compare = e.target.value;
+          select({ compare: isStrategyId(compare) ? compare : null });
+        }}
+      >
+        <option value="">{t.stage.compareOff}</option>
+        {STRATEGY_IDS.filter((s) => s !== spec.strategy).map((s) => (
+          <option key={s} value={s}>
+            {t.strategies[s].title}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
 
-/** Seed entry: typing an invalid seed says why and keeps the last good run on screen. */
-function SeedField({ seed, onSeed }: { seed: number; onSeed: (seed: number) => void }) {
+/**
+ * The seed, the descriptions and the settings in a modal drawer: the browser's own dialog, so
+ * focus moves into it, Escape closes it, and the page behind is inert while it is open. Focus
+ * goes back to the button that opened it.
+ */
+function SettingsDrawer() {
   const t = useMessages();
-  const id = useId();
-  const [draft, setDraft] = useState<{ text: string; forSeed: number }>({
-    text: String(seed),
-    forSeed: seed,
-  });
-  // When the seed changes from outside (New seed, a link), the field follows it.
-  const text = draft.forSeed === seed ? draft.text : String(seed);
-  const valid = isSeedText(text.trim());
-
-  const onChange = (e: ChangeEvent<HTMLInputElement>) => {
-    const next = e.target.value;
-    const nextSeed = isSeedText(next.trim()) ? Number(next.trim()) : seed;
-    setDraft({ text: next, forSeed: nextSeed });
-    if (nextSeed !== seed) onSeed(nextSeed);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
+  const titleId = useId();
+  const show = () => {
+    setOpen(true);
+    dialog.current?.showModal();
   };
-
-  const newSeed = () => onSeed(Math.floor(Math.random() * 1_000_000));
-
+  const close = () => dialog.current?.close();
   return (
-    <div>
-      <label htmlFor={id} className="text-sm font-medium">
-        {t.controls.seed}
-      </label>
-      <div className="mt-1 flex gap-2">
-        <input
-          id={id}
-          inputMode="numeric"
-          autoComplete="off"
-          spellCheck={false}
-          className={`${fieldClass} mt-0 font-mono`}
-          value={text}
-          onChange={onChange}
-          aria-invalid={!valid}
-          aria-describedby={`${id}-hint`}
-        />
-        <button
-          type="button"
-          onClick={newSeed}
-          className="shrink-0 rounded-lg border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
-        >
-          {t.controls.newSeed}
-        </button>
-      </div>
-      <p
-        id={`${id}-hint`}
-        className={`mt-1 text-xs ${valid ? 'text-slate-500 dark:text-slate-400' : 'font-medium text-red-700 dark:text-red-300'}`}
+    <>
+      <button
+        ref={opener}
+        type="button"
+        aria-haspopup="dialog"
+        onClick={show}
+        className="col-span-2 ml-auto h-9 shrink-0 rounded-lg border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
       >
-        {valid ? t.controls.seedHint : t.controls.seedInvalid}
-      </p>
-    </div>
+        <span aria-hidden="true" className="mr-1.5">
+          ⚙
+        </span>
+        {t.stage.settings}
+      </button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        onClose={() => {
+          setOpen(false);
+          opener.current?.focus();
+        }}
+        className="fixed inset-y-0 right-0 left-auto m-0 h-full max-h-none w-[min(28rem,100vw)] max-w-none overflow-y-auto border-l border-slate-200 bg-white p-4 text-slate-900 shadow-xl backdrop:bg-slate-950/40 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
+      >
+        <div className="mb-3 flex items-center justify-between gap-3">
+          <h2 id={titleId} className="text-lg font-semibold">
+            {t.stage.settingsTitle}
+          </h2>
+          <button
+            type="button"
+            onClick={close}
+            className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+          >
+            {t.stage.close}
+          </button>
+        </div>
+        {open && (
+          <Deferred fallback={<p className="text-sm">{t.nav.loading}</p>}>
+            <RunSettings />
+          </Deferred>
+        )}
+      </dialog>
+    </>
   );
 }

@@ -47,7 +47,7 @@ export function SettingsFields() {
   const select = useLab((st) => st.select);
   const world = worldOf(spec.scenario);
   return (
-    <details className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">
+    <details open className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">
       <summary className="cursor-pointer text-sm font-medium">{s.summary}</summary>
       <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-1">
         {SETTINGS.filter((row) => settingApplies(row, world)).map((row) => (

@@ -8,7 +8,7 @@ import { ARMED_CRASHES, FAULT_BUTTONS, faultButtonLabel } from './labels.ts';
 import { useLab, useMessages } from '../common/lab.ts';
 
 const buttonClass =
-  'rounded-lg border border-amber-600/60 bg-amber-50 px-3 py-1.5 text-sm font-medium text-amber-950 hover:bg-amber-100 dark:border-amber-400/60 dark:bg-amber-950/60 dark:text-amber-100 dark:hover:bg-amber-900';
+  'rounded-lg border border-amber-600/60 bg-amber-50 px-2.5 py-1 text-sm font-medium text-amber-950 hover:bg-amber-100 dark:border-amber-400/60 dark:bg-amber-950/60 dark:text-amber-100 dark:hover:bg-amber-900';
 
 /** The crash armed by default: the one every lesson on duplicates starts from. */
 const DEFAULT_POINT = 'after-commit';
@@ -18,16 +18,19 @@ const DEFAULT_POINT = 'after-commit';
  * again with it: everything before that moment stays exactly as it was (the same choices), so the
  * consequence shows from here on — and replays identically after a rewind.
  */
-export function FaultPanel() {
+export function FaultPanel({ className = '' }: { className?: string }) {
   const t = useMessages();
   const at = useLab((s) => Math.round(s.cursorMs));
   const scenario = useLab((s) => s.spec.scenario);
   // Only the faults this scenario's world has something to act on are offered.
   const fits = (fault: ScriptedFault) => faultFits(scenario, fault);
   return (
-    <Panel id="faults" title={t.faults.region}>
-      <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">{t.faults.hint(at)}</p>
-      <div className="flex flex-wrap items-center gap-2">
+    <Panel id="faults" title={t.faults.region} className={className} dense inlineTitle>
+      {/* On a short screen the hint is left to screen readers: the buttons must stay in view. */}
+      <p className="basis-full text-xs text-slate-600 [@media(max-height:820px)]:sr-only dark:text-slate-300">
+        {t.faults.hint(at)}
+      </p>
+      <div className="flex flex-wrap items-center gap-1.5">
         {FAULT_BUTTONS.filter(fits).map((fault) => (
           <InjectButton key={faultButtonLabel(fault, t)} fault={fault} />
         ))}
@@ -76,12 +79,12 @@ function InjectedList() {
   const remove = useLab((s) => s.removeFault);
   const clear = useLab((s) => s.clearFaults);
   return (
-    <>
-      <h3 className="mt-4 text-sm font-semibold">{f.injected}</h3>
+    <div className="flex basis-full flex-wrap items-baseline gap-x-2 text-sm">
+      <h3 className="font-semibold">{f.injected}</h3>
       {injected.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-300">{f.none}</p>
+        <p className="text-slate-600 dark:text-slate-300">{f.none}</p>
       ) : (
-        <ul className="mt-1 flex flex-col gap-1 text-sm">
+        <ul className="flex flex-wrap gap-x-3 gap-y-1">
           {injected.map((fault, i) => {
             const what = f.at(fault.atMs, describeFault(fault, lang));
             return (
@@ -111,6 +114,6 @@ function InjectedList() {
           )}
         </ul>
       )}
-    </>
+    </div>
   );
 }

@@ -49,10 +49,16 @@ export function LessonPage({ lessonId, step }: { lessonId: string; step: number 
         <div className="lg:sticky lg:top-0 lg:z-10">
           <PlaybackBar />
         </div>
-        <Topology />
+        {/* A step that compares draws both runs the same way, in place of the one topology. */}
+        {compare ? (
+          <Deferred>
+            <CompareView />
+          </Deferred>
+        ) : (
+          <Topology />
+        )}
         <OutcomePanel />
         <Deferred>
-          {compare && <CompareView />}
           {current.act && <FaultPanel />}
           <SequenceDiagram />
         </Deferred>

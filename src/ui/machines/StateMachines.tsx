@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useMemo, useState } from 'react';
 import { actorKind, isClient, NETWORK, SERVER, type ActorId } from '../../model/message.ts';
 import { machineOf, WORLDS } from '../../model/worlds.ts';
 import type { RecordOf, TraceRecord } from '../../model/trace.ts';
@@ -6,6 +6,8 @@ import {
   edgesTaken,
   layoutMachine,
   machineGraph,
+  restrictTo,
+  statesReached,
   type MachineGraph,
   type MachineLayout,
   type Point,
@@ -36,7 +38,19 @@ export function StateMachines() {
   const [picked, setPicked] = useState<ActorId>('client-1');
   const actor = actors.includes(picked) ? picked : (actors[0] ?? SERVER);
   const machine = machineOf(run.world, actor);
-  const graph = useMemo(() => (machine ? machineGraph(machine) : null), [machine]);
+  const [showAll, setShowAll] = useState(false);
+  const full = useMemo(() => (machine ? machineGraph(machine) : null), [machine]);
+  // The states this run's actors of the same kind reach; the rest are folded unless asked for.
+  const visited = useMemo(
+    () =>
+      full ? statesReached(full, timeline.trace, (a) => actorKind(a) === actorKind(actor)) : null,
+    [full, timeline, actor],
+  );
+  const graph = useMemo(
+    () => (full && visited && !showAll ? restrictTo(full, visited) : full),
+    [full, showAll, visited],
+  );
+  const folded = full && graph ? full.states.length - graph.states.length : 0;
   const last = useMemo(
     () => lastTransition(timeline.trace, actor, count),
     [timeline, actor, count],
@@ -63,9 +77,10 @@ export function StateMachines() {
               )}
         </p>
       </div>
+      <FoldNote folded={folded} showAll={showAll} onShowAll={setShowAll} />
       {graph && (
         <Chart
-          key={actor}
+          key={`${actor}|${graph.states.length}`}
           graph={graph}
           current={current}
           last={last}
@@ -100,27 +115,19 @@ function Chart({
   last: RecordOf<'transition'> | null;
   label: string;
 }) {
-  const scrollLabel = useMessages().machines.scrolls;
   const layout = useMemo(() => layoutMachine(graph, { width: BOX_W, height: BOX_H }), [graph]);
   const taken = useMemo(() => (last ? edgesTaken(graph, last) : new Set<string>()), [graph, last]);
-  const box = useRef<HTMLDivElement>(null);
-  const lit = layout.states.find((s) => s.name === current);
-  useLitStateInView(box, lit);
-  const scrolls = useScrollsSideways(box);
+  const { x, y, width, height } = layout.bounds;
   return (
-    // A chart wider than its box scrolls sideways; then the box takes focus, so a keyboard can
-    // scroll it too, and says what it holds.
-    <div
-      ref={box}
-      className="mt-3 overflow-x-auto"
-      {...(scrolls ? { tabIndex: 0, role: 'group', 'aria-label': scrollLabel } : {})}
-    >
+    // The whole chart, labels included, is drawn within its viewBox and shrinks to fit its box:
+    // no state is ever cut off at an edge.
+    <div className="mt-3">
       <svg
-        width={layout.width}
-        height={layout.height}
+        viewBox={`${x} ${y} ${width} ${height}`}
+        width={width}
         role="img"
         aria-label={label}
-        className="block"
+        className="block h-auto max-w-full"
       >
         <defs>
           <Arrowhead id="arrow" className="fill-slate-400 dark:fill-slate-500" />
@@ -131,6 +138,34 @@ function Chart({
         {/* Labels last, over the boxes, so no box hides the event that leads on. */}
         <EdgeLabels edges={layout.edges} taken={taken} current={current} />
       </svg>
+    </div>
+  );
+}
+
+/** How many states are folded away, and the switch that shows them all. */
+function FoldNote({
+  folded,
+  showAll,
+  onShowAll,
+}: {
+  folded: number;
+  showAll: boolean;
+  onShowAll: (all: boolean) => void;
+}) {
+  const s = useMessages().stage;
+  if (folded === 0 && !showAll) return null;
+  return (
+    <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+      {folded > 0 && <p className="text-slate-600 dark:text-slate-300">{s.hiddenStates(folded)}</p>}
+      <label className="flex items-center gap-2 font-medium">
+        <input
+          type="checkbox"
+          className="size-4 accent-indigo-600"
+          checked={showAll}
+          onChange={(e) => onShowAll(e.target.checked)}
+        />
+        {s.showAllStates}
+      </label>
     </div>
   );
 }
@@ -232,41 +267,6 @@ function StateBoxes({
       </g>
     );
   });
-}
-
-/**
- * A wide chart scrolls sideways: keeps the lit state in view as the run moves it along, by
- * moving the box's own scroll (scrollIntoView would move the page as well).
- */
-function useLitStateInView(
-  boxRef: RefObject<HTMLDivElement | null>,
-  lit: { x: number } | undefined,
-): void {
-  useEffect(() => {
-    const el = boxRef.current;
-    if (!el || !lit) return;
-    const left = lit.x - el.scrollLeft;
-    if (left < 0 || left + BOX_W > el.clientWidth)
-      el.scrollLeft = lit.x + BOX_W / 2 - el.clientWidth / 2;
-  }, [boxRef, lit]);
-}
-
-/** Whether the box's content is wider than the box, kept up to date as either changes size. */
-function useScrollsSideways(box: RefObject<HTMLDivElement | null>): boolean {
-  const [scrolls, setScrolls] = useState(false);
-  // Measured before the first paint (a layout effect), so no moment shows a scrolling box that
-  // cannot take focus; the observer follows later changes of either width.
-  useLayoutEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const check = () => setScrolls(el.scrollWidth > el.clientWidth);
-    check();
-    const observer = new ResizeObserver(check);
-    observer.observe(el);
-    if (el.firstElementChild) observer.observe(el.firstElementChild);
-    return () => observer.disconnect();
-  }, [box]);
-  return scrolls;
 }
 
 function Arrowhead({ id, className }: { id: string; className: string }) {

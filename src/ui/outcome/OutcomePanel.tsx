@@ -6,6 +6,7 @@ import { useTraceSoFar } from '../playback/frame.ts';
 import { outcomeText } from '../../report/words.ts';
 import { AnswerStatuses, Fact, HeadlineBox, LedgerFacts, verdictText } from './RunFacts.tsx';
 import { ResourceOutcome } from './ResourceOutcome.tsx';
+import { paymentVerdict } from './verdict.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
 import { Deferred } from '../common/Deferred.tsx';
@@ -53,9 +54,13 @@ function PaymentHeadline({ outcome }: { outcome: RunOutcome }) {
     (p) => p.outcome === 'failed' && p.charges > 0,
   ).length;
   const replays = outcome.replays + outcome.lateReplays;
-  const harmed = duplicated || chargedAfterFailure > 0;
-  // Green only once every payment has its answer: mid-run, one charge may yet become two.
-  const pending = !harmed && outcome.perIntent.some((p) => p.outcome === null);
+  const verdict = paymentVerdict(outcome);
+  const harmed = verdict === 'harmed';
+  // Green only once every payment has its answer: mid-run, one charge may yet become two. At
+  // the start nothing has happened, and the ledger says so rather than a verdict.
+  const pending = verdict === 'pending' || verdict === 'start';
+  const settledSentence =
+    verdict === 'start' ? t.stage.start : pending ? t.stage.soFar : t.outcome.noDuplicates;
   return (
     <HeadlineBox
       harmed={harmed}
@@ -66,7 +71,7 @@ function PaymentHeadline({ outcome }: { outcome: RunOutcome }) {
       {/* "No duplicate" is no comfort beside another harm: then only the harm is said. */}
       {(duplicated || chargedAfterFailure === 0) && (
         <p className={verdictText(duplicated, pending)}>
-          {duplicated ? t.outcome.duplicates(outcome.duplicateCharges) : t.outcome.noDuplicates}
+          {duplicated ? t.outcome.duplicates(outcome.duplicateCharges) : settledSentence}
         </p>
       )}
       {chargedAfterFailure > 0 && (

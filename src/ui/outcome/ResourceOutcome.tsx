@@ -8,6 +8,7 @@ import {
 } from '../../model/resourceOutcome.ts';
 import { fieldsText, outcomeText } from '../../report/words.ts';
 import { Panel } from '../common/Panel.tsx';
+import { resourceVerdict } from './verdict.ts';
 import { useLab, useMessages } from '../common/lab.ts';
 import { AnswerStatuses, Fact, HeadlineBox, LedgerFacts, verdictText } from './RunFacts.tsx';
 
@@ -43,19 +44,33 @@ export function ResourceOutcome({
 
 /** Lost updates, effects applied twice, or that all is well; then each repeat in words. */
 function ResourceHeadline({ outcome }: { outcome: ResourceOutcomeSummary }) {
-  const r = useMessages().resourceOutcome;
-  const harmed = outcome.lostUpdates > 0 || outcome.repeatedEffects > 0;
+  const { resourceOutcome: r, stage: s } = useMessages();
+  const verdict = resourceVerdict(outcome);
+  const harmed = verdict === 'harmed';
+  // Until every request has its answer, "nothing lost" is a hope, not a verdict.
+  const pending = verdict === 'pending' || verdict === 'start';
   const headline =
     outcome.lostUpdates > 0
       ? r.headlineLost(outcome.lostUpdates)
       : outcome.repeatedEffects > 0
         ? r.headlineRepeated(outcome.repeatedEffects)
         : r.headlineSafe;
+  const sentence =
+    outcome.lostUpdates > 0
+      ? r.lostUpdates(outcome.lostUpdates)
+      : pending
+        ? s.resourceSoFar
+        : r.noLostUpdates;
   return (
-    <HeadlineBox harmed={harmed} headline={headline} testId="resource-headline">
-      <p className={verdictText(outcome.lostUpdates > 0)}>
-        {outcome.lostUpdates > 0 ? r.lostUpdates(outcome.lostUpdates) : r.noLostUpdates}
-      </p>
+    <HeadlineBox
+      harmed={harmed}
+      pending={pending}
+      headline={verdict === 'start' ? s.start : headline}
+      testId="resource-headline"
+    >
+      {verdict !== 'start' && (
+        <p className={verdictText(outcome.lostUpdates > 0, pending)}>{sentence}</p>
+      )}
       {outcome.repeats.map((repeat, i) => (
         <p key={i} className="mt-1 text-sm font-medium text-red-800 dark:text-red-200">
           {repeat.identical

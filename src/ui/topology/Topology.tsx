@@ -1,17 +1,18 @@
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { statusLine } from '../../model/http.ts';
 import { PROVIDER, SERVER, STORE, type ActorId } from '../../model/message.ts';
 import {
   chargesBy,
   inFlight,
+  recordsBy,
   stateAt,
   type MessageSpan,
   type Timeline,
   type WirePosition,
 } from '../../report/timeline.ts';
+import type { RunResult } from '../../model/run.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
-import { useRecordCount } from '../playback/frame.ts';
 import type { Messages } from '../../i18n/en.ts';
 import {
   NARROW_PX,
@@ -89,12 +90,45 @@ function useBoxWidth(): [BoxRef, number] {
   return [ref, width];
 }
 
-export function Topology() {
+/** The topology of the lab's run, as a titled region; the caption line sits under it. */
+export function Topology({
+  children,
+  narrowBelow = NARROW_PX,
+  untitled = false,
+}: {
+  children?: ReactNode;
+  narrowBelow?: number;
+  /** On the stage the drawing speaks for itself: its title is for screen readers only. */
+  untitled?: boolean;
+}) {
   const t = useMessages();
+  const run = useLab((s) => s.run);
   const timeline = useLab((s) => s.timeline);
+  return (
+    <Panel id="topology" title={t.topology.region} dense titleForReadersOnly={untitled}>
+      <TopologyFigure run={run} timeline={timeline} narrowBelow={narrowBelow} />
+      {children}
+    </Panel>
+  );
+}
+
+/**
+ * One run's actors and wire at the store's cursor. Compare draws two of these, one per run, at
+ * the same cursor; `narrowBelow` is the box width under which it is drawn top to bottom.
+ */
+export function TopologyFigure({
+  run,
+  timeline,
+  narrowBelow = NARROW_PX,
+}: {
+  run: RunResult;
+  timeline: Timeline;
+  narrowBelow?: number;
+}) {
+  const t = useMessages();
   const cursorMs = useLab((s) => s.cursorMs);
-  const count = useRecordCount();
-  const [figure, drawing] = useDrawing();
+  const count = useLab((s) => recordsBy(timeline, s.cursorMs));
+  const [figure, drawing] = useDrawing(run, timeline, narrowBelow);
   const nodes = [...drawing.nodes.values()];
   const flying = inFlight(timeline, cursorMs);
   const serverState = stateAt(timeline, SERVER, count);
@@ -105,36 +139,34 @@ export function Topology() {
   };
 
   return (
-    <Panel id="topology" title={t.topology.region}>
-      <figure ref={figure}>
-        <svg
-          viewBox={`0 0 ${drawing.width} ${drawing.height}`}
-          className="h-auto w-full"
-          role="img"
-          aria-label={t.topology.caption(Math.round(cursorMs))}
-        >
-          <NetworkBand drawing={drawing} name={t.topology.network} />
-          {nodes.map((node) => (
-            <ActorBox
-              key={node.id}
-              node={node}
-              state={stateOf(node.id) ?? backEndLabel(node.id, timeline, count, cursorMs, t)}
-              process={node.id === SERVER ? serverState : null}
-            />
-          ))}
-          {flying.map(({ span, along, fallen }) => (
-            <WireMessage
-              key={span.message.id}
-              span={span}
-              along={along}
-              fallen={fallen}
-              drawing={drawing}
-            />
-          ))}
-        </svg>
-        <TopologyInWords nodes={nodes} flying={flying} stateOf={stateOf} />
-      </figure>
-    </Panel>
+    <figure ref={figure}>
+      <svg
+        viewBox={`0 0 ${drawing.width} ${drawing.height}`}
+        className="h-auto w-full"
+        role="img"
+        aria-label={t.topology.caption(Math.round(cursorMs))}
+      >
+        <NetworkBand drawing={drawing} name={t.topology.network} />
+        {nodes.map((node) => (
+          <ActorBox
+            key={node.id}
+            node={node}
+            state={stateOf(node.id) ?? backEndLabel(node.id, timeline, count, cursorMs, t)}
+            process={node.id === SERVER ? serverState : null}
+          />
+        ))}
+        {flying.map(({ span, along, fallen }) => (
+          <WireMessage
+            key={span.message.id}
+            span={span}
+            along={along}
+            fallen={fallen}
+            drawing={drawing}
+          />
+        ))}
+      </svg>
+      <TopologyInWords nodes={nodes} flying={flying} stateOf={stateOf} />
+    </figure>
   );
 }
 
@@ -142,11 +174,9 @@ export function Topology() {
  * The drawing for the topology's box, and a ref that follows the box's width. The wide drawing
  * scales to its box; the narrow one is laid out for its box's width.
  */
-function useDrawing(): [BoxRef, Drawing] {
-  const run = useLab((s) => s.run);
-  const timeline = useLab((s) => s.timeline);
+function useDrawing(run: RunResult, timeline: Timeline, narrowBelow: number): [BoxRef, Drawing] {
   const [figure, boxWidth] = useBoxWidth();
-  const narrowWidth = boxWidth < NARROW_PX ? boxWidth : null;
+  const narrowWidth = boxWidth < narrowBelow ? boxWidth : null;
   const drawing = useMemo(
     () =>
       narrowWidth === null
@@ -174,7 +204,7 @@ function NetworkBand({ drawing: { band, label }, name }: { drawing: Drawing; nam
         x={label.x}
         y={label.y}
         textAnchor={label.anchor}
-        className="fill-slate-500 text-xs dark:fill-slate-400"
+        className="fill-slate-600 text-[13px] dark:fill-slate-300"
       >
         {name}
       </text>
@@ -248,17 +278,17 @@ const ActorBox = memo(function ActorBox({
       />
       <text
         x={node.w / 2}
-        y={20}
+        y={21}
         textAnchor="middle"
-        className="fill-current text-[13px] font-semibold"
+        className="fill-current text-[15px] font-semibold"
       >
         {look ? `${look.icon} ${node.id}` : node.id}
       </text>
       <text
         x={node.w / 2}
-        y={37}
+        y={39}
         textAnchor="middle"
-        className="fill-slate-600 font-mono text-[11px] dark:fill-slate-300"
+        className="fill-slate-700 font-mono text-[12px] dark:fill-slate-200"
       >
         {down ? t.topology.down : process === 'paused' ? t.topology.paused : (state ?? '')}
       </text>
@@ -292,7 +322,7 @@ function WireMessage({
     <g transform={`translate(${x}, ${y})`} opacity={dropped ? 1 - fallen * 0.8 : 1}>
       <title>{wireTitle(span)}</title>
       <rect x={-26} y={-11} width={52} height={22} rx={11} className={wireTone(span)} />
-      <text x={0} y={4} textAnchor="middle" className="fill-white font-mono text-[11px] font-bold">
+      <text x={0} y={4} textAnchor="middle" className="fill-white font-mono text-[12px] font-bold">
         {dropped ? `✕ ${label}` : label}
       </text>
       {span.replayed && (

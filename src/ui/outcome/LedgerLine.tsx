@@ -1,0 +1,111 @@
+import { useMemo } from 'react';
+import { summarize } from '../../model/outcome.ts';
+import { summarizeResources } from '../../model/resourceOutcome.ts';
+import type { RunResult } from '../../model/run.ts';
+import type { TraceRecord } from '../../model/trace.ts';
+import type { Messages } from '../../i18n/en.ts';
+import { useMessages } from '../common/lab.ts';
+import { paymentVerdict, resourceVerdict, type Verdict } from './verdict.ts';
+
+/** Red with ⚠ for harm, green with ✓ when settled and fine, grey while nothing is decided. */
+export const VERDICT_TONE: Record<Verdict, string> = {
+  harmed: 'border-red-600 bg-red-50 dark:border-red-400 dark:bg-red-950/60',
+  pending: 'border-slate-400 bg-slate-50 dark:border-slate-500 dark:bg-slate-800/60',
+  start: 'border-slate-400 bg-slate-50 dark:border-slate-500 dark:bg-slate-800/60',
+  fine: 'border-emerald-600 bg-emerald-50 dark:border-emerald-400 dark:bg-emerald-950/60',
+};
+export const VERDICT_ICON: Record<Verdict, string> = {
+  harmed: '⚠',
+  pending: '…',
+  start: '○',
+  fine: '✓',
+};
+
+interface Line {
+  verdict: Verdict;
+  headline: string;
+  detail: string;
+}
+
+/** A payment run in one line: charges against payments, and whether any was charged twice. */
+function paymentLine(trace: readonly TraceRecord[], t: Messages): Line {
+  const outcome = summarize(trace);
+  const verdict = paymentVerdict(outcome);
+  const headline = t.outcome.chargesFor(outcome.charges, outcome.intents);
+  if (verdict === 'start') return { verdict, headline, detail: t.stage.start };
+  const failedButCharged = outcome.perIntent.filter(
+    (p) => p.outcome === 'failed' && p.charges > 0,
+  ).length;
+  const detail =
+    outcome.duplicateCharges > 0
+      ? t.stage.duplicateShort(outcome.duplicateCharges)
+      : failedButCharged > 0
+        ? t.stage.chargedAfterFailureShort(failedButCharged)
+        : verdict === 'pending'
+          ? t.stage.soFar
+          : t.stage.noDuplicateShort;
+  // A replayed answer is the fix at work: worth saying beside the verdict.
+  const replays = outcome.replays + outcome.lateReplays;
+  const withReplays = replays > 0 ? `${detail} · ${t.stage.replaysShort(replays)}` : detail;
+  return { verdict, headline, detail: withReplays };
+}
+
+/** A resource run in one line: lost or doubled changes, or that none was (so far). */
+function resourceLine(trace: readonly TraceRecord[], t: Messages): Line {
+  const r = t.resourceOutcome;
+  const outcome = summarizeResources(trace);
+  const verdict = resourceVerdict(outcome);
+  if (verdict === 'start') return { verdict, headline: '', detail: t.stage.start };
+  const headline =
+    outcome.lostUpdates > 0
+      ? r.headlineLost(outcome.lostUpdates)
+      : outcome.repeatedEffects > 0
+        ? r.headlineRepeated(outcome.repeatedEffects)
+        : r.headlineSafe;
+  const detail = verdict === 'pending' ? t.stage.resourceSoFar : '';
+  return { verdict, headline: verdict === 'pending' ? '' : headline, detail };
+}
+
+/**
+ * The ledger's headline on the stage, in one compact box: what the run has come to at the cursor.
+ * At the start it says nothing has happened; a verdict appears only once the events earn it.
+ */
+export function LedgerLine({
+  run,
+  trace,
+  testId = 'ledger-line',
+}: {
+  run: RunResult;
+  trace: readonly TraceRecord[];
+  testId?: string;
+}) {
+  const t = useMessages();
+  const line = useMemo(
+    () => (run.world === 'resources' ? resourceLine(trace, t) : paymentLine(trace, t)),
+    [run.world, trace, t],
+  );
+  return (
+    <div
+      className={`rounded-lg border-l-4 px-3 py-2 ${VERDICT_TONE[line.verdict]}`}
+      data-testid={testId}
+      data-verdict={line.verdict}
+    >
+      <p className="text-lg leading-snug font-bold">
+        <span aria-hidden="true" className="mr-2">
+          {VERDICT_ICON[line.verdict]}
+        </span>
+        {line.headline}
+        {line.headline && line.detail && (
+          <span aria-hidden="true" className="font-normal">
+            {' · '}
+          </span>
+        )}
+        <span
+          className={`text-base ${line.verdict === 'harmed' ? 'font-semibold text-red-800 dark:text-red-200' : 'font-medium text-slate-700 dark:text-slate-200'}`}
+        >
+          {line.detail}
+        </span>
+      </p>
+    </div>
+  );
+}

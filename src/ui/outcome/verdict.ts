@@ -1,0 +1,30 @@
+import type { RunOutcome } from '../../model/outcome.ts';
+import type { ResourceOutcome } from '../../model/resourceOutcome.ts';
+
+/**
+ * Where a run's ledger stands at the cursor. `start`: nothing has reached the server yet, so
+ * nothing can be said. `pending`: things happened, no harm yet, but some payment has no answer —
+ * one charge may still become two. `harmed` and `fine` are verdicts, earned only by events.
+ */
+export type Verdict = 'start' | 'pending' | 'harmed' | 'fine';
+
+/** A payment run's verdict: harm as soon as it happens; "fine" only once every payment is settled. */
+export function paymentVerdict(outcome: RunOutcome): Verdict {
+  const chargedAfterFailure = outcome.perIntent.some(
+    (p) => p.outcome === 'failed' && p.charges > 0,
+  );
+  if (outcome.duplicateCharges > 0 || chargedAfterFailure) return 'harmed';
+  if (outcome.requestsHandled === 0 && outcome.charges === 0) return 'start';
+  const unsettled =
+    outcome.perIntent.length === 0 || outcome.perIntent.some((p) => p.outcome === null);
+  return unsettled ? 'pending' : 'fine';
+}
+
+/** A resource run's verdict, by the same rule: lost or doubled changes are harm. */
+export function resourceVerdict(outcome: ResourceOutcome): Verdict {
+  if (outcome.lostUpdates > 0 || outcome.repeatedEffects > 0) return 'harmed';
+  if (outcome.requestsHandled === 0) return 'start';
+  const unsettled =
+    outcome.perIntent.length === 0 || outcome.perIntent.some((p) => p.outcome === null);
+  return unsettled ? 'pending' : 'fine';
+}
