@@ -125,6 +125,16 @@ const shots = [
     query: '?lang=ru#/interview',
     scheme: 'dark',
   },
+  {
+    // A slide with two embedded stages (public/embed/deck.html), each seeked to its end by the
+    // deck's own message, as a speaker's deck would.
+    name: 'slide-two-stages',
+    width: 1280,
+    height: 720,
+    query: 'embed/deck.html',
+    scheme: 'dark',
+    seekFrames: 'end',
+  },
 ] as const;
 
 const executablePath = systemChromium();
@@ -149,6 +159,13 @@ for (const shot of shots) {
     await page.waitForTimeout(600);
     await page.getByRole('button', { name: 'Play' }).click();
     await page.mouse.wheel(0, shot.playAndScroll);
+  }
+  if ('seekFrames' in shot) {
+    for (const frame of page.frames().slice(1)) await frame.getByTestId('caption').waitFor();
+    await page.evaluate((at) => {
+      for (const frame of document.querySelectorAll('iframe'))
+        frame.contentWindow?.postMessage({ v: 1, type: 'lab:seek', at }, '*');
+    }, shot.seekFrames);
   }
   if ('answer' in shot) {
     await page.getByRole('radio', { name: shot.answer }).check();

@@ -34,6 +34,7 @@ test('a tape from the command line opens exactly that run in the page', async ({
   // The address keeps the tape while the run is the tape's, so copying it shares this run.
   await expect.poll(() => new URL(page.url()).searchParams.get('tape')).toBe(tape);
   // A new seed makes a new run: the tape no longer applies, and leaves the link.
+  await page.getByRole('button', { name: 'Seed and settings' }).click();
   await page.getByRole('button', { name: 'New seed' }).click();
   await expect.poll(() => new URL(page.url()).searchParams.get('tape')).toBeNull();
   await expect(page.getByTestId('trace-hash')).not.toHaveText(traceHash);
@@ -69,6 +70,7 @@ test('an explorer witness’s link opens exactly that run in the page', async ({
   await expect.poll(() => param('scope')).toBe('losses1.duplicates0.crashes0');
   expect(param('tape')).toBe(witness.tape);
   // The controls describe the plain scenario: a new seed leaves the explored schedule behind.
+  await page.getByRole('button', { name: 'Seed and settings' }).click();
   await page.getByRole('button', { name: 'New seed' }).click();
   await expect.poll(() => param('scope')).toBeNull();
   expect(param('tape')).toBeNull();
