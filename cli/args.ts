@@ -102,6 +102,7 @@ export const SCOPE_FLAGS = {
   losses: { type: 'string' },
   duplicates: { type: 'string' },
   crashes: { type: 'string' },
+  pauses: { type: 'string' },
   attempts: { type: 'string' },
   'crash-points': { type: 'string' },
   'fixed-delays': { type: 'boolean' },
@@ -133,6 +134,9 @@ export function parseScope(flags: ScopeFlagValues, fallback: Scope | null): Scop
     duplicates: count('duplicates', base.duplicates),
     crashes: count('crashes', base.crashes),
   };
+  if (flags.pauses !== undefined)
+    scope.pauses = parseWhole('pauses', flags.pauses, 0, SCOPE_LIMITS.faults);
+  else if (base.pauses !== undefined) scope.pauses = base.pauses;
   if (flags.attempts !== undefined)
     scope.attempts = parseWhole('attempts', flags.attempts, 1, SCOPE_LIMITS.attempts);
   if (flags['crash-points'] !== undefined)
@@ -176,6 +180,10 @@ export function checkScopeFor(scenario: ScenarioId, scope: Scope | null): Scope 
   if (foreign.length)
     throw new UsageError(
       `scenario ${scenario} has no crash point "${foreign[0]}"; valid: ${RESOURCE_CRASH_POINTS.join(', ')}`,
+    );
+  if (scope?.pauses && isResourceScenario(scenario))
+    throw new UsageError(
+      `scenario ${scenario} has no lock to outlast: --pauses is for the payment scenarios`,
     );
   return scope;
 }

@@ -180,3 +180,36 @@ describe('explorer mechanics', () => {
     expect(explorer.result(0)).toMatchObject({ complete: false, cutBy: 'cancelled', schedules: 3 });
   });
 });
+
+describe('pauses: a lock with a timeout is a lease', () => {
+  const pauses: Scope = { losses: 0, duplicates: 0, crashes: 0, pauses: 1 };
+
+  it('a server frozen past the lock timeout lets a retry take the key over: two charges', () => {
+    for (const strategy of ['locked-key', 'fingerprinted'] as const) {
+      const report = exhaust('lost-response', strategy, pauses);
+      expect(report.complete).toBe(true);
+      expect(report.violations.atMostOnce).toBeGreaterThan(0);
+      // The witness replays: a pause of twice the lock timeout, then both requests charge.
+      const witness = runScenario({
+        scenario: 'lost-response',
+        strategy,
+        seed: 0,
+        tape: report.witness!.tape,
+        shape: scoped(pauses),
+      });
+      expect(summarize(witness.trace).charges).toBe(2);
+      const paused = witness.trace.find(
+        (r) => r.type === 'fault' && r.fault.kind === 'server-pause',
+      );
+      expect(paused).toMatchObject({ fault: { kind: 'server-pause', durationMs: 4000 } });
+    }
+  });
+
+  it('a key claimed in the payment’s own transaction, or a key sent to the provider, holds', () => {
+    for (const strategy of ['atomic-key', 'recovery-points'] as const) {
+      const report = exhaust('lost-response', strategy, pauses);
+      expect(report.complete).toBe(true);
+      expect(report.violations).toEqual({ atMostOnce: 0, outcomeConsistency: 0, conservation: 0 });
+    }
+  });
+});

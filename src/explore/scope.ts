@@ -4,7 +4,13 @@ import {
   type RetryPolicy,
   type WorldSettings,
 } from '../model/settings.ts';
-import { isResourceCrashPoint, RESOURCE_CRASH_POINTS } from '../model/crashPoints.ts';
+import {
+  CRASH_POINTS,
+  isResourceCrashPoint,
+  RESOURCE_CRASH_POINTS,
+  type CrashPoint,
+} from '../model/crashPoints.ts';
+import type { ChancePauses } from '../model/worldBase.ts';
 import type { StrategyInfo } from '../model/strategies.ts';
 import type { SettingsShape } from '../scenarios/run.ts';
 import type { Scope } from '../scenarios/scope.ts';
@@ -32,6 +38,7 @@ export function smallScope(
       crashProbability: scope.crashes > 0 ? 0.5 : 0,
       crashPoints: scope.crashPoints ?? [...strategy.survivesCrashAt],
       maxCrashes: scope.crashes,
+      ...chancePauses(scope, CRASH_POINTS, server.lockTimeoutMs),
     },
   };
 }
@@ -51,6 +58,26 @@ export function resourceSmallScope(
       crashProbability: scope.crashes > 0 ? 0.5 : 0,
       crashPoints: (scope.crashPoints ?? RESOURCE_CRASH_POINTS).filter(isResourceCrashPoint),
       maxCrashes: scope.crashes,
+    },
+  };
+}
+
+/**
+ * Pauses at every point a request passes, half and twice `aroundMs` long: for the payment world
+ * the key's lock timeout, so a lease both holds and expires within the scope.
+ */
+function chancePauses(
+  scope: Scope,
+  points: readonly CrashPoint[],
+  aroundMs: number,
+): { chancePauses?: ChancePauses } {
+  if (!scope.pauses) return {};
+  return {
+    chancePauses: {
+      probability: 0.5,
+      points,
+      lengthsMs: [Math.round(aroundMs / 2), aroundMs * 2],
+      max: scope.pauses,
     },
   };
 }
@@ -83,6 +110,7 @@ function scopedNetwork(network: NetworkSettings, scope: Scope): NetworkSettings 
 export const describeScope = (scope: Scope): string =>
   [
     `--losses ${scope.losses} --duplicates ${scope.duplicates} --crashes ${scope.crashes}`,
+    scope.pauses === undefined ? '' : ` --pauses ${scope.pauses}`,
     scope.attempts === undefined ? '' : ` --attempts ${scope.attempts}`,
     scope.crashPoints === undefined ? '' : ` --crash-points ${scope.crashPoints.join(',')}`,
     scope.fixedDelays ? ' --fixed-delays' : '',

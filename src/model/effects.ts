@@ -150,9 +150,15 @@ export type EffectsOf<O extends EffectOwner> = {
   [N in EffectName]: (typeof EFFECT_OWNER)[N] extends O ? N : never;
 }[EffectName];
 
-/** How a world carries out each of its effects; 'crashed' stops the effects after it. */
+/**
+ * What an effect did to the process: 'crashed' drops the effects after it, 'paused' holds them
+ * until the pause is over.
+ */
+export type EffectOutcome = 'crashed' | 'paused' | void;
+
+/** How a world carries out each of its effects. */
 export type EffectHandlers<K extends EffectName> = {
-  [N in K]: (actor: ActorId, params: EffectParams[N]) => 'crashed' | void;
+  [N in K]: (actor: ActorId, params: EffectParams[N]) => EffectOutcome;
 };
 
 type OwnedBy<O extends EffectOwner> = (effect: Effect) => effect is Effect<EffectsOf<O>>;
@@ -171,7 +177,7 @@ export function performWith<K extends EffectName>(
   handlers: EffectHandlers<K>,
   actor: ActorId,
   effect: Effect<K>,
-): 'crashed' | void {
+): EffectOutcome {
   return handlers[effect.type](actor, effect.params);
 }
 

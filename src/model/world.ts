@@ -159,6 +159,12 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
     this.forgetIfDone(slot);
   }
 
+  /** A handler's work held up by a pause is done: it may be forgotten now. */
+  protected override resumed(actor: ActorId): void {
+    const handler = this.handlers.get(actor);
+    if (handler) this.forgetIfDone(handler);
+  }
+
   private deliverReply(to: ActorId, reply: E.ReplyParams['reply']): void {
     const handler = this.handlers.get(to);
     if (!handler) return; // its handler died in a crash: the answer has no one to go to
@@ -167,7 +173,8 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
   }
 
   private forgetIfDone(slot: Slot<typeof handlerMachine>): void {
-    if (slot.snapshot.status !== 'done') return;
+    // A handler frozen by a pause has the rest of its work in the mail: not done yet.
+    if (slot.snapshot.status !== 'done' || this.hasMail(slot.id)) return;
     this.handlers.delete(slot.id);
     this.closeMailbox(slot.id);
   }

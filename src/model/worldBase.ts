@@ -6,6 +6,7 @@ import {
   performWith,
   type Effect,
   type EffectHandlers,
+  type EffectOutcome,
   type EffectsOf,
   type WorldEffect,
 } from './effects.ts';
@@ -36,7 +37,12 @@ export type BaseEvent =
   | { kind: 'arrive'; message: Message }
   | { kind: 'timer'; actor: ActorId; name: E.TimerName }
   | { kind: 'fault'; fault: ScriptedFault }
-  | { kind: 'fault-end'; fault: LastingFault };
+  | { kind: 'fault-end'; fault: LastingFault }
+  /** What a handler frozen at a checkpoint does next, once the pause is over (see `checkpoint`). */
+  | { kind: 'resume'; actor: ActorId; effects: Effect[]; handle: number };
+
+/** Mail for a request handler: the world's own, or the rest of its work after a pause. */
+type Mail<Ev> = (Ev & MailEvent) | Extract<BaseEvent, { kind: 'resume' }>;
 
 /** An event some handler (request) is waiting for; a crash withdraws it through its handle. */
 export type MailEvent = { handle: number; kind: string };
@@ -57,6 +63,19 @@ export interface ProcessSettings {
   crashProbability: number;
   crashPoints: CrashPoint[];
   maxCrashes: number | null;
+  /** Chance pauses (for exploration); none when absent. */
+  chancePauses?: ChancePauses;
+}
+
+/**
+ * A process may freeze (a long garbage collection, a stalled VM) at a crash point a request
+ * passes: chance decides whether, within a budget, and then which of a few lengths.
+ */
+export interface ChancePauses {
+  probability: number;
+  points: readonly CrashPoint[];
+  lengthsMs: readonly number[];
+  max: number | null;
 }
 
 export interface BaseSettings {
@@ -82,6 +101,7 @@ interface FaultsDrawn {
   losses: number;
   duplicates: number;
   crashes: number;
+  pauses: number;
 }
 
 const BASE_EVENT_KINDS: ReadonlySet<string> = new Set<BaseEvent['kind']>([
@@ -90,6 +110,7 @@ const BASE_EVENT_KINDS: ReadonlySet<string> = new Set<BaseEvent['kind']>([
   'timer',
   'fault',
   'fault-end',
+  'resume',
 ]);
 const isBaseEvent = <Ev extends WorldEvent>(event: Ev | BaseEvent): event is BaseEvent =>
   BASE_EVENT_KINDS.has(event.kind);
@@ -117,13 +138,10 @@ export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | Bas
   /** Events on their way to a request handler, cancelled if the process dies first. */
   private readonly mailFor = new Map<ActorId, Set<number>>();
   /** Each mailed event still on its way (by kernel handle): whom it is for and when it is due. */
-  private readonly pending = new Map<
-    number,
-    { to: ActorId; event: Ev & MailEvent; dueAt: number }
-  >();
+  private readonly pending = new Map<number, { to: ActorId; event: Mail<Ev>; dueAt: number }>();
   /** While the server is paused, the virtual time its pause ends; otherwise 0. */
   private pausedUntilMs = 0;
-  private readonly drawn: FaultsDrawn = { losses: 0, duplicates: 0, crashes: 0 };
+  private readonly drawn: FaultsDrawn = { losses: 0, duplicates: 0, crashes: 0, pauses: 0 };
   /** Messages on the wire, by id: the kernel handle of their arrival, and when it is due. */
   private readonly onTheWire = new Map<
     number,
@@ -157,6 +175,8 @@ export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | Bas
   protected abstract forgetInMemory(): void;
   /** The process came back up. */
   protected onRestart(): void {}
+  /** A handler frozen by a pause has done the rest of its work. */
+  protected resumed(_actor: ActorId): void {}
   /** A timer the base does not know went off. */
   protected onOwnTimer(_name: E.TimerName): void {}
   /** A scripted fault the base does not know: an outage of a back-end part of this world. */
@@ -198,6 +218,11 @@ export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | Bas
         return this.applyFault(event.fault);
       case 'fault-end':
         return this.endFault(event.fault);
+      case 'resume':
+        this.pending.delete(event.handle);
+        this.received(event.actor, event.handle);
+        this.runEffectsOf(event.actor, event.effects);
+        return this.resumed(event.actor);
     }
   }
 
@@ -253,16 +278,29 @@ export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | Bas
 
   // --- effects --------------------------------------------------------------------------------
 
-  /** Runs effects in order; a crash at a checkpoint cancels the rest, as a dead process would. */
+  /**
+   * Runs effects in order. A crash at a checkpoint cancels the rest, as a dead process would; a
+   * pause there freezes them: the rest runs when the pause is over (unless a crash comes first).
+   */
   protected runEffects(slot: Slot<AnyStateMachine>, effects: Effect[]): void {
-    for (const effect of effects) {
-      if (this.perform(slot.id, effect) === 'crashed') return;
+    this.runEffectsOf(slot.id, effects);
+  }
+
+  private runEffectsOf(actor: ActorId, effects: Effect[]): void {
+    for (const [i, effect] of effects.entries()) {
+      const outcome = this.perform(actor, effect);
+      if (outcome === 'crashed') return;
+      if (outcome === 'paused') {
+        const rest = effects.slice(i + 1);
+        if (rest.length) this.mail(actor, { kind: 'resume', actor, effects: rest, handle: -1 }, 0);
+        return;
+      }
     }
   }
 
   private readonly baseHandlers = this.baseEffects();
 
-  private perform(actor: ActorId, effect: Effect): 'crashed' | void {
+  private perform(actor: ActorId, effect: Effect): EffectOutcome {
     if (isBaseEffect(effect)) return performWith(this.baseHandlers, actor, effect);
     return this.performOwn(actor, effect);
   }
@@ -424,7 +462,7 @@ export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | Bas
   // --- requests in the server's memory --------------------------------------------------------
 
   /** Schedules an event for a handler, remembering it so a crash can withdraw it. */
-  protected mail(to: ActorId, event: Ev & MailEvent, delayMs: number): void {
+  protected mail(to: ActorId, event: Mail<Ev>, delayMs: number): void {
     // A paused process starts nothing: the work's own time begins when the pause ends.
     const delay = delayMs + this.pausedForMs();
     event.handle = this.kernel.schedule(delay, event);
@@ -455,6 +493,11 @@ export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | Bas
     this.mailFor.get(handlerId)?.delete(handle);
   }
 
+  /** Whether anything is still on its way to a handler. */
+  protected hasMail(handlerId: ActorId): boolean {
+    return (this.mailFor.get(handlerId)?.size ?? 0) > 0;
+  }
+
   /** The handler is finished: nothing more will be mailed to it. */
   protected closeMailbox(handlerId: ActorId): void {
     this.mailFor.delete(handlerId);
@@ -462,20 +505,38 @@ export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | Bas
 
   /** Crashes the process here if a crash is armed for this point or chance strikes. */
   protected crashAt(point: CrashPoint): boolean {
-    return this.checkpoint(point) === 'crashed';
+    // Code that checks a point in line cannot be frozen part-way: it takes no chance pauses.
+    return this.checkpoint(point, false) === 'crashed';
   }
 
-  /** A scripted crash armed for this point, or (for exploration) chance within its budget. */
-  private checkpoint(point: CrashPoint): 'crashed' | void {
+  /**
+   * A scripted crash armed for this point, or (for exploration) chance within its budget; else,
+   * for exploration, perhaps a pause: the process freezes here, before its next step.
+   */
+  private checkpoint(point: CrashPoint, pausable = true): 'crashed' | 'paused' | void {
     const { server } = this.base;
     const armed = contextOf(this.server).armedCrashes.includes(point);
     const chance =
       !armed &&
       server.crashPoints.includes(point) &&
       this.chanceWithin('server crash', server.crashProbability, 'crashes', server.maxCrashes);
-    if (!armed && !chance) return;
-    this.crash(point);
-    return 'crashed';
+    if (armed || chance) {
+      this.crash(point);
+      return 'crashed';
+    }
+    return pausable ? this.chancePause(point) : undefined;
+  }
+
+  private chancePause(point: CrashPoint): 'paused' | void {
+    const pauses = this.base.server.chancePauses;
+    if (!pauses || !pauses.points.includes(point) || this.server.snapshot.value !== 'up') return;
+    if (!this.chanceWithin('server pause', pauses.probability, 'pauses', pauses.max)) return;
+    const { lengthsMs } = pauses;
+    const length =
+      lengthsMs[lengthsMs.length > 1 ? this.kernel.choose('pause length', lengthsMs.length) : 0];
+    if (length === undefined) return;
+    this.applyFault({ kind: 'server-pause', atMs: this.now, durationMs: length });
+    return 'paused';
   }
 
   private crash(point: CrashPoint | 'now'): void {

@@ -63,4 +63,12 @@ describe("a scope's link form", () => {
     });
     expect(parseScopeFor('lost-update', 'crash-points-after-commit').bad).toEqual([]);
   });
+
+  it('pauses are written only when set, and only the payment world has a lock to outlast', () => {
+    const scope = { losses: 1, duplicates: 0, crashes: 0, pauses: 1 };
+    expect(encodeScope(scope)).toBe('losses1.duplicates0.crashes0.pauses1');
+    expect(parseScopeFor('lost-response', encodeScope(scope))).toEqual({ scope, bad: [] });
+    expect(encodeScope({ losses: 1, duplicates: 0, crashes: 0 })).not.toContain('pauses');
+    expect(parseScopeFor('lost-update', 'pauses1')).toEqual({ scope: null, bad: ['pauses1'] });
+  });
 });

@@ -15,6 +15,11 @@ export interface Scope {
   losses: number;
   duplicates: number;
   crashes: number;
+  /**
+   * How many times the server may freeze at a crash point, for one of two lengths: one shorter
+   * than the key's lock timeout and one longer (a lock with a timeout is a lease). None if absent.
+   */
+  pauses?: number;
   /** Where crashes may strike; by default the points the strategy claims to survive. */
   crashPoints?: CrashPoint[];
   /** Caps every client's attempts, to keep the tree small. */
@@ -37,7 +42,7 @@ export const foreignCrashPoints = (scenario: ScenarioId, scope: Scope): CrashPoi
 
 /**
  * A scope in a link, in the command line's words, parts joined by dots, every character one a
- * link keeps as it is: `losses1.duplicates0.crashes1.attempts3.crash-points-before-commit_after-commit.fixed-delays`.
+ * link keeps as it is: `losses1.duplicates0.crashes1.pauses1.attempts3.crash-points-before-commit_after-commit.fixed-delays`.
  * The three budgets are always written; the rest only when set.
  */
 export function encodeScope(scope: Scope): string {
@@ -45,6 +50,7 @@ export function encodeScope(scope: Scope): string {
     `losses${scope.losses}`,
     `duplicates${scope.duplicates}`,
     `crashes${scope.crashes}`,
+    ...(scope.pauses === undefined ? [] : [`pauses${scope.pauses}`]),
     ...(scope.attempts === undefined ? [] : [`attempts${scope.attempts}`]),
     ...(scope.crashPoints === undefined ? [] : [`crash-points-${scope.crashPoints.join('_')}`]),
     ...(scope.fixedDelays ? ['fixed-delays'] : []),
@@ -74,12 +80,14 @@ export function parseScopeFor(
 
 /** Sets one part of a scope; its name, or null when the part is not a valid one. */
 function readPart(scenario: ScenarioId, scope: Scope, part: string): string | null {
-  const budget = /^(losses|duplicates|crashes|attempts)(0|[1-9]\d?)$/.exec(part);
+  const budget = /^(losses|duplicates|crashes|pauses|attempts)(0|[1-9]\d?)$/.exec(part);
   if (budget) {
     const name = budget[1] as keyof typeof MIN;
     const n = Number(budget[2]);
     if (n < MIN[name] || n > (name === 'attempts' ? SCOPE_LIMITS.attempts : SCOPE_LIMITS.faults))
       return null;
+    // Pauses test a lock's lease: the resource world has no lock, and so no pauses to explore.
+    if (name === 'pauses' && isResourceScenario(scenario)) return null;
     scope[name] = n;
     return name;
   }
@@ -101,7 +109,7 @@ function readPart(scenario: ScenarioId, scope: Scope, part: string): string | nu
 
 const POINTS = 'crash-points-';
 /** The least each budget may be: a client makes at least one attempt. */
-const MIN = { losses: 0, duplicates: 0, crashes: 0, attempts: 1 } as const;
+const MIN = { losses: 0, duplicates: 0, crashes: 0, pauses: 0, attempts: 1 } as const;
 
 export const isCrashPoint = (text: string): text is CrashPoint =>
   (CRASH_POINTS as readonly string[]).includes(text);
