@@ -5,6 +5,7 @@ import type { TraceRecord } from '../model/trace.ts';
 import { useLab, useMessages } from '../ui/common/lab.ts';
 import { HeadlineBox, verdictText } from '../ui/outcome/RunFacts.tsx';
 import { useTraceSoFar } from '../ui/playback/frame.ts';
+import { resourceHeadline } from '../ui/outcome/verdict.ts';
 
 /**
  * The ledger's headline alone, for a slide: charges against payments and the verdict under it
@@ -49,12 +50,7 @@ function ResourceLine({ trace }: { trace: readonly TraceRecord[] }) {
   const r = useMessages().resourceOutcome;
   const outcome = useMemo(() => summarizeResources(trace), [trace]);
   const harmed = outcome.lostUpdates > 0 || outcome.repeatedEffects > 0;
-  const headline =
-    outcome.lostUpdates > 0
-      ? r.headlineLost(outcome.lostUpdates)
-      : outcome.repeatedEffects > 0
-        ? r.headlineRepeated(outcome.repeatedEffects)
-        : r.headlineSafe;
+  const headline = resourceHeadline(r, outcome);
   return (
     <HeadlineBox harmed={harmed} headline={headline} testId="resource-headline">
       <p className={verdictText(outcome.lostUpdates > 0)}>

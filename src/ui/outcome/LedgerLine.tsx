@@ -5,7 +5,7 @@ import type { RunResult } from '../../model/run.ts';
 import type { TraceRecord } from '../../model/trace.ts';
 import type { Messages } from '../../i18n/en.ts';
 import { useMessages } from '../common/lab.ts';
-import { paymentVerdict, resourceVerdict, type Verdict } from './verdict.ts';
+import { paymentVerdict, resourceHeadline, resourceVerdict, type Verdict } from './verdict.ts';
 
 /** Red with ⚠ for harm, green with ✓ when settled and fine, grey while nothing is decided. */
 export const VERDICT_TONE: Record<Verdict, string> = {
@@ -56,12 +56,7 @@ function resourceLine(trace: readonly TraceRecord[], t: Messages): Line {
   const outcome = summarizeResources(trace);
   const verdict = resourceVerdict(outcome);
   if (verdict === 'start') return { verdict, headline: '', detail: t.stage.start };
-  const headline =
-    outcome.lostUpdates > 0
-      ? r.headlineLost(outcome.lostUpdates)
-      : outcome.repeatedEffects > 0
-        ? r.headlineRepeated(outcome.repeatedEffects)
-        : r.headlineSafe;
+  const headline = resourceHeadline(r, outcome);
   const detail = verdict === 'pending' ? t.stage.resourceSoFar : '';
   return { verdict, headline: verdict === 'pending' ? '' : headline, detail };
 }

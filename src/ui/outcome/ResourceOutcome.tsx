@@ -8,7 +8,7 @@ import {
 } from '../../model/resourceOutcome.ts';
 import { fieldsText, outcomeText } from '../../report/words.ts';
 import { Panel } from '../common/Panel.tsx';
-import { resourceVerdict } from './verdict.ts';
+import { resourceHeadline, resourceVerdict } from './verdict.ts';
 import { useLab, useMessages } from '../common/lab.ts';
 import { AnswerStatuses, Fact, HeadlineBox, LedgerFacts, verdictText } from './RunFacts.tsx';
 
@@ -49,12 +49,7 @@ function ResourceHeadline({ outcome }: { outcome: ResourceOutcomeSummary }) {
   const harmed = verdict === 'harmed';
   // Until every request has its answer, "nothing lost" is a hope, not a verdict.
   const pending = verdict === 'pending' || verdict === 'start';
-  const headline =
-    outcome.lostUpdates > 0
-      ? r.headlineLost(outcome.lostUpdates)
-      : outcome.repeatedEffects > 0
-        ? r.headlineRepeated(outcome.repeatedEffects)
-        : r.headlineSafe;
+  const headline = resourceHeadline(r, outcome);
   const sentence =
     outcome.lostUpdates > 0
       ? r.lostUpdates(outcome.lostUpdates)

@@ -1,5 +1,6 @@
 import type { RunOutcome } from '../../model/outcome.ts';
 import type { ResourceOutcome } from '../../model/resourceOutcome.ts';
+import type { Messages } from '../../i18n/en.ts';
 
 /**
  * Where a run's ledger stands at the cursor. `start`: nothing has reached the server yet, so
@@ -27,4 +28,11 @@ export function resourceVerdict(outcome: ResourceOutcome): Verdict {
   const unsettled =
     outcome.perIntent.length === 0 || outcome.perIntent.some((p) => p.outcome === null);
   return unsettled ? 'pending' : 'fine';
+}
+
+/** A resource run's headline: changes lost, changes applied twice, or neither. */
+export function resourceHeadline(r: Messages['resourceOutcome'], outcome: ResourceOutcome): string {
+  if (outcome.lostUpdates > 0) return r.headlineLost(outcome.lostUpdates);
+  if (outcome.repeatedEffects > 0) return r.headlineRepeated(outcome.repeatedEffects);
+  return r.headlineSafe;
 }
