@@ -529,11 +529,11 @@ export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | Bas
 
   private chancePause(point: CrashPoint): 'paused' | void {
     const pauses = this.base.server.chancePauses;
-    if (!pauses || !pauses.points.includes(point) || this.server.snapshot.value !== 'up') return;
+    if (!pauses?.lengthsMs.length || !pauses.points.includes(point)) return;
+    if (this.server.snapshot.value !== 'up') return;
     if (!this.chanceWithin('server pause', pauses.probability, 'pauses', pauses.max)) return;
-    const { lengthsMs } = pauses;
-    const length =
-      lengthsMs[lengthsMs.length > 1 ? this.kernel.choose('pause length', lengthsMs.length) : 0];
+    // With one length there is nothing to choose: the kernel records no choice for it.
+    const length = pauses.lengthsMs[this.kernel.choose('pause length', pauses.lengthsMs.length)];
     if (length === undefined) return;
     this.applyFault({ kind: 'server-pause', atMs: this.now, durationMs: length });
     return 'paused';
