@@ -25,6 +25,9 @@ test('the topology exports as a standalone SVG and a 2× PNG', async ({ page }) 
   // Styles are inlined: no class from the page's stylesheet is left to resolve.
   expect(text).not.toContain('class=');
   expect(text).toContain('fill:');
+  // Colours in plain sRGB, which slide tools read: none of the page's lab() or oklch().
+  expect(text).toMatch(/fill:#[0-9a-f]{6}/);
+  expect(text).not.toMatch(/lab\(|oklch\(/);
   expect(text).toContain('client-1');
 
   const png = await bytesOf(await exported(page, 'Topology as PNG (2×)'));

@@ -31,6 +31,30 @@ const PAINTED = [
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/** Properties whose value is a colour. */
+const COLOURED: ReadonlySet<string> = new Set(['fill', 'stroke']);
+
+const srgbOf = new Map<string, string>();
+
+/**
+ * A colour as plain sRGB hex: the page's palette is written in lab() and oklch(), which Chromium
+ * draws but Keynote, PowerPoint and most editors do not read. `none` and `url(…)` stay as they are.
+ */
+function inSrgb(colour: string): string {
+  if (!colour.includes('(') || colour.startsWith('url(')) return colour;
+  const known = srgbOf.get(colour);
+  if (known) return known;
+  const context = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+  if (!context) return colour;
+  context.fillStyle = colour;
+  context.fillRect(0, 0, 1, 1);
+  const [r = 0, g = 0, b = 0, a = 255] = context.getImageData(0, 0, 1, 1).data;
+  const hex = `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+  const plain = a === 255 ? hex : `rgba(${r},${g},${b},${(a / 255).toFixed(3)})`;
+  srgbOf.set(colour, plain);
+  return plain;
+}
+
 export interface StandaloneSvg {
   text: string;
   width: number;
@@ -57,7 +81,10 @@ export function standaloneSvg(svg: SVGSVGElement, background: string): Standalon
 /** Copies the computed look of each element of `from` onto its twin in `to`, in tree order. */
 function inlineStyles(from: Element, to: Element): void {
   const computed = getComputedStyle(from);
-  const style = PAINTED.map((name) => `${name}:${computed.getPropertyValue(name)}`)
+  const style = PAINTED.map((name) => {
+    const value = computed.getPropertyValue(name);
+    return `${name}:${COLOURED.has(name) ? inSrgb(value) : value}`;
+  })
     .filter((rule) => !rule.endsWith(':'))
     .join(';');
   to.setAttribute('style', style);

@@ -100,7 +100,7 @@ const en = {
   settled: (client: number, outcome: string) => `Client ${client} is done: ${outcome}.`,
   alreadyApplied: (client: number) =>
     `Client ${client} read the resource again: its change was already there. The 412 meant “you already succeeded”.`,
-  broken: (invariant: string, facts: string) => `Broken: ${invariant}. ${facts}`,
+  broken: (invariant: string, facts: string) => `Rule broken: “${invariant}”. ${facts}`,
   endPayments: (charges: number, payments: number, duplicates: number) =>
     `The run is over: ${plural(charges, 'charge', 'charges')} for ${plural(payments, 'payment', 'payments')}${duplicates ? `, ${plural(duplicates, 'duplicate', 'duplicates')}` : ' — no duplicate'}.`,
   endResources: (broken: number) =>
@@ -210,7 +210,7 @@ const ru: CaptionTexts = {
   settled: (client: number, outcome: string) => `Клиент ${client} закончил: ${outcome}.`,
   alreadyApplied: (client: number) =>
     `Клиент ${client} перечитал ресурс: его изменение уже там. Ответ 412 означал «вы уже всё сделали».`,
-  broken: (invariant: string, facts: string) => `Нарушено: ${invariant}. ${facts}`,
+  broken: (invariant: string, facts: string) => `Нарушено правило «${invariant}». ${facts}`,
   endPayments: (chargeCount: number, paymentCount: number, duplicates: number) =>
     `Прогон окончен: ${charges(chargeCount)} на ${payments(paymentCount)}${duplicates ? `, дублей: ${duplicates}` : ', дублей нет'}.`,
   endResources: (broken: number) =>
