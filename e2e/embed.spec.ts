@@ -94,6 +94,8 @@ test.describe('a deck from another origin', () => {
     while (from(await received(page), 1, 'lab:key').length === 0 && presses < 80) {
       await page.keyboard.press('PageDown');
       presses++;
+      // Let the stage's answer reach the deck before the next press, as a speaker's pace would.
+      await page.waitForTimeout(60);
     }
     const list = await received(page);
     expect(from(list, 1, 'lab:key').map((m) => m.key)).toEqual(['PageDown']);

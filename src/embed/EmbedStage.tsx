@@ -89,9 +89,10 @@ function Slot({ panel }: { panel: PanelName }) {
         </div>
       );
     case 'sequence':
+      // On a slide nobody selects an arrow: the hint about it would only take the room's lines.
       return (
         <div
-          className={`${FILL} [&>section>div:first-of-type]:max-h-none [&>section>div:first-of-type]:min-h-0 [&>section>div:first-of-type]:flex-1`}
+          className={`${FILL} [&_.sequence-hint]:hidden [&>section>div:first-of-type]:max-h-none [&>section>div:first-of-type]:min-h-0 [&>section>div:first-of-type]:flex-1`}
         >
           <Deferred fallback={<p className="text-sm">{t.sequence.loading}</p>}>
             <SequenceDiagram />

@@ -122,7 +122,9 @@ export function SequenceDiagram() {
           />
         </svg>
       </div>
-      <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{t.sequence.hint}</p>
+      <p className="sequence-hint mt-1 text-xs text-slate-600 dark:text-slate-300">
+        {t.sequence.hint}
+      </p>
       {chosen && <MessageDetails message={chosen} onClose={unselect} />}
     </Panel>
   );
