@@ -5,7 +5,7 @@ import type { TraceRecord } from '../model/trace.ts';
 import { useLab, useMessages } from '../ui/common/lab.ts';
 import { HeadlineBox, verdictText } from '../ui/outcome/RunFacts.tsx';
 import { useTraceSoFar } from '../ui/playback/frame.ts';
-import { resourceHeadline } from '../ui/outcome/verdict.ts';
+import { paymentVerdict, resourceHeadline, resourceVerdict } from '../ui/outcome/verdict.ts';
 
 /**
  * The ledger's headline alone, for a slide: charges against payments and the verdict under it
@@ -28,11 +28,13 @@ function PaymentLine({ trace }: { trace: readonly TraceRecord[] }) {
   const t = useMessages();
   const outcome = useMemo(() => summarize(trace), [trace]);
   const duplicated = outcome.duplicateCharges > 0;
-  // No verdict while a payment still waits for its answer: one charge may yet become two.
-  const pending = !duplicated && outcome.perIntent.some((p) => p.outcome === null);
+  // The stage's own rule (verdict.ts): no verdict before anything has happened, nor while a
+  // payment still waits for its answer — one charge may yet become two.
+  const verdict = paymentVerdict(outcome);
+  const pending = verdict === 'start' || verdict === 'pending';
   return (
     <HeadlineBox
-      harmed={duplicated}
+      harmed={verdict === 'harmed'}
       pending={pending}
       headline={t.outcome.chargesFor(outcome.charges, outcome.intents)}
       testId="charges-headline"
@@ -47,15 +49,28 @@ function PaymentLine({ trace }: { trace: readonly TraceRecord[] }) {
 }
 
 function ResourceLine({ trace }: { trace: readonly TraceRecord[] }) {
-  const r = useMessages().resourceOutcome;
+  const { resourceOutcome: r, stage } = useMessages();
   const outcome = useMemo(() => summarizeResources(trace), [trace]);
-  const harmed = outcome.lostUpdates > 0 || outcome.repeatedEffects > 0;
-  const headline = resourceHeadline(r, outcome);
+  const verdict = resourceVerdict(outcome);
+  const pending = verdict === 'start' || verdict === 'pending';
   return (
-    <HeadlineBox harmed={harmed} headline={headline} testId="resource-headline">
-      <p className={verdictText(outcome.lostUpdates > 0)}>
-        {outcome.lostUpdates > 0 ? r.lostUpdates(outcome.lostUpdates) : r.noLostUpdates}
-      </p>
+    <HeadlineBox
+      harmed={verdict === 'harmed'}
+      pending={pending}
+      headline={
+        verdict === 'start'
+          ? stage.start
+          : verdict === 'pending'
+            ? stage.resourceSoFar
+            : resourceHeadline(r, outcome)
+      }
+      testId="resource-headline"
+    >
+      {!pending && (
+        <p className={verdictText(outcome.lostUpdates > 0)}>
+          {outcome.lostUpdates > 0 ? r.lostUpdates(outcome.lostUpdates) : r.noLostUpdates}
+        </p>
+      )}
     </HeadlineBox>
   );
 }
