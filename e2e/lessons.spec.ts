@@ -19,6 +19,12 @@ async function tabTo(page: Page, name: string | RegExp) {
 
 const stepTitle = (page: Page) => page.getByTestId('step-title');
 
+/** A step opens at its run's start; the learner plays it (fast, here) to see how it ends. */
+async function playTheStep(page: Page) {
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('2');
+  await page.getByRole('button', { name: 'Play it' }).click();
+}
+
 test('a lesson from start to finish by keyboard alone', async ({ page }) => {
   await page.goto('/?lang=en#/course');
   await tabTo(page, /Lesson 4: Database constraints/);
@@ -37,8 +43,13 @@ test('a lesson from start to finish by keyboard alone', async ({ page }) => {
   await tabTo(page, /^Next/);
   await page.keyboard.press('Enter');
   await expect(stepTitle(page)).toContainText('The crash, closed');
+  // The step opens before anything has happened: no verdict yet.
+  await expect(page.getByRole('region', { name: 'Ledger' })).toContainText('Nothing has happened');
+  await tabTo(page, '▶ Play it');
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Ledger' })).toContainText(
     '1 charge for 1 payment',
+    { timeout: 40_000 },
   );
   await tabTo(page, /Finish the lesson/);
   await page.keyboard.press('Enter');
@@ -85,9 +96,10 @@ test('a decline is replayed to a late copy; a server that forgets errors charges
   await expect(ledger).toContainText('0 charges for 1 payment', { timeout: 20_000 });
   await expect(ledger).toContainText('1 response replayed');
   await expect(ledger).toContainText('topped up €50.00');
-  // The next step: the same run on a server that keeps only successes, shown at its end.
+  // The next step: the same run on a server that keeps only successes, played to its end.
   await page.getByRole('button', { name: /^Next/ }).click();
-  await expect(ledger).toContainText('1 charge for 1 payment');
+  await playTheStep(page);
+  await expect(ledger).toContainText('1 charge for 1 payment', { timeout: 20_000 });
   await expect(ledger).toContainText('charged after the client was told it had failed');
 });
 
@@ -95,10 +107,13 @@ test('the API reference a server should publish is written from the server that 
   page,
 }) => {
   await page.goto('/?lang=en#/lesson/best-practices/7');
-  const doc = page.getByRole('figure').filter({ hasText: 'POST /payments' });
+  const doc = page.getByRole('figure').filter({ hasText: 'API reference should say' });
   await expect(doc).toContainText('409 Conflict: retry later with the same key.');
   await expect(doc).toContainText('422 Unprocessable Content');
-  await expect(page.getByRole('region', { name: 'Ledger' })).toContainText('409 Conflict');
+  await playTheStep(page);
+  await expect(page.getByRole('region', { name: 'Ledger' })).toContainText('409 Conflict', {
+    timeout: 20_000,
+  });
 });
 
 test('a deep link opens its step; the language changes and the step stays', async ({ page }) => {

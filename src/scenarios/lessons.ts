@@ -54,7 +54,7 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'what-idempotency-means',
     steps: [
-      { id: 'once', lab: scene('happy-path', { at: 'end' }), claims: charged(1) },
+      { id: 'once', lab: scene('happy-path'), claims: charged(1) },
       {
         id: 'lost-response',
         lab: scene('lost-response'),
@@ -63,7 +63,7 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         id: 'crash-after-commit',
-        lab: scene('crash-after-commit', { at: 'end' }),
+        lab: scene('crash-after-commit'),
         claims: charged(2),
       },
       {
@@ -77,7 +77,7 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         id: 'what-goes-wrong',
-        lab: scene('double-click', { at: 'end' }),
+        lab: scene('double-click'),
         claims: charged(2),
       },
     ],
@@ -87,7 +87,7 @@ export const LESSONS: readonly Lesson[] = [
     steps: [
       {
         id: 'table',
-        lab: scene('method-retries', { at: 'end' }),
+        lab: scene('method-retries'),
         show: 'method-table',
         claims: [
           { kind: 'method', method: 'GET', safe: true, idempotent: true },
@@ -100,7 +100,7 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         id: 'delete-twice',
-        lab: scene('delete-twice', { at: 'end' }),
+        lab: scene('delete-twice'),
         claims: [
           { kind: 'client-saw', status: 404 },
           { kind: 'repeated-effects', equals: 0 },
@@ -124,7 +124,7 @@ export const LESSONS: readonly Lesson[] = [
     steps: [
       {
         id: 'textbook',
-        lab: scene('lost-response', { strategy: 'naive-cache', at: 'end' }),
+        lab: scene('lost-response', { strategy: 'naive-cache' }),
         claims: [...charged(1), { kind: 'replays', atLeast: 1 }],
       },
       {
@@ -149,7 +149,7 @@ export const LESSONS: readonly Lesson[] = [
     steps: [
       {
         id: 'unique-key',
-        lab: scene('lost-response', { strategy: 'atomic-key', at: 'end' }),
+        lab: scene('lost-response', { strategy: 'atomic-key' }),
         show: 'sql',
         claims: [...charged(1), { kind: 'replays', atLeast: 1 }],
       },
@@ -161,7 +161,7 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         id: 'crash-closed',
-        lab: scene('crash-after-commit', { strategy: 'atomic-key', at: 'end' }),
+        lab: scene('crash-after-commit', { strategy: 'atomic-key' }),
         claims: charged(1),
       },
     ],
@@ -171,7 +171,7 @@ export const LESSONS: readonly Lesson[] = [
     steps: [
       {
         id: 'lost-update',
-        lab: scene('lost-update', { at: 'end' }),
+        lab: scene('lost-update'),
         claims: [
           { kind: 'lost-updates', equals: 1 },
           { kind: 'final-field', path: '/accounts/42', field: 'balance', equals: 120 },
@@ -179,7 +179,7 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         id: 'if-match',
-        lab: scene('lost-update-prevented', { at: 'end' }),
+        lab: scene('lost-update-prevented'),
         claims: [
           { kind: 'lost-updates', equals: 0 },
           { kind: 'client-saw', status: 412 },
@@ -202,7 +202,7 @@ export const LESSONS: readonly Lesson[] = [
     steps: [
       {
         id: 'client-keys',
-        lab: scene('new-key-per-retry', { strategy: 'atomic-key', at: 'end' }),
+        lab: scene('new-key-per-retry', { strategy: 'atomic-key' }),
         claims: charged(2),
       },
       {
@@ -213,7 +213,7 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         id: 'same-response',
-        lab: scene('payload-mismatch', { strategy: 'fingerprinted', at: 'end' }),
+        lab: scene('payload-mismatch', { strategy: 'fingerprinted' }),
         claims: [...charged(1), { kind: 'client-saw', status: 422 }],
       },
       {
@@ -232,7 +232,6 @@ export const LESSONS: readonly Lesson[] = [
         lab: scene('declined-late-copy', {
           strategy: 'atomic-key',
           tweaks: { errors: 'forget' },
-          at: 'end',
         }),
         claims: [
           ...charged(1),
@@ -242,13 +241,13 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         id: 'atomic',
-        lab: scene('lost-response', { strategy: 'atomic-key', compare: 'naive-cache', at: 'end' }),
+        lab: scene('lost-response', { strategy: 'atomic-key', compare: 'naive-cache' }),
         claims: charged(1),
         compareClaims: charged(1),
       },
       {
         id: 'document',
-        lab: scene('concurrent-retries', { strategy: 'fingerprinted', at: 'end' }),
+        lab: scene('concurrent-retries', { strategy: 'fingerprinted' }),
         claims: [
           ...charged(1),
           { kind: 'client-saw', status: 409 },
@@ -266,14 +265,13 @@ export const LESSONS: readonly Lesson[] = [
         lab: scene('crash-after-provider-charge', {
           strategy: 'atomic-key',
           compare: 'recovery-points',
-          at: 'end',
         }),
         claims: charged(2),
         compareClaims: charged(1),
       },
       {
         id: 'recovery-points',
-        lab: scene('crash-after-provider-charge', { strategy: 'recovery-points', at: 'end' }),
+        lab: scene('crash-after-provider-charge', { strategy: 'recovery-points' }),
         claims: [...charged(1), { kind: 'client-saw', status: 409 }],
       },
       {
@@ -284,7 +282,7 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         id: 'fail-closed',
-        lab: scene('key-store-down-fail-closed', { strategy: 'atomic-key', at: 'end' }),
+        lab: scene('key-store-down-fail-closed', { strategy: 'atomic-key' }),
         claims: [...charged(1), { kind: 'client-saw', status: 503 }],
       },
     ],
@@ -294,17 +292,17 @@ export const LESSONS: readonly Lesson[] = [
     steps: [
       {
         id: 'storm',
-        lab: scene('retry-storm', { strategy: 'atomic-key', at: 'end' }),
+        lab: scene('retry-storm', { strategy: 'atomic-key' }),
         claims: [...TWELVE_ONCE, { kind: 'peak-retries', min: 12, max: 12 }],
       },
       {
         id: 'jitter',
-        lab: scene('retry-storm-jitter', { strategy: 'atomic-key', at: 'end' }),
+        lab: scene('retry-storm-jitter', { strategy: 'atomic-key' }),
         claims: [...TWELVE_ONCE, { kind: 'peak-retries', min: 1, max: 6 }],
       },
       {
         id: 'conflict',
-        lab: scene('concurrent-retries', { strategy: 'locked-key', at: 'end' }),
+        lab: scene('concurrent-retries', { strategy: 'locked-key' }),
         claims: [...charged(1), { kind: 'client-saw', status: 409 }],
       },
     ],

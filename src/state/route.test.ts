@@ -69,7 +69,7 @@ describe('opening a lesson step', () => {
     await store.getState().setRoute({ page: 'lesson', lessonId: 'database-constraints', step: 0 });
     const state = store.getState();
     expect(state.spec).toMatchObject({ scenario: 'lost-response', strategy: 'atomic-key' });
-    expect(state.cursorMs).toBe(state.endMs); // the step opens at the end of its run
+    expect(state.cursorMs).toBe(0); // the step opens at its run's start: nothing has happened yet
     expect(state.progress).toEqual({ 'database-constraints': { step: 0, done: false } });
     // Coming back to the same step (a language switch, say) leaves the learner's run alone.
     store.getState().seek(10);

@@ -11,6 +11,7 @@ import { Topology } from '../topology/Topology.tsx';
 import { faultButtonLabel } from '../faults/labels.ts';
 import { ApiDocPanel, MethodTable, SqlPanel } from './Extras.tsx';
 import { FinishedNote } from './FinishedNote.tsx';
+import { PlayIt } from './PlayIt.tsx';
 import { PredictBox } from './PredictBox.tsx';
 import { useLessonTexts } from './texts.ts';
 import { bringIntoView, PLAYBACK_ID } from '../common/bringIntoView.ts';
@@ -18,6 +19,7 @@ import { Deferred } from '../common/Deferred.tsx';
 import { mayMoveFocus } from '../common/focusOnLoad.ts';
 import { retryable } from '../common/retryable.ts';
 
+const Caption = retryable(() => import('../caption/Caption.tsx').then((m) => m.Caption));
 const FaultPanel = retryable(() => import('../faults/FaultPanel.tsx').then((m) => m.FaultPanel));
 const CompareView = retryable(() =>
   import('../compare/CompareView.tsx').then((m) => m.CompareView),
@@ -41,6 +43,13 @@ export function LessonPage({ lessonId, step }: { lessonId: string; step: number 
   const texts = useLessonTexts();
   const words = texts.lessons[lessonId]!.steps[current.id]!;
   const compare = useLab((s) => s.spec.compare);
+  const caption = (
+    <div className="mt-1 min-h-[2.75rem]">
+      <Deferred>
+        <Caption />
+      </Deferred>
+    </div>
+  );
 
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-5 lg:grid lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)] lg:items-start">
@@ -49,13 +58,14 @@ export function LessonPage({ lessonId, step }: { lessonId: string; step: number 
         <div className="lg:sticky lg:top-0 lg:z-10">
           <PlaybackBar />
         </div>
-        {/* A step that compares draws both runs the same way, in place of the one topology. */}
+        {/* A step that compares draws both runs the same way, in place of the one topology;
+            either way the caption says what just happened, right under the drawing. */}
         {compare ? (
           <Deferred>
-            <CompareView />
+            <CompareView>{caption}</CompareView>
           </Deferred>
         ) : (
-          <Topology />
+          <Topology>{caption}</Topology>
         )}
         <OutcomePanel />
         <Deferred>
@@ -133,6 +143,10 @@ function Narration({
         <Task lessonId={lessonId} step={step} current={current} words={words} />
       ) : (
         <>
+          {/* A step that asks for a prediction plays its run once the learner has answered. */}
+          {!current.predict && (
+            <PlayIt className="mt-4 rounded-lg border border-indigo-700 px-3 py-1.5 text-sm font-semibold text-indigo-800 hover:bg-indigo-50 dark:border-indigo-300 dark:text-indigo-200 dark:hover:bg-slate-800" />
+          )}
           <p className="mt-4 text-xs text-slate-600 dark:text-slate-400">✓ {t.verified}</p>
           <StepButtons lessonId={lessonId} step={step} ready />
         </>

@@ -3,7 +3,7 @@ import type { StepText } from '../../i18n/lessons/en.ts';
 import type { LessonStep } from '../../scenarios/lessons.ts';
 import { useLab } from '../common/lab.ts';
 import { useLessonTexts } from './texts.ts';
-import { bringIntoView, PLAYBACK_ID } from '../common/bringIntoView.ts';
+import { PlayIt } from './PlayIt.tsx';
 
 /**
  * Predict, then reveal: the learner picks an answer and checks it. A wrong answer says so and
@@ -99,23 +99,10 @@ function Choices({
 
 /** Why the answer is right, and a button that plays the run that shows it. */
 function Explanation({ explain }: { explain: StepText['explain'] }) {
-  const t = useLessonTexts().ui;
-  const reset = useLab((s) => s.reset);
-  const play = useLab((s) => s.play);
   return (
     <>
       <p className="mt-1 text-sm">{explain}</p>
-      <button
-        type="button"
-        onClick={() => {
-          reset();
-          play();
-          bringIntoView(PLAYBACK_ID);
-        }}
-        className="mt-2 rounded-lg border border-indigo-700 bg-indigo-700 px-3 py-1.5 text-sm font-semibold text-white dark:border-indigo-300 dark:bg-indigo-300 dark:text-slate-950"
-      >
-        ▶ {t.play}
-      </button>
+      <PlayIt className="mt-2 rounded-lg border border-indigo-700 bg-indigo-700 px-3 py-1.5 text-sm font-semibold text-white dark:border-indigo-300 dark:bg-indigo-300 dark:text-slate-950" />
     </>
   );
 }
