@@ -4,13 +4,29 @@
  * and both load after the first screen: the first screen's budget (130 KB gzip) does not carry
  * them. The Russian texts are typed by the English ones, so no kind can lack a language.
  */
+import type { StrategyId } from '../model/strategies.ts';
 import type { Lang } from './i18n.ts';
+
+/**
+ * What each strategy does with the key, in a sentence, said as a run starts: the first thing a
+ * newcomer reads on the stage, so it also says what an idempotency key is.
+ */
+const KEY_EN = 'the idempotency key (an id the client repeats on every retry of a payment)';
+
+const GIST_EN: Readonly<Record<StrategyId, string>> = {
+  none: `The server ignores ${KEY_EN}: a retry looks like a new payment.`,
+  'naive-cache': `The server looks up ${KEY_EN} in a cache, and stores the answer there after charging.`,
+  'atomic-key': `The server records ${KEY_EN} in the payment’s own transaction; a retry gets the first answer back.`,
+  'locked-key': `The server locks ${KEY_EN} while the first request runs: a retry meanwhile gets 409, a later one the first answer.`,
+  fingerprinted: `The server locks ${KEY_EN} and remembers the request’s digest: the same key with another body gets 422.`,
+  'recovery-points': `The server records each step of the work on ${KEY_EN}, so a retry resumes where the last attempt stopped.`,
+};
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const en = {
-  start: (clients: number, strategy: string) =>
-    `${plural(clients, 'client is', 'clients are')} about to pay. The server’s strategy: ${strategy}.`,
+  start: (clients: number, strategy: string, id: StrategyId) =>
+    `${plural(clients, 'client is', 'clients are')} about to pay. The server’s strategy: ${strategy}. ${GIST_EN[id]}`,
   startResources: (clients: number) =>
     `${plural(clients, 'client', 'clients')} will read and change resources over HTTP.`,
   firstSend: (client: number, request: string) => `Client ${client} sends ${request}.`,
@@ -120,9 +136,21 @@ const clientsRu = (n: number) => pluralRu(n, 'клиент', 'клиента', '
 const charges = (n: number) => pluralRu(n, 'списание', 'списания', 'списаний');
 const payments = (n: number) => pluralRu(n, 'платёж', 'платежа', 'платежей');
 
+const KEY_RU =
+  'ключ идемпотентности (идентификатор, который клиент повторяет при каждой попытке платежа)';
+
+const GIST_RU: Readonly<Record<StrategyId, string>> = {
+  none: `Сервер не смотрит на ${KEY_RU}: повтор для него — новый платёж.`,
+  'naive-cache': `Сервер ищет ${KEY_RU} в кэше и кладёт туда ответ уже после списания.`,
+  'atomic-key': `Сервер записывает ${KEY_RU} в той же транзакции, что и платёж; повтор получает первый ответ.`,
+  'locked-key': `Сервер блокирует ${KEY_RU}, пока выполняется первый запрос: повтор в это время получает 409, а позже — первый ответ.`,
+  fingerprinted: `Сервер блокирует ${KEY_RU} и запоминает отпечаток запроса: тот же ключ с другим телом получает 422.`,
+  'recovery-points': `Сервер отмечает каждый шаг работы в строке, где хранит ${KEY_RU}, и повтор продолжает с того места, где остановилась прошлая попытка.`,
+};
+
 const ru: CaptionTexts = {
-  start: (clients: number, strategy: string) =>
-    `${clientsRu(clients)} ${clients === 1 ? 'готовится' : 'готовятся'} заплатить. Стратегия сервера: ${strategy}.`,
+  start: (clients: number, strategy: string, id: StrategyId) =>
+    `${clientsRu(clients)} ${clients === 1 ? 'готовится' : 'готовятся'} заплатить. Стратегия сервера: ${strategy}. ${GIST_RU[id]}`,
   startResources: (clients: number) =>
     `${clientsRu(clients)} ${clients === 1 ? 'будет' : 'будут'} читать и менять ресурсы по HTTP.`,
   firstSend: (client: number, request: string) => `Клиент ${client} отправляет ${request}.`,

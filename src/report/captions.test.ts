@@ -131,6 +131,24 @@ describe('captions written from the trace', () => {
     );
   });
 
+  it('open every payment run by saying what an idempotency key is and what the server does with it', () => {
+    for (const strategy of STRATEGY_IDS) {
+      const trace = runScenario({ scenario: 'lost-response', strategy, seed: 1 }).trace;
+      const [first] = captionMoments(trace);
+      expect(first?.kind).toBe('start');
+      expect(captionText(first!, 'en')).toMatch(/idempotency key \(an id the client repeats/);
+      expect(captionText(first!, 'ru')).toMatch(/ключ идемпотентности \(идентификатор/);
+    }
+    // Different strategies say different things: the gist is not one sentence for all.
+    const gists = STRATEGY_IDS.map((strategy) =>
+      captionText(
+        captionMoments(runScenario({ scenario: 'happy-path', strategy, seed: 1 }).trace)[0]!,
+        'en',
+      ),
+    );
+    expect(new Set(gists).size).toBe(STRATEGY_IDS.length);
+  });
+
   it('tell a crash by where it struck, and a replay as a replay', () => {
     const kinds = (scenario: ScenarioId, strategy: StrategyId) =>
       captionMoments(runScenario({ scenario, strategy, seed: 1 }).trace).map((m) => m.kind);
