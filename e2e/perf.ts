@@ -157,14 +157,14 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 await page.goto(base + SCENARIO);
-await page.getByTestId('trace-hash').waitFor();
+await page.getByTestId('trace-hash').waitFor({ state: 'attached' });
 // Let the views loaded after the first screen arrive, then time an idle page as the baseline.
 await page.waitForTimeout(1000);
 const idle = await frameGaps(page, 1500);
 const frames = await frameTimes(page, 1500);
 const scrub = await scrubTimes(page, 60);
 await page.goto(base + BIG_RUN);
-await page.getByTestId('trace-hash').waitFor();
+await page.getByTestId('trace-hash').waitFor({ state: 'attached' });
 // The views below the first screen load lazily: time moves, not their first paint.
 await page.getByRole('region', { name: 'Event log' }).waitFor();
 await page.getByRole('region', { name: 'State machines' }).waitFor();

@@ -192,6 +192,7 @@ export const en = {
     label: 'Sections',
     lab: 'Simulator',
     course: 'Course',
+    courseStart: 'Course: start here',
     interview: 'Interview',
     loading: 'Loading…',
     failed: 'This page could not load; the connection may have dropped.',
@@ -285,6 +286,7 @@ export const en = {
       'The run’s choices. The same scenario, strategy and tape give the same trace everywhere.',
     copyTape: (n: number) => `Copy the whole tape (${n} characters)`,
     copied: 'Copied',
+    replayExactly: 'To replay this exact run: its trace hash and tape',
   },
   resourceOutcome: {
     lostUpdates: (n: number) =>
@@ -317,17 +319,19 @@ export const en = {
     holds: 'holds',
     violated: 'violated',
     notClaimed: 'not promised by this strategy',
+    brokenAt: (ms: number) => `Broke at ${ms} ms:`,
     notClaimedResources: 'not promised: these writers send no If-Match',
     names: {
       atMostOnce: 'At most one charge per payment',
       outcomeConsistency: 'The answer matches the charges',
-      conservation: 'Money is conserved',
+      conservation: 'No money appears or vanishes',
       noLostUpdate: 'No update is lost',
       idempotentEffect: 'Repeating PUT or DELETE changes nothing more',
     },
     facts: {
+      // The facts of the moment the rule broke: a second charge (a later one changes nothing).
       chargedTwice: (intent: string, charges: number) =>
-        `Payment ${intent} was charged ${charges} times.`,
+        `Payment ${intent} was charged ${charges === 2 ? 'a second time' : `${charges} times`}.`,
       answerMismatch: (intent: string, seen: string, charges: number) =>
         `The client saw ${seen} for ${intent}, but it was charged ${plural(charges, 'time', 'times')}.`,
       moneyMismatch: (charged: string, lost: string, gained: string) =>

@@ -201,6 +201,7 @@ export const ru: Messages = {
     label: 'Разделы',
     lab: 'Симулятор',
     course: 'Курс',
+    courseStart: 'Курс: начните с него',
     interview: 'Собеседование',
     loading: 'Загрузка…',
     failed: 'Страница не загрузилась: возможно, пропало соединение.',
@@ -293,6 +294,7 @@ export const ru: Messages = {
       'Выборы, сделанные в прогоне. Тот же сценарий, стратегия и лента дают ту же трассу где угодно.',
     copyTape: (n: number) => `Скопировать всю ленту (${n} символов)`,
     copied: 'Скопировано',
+    replayExactly: 'Чтобы повторить этот прогон в точности: хеш трассы и лента',
   },
   resourceOutcome: {
     lostUpdates: (n: number) =>
@@ -328,16 +330,18 @@ export const ru: Messages = {
     holds: 'выполняется',
     violated: 'нарушен',
     notClaimed: 'эта стратегия этого не обещает',
+    brokenAt: (ms: number) => `Нарушен в ${ms} мс:`,
     notClaimedResources: 'не обещано: эти клиенты не шлют If-Match',
     names: {
       atMostOnce: 'Не более одного списания на платёж',
       outcomeConsistency: 'Ответ соответствует списаниям',
-      conservation: 'Деньги сохраняются',
+      conservation: 'Деньги не появляются и не исчезают',
       noLostUpdate: 'Ни одно изменение не потеряно',
       idempotentEffect: 'Повтор PUT или DELETE больше ничего не меняет',
     },
     facts: {
-      chargedTwice: (intent: string, n: number) => `Платёж ${intent} списан ${times(n)}.`,
+      chargedTwice: (intent: string, n: number) =>
+        `Платёж ${intent} списан ${n === 2 ? 'повторно' : times(n)}.`,
       answerMismatch: (intent: string, seen: string, n: number) =>
         `Клиент получил ${seen} по платежу ${intent}, а списано было ${times(n)}.`,
       moneyMismatch: (charged: string, lost: string, gained: string) =>

@@ -11,6 +11,9 @@ const PAGES = [
 export function SiteNav() {
   const t = useMessages();
   const route = useLab((s) => s.route);
+  // Someone who has never opened a lesson is pointed at the course: the simulator alone
+  // assumes what the first lesson teaches.
+  const newcomer = useLab((s) => Object.keys(s.progress).length === 0);
   const here = (page: Route['page']) =>
     page === route.page || (page === 'course' && route.page === 'lesson');
   return (
@@ -27,7 +30,7 @@ export function SiteNav() {
                   : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800'
               }`}
             >
-              {t.nav[page]}
+              {page === 'course' && newcomer ? t.nav.courseStart : t.nav[page]}
             </a>
           </li>
         ))}

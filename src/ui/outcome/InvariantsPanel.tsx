@@ -18,6 +18,8 @@ export function InvariantsPanel() {
         {verdictsOf(run).map(([name, final]) => {
           // As the run stands at the cursor: broken once its violation record has happened.
           const broken = trace.find((r) => r.type === 'invariant' && r.name === name);
+          // The facts are those of the moment it broke, so they say when: later charges may
+          // have come since, and the ledger counts them.
           const verdict =
             broken?.type === 'invariant'
               ? { ...final, ok: false, violation: broken.facts }
@@ -42,6 +44,7 @@ export function InvariantsPanel() {
                 </p>
                 {!verdict.ok && (
                   <p className="text-slate-600 dark:text-slate-300">
+                    {broken && `${t.invariants.brokenAt(broken.t)} `}
                     {describeVerdict(verdict, lang)}
                     {!verdict.claimed && ` (${notClaimed})`}
                   </p>

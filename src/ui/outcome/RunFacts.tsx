@@ -169,12 +169,23 @@ export function Fact({
   );
 }
 
-/** The ledger's list of facts, in two columns on a wide screen, ending with the run's identity. */
+/**
+ * The ledger's list of facts, in two columns on a wide screen, then the run's identity — folded,
+ * since only someone reproducing the run needs it, and its words are not the lesson's.
+ */
 export function LedgerFacts({ run, children }: { run: RunResult; children: ReactNode }) {
+  const t = useMessages();
   return (
-    <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-      {children}
-      <TraceFacts run={run} />
-    </dl>
+    <>
+      <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">{children}</dl>
+      <details className="mt-3 text-sm">
+        <summary className="cursor-pointer text-slate-600 dark:text-slate-300">
+          {t.outcome.replayExactly}
+        </summary>
+        <dl className="mt-2 grid gap-x-6 gap-y-3 sm:grid-cols-2">
+          <TraceFacts run={run} />
+        </dl>
+      </details>
+    </>
   );
 }
