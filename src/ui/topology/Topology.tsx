@@ -50,6 +50,8 @@ function backEndLabel(
   // or a count over it, on every frame made scrubbing a long run slow.
   if (id === PROVIDER) return t.topology.charges(chargesBy(timeline, count));
   if (id !== STORE) return null;
+  // Once the run is over nothing is in progress: a commit in its last moment is done.
+  if (cursorMs >= timeline.endMs) return t.topology.idle;
   const { trace } = timeline;
   for (let i = count - 1; i >= 0; i--) {
     const r = trace[i];
