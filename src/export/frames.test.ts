@@ -4,6 +4,7 @@ import { buildTimeline } from '../report/timeline.ts';
 import { runScenario } from '../scenarios/run.ts';
 import { SCENARIO_IDS } from '../scenarios/ids.ts';
 import { frameCursors, MAX_FRAMES, SLIDE_PLAN } from './frames.ts';
+import { holds } from './record.ts';
 
 const timelineOf = (scenario: (typeof SCENARIO_IDS)[number]) =>
   buildTimeline(runScenario({ scenario, strategy: 'none', seed: 1 }).trace);
@@ -31,5 +32,22 @@ describe('the frames of an exported run', () => {
     expect(frameCursors(timelineOf('lost-response'))).toEqual(
       frameCursors(timelineOf('lost-response')),
     );
+  });
+});
+
+describe('holds: the pictures a file needs', () => {
+  it('draw a held moment once, for as many frames as it lasts, and lose no frame', () => {
+    expect(holds([0, 0, 5, 9, 9, 9])).toEqual([
+      { cursor: 0, frames: 2 },
+      { cursor: 5, frames: 1 },
+      { cursor: 9, frames: 3 },
+    ]);
+    const cursors = frameCursors(timelineOf('lost-response'));
+    const runs = holds(cursors);
+    expect(runs.flatMap(({ cursor, frames }) => Array<number>(frames).fill(cursor))).toEqual(
+      cursors,
+    );
+    // The pacing holds every caption: far fewer pictures than frames.
+    expect(runs.length).toBeLessThan(cursors.length / 2);
   });
 });

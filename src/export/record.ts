@@ -29,18 +29,26 @@ export async function recordStage(
   canvas.height = STAGE_HEIGHT;
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) throw new Error('no 2D canvas in this browser');
-  let last: number | null = null;
-  for (const [i, cursor] of cursors.entries()) {
+  let done = 0;
+  for (const { cursor, frames } of holds(cursors)) {
     if (cancelled()) return null;
-    // A held moment is drawn once and repeated: the page need not render it again.
-    if (cursor !== last) {
-      page.seek(cursor);
-      await painted();
-      await drawStage(context, page.view());
-      last = cursor;
-    }
-    await sink.add(canvas);
-    progress((i + 1) / cursors.length);
+    page.seek(cursor);
+    await painted();
+    await drawStage(context, page.view());
+    await sink.add(canvas, frames);
+    done += frames;
+    progress(done / cursors.length);
   }
   return sink.finish();
+}
+
+/** Runs of equal cursors: a held moment is drawn once, for as many frames as it lasts. */
+export function holds(cursors: readonly number[]): { cursor: number; frames: number }[] {
+  const runs: { cursor: number; frames: number }[] = [];
+  for (const cursor of cursors) {
+    const last = runs.at(-1);
+    if (last?.cursor === cursor) last.frames++;
+    else runs.push({ cursor, frames: 1 });
+  }
+  return runs;
 }
