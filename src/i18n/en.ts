@@ -450,7 +450,7 @@ export const en = {
     'naive-cache': {
       title: 'Naive cache (textbook)',
       description:
-        'Look the key up in a cache; on a miss, process the payment, then cache the response. Two requests that arrive together both miss, and a crash between “process” and “cache” forgets the payment: both charge again.',
+        'Look the key up in a cache; on a miss, process the payment, then cache the response. Two requests that arrive together both miss, and a crash between “process” and “cache” loses the key, though the payment went through: the retry charges again.',
     },
     'atomic-key': {
       title: 'Atomic idempotency key',
@@ -552,7 +552,7 @@ export const en = {
     'duplicate-delivery': {
       title: 'Network delivers twice',
       description:
-        'A retransmission somewhere on the path delivers the request twice. The server sees two identical requests at nearly the same moment — a race no client retry caused.',
+        'Something on the path sends the request twice: a proxy or load balancer that retries on its own, an HTTP library that resends on a reset connection, a queue that delivers at least once. (TCP never does: it drops the copies it retransmits.) The server sees two identical requests at nearly the same moment — a race no retry of the client caused.',
     },
     'new-key-per-retry': {
       title: 'New key per retry (client bug)',
