@@ -183,9 +183,15 @@ describe('explorer mechanics', () => {
 
 describe('pauses: a lock with a timeout is a lease', () => {
   const pauses: Scope = { losses: 0, duplicates: 0, crashes: 0, pauses: 1 };
+  const promised = (pause: boolean) =>
+    STRATEGY_IDS.filter(
+      (id) =>
+        STRATEGIES[id].claimsAtMostOnce && STRATEGIES[id].promisesUnder.includes('pause') === pause,
+    );
 
-  it('a server frozen past the lock timeout lets a retry take the key over: two charges', () => {
-    for (const strategy of ['locked-key', 'fingerprinted'] as const) {
+  it.each(promised(false))(
+    '%s does not promise it: a server frozen past the lock timeout lets a retry take the key over, and the witness replays two charges',
+    (strategy) => {
       const report = exhaust('lost-response', strategy, pauses);
       expect(report.complete).toBe(true);
       expect(report.violations.atMostOnce).toBeGreaterThan(0);
@@ -202,14 +208,30 @@ describe('pauses: a lock with a timeout is a lease', () => {
         (r) => r.type === 'fault' && r.fault.kind === 'server-pause',
       );
       expect(paused).toMatchObject({ fault: { kind: 'server-pause', durationMs: 4000 } });
-    }
-  });
+    },
+  );
 
-  it('a key claimed in the payment’s own transaction, or a key sent to the provider, holds', () => {
-    for (const strategy of ['atomic-key', 'recovery-points'] as const) {
-      const report = exhaust('lost-response', strategy, pauses);
+  // A key claimed in the payment's own transaction has no timeout to outlive; a key sent on to
+  // the provider lets the provider refuse the second charge whoever holds the lock.
+  const walks = promised(true).flatMap((strategy) =>
+    (['lost-response', 'crash-after-commit'] as const).map(
+      (scenario) => [scenario, strategy] as const,
+    ),
+  );
+  it.each(walks)(
+    '%s with %s, which promises it: every pause, both sides of the lock timeout, and no second charge',
+    (scenario, strategy) => {
+      const report = exhaust(scenario, strategy, pauses);
       expect(report.complete).toBe(true);
+      expect(report.schedules).toBeGreaterThan(100);
       expect(report.violations).toEqual({ atMostOnce: 0, outcomeConsistency: 0, conservation: 0 });
+    },
+  );
+
+  it('every strategy that promises at most one charge names the faults it promises it under', () => {
+    for (const id of STRATEGY_IDS) {
+      const { claimsAtMostOnce, promisesUnder } = STRATEGIES[id];
+      expect(promisesUnder.length > 0, id).toBe(claimsAtMostOnce);
     }
   });
 });

@@ -50,8 +50,25 @@ function faultArbitrary(strategy: StrategyId): fc.Arbitrary<ScriptedFault> {
       atMs: at,
       durationMs: fc.integer({ min: 1, max: 2000 }),
     }),
+    // A frozen server, up to three times the lock's timeout: only for strategies that promise to
+    // survive one (a lease-based lock does not; the explorer holds its witness).
+    ...(promisesUnderPauses(strategy)
+      ? [
+          fc.record({
+            kind: fc.constant('server-pause' as const),
+            atMs: at,
+            durationMs: fc.integer({
+              min: 1,
+              max: 3 * baseSettings(strategy).server.lockTimeoutMs,
+            }),
+          }),
+        ]
+      : []),
   );
 }
+
+const promisesUnderPauses = (strategy: StrategyId) =>
+  STRATEGIES[strategy].promisesUnder.includes('pause');
 
 /** One or two customers' clients (the second sometimes a double submit), patient enough to outlast every fault. */
 function world(
@@ -136,6 +153,7 @@ describe('fault schedules (fast-check)', () => {
         'duplicate-next',
         'partition',
         'key-store-down',
+        'server-pause',
         'crash:now',
         ...CRASH_POINTS.map((p) => `crash:${p}`),
       ].sort(),

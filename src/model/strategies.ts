@@ -26,6 +26,14 @@ export type KeyHandling =
   /** Commits an in-flight lock row first: a concurrent request gets 409. */
   | 'lock';
 
+/**
+ * The classes of fault the lab lets a learner inject, as a promise names them: a message lost, a
+ * message delivered twice, the server crashing (at a point it survives: `survivesCrashAt`), and the
+ * server frozen for a while (a long garbage collection) — longer than a lock's timeout, too.
+ */
+export const FAULT_CLASSES = ['loss', 'copy', 'crash', 'pause'] as const;
+export type FaultClass = (typeof FAULT_CLASSES)[number];
+
 export interface StrategyInfo {
   id: StrategyId;
   keys: KeyHandling;
@@ -37,7 +45,18 @@ export interface StrategyInfo {
   claimsAtMostOnce: boolean;
   /** Crash points it survives without a duplicate charge. */
   survivesCrashAt: readonly CrashPoint[];
+  /**
+   * The faults under which it promises at most one charge; the explorer walks each, and finds a
+   * witness for each it leaves out. A lock with a timeout is a lease: a pause longer than the
+   * timeout lets a retry take it over while the first request still runs, and only a key the
+   * provider itself checks stops the second charge.
+   */
+  promisesUnder: readonly FaultClass[];
 }
+
+const EVERY_FAULT: readonly FaultClass[] = FAULT_CLASSES;
+/** A lease's holder can be frozen past its expiry: everything but a pause. */
+const NOT_PAUSES: readonly FaultClass[] = ['loss', 'copy', 'crash'];
 
 const SAFE_LOCAL: readonly CrashPoint[] = ['before-commit', 'after-commit'];
 
@@ -49,6 +68,7 @@ export const STRATEGIES: Readonly<Record<StrategyId, StrategyInfo>> = {
     recoveryPoints: false,
     claimsAtMostOnce: false,
     survivesCrashAt: ['before-commit'],
+    promisesUnder: [],
   },
   'naive-cache': {
     id: 'naive-cache',
@@ -57,6 +77,7 @@ export const STRATEGIES: Readonly<Record<StrategyId, StrategyInfo>> = {
     recoveryPoints: false,
     claimsAtMostOnce: false,
     survivesCrashAt: ['before-commit'],
+    promisesUnder: [],
   },
   'atomic-key': {
     id: 'atomic-key',
@@ -65,6 +86,7 @@ export const STRATEGIES: Readonly<Record<StrategyId, StrategyInfo>> = {
     recoveryPoints: false,
     claimsAtMostOnce: true,
     survivesCrashAt: SAFE_LOCAL,
+    promisesUnder: EVERY_FAULT,
   },
   'locked-key': {
     id: 'locked-key',
@@ -73,6 +95,7 @@ export const STRATEGIES: Readonly<Record<StrategyId, StrategyInfo>> = {
     recoveryPoints: false,
     claimsAtMostOnce: true,
     survivesCrashAt: SAFE_LOCAL,
+    promisesUnder: NOT_PAUSES,
   },
   fingerprinted: {
     id: 'fingerprinted',
@@ -81,6 +104,7 @@ export const STRATEGIES: Readonly<Record<StrategyId, StrategyInfo>> = {
     recoveryPoints: false,
     claimsAtMostOnce: true,
     survivesCrashAt: SAFE_LOCAL,
+    promisesUnder: NOT_PAUSES,
   },
   'recovery-points': {
     id: 'recovery-points',
@@ -89,6 +113,7 @@ export const STRATEGIES: Readonly<Record<StrategyId, StrategyInfo>> = {
     recoveryPoints: true,
     claimsAtMostOnce: true,
     survivesCrashAt: ['before-commit', 'after-provider-charge', 'after-commit'],
+    promisesUnder: EVERY_FAULT,
   },
 };
 

@@ -1,4 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
+import { promiseText } from '../../i18n/promiseTexts.ts';
+import { STRATEGIES } from '../../model/strategies.ts';
 import { isResourceScenario } from '../../scenarios/ids.ts';
 import { isSeedText } from '../../state/url.ts';
 import { useLab, useMessages } from '../common/lab.ts';
@@ -14,30 +16,58 @@ const fieldClass =
 export function RunSettings() {
   const t = useMessages();
   const spec = useLab((s) => s.spec);
+  const lang = useLab((s) => s.lang);
   const select = useLab((s) => s.select);
   return (
     <div className="flex flex-col gap-4">
       <About title={t.scenarios[spec.scenario].title} term={t.controls.scenario}>
         {t.scenarios[spec.scenario].description}
       </About>
-      <About title={t.strategies[spec.strategy].title} term={t.controls.strategy}>
-        {isResourceScenario(spec.scenario)
-          ? t.controls.noStrategy
-          : t.strategies[spec.strategy].description}
-      </About>
+      {isResourceScenario(spec.scenario) ? (
+        <About title={t.strategies[spec.strategy].title} term={t.controls.strategy}>
+          {t.controls.noStrategy}
+        </About>
+      ) : (
+        <About
+          title={t.strategies[spec.strategy].title}
+          term={t.controls.strategy}
+          promise={promiseText(STRATEGIES[spec.strategy], lang)}
+        >
+          {t.strategies[spec.strategy].description}
+        </About>
+      )}
       <SeedField seed={spec.seed} onSeed={(seed) => select({ seed })} />
       <SettingsFields />
     </div>
   );
 }
 
-function About({ term, title, children }: { term: string; title: string; children: string }) {
+function About({
+  term,
+  title,
+  children,
+  promise,
+}: {
+  term: string;
+  title: string;
+  children: string;
+  /** What a strategy promises, from its declaration: the explorer proves the same list. */
+  promise?: string;
+}) {
   return (
     <section>
       <h3 className="text-sm font-semibold">
         <span className="text-slate-600 dark:text-slate-300">{term}:</span> {title}
       </h3>
       <p className="mt-1 text-sm leading-relaxed text-slate-700 dark:text-slate-200">{children}</p>
+      {promise && (
+        <p
+          className="mt-1 text-sm leading-relaxed font-medium text-slate-800 dark:text-slate-100"
+          data-testid="strategy-promise"
+        >
+          {promise}
+        </p>
+      )}
     </section>
   );
 }
