@@ -71,11 +71,16 @@ const promisesUnderPauses = (strategy: StrategyId) =>
   STRATEGIES[strategy].promisesUnder.includes('pause');
 
 /** One or two customers' clients (the second sometimes a double submit), patient enough to outlast every fault. */
+interface Schedule {
+  faults: ScriptedFault[];
+  doubleSubmit: boolean;
+  twoCustomers: boolean;
+  keyRequired: boolean;
+}
+
 function world(
   strategy: StrategyId,
-  faults: ScriptedFault[],
-  doubleSubmit: boolean,
-  strangers: boolean,
+  { faults, doubleSubmit, twoCustomers: strangers, keyRequired }: Schedule,
 ): WorldSettings {
   const crashes = faults.some((f) => f.kind === 'crash');
   const twoCustomers = strangers && (survivesEverything(strategy) || !crashes);
@@ -92,7 +97,12 @@ function world(
       startAtMs: 10,
     });
   const base = baseSettings(strategy);
-  return { ...base, clients, faults, server: { ...base.server, keyStoreFailure: 'fail-closed' } };
+  return {
+    ...base,
+    clients,
+    faults,
+    server: { ...base.server, keyStoreFailure: 'fail-closed', keyRequired },
+  };
 }
 
 const schedule = (strategy: StrategyId) =>
@@ -100,17 +110,16 @@ const schedule = (strategy: StrategyId) =>
     faults: fc.array(faultArbitrary(strategy), { maxLength: 5 }),
     doubleSubmit: fc.boolean(),
     twoCustomers: fc.boolean(),
+    // Every client sends a key: requiring one must change no promise.
+    keyRequired: fc.boolean(),
     seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
   });
 
 describe('fault schedules (fast-check)', () => {
   it.each(SAFE)('%s: at most one charge per payment over 10,000 fault schedules', (strategy) => {
     fc.assert(
-      fc.property(schedule(strategy), ({ faults, doubleSubmit, twoCustomers, seed }) => {
-        const result = runWorld(
-          world(strategy, faults, doubleSubmit, twoCustomers),
-          seededSource(seed),
-        );
+      fc.property(schedule(strategy), (drawn) => {
+        const result = runWorld(world(strategy, drawn), seededSource(drawn.seed));
         expect(result.invariants.atMostOnce.ok).toBe(true);
         expect(result.invariants.conservation.ok).toBe(true);
         expect(result.invariants.outcomeConsistency.ok).toBe(true);
@@ -123,11 +132,8 @@ describe('fault schedules (fast-check)', () => {
     '%s: eventually exactly once — after the faults stop, every payment is charged exactly once',
     (strategy) => {
       fc.assert(
-        fc.property(schedule(strategy), ({ faults, doubleSubmit, twoCustomers, seed }) => {
-          const result = runWorld(
-            world(strategy, faults, doubleSubmit, twoCustomers),
-            seededSource(seed),
-          );
+        fc.property(schedule(strategy), (drawn) => {
+          const result = runWorld(world(strategy, drawn), seededSource(drawn.seed));
           const outcome = summarize(result.trace);
           expect(result.stoppedBy).toBe('quiescent');
           for (const intent of outcome.perIntent) {

@@ -118,6 +118,11 @@ export const en = {
       store: 'stored and replayed',
       forget: 'not stored: a retry runs again',
     },
+    keyRequired: 'A payment without a key',
+    keyRequiredChoices: {
+      no: 'is run, unprotected',
+      yes: 'is refused: 400 Bad Request',
+    },
     restore: 'Restore the scenario’s settings',
   },
   compare: {

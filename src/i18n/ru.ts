@@ -129,6 +129,11 @@ export const ru: Messages = {
       store: 'сохраняется и воспроизводится',
       forget: 'не сохраняется: повтор выполняется заново',
     },
+    keyRequired: 'Платёж без ключа',
+    keyRequiredChoices: {
+      no: 'выполняется без защиты',
+      yes: 'отклоняется: 400 Bad Request',
+    },
     restore: 'Вернуть настройки сценария',
   },
   compare: {

@@ -101,6 +101,7 @@ export function prepareScenario({
       keyTtlMs: tweaks.keyTtlMs ?? base.server.keyTtlMs,
       keyStoreFailure: tweaks.keyStoreFailure ?? base.server.keyStoreFailure,
       storeErrors: tweaks.errors ? tweaks.errors === 'store' : base.server.storeErrors,
+      keyRequired: tweaks.keyRequired ? tweaks.keyRequired === 'yes' : base.server.keyRequired,
     },
     faults: [...base.faults, ...injected],
   };

@@ -19,6 +19,39 @@ describe('tweaks', () => {
     expect(summarize(buggy.trace).duplicateCharges).toBe(1);
   });
 
+  it('a required key: a payment without one is refused with 400 and a problem, and nothing is charged', () => {
+    const run = (required: 'yes' | 'no') =>
+      runScenario({
+        scenario: 'lost-response',
+        strategy: 'atomic-key',
+        seed: 1,
+        tweaks: { keyPolicy: 'none', keyRequired: required },
+      });
+    const refused = run('yes');
+    const answers = refused.trace.flatMap((r) =>
+      r.type === 'send' && r.message.kind === 'response' ? [r.message.response] : [],
+    );
+    expect(answers.length).toBeGreaterThan(0);
+    for (const response of answers) {
+      expect(response.status).toBe(400);
+      expect(response.headers['Content-Type']).toBe('application/problem+json');
+    }
+    expect(summarize(refused.trace)).toMatchObject({ charges: 0, duplicateCharges: 0 });
+    // Not required, the same keyless retry is a second payment.
+    expect(summarize(run('no').trace).duplicateCharges).toBe(1);
+    // With a key, requiring one changes nothing.
+    const keyed = (keyRequired: 'yes' | 'no') =>
+      traceHash(
+        runScenario({
+          scenario: 'lost-response',
+          strategy: 'atomic-key',
+          seed: 1,
+          tweaks: { keyRequired },
+        }).trace,
+      );
+    expect(keyed('yes')).toBe(keyed('no'));
+  });
+
   it('no retry: the lost response is never repeated, and the client cannot know', () => {
     const run = runScenario({
       scenario: 'lost-response',
@@ -88,6 +121,7 @@ describe('the settings table', () => {
       'payments',
       'failure',
       'errors',
+      'required',
     ]);
     expect(TWEAK_HELP).toContain('loss=0|5|10|25|50');
   });

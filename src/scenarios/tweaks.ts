@@ -31,9 +31,12 @@ export interface Tweaks {
   payments?: number;
   /** Whether an error after the work began (a decline) is stored against the key and replayed. */
   errors?: ErrorPolicy;
+  /** Whether a request without a key is refused (400, problem+json) instead of run. */
+  keyRequired?: YesNo;
 }
 
 export type ErrorPolicy = 'store' | 'forget';
+export type YesNo = 'no' | 'yes';
 
 /**
  * One setting the controls offer, as a row: its field in `Tweaks`, its name in links and in the
@@ -74,6 +77,7 @@ export const SETTINGS: readonly AnySettingRow[] = [
   setting('payments', 'payments', [1, 2, 5, 20, 100], PAYMENTS),
   setting('keyStoreFailure', 'failure', ['fail-open', 'fail-closed'], PAYMENTS),
   setting('errors', 'errors', ['store', 'forget'], PAYMENTS),
+  setting('keyRequired', 'required', ['no', 'yes'], PAYMENTS),
 ];
 
 /**

@@ -33,6 +33,7 @@ const SHOWN: { [K in keyof Tweaks & string]: Shown<K> } = {
   payments: { label: (s) => s.payments, option: String },
   keyStoreFailure: { label: (s) => s.failure, option: (v, s) => s.failures[v] },
   errors: { label: (s) => s.errors, option: (v, s) => s.errorChoices[v] },
+  keyRequired: { label: (s) => s.keyRequired, option: (v, s) => s.keyRequiredChoices[v] },
 };
 
 /**
