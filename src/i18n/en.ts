@@ -282,8 +282,8 @@ export const en = {
       unknown: 'no answer (outcome unknown)',
       pending: 'nothing yet',
     },
-    serverLoad: (requests: number, peak: number) =>
-      `Server load: ${plural(requests, 'request', 'requests')} reached it, at most ${peak} within any 100 ms.`,
+    serverLoad: (requests: number, peak: number, retryPeak: number) =>
+      `Server load: ${plural(requests, 'request', 'requests')} reached it, at most ${peak} within any 100 ms (retries alone: at most ${retryPeak}).`,
     traceHash: 'Trace hash',
     tape: 'Tape',
     events: 'Events',

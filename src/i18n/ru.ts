@@ -290,8 +290,8 @@ export const ru: Messages = {
       unknown: 'нет ответа (исход неизвестен)',
       pending: 'пока ничего',
     },
-    serverLoad: (requests: number, peak: number) =>
-      `Нагрузка на сервер: ${pluralRu(requests, 'запрос', 'запроса', 'запросов')}, не больше ${peak} за любые 100 мс.`,
+    serverLoad: (requests: number, peak: number, retryPeak: number) =>
+      `Нагрузка на сервер: ${pluralRu(requests, 'запрос', 'запроса', 'запросов')}, не больше ${peak} за любые 100 мс (одних повторов — не больше ${retryPeak}).`,
     traceHash: 'Хеш трассы',
     tape: 'Лента',
     events: 'События',

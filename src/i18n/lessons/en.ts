@@ -318,7 +318,7 @@ const lessons: Record<string, LessonText> = {
       jitter: {
         title: 'Jitter spreads the load',
         body: [
-          'The same outage with full jitter: each client waits a random time up to its backoff. The retries spread out, and the busiest 100 ms sees at most half of them.',
+          'The same outage with full jitter: each client waits a random time up to its backoff. The retries spread out: the busiest 100 ms no longer sees all twelve retries — about half of them on average, and never all twelve. The first attempts still arrive together, so the peak of all requests stays at twelve: jitter spreads the retries, not the first wave.',
         ],
       },
       conflict: {

@@ -85,7 +85,7 @@ function PaymentHeadline({ outcome }: { outcome: RunOutcome }) {
         </p>
       )}
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">
-        {t.outcome.serverLoad(outcome.requestsHandled, outcome.peakLoad)}
+        {t.outcome.serverLoad(outcome.requestsHandled, outcome.peakLoad, outcome.peakRetryLoad)}
       </p>
       {replays > 0 && (
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">
