@@ -345,7 +345,7 @@ const interview: Record<string, { question: string; answer: string }> = {
   'design-payments-api': {
     question: 'Design an idempotent payments API.',
     answer:
-      'The client generates an Idempotency-Key per payment and reuses it on every retry. The server inserts the key under a unique constraint in the same transaction as the payment, stores the response with it, and replays that response (Idempotent-Replayed) for any repeat; keys are kept 24 hours or more. A repeat while the first is in flight gets 409; the same key with a different body gets 422.',
+      'The client generates an Idempotency-Key per payment and sends the same key on every retry. The server first claims the key: it commits a row (caller, key, a digest of the request, “in progress”) under a unique constraint. A repeat while that row is in progress gets 409 Conflict; the same key with a different body gets 422. Then it charges, records the payment and stores the response on the key row in one transaction; every later repeat gets that response replayed (Idempotent-Replayed). Keys are kept 24 hours or more. The charge itself is outside our database: pass the provider a key derived from ours, so a crash between its charge and our commit cannot charge twice. (A simpler design inserts the key in the payment’s own transaction: a concurrent repeat then waits instead of getting 409, and without a digest it cannot answer 422.)',
   },
   'cache-not-enough': {
     question: 'Why is “check a cache, then process, then cache the result” not enough?',
