@@ -194,7 +194,7 @@ const lessons: Record<string, LessonText> = {
           'server-error': 'The server is broken',
         },
         explain:
-          'The ETag changed because of our own write. The client reads the resource again, finds its change already there, and stops: the 412 meant “already done”. If-Match prevents lost updates, and a retried “add 10” is not applied twice either — but the 412 is ambiguous: only a fresh read tells our own success from someone else’s change. An idempotency key would replay a clear answer instead.',
+          'The ETag changed because of our own write. The client reads the resource again, finds its change already there, and stops: the 412 meant “already done”. If-Match prevents lost updates, and a retried “add 10” is not applied twice either — but the 412 is ambiguous: only a fresh read tells our own success from someone else’s change. RFC 9110 lets a server that can tell the very same change was already applied answer 2xx instead of 412; this server, like most, cannot, so it answers 412. An idempotency key would replay a clear answer instead.',
       },
     },
   },
