@@ -131,6 +131,15 @@ describe('captions written from the trace', () => {
     );
   });
 
+  it('count attempts per request: an update’s write is not the second attempt of its read', () => {
+    const trace = runScenario({ scenario: 'conditional-retry', strategy: 'none', seed: 1 }).trace;
+    const texts = captionMoments(trace).map((m) => captionText(m, 'en'));
+    expect(texts.some((t) => /^Client 1 tries again \(attempt 2\): PUT \/users\/123/.test(t))).toBe(
+      true,
+    );
+    expect(texts.some((t) => /attempt 3/.test(t))).toBe(false);
+  });
+
   it('open every payment run by saying what an idempotency key is and what the server does with it', () => {
     for (const strategy of STRATEGY_IDS) {
       const trace = runScenario({ scenario: 'lost-response', strategy, seed: 1 }).trace;

@@ -234,20 +234,24 @@ function readSend(record: RecordOf<'send'>, index: number, reading: Reading): vo
   const earlier = reading.requests.get(message.intentId) ?? [];
   reading.requests.set(message.intentId, [...earlier, message]);
   const { method, path } = message.request;
-  const previous = earlier.findLast(
+  const same = earlier.filter(
     (r) => r.request.method === method && r.request.path === path && r.from === message.from,
   );
+  const previous = same.at(-1);
+  // The attempt of this request, as a person counts: an update's read and its write are two
+  // requests, each with its own first attempt (the message's own number counts both).
+  const attempt = same.length + 1;
   const client = clientNumber(message.from);
   const say = <K extends CaptionKind>(kind: K, weight: Weight, ...args: Args<K>) =>
     moment(reading, record, index, kind, weight, ...args);
   if (!previous) return say('firstSend', 'note', client, requestText(message, reading.world));
   if (reading.world === 'resources')
-    return say('retryResource', 'key', client, message.attempt, requestText(message, 'resources'));
+    return say('retryResource', 'key', client, attempt, requestText(message, 'resources'));
   const key = readIdempotencyKey(message.request);
-  if (key === null) return say('retryNoKey', 'key', client, message.attempt);
+  if (key === null) return say('retryNoKey', 'key', client, attempt);
   if (key === readIdempotencyKey(previous.request))
-    return say('retrySameKey', 'key', client, message.attempt);
-  return say('retryNewKey', 'key', client, message.attempt);
+    return say('retrySameKey', 'key', client, attempt);
+  return say('retryNewKey', 'key', client, attempt);
 }
 
 /** Statuses whose meaning the learner must be told: each has its own sentence. */
