@@ -197,7 +197,7 @@ export const en = {
     label: 'Sections',
     lab: 'Simulator',
     course: 'Course',
-    courseStart: 'Course: start here',
+    startHere: 'start here',
     interview: 'Interview',
     loading: 'Loading…',
     failed: 'This page could not load; the connection may have dropped.',

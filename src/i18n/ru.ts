@@ -206,7 +206,7 @@ export const ru: Messages = {
     label: 'Разделы',
     lab: 'Симулятор',
     course: 'Курс',
-    courseStart: 'Курс: начните с него',
+    startHere: 'начните здесь',
     interview: 'Собеседование',
     loading: 'Загрузка…',
     failed: 'Страница не загрузилась: возможно, пропало соединение.',

@@ -30,7 +30,13 @@ export function SiteNav() {
                   : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800'
               }`}
             >
-              {page === 'course' && newcomer ? t.nav.courseStart : t.nav[page]}
+              {t.nav[page]}
+              {page === 'course' && newcomer && (
+                // A phone's header has no room for it; the course is one tap away there too.
+                <span className="ml-1.5 rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-semibold text-indigo-800 max-sm:hidden dark:bg-indigo-900 dark:text-indigo-100">
+                  {t.nav.startHere}
+                </span>
+              )}
             </a>
           </li>
         ))}
