@@ -651,6 +651,49 @@ export const en = {
     pacingNote:
       'Playing pauses at each key moment long enough to read it; quiet stretches play faster.',
   },
+  sequenceMore: {
+    /** The server's calls to its store, as short as a line of SQL. */
+    ops: {
+      claimKey: 'INSERT key',
+      lockKey: 'lock key',
+      commit: 'COMMIT',
+      finish: 'COMMIT (done)',
+      rollback: 'ROLLBACK',
+      forgetKey: 'DELETE key',
+      cacheGet: 'cache GET',
+      cacheSet: 'cache SET',
+    },
+    commitPayment: (id: string) => `COMMIT ${id}`,
+    charge: (amount: string) => `charge ${amount}`,
+    chargeAgain: (amount: string) => `charge ${amount} again`,
+    chargeSameKey: 'charge, same key',
+    charged: (id: string) => `200 ${id}`,
+    sameCharge: (id: string) => `200 ${id} (same)`,
+    replies: {
+      KEY_CLAIMED: 'key claimed',
+      KEY_LOCKED: 'key locked',
+      KEY_EXISTS: 'key exists',
+      KEY_BUSY: 'key busy',
+      KEY_MISMATCH: 'other request',
+      KEY_STORE_DOWN: 'store down',
+      COMMITTED: 'committed',
+      FINISHED: 'committed',
+      LOCK_LOST: 'lock lost',
+      CACHE_HIT: 'cache hit',
+      CACHE_MISS: 'cache miss',
+      CACHED: 'cached',
+      KEY_FORGOTTEN: 'key deleted',
+      CHARGED: 'charged',
+      DECLINED: '402 declined',
+    },
+    /** An answer whose request died in a crash before it came. */
+    unheard: 'never heard: the server crashed',
+    /** A call's or an answer's name for a screen reader and a tooltip. */
+    named: (from: string, to: string, label: string) => `${from} → ${to}: ${label}`,
+    rollback: 'rollback',
+    /** The export of a long run: which rows it holds. */
+    exportRows: (from: number, to: number, of: number) => `rows ${from}–${to} of ${of}`,
+  },
 };
 
 export type Messages = typeof en;
