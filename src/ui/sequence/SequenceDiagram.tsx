@@ -6,7 +6,7 @@ import { Panel } from '../common/Panel.tsx';
 import { useLab, useLabStore, useMessages } from '../common/lab.ts';
 import { MessageDetails } from './MessageDetails.tsx';
 import { useRecordCount } from '../playback/frame.ts';
-import { Arrow, CallArrow, LaneLines, LaneMark } from './parts.tsx';
+import { Arrow, ArrowLabel, CallArrow, CallLabel, LaneLines, LaneMark } from './parts.tsx';
 import {
   followTop,
   isFollowing,
@@ -93,7 +93,6 @@ export function SequenceDiagram() {
           <LaneLines lanes={lanes} height={rows.height} />
           {/* Under the labels, which a halo keeps readable where it crosses them. */}
           <CursorLine y={rows.y} />
-          {marks}
           <Wires
             spans={inView}
             calls={callsInView}
@@ -101,6 +100,7 @@ export function SequenceDiagram() {
             selected={selected}
             onSelect={select}
           />
+          {marks}
         </svg>
       </div>
       <p className="sequence-hint mt-1 text-xs text-slate-600 dark:text-slate-300">
@@ -268,35 +268,53 @@ function Wires({
   const cursorMs = useLab((s) => s.cursorMs);
   const { t, lanes, rows, labels, money } = layout;
   const at = (wire: MessageSpan | CallSpan) => (wire.endAt <= cursorMs ? Infinity : cursorMs);
+  const shownCalls = calls.filter((call) => call.sentAt <= cursorMs);
+  const shownSpans = spans.filter((span) => span.sentAt <= cursorMs);
+  const callSpot = (call: CallSpan) => labels.get(`c${call.key}`);
+  const spanSpot = (span: MessageSpan) => labels.get(`m${span.message.id}`);
   return (
     <>
-      {calls
-        .filter((call) => call.sentAt <= cursorMs)
-        .map((call) => (
-          <CallArrow
-            key={call.key}
-            call={call}
-            label={callName(call, t, money)}
-            lanes={lanes}
-            y={rows.y}
-            cursorMs={at(call)}
-            spot={labels.get(`c${call.key}`)}
-          />
-        ))}
-      {spans
-        .filter((span) => span.sentAt <= cursorMs)
-        .map((span) => (
-          <Arrow
-            key={span.message.id}
-            span={span}
-            lanes={lanes}
-            y={rows.y}
-            cursorMs={at(span)}
-            spot={labels.get(`m${span.message.id}`)}
-            selected={span.message.id === selected}
-            onSelect={onSelect}
-          />
-        ))}
+      {shownCalls.map((call) => (
+        <CallArrow
+          key={call.key}
+          call={call}
+          label={callName(call, t, money)}
+          lanes={lanes}
+          y={rows.y}
+          cursorMs={at(call)}
+          labelled={callSpot(call) !== undefined}
+        />
+      ))}
+      {shownSpans.map((span) => (
+        <Arrow
+          key={span.message.id}
+          span={span}
+          lanes={lanes}
+          y={rows.y}
+          cursorMs={at(span)}
+          labelled={spanSpot(span) !== undefined}
+          selected={span.message.id === selected}
+          onSelect={onSelect}
+        />
+      ))}
+      {/* Labels over every line, so that none is struck through. */}
+      {shownCalls.map((call) => {
+        const spot = callSpot(call);
+        return (
+          spot && (
+            <CallLabel
+              key={`l${call.key}`}
+              call={call}
+              label={callName(call, t, money)}
+              spot={spot}
+            />
+          )
+        );
+      })}
+      {shownSpans.map((span) => {
+        const spot = spanSpot(span);
+        return spot && <ArrowLabel key={`l${span.message.id}`} span={span} spot={spot} />;
+      })}
     </>
   );
 }

@@ -474,7 +474,7 @@ export function intersects(a: Box, b: Box): boolean {
  * an answer, just below the row it arrives at), never across a row's line, where the cursor line
  * rests when the run is paused or stepped.
  */
-const ABOVE_ARROW = -4;
+const ABOVE_ARROW = -5;
 const ABOVE_MARK = -5;
 const BELOW_ARROW = 13;
 
@@ -649,9 +649,29 @@ export function callLabel(
 }
 
 /**
- * Every label of a run, in the order they are placed: by time, a moment's lane marks before its
- * calls, its calls before its messages (a mark has fewer places to go; a charge matters most).
- * Built once per run, so a label does not move as the diagram scrolls or the cursor plays.
+ * Where a lost message's or answer's cross stands once it has fallen: no label may cover it (it
+ * is the most important mark of a lost-response run). Reserved before any label is placed.
+ */
+function crossItem(
+  key: string,
+  wire: MessageSpan | CallSpan,
+  lanes: Lanes,
+  y: (t: number) => number,
+) {
+  const { xEnd, yEnd } = arrowShape(wire, lanes, y, Infinity);
+  const spot: LabelSpot = { text: '✕', x: xEnd, y: yEnd + 4, anchor: 'middle', font: 'mark' };
+  return { key, spots: [spot] };
+}
+
+/** Keys of reserved places, which hold no label: a renderer draws nothing for them. */
+export const isReserved = (key: string) => key.startsWith('x');
+
+/**
+ * Every label of a run, in the order they are placed: first the crosses of lost messages (not
+ * labels, but no label may cover one); then by time, a moment's lane marks before its calls, its
+ * calls before its messages (a mark has fewer places to go; a charge matters most); the answers
+ * to calls last, as they say least. Built once per run, so a label does not move as the diagram
+ * scrolls or the cursor plays.
  */
 export function labelItems(
   timeline: Timeline,
@@ -661,19 +681,25 @@ export function labelItems(
   t: Messages,
   money: (minorUnits: number) => string,
 ): LabelItem[] {
+  const crosses: LabelItem[] = [];
   const timed: { t: number; item: LabelItem }[] = [];
+  const answers: LabelItem[] = [];
   for (const point of laneEvents(timeline.trace)) {
     const mark = markOf(point.record, t);
     if (mark) timed.push({ t: point.t, item: markLabelItem(point, mark, lanes, y) });
   }
   for (const call of calls) {
-    const text = callLabel(call, t.sequenceMore, money);
-    timed.push({ t: call.sentAt, item: callLabelItem(call, lanes, y, text) });
+    if (call.fate === 'dropped') crosses.push(crossItem(`x${call.key}`, call, lanes, y));
+    const item = callLabelItem(call, lanes, y, callLabel(call, t.sequenceMore, money));
+    if (call.kind === 'reply') answers.push(item);
+    else timed.push({ t: call.sentAt, item });
   }
   for (const span of timeline.spans) {
+    if (span.fate === 'dropped') crosses.push(crossItem(`xm${span.message.id}`, span, lanes, y));
     const text = arrowLabel(span.message, span.replayed ? t.topology.replayed : null);
     timed.push({ t: span.sentAt, item: arrowLabelItem(span, lanes, y, text) });
   }
   // A stable sort keeps marks ahead of the calls and arrows of their moment.
-  return timed.sort((a, b) => a.t - b.t).map(({ item }) => item);
+  const byTime = timed.sort((a, b) => a.t - b.t).map(({ item }) => item);
+  return [...crosses, ...byTime, ...answers];
 }

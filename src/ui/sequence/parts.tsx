@@ -6,6 +6,7 @@ import {
   arrowLabel,
   arrowShape,
   LANE_LINE_TOP,
+  boxOf,
   markOf,
   type LabelSpot,
   type Lanes,
@@ -19,37 +20,50 @@ import {
  */
 
 /**
- * A label's text, with a halo of the panel's colour around its letters: a lane, an arrow or the
- * cursor line running under it does not strike it through. Its full text is its tooltip when it
- * had to be shortened.
+ * A label's text on a backdrop of the panel's colour: an arrow, a lane or the cursor line running
+ * under it does not strike it through. Labels are drawn after every line for that reason. Its full
+ * text is its tooltip when it had to be shortened.
  */
-export function LabelText({
+export const LabelText = memo(function LabelText({
   spot,
   className,
   title,
+  hidden = false,
 }: {
   spot: LabelSpot;
   className: string;
   title?: string | undefined;
+  /** Its arrow already names it to a screen reader. */
+  hidden?: boolean;
 }) {
   const named = title ?? spot.full;
+  const box = boxOf(spot);
   return (
-    <text
-      x={spot.x}
-      y={spot.y}
-      textAnchor={spot.anchor}
-      data-label=""
-      strokeWidth={3}
-      strokeLinejoin="round"
-      style={{ paintOrder: 'stroke' }}
-      className={`stroke-white dark:stroke-slate-900 ${className}`}
-      aria-label={named}
-    >
-      {named && <title>{named}</title>}
-      {spot.text}
-    </text>
+    <>
+      <rect
+        x={box.x}
+        y={box.y + 1}
+        width={box.w}
+        height={box.h - 2}
+        rx={2}
+        aria-hidden="true"
+        className="fill-white/90 stroke-none dark:fill-slate-900/90"
+      />
+      <text
+        x={spot.x}
+        y={spot.y}
+        textAnchor={spot.anchor}
+        data-label=""
+        className={`stroke-none ${className}`}
+        aria-label={hidden ? undefined : named}
+        aria-hidden={hidden || undefined}
+      >
+        {named && <title>{named}</title>}
+        {spot.text}
+      </text>
+    </>
   );
-}
+});
 
 /** Each lane down the whole diagram. */
 export const LaneLines = memo(function LaneLines({
@@ -121,7 +135,7 @@ export const Arrow = memo(function Arrow({
   lanes,
   y,
   cursorMs,
-  spot,
+  labelled,
   selected,
   onSelect,
 }: {
@@ -129,8 +143,8 @@ export const Arrow = memo(function Arrow({
   lanes: Lanes;
   y: (t: number) => number;
   cursorMs: number;
-  /** Where its label stands; none where it would print over another label. */
-  spot: LabelSpot | undefined;
+  /** Whether its label is printed (elsewhere, over every line); if not, its tooltip names it. */
+  labelled: boolean;
   selected: boolean;
   onSelect: ((id: number) => void) | null;
 }) {
@@ -167,11 +181,19 @@ export const Arrow = memo(function Arrow({
         width={selected ? 3.5 : 2}
         dashed={message.copyOf !== undefined}
       />
-      {spot && <LabelText spot={spot} className="font-mono text-[10px]" />}
-      {!spot && <title>{label}</title>}
+      {!labelled && <title>{label}</title>}
     </g>
   );
 });
+
+/** A message's label, in the arrow's colour. */
+export function ArrowLabel({ span, spot }: { span: MessageSpan; spot: LabelSpot }) {
+  return (
+    <g className={arrowTone(span)}>
+      <LabelText spot={spot} className="font-mono text-[10px]" hidden />
+    </g>
+  );
+}
 
 /** Lost messages orange, requests blue, responses green. */
 function arrowTone(span: MessageSpan): string {
@@ -192,7 +214,7 @@ export const CallArrow = memo(function CallArrow({
   lanes,
   y,
   cursorMs,
-  spot,
+  labelled,
 }: {
   call: CallSpan;
   /** What the arrow says in full, for a screen reader and a tooltip. */
@@ -200,12 +222,11 @@ export const CallArrow = memo(function CallArrow({
   lanes: Lanes;
   y: (t: number) => number;
   cursorMs: number;
-  spot: LabelSpot | undefined;
+  labelled: boolean;
 }) {
-  const charge = call.kind === 'call' && call.what.type === 'charge';
-  const tone = callTone(call);
+  const charge = isCharge(call);
   return (
-    <g role="img" aria-label={label} className={tone}>
+    <g role="img" aria-label={label} className={callTone(call)}>
       <Wire
         span={call}
         lanes={lanes}
@@ -214,17 +235,34 @@ export const CallArrow = memo(function CallArrow({
         width={charge ? 3 : 1.5}
         dashed={call.kind === 'reply' && call.fate === 'delivered'}
       />
-      {spot && (
-        <LabelText
-          spot={spot}
-          className={`font-mono text-[10px] ${charge ? 'font-bold' : ''}`}
-          title={spot.full ? label : undefined}
-        />
-      )}
-      {!spot && <title>{label}</title>}
+      {!labelled && <title>{label}</title>}
     </g>
   );
 });
+
+const isCharge = (call: CallSpan) => call.kind === 'call' && call.what.type === 'charge';
+
+/** A call's label, in its arrow's colour; a shortened one has its whole name as its tooltip. */
+export function CallLabel({
+  call,
+  label,
+  spot,
+}: {
+  call: CallSpan;
+  label: string;
+  spot: LabelSpot;
+}) {
+  return (
+    <g className={callTone(call)}>
+      <LabelText
+        spot={spot}
+        className={`font-mono text-[10px] ${isCharge(call) ? 'font-bold' : ''}`}
+        title={spot.full ? label : undefined}
+        hidden
+      />
+    </g>
+  );
+}
 
 /** Charges indigo (a repeated one red), the provider's refusals amber, the store's talk teal. */
 function callTone(call: CallSpan): string {
