@@ -1,12 +1,11 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { MessageSpan, Timeline } from '../../report/timeline.ts';
-import type { CallSpan } from '../../report/calls.ts';
+import type { Timeline } from '../../report/timeline.ts';
 import type { LabStore } from '../../state/store.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useLabStore, useMessages } from '../common/lab.ts';
 import { MessageDetails } from './MessageDetails.tsx';
 import { useRecordCount } from '../playback/frame.ts';
-import { Arrow, ArrowLabel, CallArrow, CallLabel, LaneLines, LaneMark } from './parts.tsx';
+import { LaneLines, LaneMark, WiresAt } from './parts.tsx';
 import {
   followTop,
   isFollowing,
@@ -18,7 +17,7 @@ import {
   type Lanes,
   type Rows,
 } from './geometry.ts';
-import { callName, useSequenceLayout } from './useSequence.ts';
+import { useSequenceLayout } from './useSequence.ts';
 
 /** The height of the lane names' row, which stays at the top of the box as it scrolls. */
 const HEADER_PX = 28;
@@ -247,74 +246,7 @@ function CursorLine({ y }: { y: (t: number) => number }) {
   );
 }
 
-/**
- * The server's calls and the messages in view, redrawn on every frame. Arrows that have landed
- * get the same props each frame, so only those still on the wire draw again; an arrow keeps its
- * element (and its focus) when its message lands.
- */
-function Wires({
-  spans,
-  calls,
-  layout,
-  selected,
-  onSelect,
-}: {
-  spans: readonly MessageSpan[];
-  calls: readonly CallSpan[];
-  layout: ReturnType<typeof useSequenceLayout>;
-  selected: number | null;
-  onSelect: (id: number) => void;
-}) {
-  const cursorMs = useLab((s) => s.cursorMs);
-  const { t, lanes, rows, labels, money } = layout;
-  const at = (wire: MessageSpan | CallSpan) => (wire.endAt <= cursorMs ? Infinity : cursorMs);
-  const shownCalls = calls.filter((call) => call.sentAt <= cursorMs);
-  const shownSpans = spans.filter((span) => span.sentAt <= cursorMs);
-  const callSpot = (call: CallSpan) => labels.get(`c${call.key}`);
-  const spanSpot = (span: MessageSpan) => labels.get(`m${span.message.id}`);
-  return (
-    <>
-      {shownCalls.map((call) => (
-        <CallArrow
-          key={call.key}
-          call={call}
-          label={callName(call, t, money)}
-          lanes={lanes}
-          y={rows.y}
-          cursorMs={at(call)}
-          labelled={callSpot(call) !== undefined}
-        />
-      ))}
-      {shownSpans.map((span) => (
-        <Arrow
-          key={span.message.id}
-          span={span}
-          lanes={lanes}
-          y={rows.y}
-          cursorMs={at(span)}
-          labelled={spanSpot(span) !== undefined}
-          selected={span.message.id === selected}
-          onSelect={onSelect}
-        />
-      ))}
-      {/* Labels over every line, so that none is struck through. */}
-      {shownCalls.map((call) => {
-        const spot = callSpot(call);
-        return (
-          spot && (
-            <CallLabel
-              key={`l${call.key}`}
-              call={call}
-              label={callName(call, t, money)}
-              spot={spot}
-            />
-          )
-        );
-      })}
-      {shownSpans.map((span) => {
-        const spot = spanSpot(span);
-        return spot && <ArrowLabel key={`l${span.message.id}`} span={span} spot={spot} />;
-      })}
-    </>
-  );
+/** The wires in view at the cursor, redrawn on every frame. */
+function Wires(props: Omit<Parameters<typeof WiresAt>[0], 'cursorMs'>) {
+  return <WiresAt {...props} cursorMs={useLab((s) => s.cursorMs)} />;
 }

@@ -16,7 +16,6 @@ import {
   placeLabels,
   type LabelSpot,
   diagramWidth,
-  firstStopAfter,
   indexWires,
   isReserved,
   shortened,
@@ -33,6 +32,7 @@ import {
   timesInView,
   TOP,
 } from './geometry.ts';
+import { exportRange, firstStopAfter } from './range.ts';
 
 const run = runScenario({ scenario: 'lost-response', strategy: 'none', seed: 1 });
 const money = (minorUnits: number) => formatMoney('en', minorUnits);
@@ -467,5 +467,21 @@ describe('wires in a stretch of time', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the rows an export holds', () => {
+  const stops = Array.from({ length: 1000 }, (_, i) => i * 10);
+
+  it('are the whole run when it fits', () => {
+    expect(exportRange([0, 5, 9], 0)).toEqual({ first: 0, last: 2, whole: true });
+    expect(exportRange([], 0)).toEqual({ first: 0, last: 0, whole: true });
+  });
+
+  it('are, for a long run, the rows leading up to the cursor, or the first ones near the start', () => {
+    expect(exportRange(stops, 5000)).toEqual({ first: 101, last: 500, whole: false });
+    expect(exportRange(stops, 5005)).toEqual({ first: 101, last: 500, whole: false });
+    expect(exportRange(stops, 0)).toEqual({ first: 0, last: 399, whole: false });
+    expect(exportRange(stops, Infinity)).toEqual({ first: 600, last: 999, whole: false });
   });
 });

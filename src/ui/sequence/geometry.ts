@@ -15,6 +15,7 @@ import type { TraceRecord } from '../../model/trace.ts';
 import type { MessageSpan, Timeline } from '../../report/timeline.ts';
 import type { CallSpan } from '../../report/calls.ts';
 import { REM_PX } from '../common/rem.ts';
+import { firstStopAfter } from './range.ts';
 
 /**
  * Where things stand in the sequence diagram, in SVG pixels: lanes across, one row per moment
@@ -127,18 +128,6 @@ export function spacing(lanes: number, boxWidth: number | null) {
 
 export function diagramWidth(lanes: Lanes): number {
   return lanes.width;
-}
-
-/** Index of the first stop after `t` (stops.length if none): a binary search. */
-export function firstStopAfter(stops: readonly number[], t: number): number {
-  let lo = 0;
-  let hi = stops.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (stops[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export interface Rows {
@@ -477,6 +466,7 @@ export function intersects(a: Box, b: Box): boolean {
 const ABOVE_ARROW = -5;
 const ABOVE_MARK = -5;
 const BELOW_ARROW = 13;
+const BELOW_MARK = 14;
 
 /** `text` cut to fit `px` pixels in `font`, ending in an ellipsis; null if not even a letter fits. */
 export function shortened(text: string, px: number, font: LabelFont): string | null {
@@ -571,10 +561,10 @@ export function markLabelItem(
   if (mark.lane === null)
     return { key, spots: [{ text: mark.text, x: 6, y: baseline, anchor: 'start', font: 'mark' }] };
   const x = lanes.x(mark.lane);
-  const spot = (text: string, anchor: 'start' | 'end'): LabelSpot => ({
+  const spot = (text: string, anchor: 'start' | 'end', below = false): LabelSpot => ({
     text,
     x: anchor === 'start' ? x + 8 : x - 8,
-    y: baseline,
+    y: below ? y(point.t) + BELOW_MARK : baseline,
     anchor,
     font: 'mark',
   });
@@ -583,6 +573,9 @@ export function markLabelItem(
     spots: [
       spot(mark.text, 'start'),
       spot(mark.text, 'end'),
+      // Just under its row rather than a bare symbol: "◷" alone says little to a first reader.
+      spot(mark.text, 'start', true),
+      spot(mark.text, 'end', true),
       spot(mark.symbol, 'start'),
       spot(mark.symbol, 'end'),
     ],

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { MessageSpan } from '../../report/timeline.ts';
 import type { CallSpan } from '../../report/calls.ts';
 import { useMessages } from '../common/lab.ts';
+import { callName, type SequenceLayout } from './useSequence.ts';
 import {
   arrowLabel,
   arrowShape,
@@ -170,6 +171,7 @@ export const Arrow = memo(function Arrow({
   return (
     <g
       {...controls}
+      data-message={message.id}
       aria-label={`${label}${dropped ? ` (${t.topology.lost})` : ''}`}
       className={`${onSelect ? 'cursor-pointer' : ''} ${arrowTone(span)}`}
     >
@@ -226,7 +228,7 @@ export const CallArrow = memo(function CallArrow({
 }) {
   const charge = isCharge(call);
   return (
-    <g role="img" aria-label={label} className={callTone(call)}>
+    <g role="img" aria-label={label} data-call={call.key} className={callTone(call)}>
       <Wire
         span={call}
         lanes={lanes}
@@ -304,4 +306,78 @@ export function LaneMark({ point, spot }: { point: Point; spot: LabelSpot | unde
         ? undefined
         : mark.text;
   return <LabelText spot={spot} className={`${size} ${MARK_TONES[mark.tone]}`} title={named} />;
+}
+
+/**
+ * The server's calls and the messages in view, redrawn on every frame. Arrows that have landed
+ * get the same props each frame, so only those still on the wire draw again; an arrow keeps its
+ * element (and its focus) when its message lands.
+ */
+export function WiresAt({
+  spans,
+  calls,
+  layout,
+  selected,
+  onSelect,
+  cursorMs,
+}: {
+  spans: readonly MessageSpan[];
+  calls: readonly CallSpan[];
+  layout: SequenceLayout;
+  selected: number | null;
+  /** Null in a drawing that is not interactive (an export): its arrows are pictures. */
+  onSelect: ((id: number) => void) | null;
+  cursorMs: number;
+}) {
+  const { t, lanes, rows, labels, money } = layout;
+  const at = (wire: MessageSpan | CallSpan) => (wire.endAt <= cursorMs ? Infinity : cursorMs);
+  const shownCalls = calls.filter((call) => call.sentAt <= cursorMs);
+  const shownSpans = spans.filter((span) => span.sentAt <= cursorMs);
+  const callSpot = (call: CallSpan) => labels.get(`c${call.key}`);
+  const spanSpot = (span: MessageSpan) => labels.get(`m${span.message.id}`);
+  return (
+    <>
+      {shownCalls.map((call) => (
+        <CallArrow
+          key={call.key}
+          call={call}
+          label={callName(call, t, money)}
+          lanes={lanes}
+          y={rows.y}
+          cursorMs={at(call)}
+          labelled={callSpot(call) !== undefined}
+        />
+      ))}
+      {shownSpans.map((span) => (
+        <Arrow
+          key={span.message.id}
+          span={span}
+          lanes={lanes}
+          y={rows.y}
+          cursorMs={at(span)}
+          labelled={spanSpot(span) !== undefined}
+          selected={span.message.id === selected}
+          onSelect={onSelect}
+        />
+      ))}
+      {/* Labels over every line, so that none is struck through. */}
+      {shownCalls.map((call) => {
+        const spot = callSpot(call);
+        return (
+          spot && (
+            <CallLabel
+              key={`l${call.key}`}
+              call={call}
+              label={callName(call, t, money)}
+              spot={spot}
+            />
+          )
+        );
+      })}
+      {shownSpans.map((span) => {
+        const spot = spanSpot(span);
+        return spot && <ArrowLabel key={`l${span.message.id}`} span={span} spot={spot} />;
+      })}
+    </>
+  );
 }

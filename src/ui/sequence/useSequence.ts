@@ -43,6 +43,8 @@ export function useSequenceLayout(unfolded: boolean, boxWidth: number | null) {
   return { t, timeline, lanes, rows, spans, calls, points, labels, money };
 }
 
+export type SequenceLayout = ReturnType<typeof useSequenceLayout>;
+
 /** A call's or an answer's whole name, for a screen reader and a tooltip. */
 export function callName(call: CallSpan, t: Messages, money: (minorUnits: number) => string) {
   return t.sequenceMore.named(call.from, call.to, callLabel(call, t.sequenceMore, money));
