@@ -7,7 +7,6 @@ import {
   arrowLabel,
   arrowShape,
   LANE_LINE_TOP,
-  boxOf,
   markOf,
   type LabelSpot,
   type Lanes,
@@ -21,9 +20,10 @@ import {
  */
 
 /**
- * A label's text on a backdrop of the panel's colour: an arrow, a lane or the cursor line running
- * under it does not strike it through. Labels are drawn after every line for that reason. Its full
- * text is its tooltip when it had to be shortened.
+ * A label's text, ringed by a halo of the panel's colour: an arrow, a lane or the cursor line
+ * running under it does not strike it through (labels are drawn after every line for that). One
+ * element per label, not a backdrop besides: a busy run shows dozens. Its full text is its tooltip
+ * when it had to be shortened.
  */
 export const LabelText = memo(function LabelText({
   spot,
@@ -38,31 +38,21 @@ export const LabelText = memo(function LabelText({
   hidden?: boolean;
 }) {
   const named = title ?? spot.full;
-  const box = boxOf(spot);
   return (
-    <>
-      <rect
-        x={box.x}
-        y={box.y + 1}
-        width={box.w}
-        height={box.h - 2}
-        rx={2}
-        aria-hidden="true"
-        className="fill-white/90 stroke-none dark:fill-slate-900/90"
-      />
-      <text
-        x={spot.x}
-        y={spot.y}
-        textAnchor={spot.anchor}
-        data-label=""
-        className={`stroke-none ${className}`}
-        aria-label={hidden ? undefined : named}
-        aria-hidden={hidden || undefined}
-      >
-        {named && <title>{named}</title>}
-        {spot.text}
-      </text>
-    </>
+    <text
+      x={spot.x}
+      y={spot.y}
+      textAnchor={spot.anchor}
+      data-label=""
+      strokeWidth={5}
+      strokeLinejoin="round"
+      className={`stroke-white [paint-order:stroke] dark:stroke-slate-900 ${className}`}
+      aria-label={hidden ? undefined : named}
+      aria-hidden={hidden || undefined}
+    >
+      {named && <title>{named}</title>}
+      {spot.text}
+    </text>
   );
 });
 
@@ -100,6 +90,7 @@ function Wire({
   cursorMs,
   width,
   dashed,
+  clickable,
 }: {
   span: MessageSpan | CallSpan;
   lanes: Lanes;
@@ -107,6 +98,8 @@ function Wire({
   cursorMs: number;
   width: number;
   dashed: boolean;
+  /** A wide transparent twin makes a thin arrow that can be selected easy to click. */
+  clickable: boolean;
 }) {
   const { x1, y1, x2, xEnd, yEnd, arrived, crossed } = arrowShape(span, lanes, y, cursorMs);
   return (
@@ -119,7 +112,9 @@ function Wire({
         strokeWidth={width}
         strokeDasharray={dashed ? '5 3' : undefined}
       />
-      <line x1={x1} y1={y1} x2={xEnd} y2={yEnd} strokeWidth={12} stroke="transparent" />
+      {clickable && (
+        <line x1={x1} y1={y1} x2={xEnd} y2={yEnd} strokeWidth={12} stroke="transparent" />
+      )}
       {arrived && <circle cx={x2} cy={yEnd} r={3.5} />}
       {crossed && (
         <text x={xEnd} y={yEnd + 4} textAnchor="middle" className="text-sm font-bold">
@@ -182,18 +177,24 @@ export const Arrow = memo(function Arrow({
         cursorMs={cursorMs}
         width={selected ? 3.5 : 2}
         dashed={message.copyOf !== undefined}
+        clickable={onSelect !== null}
       />
       {!labelled && <title>{label}</title>}
     </g>
   );
 });
 
+/** A tone's fill colours alone: a label's letters are filled, not stroked. */
+const fillsOf = (tone: string) =>
+  tone
+    .split(' ')
+    .filter((name) => !name.includes('stroke-'))
+    .join(' ');
+
 /** A message's label, in the arrow's colour. */
 export function ArrowLabel({ span, spot }: { span: MessageSpan; spot: LabelSpot }) {
   return (
-    <g className={arrowTone(span)}>
-      <LabelText spot={spot} className="font-mono text-[10px]" hidden />
-    </g>
+    <LabelText spot={spot} className={`font-mono text-[10px] ${fillsOf(arrowTone(span))}`} hidden />
   );
 }
 
@@ -216,7 +217,6 @@ export const CallArrow = memo(function CallArrow({
   lanes,
   y,
   cursorMs,
-  labelled,
 }: {
   call: CallSpan;
   /** What the arrow says in full, for a screen reader and a tooltip. */
@@ -224,7 +224,6 @@ export const CallArrow = memo(function CallArrow({
   lanes: Lanes;
   y: (t: number) => number;
   cursorMs: number;
-  labelled: boolean;
 }) {
   const charge = isCharge(call);
   return (
@@ -236,8 +235,9 @@ export const CallArrow = memo(function CallArrow({
         cursorMs={cursorMs}
         width={charge ? 3 : 1.5}
         dashed={call.kind === 'reply' && call.fate === 'delivered'}
+        clickable={false}
       />
-      {!labelled && <title>{label}</title>}
+      {/* Named by its aria-label alone: a busy run draws dozens, and each element costs a move. */}
     </g>
   );
 });
@@ -255,14 +255,12 @@ export function CallLabel({
   spot: LabelSpot;
 }) {
   return (
-    <g className={callTone(call)}>
-      <LabelText
-        spot={spot}
-        className={`font-mono text-[10px] ${isCharge(call) ? 'font-bold' : ''}`}
-        title={spot.full ? label : undefined}
-        hidden
-      />
-    </g>
+    <LabelText
+      spot={spot}
+      className={`font-mono text-[10px] ${isCharge(call) ? 'font-bold' : ''} ${fillsOf(callTone(call))}`}
+      title={spot.full ? label : undefined}
+      hidden
+    />
   );
 }
 
@@ -345,7 +343,6 @@ export function WiresAt({
           lanes={lanes}
           y={rows.y}
           cursorMs={at(call)}
-          labelled={callSpot(call) !== undefined}
         />
       ))}
       {shownSpans.map((span) => (
