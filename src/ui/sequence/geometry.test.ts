@@ -7,6 +7,7 @@ import { runScenario } from '../../scenarios/run.ts';
 import { buildTimeline, type MessageSpan, type Timeline } from '../../report/timeline.ts';
 import { callsOf } from '../../report/calls.ts';
 import { formatMoney } from '../../i18n/i18n.ts';
+import { SEQUENCE_TEXTS } from '../../i18n/sequenceTexts.ts';
 import {
   arrowShape,
   boxOf,
@@ -278,7 +279,7 @@ describe('labels on the diagram', () => {
     const tl = buildTimeline(result.trace);
     const ls = lanesOf(tl, result.world, expanded);
     const rows = rowsOf(tl);
-    const items = labelItems(tl, callsOf(result.trace), ls, rows.y, en, money);
+    const items = labelItems(tl, callsOf(result.trace), ls, rows.y, en, SEQUENCE_TEXTS.en, money);
     return { items, placed: placeLabels(items, diagramWidth(ls)), width: diagramWidth(ls), tl };
   };
 
@@ -380,7 +381,9 @@ describe('labels on the diagram', () => {
 describe('marks', () => {
   it('name what happened on which lane, and put a broken invariant in the margin', () => {
     const points = laneEvents(timeline.trace);
-    const marks = points.map((p) => markOf(p.record, en)).filter((m) => m !== null);
+    const marks = points
+      .map((p) => markOf(p.record, en, SEQUENCE_TEXTS.en))
+      .filter((m) => m !== null);
     expect(marks.some((m) => m.lane === 'client-1' && m.symbol === '◷')).toBe(true);
     expect(marks.find((m) => m.tone === 'broken')).toMatchObject({ lane: null, text: '⚠' });
   });
@@ -390,7 +393,15 @@ describe('a diagram fitted to its box', () => {
   const fitted = (boxWidth: number) => {
     const ls = lanesOf(timeline, run.world, false, boxWidth);
     const rows = rowsOf(timeline);
-    const items = labelItems(timeline, callsOf(run.trace), ls, rows.y, en, money);
+    const items = labelItems(
+      timeline,
+      callsOf(run.trace),
+      ls,
+      rows.y,
+      en,
+      SEQUENCE_TEXTS.en,
+      money,
+    );
     return { ls, placed: placeLabels(items, ls.width) };
   };
 

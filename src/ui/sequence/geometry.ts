@@ -10,6 +10,7 @@ import {
   type Message,
 } from '../../model/message.ts';
 import type { Messages } from '../../i18n/en.ts';
+import type { SequenceTexts } from '../../i18n/sequenceTexts.ts';
 import { WORLDS, type WorldKind } from '../../model/worlds.ts';
 import type { TraceRecord } from '../../model/trace.ts';
 import type { MessageSpan, Timeline } from '../../report/timeline.ts';
@@ -380,7 +381,7 @@ export interface Mark {
 }
 
 /** The mark a record leaves on its lane, or null for records the diagram does not mark. */
-export function markOf(record: TraceRecord, t: Messages): Mark | null {
+export function markOf(record: TraceRecord, t: Messages, s: SequenceTexts): Mark | null {
   const words = t.sequence.marks;
   const on = (lane: ActorId, symbol: string, text: string, tone: MarkTone) => ({
     lane,
@@ -391,7 +392,7 @@ export function markOf(record: TraceRecord, t: Messages): Mark | null {
   switch (record.type) {
     case 'store':
       // Only what no request asked for is a mark: the rollback of a crashed request's work.
-      return on(STORE, '↺', t.sequenceMore.rollback, 'store');
+      return on(STORE, '↺', s.rollback, 'store');
     case 'served':
       return on(STORE, '•', `${record.method} ${record.status}`, 'store');
     case 'top-up':
@@ -619,7 +620,7 @@ export function placeLabels(items: readonly LabelItem[], width: number): Map<str
 /** How a call and its answer read on their arrow: as short as the diagram needs. */
 export function callLabel(
   call: CallSpan,
-  words: Messages['sequenceMore'],
+  words: SequenceTexts,
   money: (minorUnits: number) => string,
 ): string {
   const { what } = call;
@@ -672,18 +673,19 @@ export function labelItems(
   lanes: Lanes,
   y: (t: number) => number,
   t: Messages,
+  s: SequenceTexts,
   money: (minorUnits: number) => string,
 ): LabelItem[] {
   const crosses: LabelItem[] = [];
   const timed: { t: number; item: LabelItem }[] = [];
   const answers: LabelItem[] = [];
   for (const point of laneEvents(timeline.trace)) {
-    const mark = markOf(point.record, t);
+    const mark = markOf(point.record, t, s);
     if (mark) timed.push({ t: point.t, item: markLabelItem(point, mark, lanes, y) });
   }
   for (const call of calls) {
     if (call.fate === 'dropped') crosses.push(crossItem(`x${call.key}`, call, lanes, y));
-    const item = callLabelItem(call, lanes, y, callLabel(call, t.sequenceMore, money));
+    const item = callLabelItem(call, lanes, y, callLabel(call, s, money));
     if (call.kind === 'reply') answers.push(item);
     else timed.push({ t: call.sentAt, item });
   }

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { MessageSpan } from '../../report/timeline.ts';
 import type { CallSpan } from '../../report/calls.ts';
 import { useMessages } from '../common/lab.ts';
-import { callName, type SequenceLayout } from './useSequence.ts';
+import { callName, useSequenceTexts, type SequenceLayout } from './useSequence.ts';
 import {
   arrowLabel,
   arrowShape,
@@ -292,7 +292,7 @@ const MARK_TONES: Record<MarkTone, string> = {
  */
 export function LaneMark({ point, spot }: { point: Point; spot: LabelSpot | undefined }) {
   const t = useMessages();
-  const mark = markOf(point.record, t);
+  const mark = markOf(point.record, t, useSequenceTexts());
   if (!mark || !spot) return null;
   const { record } = point;
   const size = mark.lane === null ? 'text-[12px] font-bold' : 'text-[11px] font-semibold';
@@ -327,7 +327,7 @@ export function WiresAt({
   onSelect: ((id: number) => void) | null;
   cursorMs: number;
 }) {
-  const { t, lanes, rows, labels, money } = layout;
+  const { words, lanes, rows, labels, money } = layout;
   const at = (wire: MessageSpan | CallSpan) => (wire.endAt <= cursorMs ? Infinity : cursorMs);
   const shownCalls = calls.filter((call) => call.sentAt <= cursorMs);
   const shownSpans = spans.filter((span) => span.sentAt <= cursorMs);
@@ -339,7 +339,7 @@ export function WiresAt({
         <CallArrow
           key={call.key}
           call={call}
-          label={callName(call, t, money)}
+          label={callName(call, words, money)}
           lanes={lanes}
           y={rows.y}
           cursorMs={at(call)}
@@ -365,7 +365,7 @@ export function WiresAt({
             <CallLabel
               key={`l${call.key}`}
               call={call}
-              label={callName(call, t, money)}
+              label={callName(call, words, money)}
               spot={spot}
             />
           )

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { callsOf, type CallSpan } from '../../report/calls.ts';
 import { formatMoney } from '../../i18n/i18n.ts';
-import type { Messages } from '../../i18n/en.ts';
+import { SEQUENCE_TEXTS, type SequenceTexts } from '../../i18n/sequenceTexts.ts';
 import { useLab, useMessages } from '../common/lab.ts';
 import {
   callLabel,
@@ -24,6 +24,7 @@ const WIDTH_STEP = 8;
 export function useSequenceLayout(unfolded: boolean, boxWidth: number | null) {
   const t = useMessages();
   const lang = useLab((s) => s.lang);
+  const words = SEQUENCE_TEXTS[lang];
   const run = useLab((s) => s.run);
   const timeline = useLab((s) => s.timeline);
   const fitTo = boxWidth === null ? null : Math.floor(boxWidth / WIDTH_STEP) * WIDTH_STEP;
@@ -37,15 +38,23 @@ export function useSequenceLayout(unfolded: boolean, boxWidth: number | null) {
   const points = useMemo(() => laneEvents(timeline.trace), [timeline]);
   const money = useCallback((minorUnits: number) => formatMoney(lang, minorUnits), [lang]);
   const labels = useMemo(
-    () => placeLabels(labelItems(timeline, calls.wires, lanes, rows.y, t, money), lanes.width),
-    [timeline, calls, lanes, rows, t, money],
+    () =>
+      placeLabels(labelItems(timeline, calls.wires, lanes, rows.y, t, words, money), lanes.width),
+    [timeline, calls, lanes, rows, t, words, money],
   );
-  return { t, timeline, lanes, rows, spans, calls, points, labels, money };
+  return { t, words, timeline, lanes, rows, spans, calls, points, labels, money };
 }
 
 export type SequenceLayout = ReturnType<typeof useSequenceLayout>;
 
 /** A call's or an answer's whole name, for a screen reader and a tooltip. */
-export function callName(call: CallSpan, t: Messages, money: (minorUnits: number) => string) {
-  return t.sequenceMore.named(call.from, call.to, callLabel(call, t.sequenceMore, money));
+export function callName(
+  call: CallSpan,
+  words: SequenceTexts,
+  money: (minorUnits: number) => string,
+) {
+  return words.named(call.from, call.to, callLabel(call, words, money));
 }
+
+/** The diagram's own words, in the lab's language. */
+export const useSequenceTexts = (): SequenceTexts => SEQUENCE_TEXTS[useLab((s) => s.lang)];
