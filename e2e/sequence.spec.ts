@@ -157,3 +157,115 @@ for (const [width, height] of [
     await diagram(page).screenshot({ path: info.outputPath(`sequence-panel-${width}.png`) });
   });
 }
+
+/** Whether every lane name and every label of the diagram lies inside its scroll box's width. */
+async function lanesAndLabelsInside(page: Page) {
+  return scrollBox(page).evaluate((box) => {
+    const r = box.getBoundingClientRect();
+    const [left, right] = [r.left + box.clientLeft, r.left + box.clientLeft + box.clientWidth];
+    const header = box.querySelector('[data-testid="sequence-lanes"]')!;
+    const lanes = [...header.children].map((el) => el.textContent ?? '');
+    const outside = [...header.children, ...box.querySelectorAll('svg [data-label]')]
+      .filter((el) => {
+        const b = el.getBoundingClientRect();
+        return b.left < left - 1 || b.right > right + 1;
+      })
+      .map((el) => el.textContent ?? '');
+    return { lanes, outside, scrolls: box.scrollWidth > box.clientWidth + 1 };
+  });
+}
+
+test('the server’s calls are arrows: a lost response without a key shows two charges', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/?scenario=lost-response&strategy=none&seed=1&lang=en&at=end');
+  const charges = diagram(page).getByRole('img', { name: /^server → provider: charge/ });
+  await expect(charges).toHaveCount(2);
+  await expect(charges.nth(1)).toHaveAccessibleName('server → provider: charge €42.00 again');
+  // The provider's answers come back, and the store is asked to commit each payment.
+  await expect(diagram(page).getByRole('img', { name: /^provider → server: 200 ch_/ })).toHaveCount(
+    2,
+  );
+  await expect(
+    diagram(page).getByRole('img', { name: /^server → store: COMMIT pay_/ }),
+  ).toHaveCount(2);
+  // A student sees them printed, not only named.
+  const printed = await diagram(page).locator('svg [data-label]').allTextContents();
+  expect(printed).toEqual(expect.arrayContaining(['charge €42.00', 'charge €42.00 again']));
+
+  // With an atomic key, the retry's INSERT finds the key: one charge only.
+  await page.goto('/?scenario=lost-response&strategy=atomic-key&seed=1&lang=en&at=end');
+  await expect(diagram(page).getByRole('img', { name: /^server → store: INSERT key/ })).toHaveCount(
+    2,
+  );
+  await expect(diagram(page).getByRole('img', { name: /^store → server: key exists/ })).toHaveCount(
+    1,
+  );
+  await expect(diagram(page).getByRole('img', { name: /^server → provider: charge/ })).toHaveCount(
+    1,
+  );
+});
+
+test('an answer lost in a crash ends in a cross, like a lost message', async ({ page }) => {
+  await page.goto(
+    '/?scenario=lost-response&strategy=atomic-key&seed=1&lang=en&faults=crash@100&at=500',
+  );
+  const lost = diagram(page).getByRole('img', {
+    name: 'provider → server: never heard: the server crashed',
+  });
+  await expect(lost).toHaveCount(1);
+  await expect(lost.getByText('✕')).toBeVisible();
+});
+
+for (const [width, height] of [
+  [1280, 720],
+  [1440, 900],
+] as const)
+  test(`in the full lab at ${width}×${height}, every lane and label fits the diagram’s width`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('/?scenario=lost-response&strategy=none&seed=1&lang=en&at=end');
+    await expect(page.getByTestId('sequence-lanes')).toContainText('provider');
+    const fit = await lanesAndLabelsInside(page);
+    expect(fit.lanes).toEqual(['client-1', 'server', 'store', 'provider']);
+    expect(fit.outside).toEqual([]);
+    expect(fit.scrolls).toBe(false);
+  });
+
+const EMBED =
+  '/embed.html?embed=1&scenario=lost-response&strategy=none&seed=1&view=topology,caption,ledger,sequence&lang=en&at=end';
+
+for (const [width, height] of [
+  [1280, 720],
+  [600, 338],
+] as const)
+  test(`embedded in a ${width}×${height} frame, all four lanes fit with their labels`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto(EMBED);
+    await expect(page.getByTestId('sequence-lanes')).toContainText('provider');
+    const fit = await lanesAndLabelsInside(page);
+    expect(fit.lanes).toEqual(['client-1', 'server', 'store', 'provider']);
+    expect(fit.outside).toEqual([]);
+    expect(fit.scrolls).toBe(false);
+    expect(await overlappingLabels(page)).toEqual([]);
+  });
+
+test('with the calls drawn, the diagram has no accessibility violations (axe)', async ({
+  page,
+}) => {
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto('/?scenario=lost-response&strategy=none&seed=1&lang=en&at=end');
+    await expect(
+      diagram(page)
+        .getByRole('img', { name: /charge/ })
+        .first(),
+    ).toBeVisible();
+    const scan = await new AxeBuilder({ page }).include('#sequence').analyze();
+    expect(scan.violations.map((v) => v.id)).toEqual([]);
+  }
+});

@@ -660,6 +660,10 @@ export const en = {
     pacingNote:
       'Playing pauses at each key moment long enough to read it; quiet stretches play faster.',
   },
+  sequenceMore: {
+    /** The export of a long run: which rows it holds. */
+    exportRows: (from: number, to: number, of: number) => `rows ${from}–${to} of ${of}`,
+  },
 };
 
 export type Messages = typeof en;

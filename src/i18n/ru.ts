@@ -671,4 +671,7 @@ export const ru: Messages = {
     pacingNote:
       'При воспроизведении каждый ключевой момент задерживается, чтобы его успели прочитать; затишья проигрываются быстрее.',
   },
+  sequenceMore: {
+    exportRows: (from: number, to: number, of: number) => `строки ${from}–${to} из ${of}`,
+  },
 };

@@ -2,6 +2,12 @@ import { useId, useRef, useState } from 'react';
 import { isResourceScenario, type ScenarioId } from '../../scenarios/ids.ts';
 import type { Messages } from '../../i18n/en.ts';
 import { useLab, useLabStore, useMessages } from '../common/lab.ts';
+import type { LabStore } from '../../state/store.ts';
+import type {
+  backgroundOf as BackgroundOf,
+  standaloneSvg as StandaloneSvg,
+} from '../../export/standalone.ts';
+import { exportRange, type ExportRange } from '../sequence/range.ts';
 
 type Drawing = 'topology' | 'sequence';
 type Job = { kind: 'svg' | 'png'; drawing: Drawing } | { kind: 'webm' | 'gif' };
@@ -20,6 +26,10 @@ export function ExportMenu() {
   const t = useMessages();
   const menuId = useId();
   const [open, setOpen] = useState(false);
+  const store = useLabStore();
+  // Read as the menu opens, not on every frame of play: which rows a sequence export would hold.
+  const [range, setRange] = useState<ExportRange | null>(null);
+  const rangeId = useId();
   const [progress, setProgress] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const cancel = useRef(false);
@@ -48,7 +58,10 @@ export function ExportMenu() {
         aria-expanded={open}
         aria-controls={menuId}
         disabled={progress !== null}
-        onClick={() => setOpen(!open)}
+        onClick={() => {
+          if (!open) setRange(rangeOf(store));
+          setOpen(!open);
+        }}
         className="h-9 rounded-lg border border-slate-300 px-3 text-sm font-medium dark:border-slate-600"
       >
         {t.export.button} <span aria-hidden="true">▾</span>
@@ -60,17 +73,26 @@ export function ExportMenu() {
           className="absolute right-0 z-20 mt-1 w-72 rounded-lg border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
           onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}
         >
-          {items.map(([label, job]) => (
-            <li key={label}>
-              <button
-                type="button"
-                onClick={() => start(job)}
-                className="w-full rounded-md px-3 py-2 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
-              >
-                {label}
-              </button>
-            </li>
-          ))}
+          {items.map(([label, job]) => {
+            const partOfRun = isSequence(job) && range !== null && !range.whole;
+            return (
+              <li key={label}>
+                <button
+                  type="button"
+                  onClick={() => start(job)}
+                  aria-describedby={partOfRun ? rangeId : undefined}
+                  className="w-full rounded-md px-3 py-2 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+                >
+                  {label}
+                </button>
+                {partOfRun && job.kind === 'png' && (
+                  <p id={rangeId} className="px-3 pb-1 text-xs text-slate-600 dark:text-slate-300">
+                    {rowsNote(t, range, store)}
+                  </p>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
       {progress !== null && (
@@ -117,6 +139,17 @@ function useRunExport(setProgress: (done: number | null) => void, cancel: { curr
       import('../../export/standalone.ts'),
       import('../../export/raster.ts'),
     ]);
+    if (job.kind === 'svg' && job.drawing === 'sequence') {
+      // The live diagram draws only the rows in its box: the file gets every row of the run.
+      const { drawing, range } = await wholeSequence(store, standaloneSvg, backgroundOf);
+      const blob = new Blob([drawing.text], { type: 'image/svg+xml' });
+      return raster.download(blob, sequenceFile(spec.scenario, spec.strategy, range, 'svg'));
+    }
+    if (job.kind === 'png' && job.drawing === 'sequence') {
+      const { drawing, range } = await wholeSequence(store, standaloneSvg, backgroundOf);
+      const blob = await raster.svgToPng(drawing, 2);
+      return raster.download(blob, sequenceFile(spec.scenario, spec.strategy, range, 'png'));
+    }
     if (job.kind === 'svg' || job.kind === 'png') {
       const svg = document.querySelector<SVGSVGElement>(DRAWINGS[job.drawing]);
       if (!svg) throw new Error(`no ${job.drawing} drawing on the page`);
@@ -165,6 +198,44 @@ function useRunExport(setProgress: (done: number | null) => void, cancel: { curr
     }
   };
 }
+
+const isSequence = (job: Job) => 'drawing' in job && job.drawing === 'sequence';
+
+/** Which rows of the run an export of the sequence diagram holds now. */
+const rangeOf = (store: LabStore): ExportRange => {
+  const { timeline, cursorMs } = store.getState();
+  return exportRange(timeline.stops, cursorMs);
+};
+
+const rowsNote = (t: Messages, range: ExportRange, store: LabStore) =>
+  t.sequenceMore.exportRows(
+    range.first + 1,
+    range.last + 1,
+    store.getState().timeline.stops.length,
+  );
+
+/** The whole sequence diagram drawn off screen, as a standalone SVG, and the rows it holds. */
+async function wholeSequence(
+  store: LabStore,
+  standaloneSvg: typeof StandaloneSvg,
+  backgroundOf: typeof BackgroundOf,
+) {
+  const { drawWholeSequence } = await import('../sequence/SequenceExport.tsx');
+  const range = rangeOf(store);
+  const drawn = drawWholeSequence(store, range);
+  try {
+    const panel = document.querySelector(DRAWINGS.sequence) ?? document.body;
+    return { drawing: standaloneSvg(drawn.svg, backgroundOf(panel)), range };
+  } finally {
+    drawn.dispose();
+  }
+}
+
+/** The whole run's file has no moment in its name; a long run's part names its rows. */
+const sequenceFile = (scenario: ScenarioId, strategy: string, range: ExportRange, ext: string) =>
+  `${fileStem(scenario, strategy, null)}-sequence${
+    range.whole ? '' : `-rows-${range.first + 1}-${range.last + 1}`
+  }.${ext}`;
 
 const fileStem = (scenario: ScenarioId, strategy: string, cursorMs: number | null) =>
   `${isResourceScenario(scenario) ? scenario : `${scenario}-${strategy}`}${

@@ -1,33 +1,23 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { MessageSpan, Timeline } from '../../report/timeline.ts';
+import type { Timeline } from '../../report/timeline.ts';
 import type { LabStore } from '../../state/store.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useLabStore, useMessages } from '../common/lab.ts';
 import { MessageDetails } from './MessageDetails.tsx';
 import { useRecordCount } from '../playback/frame.ts';
+import { LaneLines, LaneMark, WiresAt } from './parts.tsx';
 import {
-  arrowLabel,
-  arrowShape,
-  diagramWidth,
   followTop,
   isFollowing,
-  labelItems,
-  LANE_LINE_TOP,
-  laneEvents,
-  lanesOf,
-  markOf,
-  placeLabels,
   pointsBetween,
-  rowsOf,
   spansInView,
   timesInView,
   VIEW_PX,
-  type LabelSpot,
+  wiresBetween,
   type Lanes,
-  type MarkTone,
-  type Point,
   type Rows,
 } from './geometry.ts';
+import { useSequenceLayout } from './useSequence.ts';
 
 /** The height of the lane names' row, which stays at the top of the box as it scrolls. */
 const HEADER_PX = 28;
@@ -42,25 +32,13 @@ const HEADER_PX = 28;
  * that gives none gets a box of at most 28rem (or `--sequence-max-h`, which a stage may set).
  */
 export function SequenceDiagram() {
-  const t = useMessages();
-  const run = useLab((s) => s.run);
-  const timeline = useLab((s) => s.timeline);
+  const [unfolded, setUnfolded] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const { height: viewPx, width: boxWidth } = useBoxSize(box);
+  const layout = useSequenceLayout(unfolded, boxWidth);
+  const { t, timeline, lanes, rows, points, labels } = layout;
   const count = useRecordCount();
   const { selected, select, unselect } = useSelection(timeline);
-  const [unfolded, setUnfolded] = useState(false);
-  const lanes = useMemo(
-    () => lanesOf(timeline, run.world, unfolded),
-    [timeline, run.world, unfolded],
-  );
-  const rows = useMemo(() => rowsOf(timeline), [timeline]);
-  const width = diagramWidth(lanes);
-  const labels = useMemo(
-    () => placeLabels(labelItems(timeline, lanes, rows.y, t), width),
-    [timeline, lanes, rows, t, width],
-  );
-  const points = useMemo(() => laneEvents(timeline.trace), [timeline]);
-  const box = useRef<HTMLDivElement>(null);
-  const viewPx = useRowsHeight(box);
   const store = useLabStore();
   // Where the reader scrolled to, valid only until the next event (then the diagram follows).
   const [reading, setReading] = useState<{ count: number; top: number } | null>(null);
@@ -74,9 +52,10 @@ export function SequenceDiagram() {
   const top = reading?.count === count ? reading.top : following;
   const { from, to } = timesInView(rows, top, viewPx);
   const inView = useMemo(
-    () => spansInView(timeline.spans, from, to, selected),
-    [timeline, from, to, selected],
+    () => spansInView(layout.spans, from, to, selected),
+    [layout.spans, from, to, selected],
   );
+  const callsInView = useMemo(() => wiresBetween(layout.calls, from, to), [layout.calls, from, to]);
   const marks = useMemo(
     () =>
       pointsBetween(points, from, Math.min(to, lastT)).map((p) => (
@@ -85,7 +64,7 @@ export function SequenceDiagram() {
     [points, from, to, lastT, labels],
   );
 
-  const chosen = timeline.spans.find((s) => s.message.id === selected)?.message ?? null;
+  const chosen = inView.find((s) => s.message.id === selected)?.message ?? null;
   return (
     <Panel id="sequence" title={t.sequence.region} className="flex h-full min-h-0 flex-col">
       {lanes.fold && (
@@ -102,24 +81,25 @@ export function SequenceDiagram() {
         data-testid="sequence-scroll"
         className="max-h-[var(--sequence-max-h,28rem)] min-h-40 flex-1 overflow-auto rounded-lg border border-slate-200 dark:border-slate-800"
       >
-        <LaneHeader lanes={lanes} width={width} />
+        <LaneHeader lanes={lanes} />
         <svg
-          width={width}
+          width={lanes.width}
           height={rows.height}
           className="block min-w-full"
           aria-label={t.sequence.caption}
           role="group"
         >
           <LaneLines lanes={lanes} height={rows.height} />
-          {marks}
-          <Arrows
+          {/* Under the labels, which a halo keeps readable where it crosses them. */}
+          <CursorLine y={rows.y} />
+          <Wires
             spans={inView}
-            lanes={lanes}
-            y={rows.y}
-            labels={labels}
+            calls={callsInView}
+            layout={layout}
             selected={selected}
             onSelect={select}
           />
+          {marks}
         </svg>
       </div>
       <p className="sequence-hint mt-1 text-xs text-slate-600 dark:text-slate-300">
@@ -140,21 +120,29 @@ function useSelection(timeline: Timeline) {
 }
 
 /**
- * The height the rows have in the scroll box (its height less the lane names' row), measured as
- * the page lays the box out: the box is as tall as its parent lets it be.
+ * The height the rows have in the scroll box (its height less the lane names' row), and the
+ * width the lanes have to fit in (null until measured), as the page lays the box out.
  */
-function useRowsHeight(boxRef: { readonly current: HTMLDivElement | null }): number {
-  const [height, setHeight] = useState(VIEW_PX - HEADER_PX);
+function useBoxSize(boxRef: { readonly current: HTMLDivElement | null }) {
+  const [size, setSize] = useState<{ height: number; width: number | null }>({
+    height: VIEW_PX - HEADER_PX,
+    width: null,
+  });
   useLayoutEffect(() => {
     const box = boxRef.current;
     if (!box) return;
-    const measure = () => setHeight(Math.max(ROW_MIN_PX, box.clientHeight - HEADER_PX));
+    const measure = () => {
+      const height = Math.max(ROW_MIN_PX, box.clientHeight - HEADER_PX);
+      // A box not laid out yet (or hidden) has no width to fit.
+      const width = box.clientWidth > 0 ? box.clientWidth : null;
+      setSize((old) => (old.height === height && old.width === width ? old : { height, width }));
+    };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(box);
     return () => observer.disconnect();
   }, [boxRef]);
-  return height;
+  return size;
 }
 
 /** Below this the box is not laid out yet (or hidden): follow as if it had a few rows. */
@@ -215,215 +203,50 @@ function FoldToggle(props: { from: number; to: number; unfolded: boolean; onTogg
 
 /**
  * The actors' names over their lanes, in a row that stays at the top of the scroll box while the
- * rows scroll under it (and moves sideways with them).
+ * rows scroll under it (and moves sideways with them). A name wider than its lane's room is cut,
+ * its whole name in a tooltip.
  */
-const LaneHeader = memo(function LaneHeader({ lanes, width }: { lanes: Lanes; width: number }) {
+const LaneHeader = memo(function LaneHeader({ lanes }: { lanes: Lanes }) {
   const s = useMessages().sequenceStage;
   return (
     <div
       data-testid="sequence-lanes"
       className="sticky top-0 z-10 min-w-full border-b border-slate-200 bg-white/95 dark:border-slate-800 dark:bg-slate-900/95"
-      style={{ width, height: HEADER_PX }}
+      style={{ width: lanes.width, height: HEADER_PX }}
     >
-      {lanes.ids.map((id) => (
-        <span
-          key={id}
-          className="absolute top-1.5 -translate-x-1/2 text-xs font-semibold whitespace-nowrap"
-          style={{ left: lanes.x(id) }}
-        >
-          {lanes.fold?.id === id ? s.folded(lanes.fold.from, lanes.fold.to) : id}
-        </span>
-      ))}
+      {lanes.ids.map((id) => {
+        const name = lanes.fold?.id === id ? s.folded(lanes.fold.from, lanes.fold.to) : id;
+        return (
+          <span
+            key={id}
+            title={name}
+            className="absolute top-1.5 -translate-x-1/2 truncate text-center text-xs font-semibold whitespace-nowrap"
+            style={{ left: lanes.x(id), maxWidth: lanes.gap - 4 }}
+          >
+            {name}
+          </span>
+        );
+      })}
     </div>
   );
 });
 
-/** Each lane down the whole diagram. */
-const LaneLines = memo(function LaneLines({ lanes, height }: { lanes: Lanes; height: number }) {
-  return lanes.ids.map((id) => {
-    const x = lanes.x(id);
-    return (
-      <line
-        key={id}
-        x1={x}
-        x2={x}
-        y1={LANE_LINE_TOP}
-        y2={height}
-        className="stroke-slate-300 dark:stroke-slate-700"
-        strokeDasharray={lanes.fold?.id === id ? '6 4' : undefined}
-      />
-    );
-  });
-});
-
-/**
- * The messages in view and the cursor line, redrawn on every frame. Arrows that have landed get
- * the same props each frame, so only those still on the wire draw again; an arrow keeps its
- * element (and its focus) when its message lands.
- */
-function Arrows({
-  spans,
-  lanes,
-  y,
-  labels,
-  selected,
-  onSelect,
-}: {
-  spans: readonly MessageSpan[];
-  lanes: Lanes;
-  y: (t: number) => number;
-  labels: ReadonlyMap<string, LabelSpot>;
-  selected: number | null;
-  onSelect: (id: number) => void;
-}) {
-  const cursorMs = useLab((s) => s.cursorMs);
-  const cursorY = y(cursorMs);
+/** The cursor's line across the whole box, which may be wider than the lanes need. */
+function CursorLine({ y }: { y: (t: number) => number }) {
+  const cursorY = y(useLab((s) => s.cursorMs));
   return (
-    <>
-      {spans
-        .filter((span) => span.sentAt <= cursorMs)
-        .map((span) => (
-          <Arrow
-            key={span.message.id}
-            span={span}
-            lanes={lanes}
-            y={y}
-            cursorMs={span.endAt <= cursorMs ? Infinity : cursorMs}
-            spot={labels.get(`m${span.message.id}`)}
-            selected={span.message.id === selected}
-            onSelect={onSelect}
-          />
-        ))}
-      {/* Across the whole box, which may be wider than the lanes need. */}
-      <line
-        x1={0}
-        x2="100%"
-        y1={cursorY}
-        y2={cursorY}
-        className="stroke-indigo-500"
-        strokeDasharray="4 3"
-      />
-    </>
+    <line
+      x1={0}
+      x2="100%"
+      y1={cursorY}
+      y2={cursorY}
+      className="stroke-indigo-500"
+      strokeDasharray="4 3"
+    />
   );
 }
 
-const Arrow = memo(function Arrow({
-  span,
-  lanes,
-  y,
-  cursorMs,
-  spot,
-  selected,
-  onSelect,
-}: {
-  span: MessageSpan;
-  lanes: Lanes;
-  y: (t: number) => number;
-  cursorMs: number;
-  /** Where its label stands; none where it would print over another label. */
-  spot: LabelSpot | undefined;
-  selected: boolean;
-  onSelect: (id: number) => void;
-}) {
-  const t = useMessages();
-  const { message } = span;
-  const dropped = span.fate === 'dropped';
-  const { x1, y1, x2, xEnd, yEnd, arrived, crossed } = arrowShape(span, lanes, y, cursorMs);
-  const label = arrowLabel(message, span.replayed ? t.topology.replayed : null);
-  const select = () => onSelect(message.id);
-  return (
-    <g
-      role="button"
-      tabIndex={0}
-      aria-pressed={selected}
-      aria-label={`${label}${dropped ? ` (${t.topology.lost})` : ''}`}
-      className={`cursor-pointer ${arrowTone(span)}`}
-      onClick={select}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          select();
-        }
-      }}
-    >
-      <line
-        x1={x1}
-        y1={y1}
-        x2={xEnd}
-        y2={yEnd}
-        strokeWidth={selected ? 3.5 : 2}
-        strokeDasharray={message.copyOf !== undefined ? '5 3' : undefined}
-      />
-      {/* A wide transparent twin makes the thin arrow easy to click. */}
-      <line x1={x1} y1={y1} x2={xEnd} y2={yEnd} strokeWidth={12} stroke="transparent" />
-      {arrived && <circle cx={x2} cy={yEnd} r={3.5} />}
-      {crossed && (
-        <text x={xEnd} y={yEnd + 4} textAnchor="middle" className="text-sm font-bold">
-          ✕
-        </text>
-      )}
-      {spot && (
-        <text
-          x={spot.x}
-          y={spot.y}
-          textAnchor={spot.anchor}
-          data-label=""
-          className="stroke-none font-mono text-[10px]"
-        >
-          {spot.text}
-        </text>
-      )}
-      {!spot && <title>{label}</title>}
-    </g>
-  );
-});
-
-/** Lost messages orange, requests blue, responses green. */
-function arrowTone(span: MessageSpan): string {
-  if (span.fate === 'dropped') return 'stroke-orange-500 fill-orange-500';
-  return span.message.kind === 'request'
-    ? 'stroke-sky-600 fill-sky-600 dark:stroke-sky-400 dark:fill-sky-400'
-    : 'stroke-emerald-600 fill-emerald-600 dark:stroke-emerald-400 dark:fill-emerald-400';
-}
-
-const MARK_TONES: Record<MarkTone, string> = {
-  store: 'fill-emerald-700 dark:fill-emerald-300',
-  charge: 'fill-indigo-700 dark:fill-indigo-300',
-  dedup: 'fill-emerald-700 dark:fill-emerald-300',
-  warn: 'fill-amber-700 dark:fill-amber-300',
-  crash: 'fill-red-600 dark:fill-red-400',
-  quiet: 'fill-slate-600 dark:fill-slate-300',
-  broken: 'fill-fuchsia-700 dark:fill-fuchsia-300',
-};
-
-/**
- * A small mark on a lane for what happens off the wire, where the label placement put it (its
- * symbol alone when its words would print over another label, nothing when even that would).
- */
-function LaneMark({ point, spot }: { point: Point; spot: LabelSpot | undefined }) {
-  const t = useMessages();
-  const mark = markOf(point.record, t);
-  if (!mark || !spot) return null;
-  const { record } = point;
-  const size = mark.lane === null ? 'text-[12px] font-bold' : 'text-[11px] font-semibold';
-  // A broken invariant is a sign in the margin, named in words for a pointer and a reader.
-  const named =
-    record.type === 'invariant'
-      ? `${t.sequence.marks.broken}: ${t.invariants.names[record.name]}`
-      : spot.text === mark.text
-        ? undefined
-        : mark.text;
-  return (
-    <text
-      x={spot.x}
-      y={spot.y}
-      textAnchor={spot.anchor}
-      data-label=""
-      className={`${size} ${MARK_TONES[mark.tone]}`}
-      aria-label={named}
-    >
-      {named && <title>{named}</title>}
-      {spot.text}
-    </text>
-  );
+/** The wires in view at the cursor, redrawn on every frame. */
+function Wires(props: Omit<Parameters<typeof WiresAt>[0], 'cursorMs'>) {
+  return <WiresAt {...props} cursorMs={useLab((s) => s.cursorMs)} />;
 }

@@ -5,6 +5,9 @@ import { SCENARIO_IDS } from '../../scenarios/ids.ts';
 import { STRATEGY_IDS } from '../../model/strategies.ts';
 import { runScenario } from '../../scenarios/run.ts';
 import { buildTimeline, type MessageSpan, type Timeline } from '../../report/timeline.ts';
+import { callsOf } from '../../report/calls.ts';
+import { formatMoney } from '../../i18n/i18n.ts';
+import { SEQUENCE_TEXTS } from '../../i18n/sequenceTexts.ts';
 import {
   arrowShape,
   boxOf,
@@ -14,7 +17,11 @@ import {
   placeLabels,
   type LabelSpot,
   diagramWidth,
-  firstStopAfter,
+  indexWires,
+  isReserved,
+  shortened,
+  spacing,
+  wiresBetween,
   followTop,
   isFollowing,
   laneEvents,
@@ -26,8 +33,10 @@ import {
   timesInView,
   TOP,
 } from './geometry.ts';
+import { exportRange, firstStopAfter } from './range.ts';
 
 const run = runScenario({ scenario: 'lost-response', strategy: 'none', seed: 1 });
+const money = (minorUnits: number) => formatMoney('en', minorUnits);
 const timeline = buildTimeline(run.trace);
 const lanes = lanesOf(timeline, run.world);
 
@@ -127,7 +136,7 @@ describe('the scroll box of the sequence diagram', () => {
     const early = spanOf({ sentAt: 0, endAt: 10 });
     const late = spanOf({ sentAt: 500, endAt: 600 });
     const across = spanOf({ sentAt: 100, endAt: 900 });
-    expect(spansInView([early, late, across], 400, 700, null)).toEqual([late, across]);
+    expect(spansInView([early, late, across], 400, 700, null)).toEqual([across, late]);
     expect(spansInView([early], 400, 700, early.message.id)).toEqual([early]);
   });
 });
@@ -137,15 +146,14 @@ describe('marks on the lanes', () => {
     const points = laneEvents(timeline.trace);
     expect(points.length).toBeGreaterThan(0);
     for (const p of points) expect(timeline.trace[p.index]).toBe(p.record);
-    expect(new Set(points.map((p) => p.record.type))).toEqual(
-      new Set(['store', 'charge', 'timer', 'invariant']),
-    );
+    // The store's work and the charges are the server's calls, drawn as arrows (calls.ts).
+    expect(new Set(points.map((p) => p.record.type))).toEqual(new Set(['timer', 'invariant']));
     expect(points.some((p) => p.record.type === 'send')).toBe(false);
   });
 
   it('in a stretch of time, both ends included', () => {
     const points = laneEvents(timeline.trace);
-    const t = points[2]!.t;
+    const t = points[1]!.t;
     expect(pointsBetween(points, t, t).every((p) => p.t === t)).toBe(true);
     expect(pointsBetween(points, -1, Infinity)).toEqual(points);
   });
@@ -235,6 +243,22 @@ describe('lanes with many clients', () => {
   });
 });
 
+/**
+ * Labels whose box crosses the line of a row: where the cursor line rests when the run is paused
+ * or stepped, a label there would be struck through. (Reserved places are not labels.)
+ */
+function acrossRowLines(placed: ReadonlyMap<string, LabelSpot>, tl: Timeline): string[] {
+  const y = rowsOf(tl).y;
+  const lines = tl.stops.map(y);
+  return [...placed]
+    .filter(([key]) => !isReserved(key))
+    .filter(([, spot]) => {
+      const box = boxOf(spot);
+      return lines.some((line) => line > box.y && line < box.y + box.h);
+    })
+    .map(([key, spot]) => `${key} ${spot.text}`);
+}
+
 /** Every pair of placed labels whose boxes intersect; each pair once. */
 function overlaps(placed: ReadonlyMap<string, LabelSpot>): [string, string][] {
   const boxes = [...placed].map(([key, spot]) => ({ key, box: boxOf(spot) }));
@@ -254,13 +278,15 @@ describe('labels on the diagram', () => {
     const result = runScenario(input);
     const tl = buildTimeline(result.trace);
     const ls = lanesOf(tl, result.world, expanded);
-    const items = labelItems(tl, ls, rowsOf(tl).y, en);
-    return { items, placed: placeLabels(items, diagramWidth(ls)), width: diagramWidth(ls) };
+    const rows = rowsOf(tl);
+    const items = labelItems(tl, callsOf(result.trace), ls, rows.y, en, SEQUENCE_TEXTS.en, money);
+    return { items, placed: placeLabels(items, diagramWidth(ls)), width: diagramWidth(ls), tl };
   };
 
-  it('never overlap, in any scenario, strategy and seed, folded or not', () => {
+  it('never overlap, in any scenario, strategy and seed, folded or not, calls included', () => {
     let runs = 0;
     let labels = 0;
+    let callLabels = 0;
     for (const scenario of SCENARIO_IDS)
       for (const strategy of STRATEGY_IDS)
         for (const seed of [1, 2, 3]) {
@@ -272,10 +298,13 @@ describe('labels on the diagram', () => {
           }
           runs++;
           labels += result.placed.size;
+          callLabels += [...result.placed.keys()].filter((k) => k.startsWith('c')).length;
           expect(overlaps(result.placed), `${scenario} ${strategy} ${seed}`).toEqual([]);
+          expect(acrossRowLines(result.placed, result.tl), `${scenario} ${strategy}`).toEqual([]);
         }
     expect(runs).toBeGreaterThan(50);
     expect(labels).toBeGreaterThan(1000);
+    expect(callLabels).toBeGreaterThan(500);
   });
 
   it('never overlap with twelve clients paying several times, and most are printed', () => {
@@ -352,9 +381,118 @@ describe('labels on the diagram', () => {
 describe('marks', () => {
   it('name what happened on which lane, and put a broken invariant in the margin', () => {
     const points = laneEvents(timeline.trace);
-    const marks = points.map((p) => markOf(p.record, en)).filter((m) => m !== null);
-    expect(marks.some((m) => m.lane === 'store' && m.text.startsWith('• '))).toBe(true);
-    expect(marks.some((m) => m.lane === 'provider' && m.symbol === '€')).toBe(true);
+    const marks = points
+      .map((p) => markOf(p.record, en, SEQUENCE_TEXTS.en))
+      .filter((m) => m !== null);
+    expect(marks.some((m) => m.lane === 'client-1' && m.symbol === '◷')).toBe(true);
     expect(marks.find((m) => m.tone === 'broken')).toMatchObject({ lane: null, text: '⚠' });
+  });
+});
+
+describe('a diagram fitted to its box', () => {
+  const fitted = (boxWidth: number) => {
+    const ls = lanesOf(timeline, run.world, false, boxWidth);
+    const rows = rowsOf(timeline);
+    const items = labelItems(
+      timeline,
+      callsOf(run.trace),
+      ls,
+      rows.y,
+      en,
+      SEQUENCE_TEXTS.en,
+      money,
+    );
+    return { ls, placed: placeLabels(items, ls.width) };
+  };
+
+  it('keeps every lane, provider included, inside a slide’s narrow frame', () => {
+    for (const boxWidth of [560, 420, 300]) {
+      const { ls, placed } = fitted(boxWidth);
+      expect(ls.ids).toEqual(['client-1', 'server', 'store', 'provider']);
+      expect(ls.width).toBeLessThanOrEqual(boxWidth);
+      for (const spot of placed.values()) {
+        const box = boxOf(spot);
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.w).toBeLessThanOrEqual(ls.width);
+      }
+    }
+  });
+
+  it('still prints both charges in a 300 px box, cut short with their whole text kept', () => {
+    const { placed } = fitted(300);
+    const charges = [...placed.values()].filter((spot) =>
+      (spot.full ?? spot.text).startsWith('charge'),
+    );
+    expect(charges).toHaveLength(2);
+    expect(charges[1]!.full ?? charges[1]!.text).toBe('charge €42.00 again');
+  });
+
+  it('closes lanes up no further than a lane’s name needs: then the box scrolls', () => {
+    expect(spacing(4, null)).toEqual({ left: 70, right: 70, gap: 130 });
+    expect(spacing(4, 10_000)).toEqual({ left: 70, right: 70, gap: 130 });
+    const narrow = spacing(4, 400);
+    expect(narrow.left + narrow.right + 3 * narrow.gap).toBeLessThanOrEqual(400);
+    expect(spacing(7, 200).gap).toBe(64);
+  });
+
+  it('puts a request’s calls on the server’s lane', () => {
+    expect(lanes.x('handler-3')).toBe(lanes.x('server'));
+    expect(lanes.x('completer-1')).toBe(lanes.x('server'));
+  });
+
+  it('cuts a label to fit, with an ellipsis, or not at all if not three letters fit', () => {
+    expect(shortened('POST /payments', 200, 'arrow')).toBe('POST /payments');
+    const cut = shortened('POST /payments', 60, 'arrow')!;
+    expect(cut.endsWith('…')).toBe(true);
+    expect(boxOf({ text: cut, x: 0, y: 0, anchor: 'start', font: 'arrow' }).w).toBeLessThanOrEqual(
+      62,
+    );
+    expect(shortened('POST /payments', 12, 'arrow')).toBeNull();
+  });
+});
+
+describe('wires in a stretch of time', () => {
+  it('are found by the index exactly as a scan of every wire finds them (property)', () => {
+    const wireArb = fc
+      .record({
+        sentAt: fc.integer({ min: 0, max: 1000 }),
+        length: fc.integer({ min: 0, max: 400 }),
+      })
+      .map(({ sentAt, length }) => ({
+        sentAt,
+        endAt: sentAt + length,
+        fate: 'delivered' as const,
+        lost: null,
+      }));
+    fc.assert(
+      fc.property(
+        fc.array(wireArb, { maxLength: 60 }),
+        fc.integer({ min: -50, max: 1400 }),
+        fc.integer({ min: 0, max: 300 }),
+        (wires, from, length) => {
+          const to = from + length;
+          const index = indexWires(wires);
+          const scanned = index.wires.filter((w) => w.sentAt <= to && w.endAt >= from);
+          expect(wiresBetween(index, from, to)).toEqual(scanned);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the rows an export holds', () => {
+  const stops = Array.from({ length: 1000 }, (_, i) => i * 10);
+
+  it('are the whole run when it fits', () => {
+    expect(exportRange([0, 5, 9], 0)).toEqual({ first: 0, last: 2, whole: true });
+    expect(exportRange([], 0)).toEqual({ first: 0, last: 0, whole: true });
+  });
+
+  it('are, for a long run, the rows leading up to the cursor, or the first ones near the start', () => {
+    expect(exportRange(stops, 5000)).toEqual({ first: 101, last: 500, whole: false });
+    expect(exportRange(stops, 5005)).toEqual({ first: 101, last: 500, whole: false });
+    expect(exportRange(stops, 0)).toEqual({ first: 0, last: 399, whole: false });
+    expect(exportRange(stops, Infinity)).toEqual({ first: 600, last: 999, whole: false });
   });
 });
