@@ -15,6 +15,7 @@ import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
 import type { Messages } from '../../i18n/en.ts';
 import {
+  COMPACT,
   NARROW_PX,
   narrowLayout,
   NODE_H,
@@ -95,9 +96,12 @@ export function Topology({
   children,
   narrowBelow = NARROW_PX,
   untitled = false,
+  compact = false,
 }: {
   children?: ReactNode;
   narrowBelow?: number;
+  /** Drawn left to right in 480 units instead of 760 (layout.ts COMPACT): a stage about 600 px wide. */
+  compact?: boolean;
   /** On the stage the drawing speaks for itself: its title is for screen readers only. */
   untitled?: boolean;
 }) {
@@ -106,7 +110,7 @@ export function Topology({
   const timeline = useLab((s) => s.timeline);
   return (
     <Panel id="topology" title={t.topology.region} dense titleForReadersOnly={untitled}>
-      <TopologyFigure run={run} timeline={timeline} narrowBelow={narrowBelow} />
+      <TopologyFigure run={run} timeline={timeline} narrowBelow={narrowBelow} compact={compact} />
       {children}
     </Panel>
   );
@@ -120,15 +124,17 @@ export function TopologyFigure({
   run,
   timeline,
   narrowBelow = NARROW_PX,
+  compact = false,
 }: {
   run: RunResult;
   timeline: Timeline;
   narrowBelow?: number;
+  compact?: boolean;
 }) {
   const t = useMessages();
   const cursorMs = useLab((s) => s.cursorMs);
   const count = useLab((s) => recordsBy(timeline, s.cursorMs));
-  const [figure, drawing] = useDrawing(run, timeline, narrowBelow);
+  const [figure, drawing] = useDrawing(run, timeline, narrowBelow, compact);
   const nodes = [...drawing.nodes.values()];
   const flying = inFlight(timeline, cursorMs);
   const serverState = stateAt(timeline, SERVER, count);
@@ -174,15 +180,20 @@ export function TopologyFigure({
  * The drawing for the topology's box, and a ref that follows the box's width. The wide drawing
  * scales to its box; the narrow one is laid out for its box's width.
  */
-function useDrawing(run: RunResult, timeline: Timeline, narrowBelow: number): [BoxRef, Drawing] {
+function useDrawing(
+  run: RunResult,
+  timeline: Timeline,
+  narrowBelow: number,
+  compact: boolean,
+): [BoxRef, Drawing] {
   const [figure, boxWidth] = useBoxWidth();
   const narrowWidth = boxWidth < narrowBelow ? boxWidth : null;
   const drawing = useMemo(
     () =>
       narrowWidth === null
-        ? wideLayout(timeline.actors, run.world)
+        ? wideLayout(timeline.actors, run.world, compact ? COMPACT : undefined)
         : narrowLayout(timeline.actors, run.world, narrowWidth),
-    [narrowWidth, timeline, run.world],
+    [narrowWidth, timeline, run.world, compact],
   );
   return [figure, drawing];
 }

@@ -74,29 +74,58 @@ const node = (id: ActorId, x: number, y: number, tone: string, w = NODE_W): Node
 const heightFor = (clients: number) => Math.max(HEIGHT, clients * CLIENT_GAP + 40);
 const CLIENT_GAP = 56;
 
+/** Where the left-to-right drawing's three columns stand, and how wide its boxes are. */
+export interface Columns {
+  width: number;
+  clientX: number;
+  serverX: number;
+  backX: number;
+  nodeW: number;
+}
+
+const WIDE: Columns = {
+  width: WIDTH,
+  clientX: CLIENT_X,
+  serverX: SERVER_X,
+  backX: BACK_X,
+  nodeW: NODE_W,
+};
+
+/**
+ * The same drawing, 480 units wide instead of 760: for a stage about 600 px wide (two side by side
+ * on a slide), where the wide drawing scaled to fit would shrink its labels to about 10 px. Its
+ * messages fly a shorter way; its boxes fit a 14-unit label.
+ */
+export const COMPACT: Columns = { width: 480, clientX: 56, serverX: 300, backX: 424, nodeW: 100 };
+
 /** Clients on the left, the server in the middle, the store and the provider on the right. */
-export function wideLayout(actors: readonly ActorId[], world: WorldKind): Drawing {
+export function wideLayout(
+  actors: readonly ActorId[],
+  world: WorldKind,
+  columns: Columns = WIDE,
+): Drawing {
+  const { width, clientX, serverX, backX, nodeW } = columns;
   const clients = clientsOf(actors);
   const height = heightFor(clients.length);
   const gap = Math.min(70, (height - 40) / Math.max(1, clients.length));
   const top = height / 2 - (gap * (clients.length - 1)) / 2;
-  const nodes = clients.map((id, i) => node(id, CLIENT_X, top + i * gap, TONE.client));
-  nodes.push(node(SERVER, SERVER_X, height / 2, TONE.server));
+  const nodes = clients.map((id, i) => node(id, clientX, top + i * gap, TONE.client, nodeW));
+  nodes.push(node(SERVER, serverX, height / 2, TONE.server, nodeW));
   const { backEnd } = WORLDS[world];
   backEnd.forEach((id, i) =>
-    nodes.push(node(id, BACK_X, height / 2 + spreadOut(i, backEnd.length, 140), toneOf(id))),
+    nodes.push(node(id, backX, height / 2 + spreadOut(i, backEnd.length, 140), toneOf(id), nodeW)),
   );
   return {
-    width: WIDTH,
+    width,
     height,
     nodes: byId(nodes),
     band: {
-      x: CLIENT_X + NODE_W / 2 + 20,
+      x: clientX + nodeW / 2 + 20,
       y: 10,
-      width: SERVER_X - CLIENT_X - NODE_W - 40,
+      width: serverX - clientX - nodeW - 40,
       height: height - 20,
     },
-    label: { x: (CLIENT_X + SERVER_X) / 2, y: 30, anchor: 'middle' },
+    label: { x: (clientX + serverX) / 2, y: 30, anchor: 'middle' },
     wire(from, to) {
       const side = Math.sign(to.x - from.x) || 1;
       return {
