@@ -147,13 +147,13 @@ const FILL =
 
 /**
  * The topology's labels (11–15 drawing units in the lab) are all drawn at one size here: 13 units
- * in the wide drawing, where at scale=1.5 in a 1280×720 frame they reach about 20 px; 14 in the
- * compact one, which is drawn in fewer units, so about 600 px of frame give 16 px.
+ * in the wide drawing, where at scale=1.5 in a 1280×720 frame they reach about 20 px; 16 in the
+ * compact one, drawn in fewer units with boxes to match, so a 592 px frame gives about 19 px.
  */
-export const LABEL_UNITS: Record<TopologyShape, number> = { wide: 13, compact: 14, tall: 13 };
+export const LABEL_UNITS: Record<TopologyShape, number> = { wide: 13, compact: 16, tall: 13 };
 const LABEL_CLASS: Record<TopologyShape, string> = {
   wide: '[&_svg_text]:text-[13px]',
-  compact: '[&_svg_text]:text-[14px]',
+  compact: '[&_svg_text]:text-[16px]',
   tall: '[&_svg_text]:text-[13px]',
 };
 

@@ -71,7 +71,7 @@ const node = (id: ActorId, x: number, y: number, tone: string, w = NODE_W): Node
 });
 
 /** Tall enough for every client's box: a retry storm has twelve. */
-const heightFor = (clients: number) => Math.max(HEIGHT, clients * CLIENT_GAP + 40);
+const heightFor = (clients: number, least = HEIGHT) => Math.max(least, clients * CLIENT_GAP + 40);
 const CLIENT_GAP = 56;
 
 /** Where the left-to-right drawing's three columns stand, and how wide its boxes are. */
@@ -81,6 +81,9 @@ export interface Columns {
   serverX: number;
   backX: number;
   nodeW: number;
+  /** The drawing's height with few clients, and how far apart the back end's boxes stand. */
+  height: number;
+  backGap: number;
 }
 
 const WIDE: Columns = {
@@ -89,14 +92,24 @@ const WIDE: Columns = {
   serverX: SERVER_X,
   backX: BACK_X,
   nodeW: NODE_W,
+  height: HEIGHT,
+  backGap: 140,
 };
 
 /**
  * The same drawing, 480 units wide instead of 760: for a stage about 600 px wide (two side by side
  * on a slide), where the wide drawing scaled to fit would shrink its labels to about 10 px. Its
- * messages fly a shorter way; its boxes fit a 14-unit label.
+ * messages fly a shorter way; its boxes fit the common labels at 16 units.
  */
-export const COMPACT: Columns = { width: 480, clientX: 56, serverX: 300, backX: 424, nodeW: 100 };
+export const COMPACT: Columns = {
+  width: 480,
+  clientX: 59,
+  serverX: 300,
+  backX: 421,
+  nodeW: 106,
+  height: 190,
+  backGap: 118,
+};
 
 /** Clients on the left, the server in the middle, the store and the provider on the right. */
 export function wideLayout(
@@ -104,16 +117,18 @@ export function wideLayout(
   world: WorldKind,
   columns: Columns = WIDE,
 ): Drawing {
-  const { width, clientX, serverX, backX, nodeW } = columns;
+  const { width, clientX, serverX, backX, nodeW, backGap } = columns;
   const clients = clientsOf(actors);
-  const height = heightFor(clients.length);
+  const height = heightFor(clients.length, columns.height);
   const gap = Math.min(70, (height - 40) / Math.max(1, clients.length));
   const top = height / 2 - (gap * (clients.length - 1)) / 2;
   const nodes = clients.map((id, i) => node(id, clientX, top + i * gap, TONE.client, nodeW));
   nodes.push(node(SERVER, serverX, height / 2, TONE.server, nodeW));
   const { backEnd } = WORLDS[world];
   backEnd.forEach((id, i) =>
-    nodes.push(node(id, backX, height / 2 + spreadOut(i, backEnd.length, 140), toneOf(id), nodeW)),
+    nodes.push(
+      node(id, backX, height / 2 + spreadOut(i, backEnd.length, backGap), toneOf(id), nodeW),
+    ),
   );
   return {
     width,
