@@ -651,6 +651,12 @@ export const en = {
     pacingNote:
       'Playing pauses at each key moment long enough to read it; quiet stretches play faster.',
   },
+  stageFit: {
+    /** The row of one-press faults over a phone's playback bar. */
+    tray: 'Live faults, at the moment on screen',
+    trayNote:
+      'The one-press faults are in the row above the playback bar, at the bottom of the screen: they stay within reach while the run plays.',
+  },
 };
 
 export type Messages = typeof en;
