@@ -16,7 +16,7 @@ import { retryable } from '../ui/common/retryable.ts';
 import { useLab, useMessages } from '../ui/common/lab.ts';
 import { Topology } from '../ui/topology/Topology.tsx';
 import { LedgerHeadline } from './Headline.tsx';
-import { fitSteps, bestStep, type FitStep, type Frame } from './fit.ts';
+import { bestStep, fitSteps, stepsFor, type FitStep, type Frame } from './fit.ts';
 import type { PanelName } from './params.ts';
 
 const SequenceDiagram = retryable(() =>
@@ -199,7 +199,7 @@ function Slot({ panel, shape }: { panel: PanelName; shape: TopologyShape }) {
       return (
         <div
           data-panel="sequence"
-          className={`${FILL} [&_.sequence-hint]:hidden [&>section>div:first-of-type]:max-h-none [&>section>div:first-of-type]:min-h-0 [&>section>div:first-of-type]:flex-1`}
+          className={`${FILL} [&_.sequence-hint]:hidden [&_[data-testid=sequence-scroll]]:max-h-none [&_[data-testid=sequence-scroll]]:min-h-0 [&_[data-testid=sequence-scroll]]:flex-1`}
         >
           <Deferred fallback={<p className="text-sm">{t.sequence.loading}</p>}>
             <ThenRefit>
@@ -239,7 +239,7 @@ function useFittedReading(
     fitSequence(el, 1);
     applyStep(
       el,
-      bestStep(fitSteps, (step) => measure(el, step, zoom, shape)),
+      bestStep(stepsFor(zoom), (step) => measure(el, step, zoom, shape)),
     );
     fitSequence(el, zoom);
   };

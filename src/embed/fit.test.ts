@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestStep, fitSteps, scoreOf, type FitStep, type Fitted } from './fit.ts';
+import { bestStep, fitSteps, scoreOf, stepsFor, type FitStep, type Fitted } from './fit.ts';
 
 /**
  * A stage as a model: the texts take `lines × readPx` of a fixed height, the topology's label
@@ -62,9 +62,19 @@ describe('fitting the texts of an embedded stage', () => {
     expect(scoreOf({ fits: false, labelPx: 30, readPx: 20, cutPx: 0 })).toBe(-Infinity);
   });
 
+  it('lets a zoomed stage go below 14 CSS px, never below 16 device px', () => {
+    expect(Math.min(...fitSteps.map((s) => s.readPx))).toBe(14);
+    expect(Math.min(...stepsFor(1.2).map((s) => s.readPx))).toBe(14);
+    expect(Math.min(...stepsFor(1.5).map((s) => s.readPx))).toBe(12);
+    for (const zoom of [1, 1.2, 1.41, 1.5, 2])
+      for (const step of stepsFor(zoom)) expect(step.readPx * zoom).toBeGreaterThanOrEqual(14);
+  });
+
   it('counts labels at four fifths of the texts: 16 px labels match a 20 px caption', () => {
     expect(scoreOf({ fits: true, labelPx: 16, readPx: 20, cutPx: 0 })).toBe(20);
     expect(scoreOf({ fits: true, labelPx: 12, readPx: 20, cutPx: 0 })).toBe(15);
     expect(scoreOf({ fits: true, labelPx: null, readPx: 18, cutPx: 0 })).toBe(18);
+    // Twelve clients' labels: no size of the texts saves them, so the texts stay large.
+    expect(scoreOf({ fits: true, labelPx: 6, readPx: 20, cutPx: 0 })).toBe(20);
   });
 });

@@ -34,12 +34,23 @@ export interface Fitted {
 /**
  * From the texts' full size down to the smallest a room can still read from a slide; at each size
  * the texts first try half as wide again as the sequence beside them, if that cuts none of its
- * lanes off.
+ * lanes off. Sizes are CSS px before the stage's zoom: 14 is the least at scale 1; a zoomed stage
+ * may go on below it while the texts stay at least 16 device px (at scale 1.5, 12 CSS px are 18).
  */
-export const fitSteps: readonly FitStep[] = [20, 18, 17, 16, 15, 14].flatMap((readPx) => [
-  { readPx, readShare: 1 },
-  { readPx, readShare: 1.5 },
-]);
+const READ_SIZES = [20, 18, 17, 16, 15, 14];
+const ZOOMED_SIZES = [13, 12];
+const LEAST_DEVICE_PX = 16;
+
+export function stepsFor(zoom: number): readonly FitStep[] {
+  const sizes = [...READ_SIZES, ...ZOOMED_SIZES.filter((px) => px * zoom >= LEAST_DEVICE_PX)];
+  return sizes.flatMap((readPx) => [
+    { readPx, readShare: 1 },
+    { readPx, readShare: 1.5 },
+  ]);
+}
+
+/** The steps at scale 1. */
+export const fitSteps = stepsFor(1);
 
 /**
  * Labels are words of one line, read at a glance: they are as legible as the caption's sentences
@@ -47,10 +58,17 @@ export const fitSteps: readonly FitStep[] = [20, 18, 17, 16, 15, 14].flatMap((re
  */
 const LABEL_TO_TEXT = 0.8;
 
+/**
+ * Labels under this size (device px) belong to a crowded drawing — a dozen clients — that no
+ * size of the texts can make readable from a room: the texts are not shrunk for them.
+ */
+const HOPELESS_LABEL_PX = 10;
+
 /** How good a step is: the smaller of the texts and the labels, labels counted at 1/0.8. */
 export function scoreOf({ fits, labelPx, readPx }: Fitted): number {
   if (!fits) return -Infinity;
-  return Math.min(readPx, labelPx === null ? Infinity : labelPx / LABEL_TO_TEXT);
+  if (labelPx === null || labelPx < HOPELESS_LABEL_PX) return readPx;
+  return Math.min(readPx, labelPx / LABEL_TO_TEXT);
 }
 
 /**
