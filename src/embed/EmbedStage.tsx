@@ -16,7 +16,7 @@ import { retryable } from '../ui/common/retryable.ts';
 import { useLab, useMessages } from '../ui/common/lab.ts';
 import { Topology } from '../ui/topology/Topology.tsx';
 import { LedgerHeadline } from './Headline.tsx';
-import { bestStep, fitSteps, stepsFor, type FitStep, type Frame } from './fit.ts';
+import { bestStep, fitSteps, stepsFor, type FitStep, type Fitted, type Frame } from './fit.ts';
 import type { PanelName } from './params.ts';
 
 const SequenceDiagram = retryable(() =>
@@ -292,23 +292,28 @@ function applyStep(el: HTMLElement, step: FitStep) {
  * The stage laid out with one step: whether everything stays in the frame, and how large (in
  * device px) its smallest topology label and its texts come out.
  */
-function measure(el: HTMLElement, step: FitStep, zoom: number, shape: TopologyShape) {
+function measure(el: HTMLElement, step: FitStep, zoom: number, shape: TopologyShape): Fitted {
   applyStep(el, step);
   const fits = el.scrollHeight <= el.clientHeight + 1;
   const svg = el.querySelector<SVGSVGElement>('[data-panel="topology"] svg');
   const sequence = el.querySelector<HTMLElement>('[data-testid="sequence-scroll"]');
+  const units = LABEL_UNITS[shape];
   return {
     fits,
     cutPx: sequence ? Math.max(0, sequence.scrollWidth - sequence.clientWidth) : 0,
-    labelPx: svg ? drawnScale(svg) * LABEL_UNITS[shape] : null,
+    labelPx: svg ? drawnScale(svg) * units : null,
+    labelCeilingPx: svg ? drawnScale(svg, el.getBoundingClientRect().height) * units : null,
     readPx: step.readPx * zoom,
   };
 }
 
-/** Device px per drawing unit: the viewBox fitted into the SVG's box, keeping its proportions. */
-export function drawnScale(svg: SVGSVGElement): number {
+/**
+ * Device px per drawing unit: the viewBox fitted into the SVG's box, keeping its proportions — or
+ * into a box as wide and `height` tall.
+ */
+export function drawnScale(svg: SVGSVGElement, height?: number): number {
   const box = svg.getBoundingClientRect();
-  const { width, height } = svg.viewBox.baseVal;
-  if (!width || !height) return 0;
-  return Math.min(box.width / width, box.height / height);
+  const { width: unitsWide, height: unitsTall } = svg.viewBox.baseVal;
+  if (!unitsWide || !unitsTall) return 0;
+  return Math.min(box.width / unitsWide, (height ?? box.height) / unitsTall);
 }

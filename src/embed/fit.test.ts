@@ -24,6 +24,7 @@ function stage({
     return {
       fits: left > 0,
       labelPx: Math.max(0, left / 25),
+      labelCeilingPx: height / 25,
       readPx: step.readPx,
       cutPx: Math.max(0, sequenceNeeds - sequenceWidth),
     };
@@ -59,7 +60,9 @@ describe('fitting the texts of an embedded stage', () => {
   it('takes the most compact step when nothing fits, and never a step that overflows otherwise', () => {
     const { measure } = stage({ height: 50, words: 400 });
     expect(bestStep(fitSteps, measure)).toEqual(fitSteps.at(-1));
-    expect(scoreOf({ fits: false, labelPx: 30, readPx: 20, cutPx: 0 })).toBe(-Infinity);
+    expect(scoreOf({ fits: false, labelPx: 30, labelCeilingPx: 40, readPx: 20, cutPx: 0 })).toBe(
+      -Infinity,
+    );
   });
 
   it('lets a zoomed stage go below 14 CSS px, never below 16 device px', () => {
@@ -71,10 +74,14 @@ describe('fitting the texts of an embedded stage', () => {
   });
 
   it('counts labels at four fifths of the texts: 16 px labels match a 20 px caption', () => {
-    expect(scoreOf({ fits: true, labelPx: 16, readPx: 20, cutPx: 0 })).toBe(20);
-    expect(scoreOf({ fits: true, labelPx: 12, readPx: 20, cutPx: 0 })).toBe(15);
-    expect(scoreOf({ fits: true, labelPx: null, readPx: 18, cutPx: 0 })).toBe(18);
+    expect(scoreOf({ fits: true, labelPx: 16, labelCeilingPx: 20, readPx: 20, cutPx: 0 })).toBe(20);
+    expect(scoreOf({ fits: true, labelPx: 12, labelCeilingPx: 20, readPx: 20, cutPx: 0 })).toBe(15);
+    expect(scoreOf({ fits: true, labelPx: null, labelCeilingPx: null, readPx: 18, cutPx: 0 })).toBe(
+      18,
+    );
     // Twelve clients' labels: no size of the texts saves them, so the texts stay large.
-    expect(scoreOf({ fits: true, labelPx: 6, readPx: 20, cutPx: 0 })).toBe(20);
+    expect(scoreOf({ fits: true, labelPx: 6, labelCeilingPx: 8, readPx: 20, cutPx: 0 })).toBe(20);
+    // Labels crowded out by the texts, not by their drawing, do count.
+    expect(scoreOf({ fits: true, labelPx: 6, labelCeilingPx: 30, readPx: 20, cutPx: 0 })).toBe(7.5);
   });
 });

@@ -25,6 +25,8 @@ export interface Fitted {
   fits: boolean;
   /** The topology's labels; null when the stage shows no topology. */
   labelPx: number | null;
+  /** The labels if the topology had the stage's whole height: as large as they can ever be. */
+  labelCeilingPx: number | null;
   /** The caption's and the ledger's text. */
   readPx: number;
   /** How much of the sequence diagram's width is cut off (it scrolls sideways), in CSS px. */
@@ -59,15 +61,16 @@ export const fitSteps = stepsFor(1);
 const LABEL_TO_TEXT = 0.8;
 
 /**
- * Labels under this size (device px) belong to a crowded drawing — a dozen clients — that no
- * size of the texts can make readable from a room: the texts are not shrunk for them.
+ * A drawing whose labels would stay under this size (device px) even with the whole stage to
+ * itself is a crowd — a dozen clients — that no size of the texts makes readable from a room:
+ * the texts are not shrunk for it.
  */
 const HOPELESS_LABEL_PX = 10;
 
 /** How good a step is: the smaller of the texts and the labels, labels counted at 1/0.8. */
-export function scoreOf({ fits, labelPx, readPx }: Fitted): number {
+export function scoreOf({ fits, labelPx, labelCeilingPx, readPx }: Fitted): number {
   if (!fits) return -Infinity;
-  if (labelPx === null || labelPx < HOPELESS_LABEL_PX) return readPx;
+  if (labelPx === null || (labelCeilingPx ?? Infinity) < HOPELESS_LABEL_PX) return readPx;
   return Math.min(readPx, labelPx / LABEL_TO_TEXT);
 }
 
