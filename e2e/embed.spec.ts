@@ -399,7 +399,7 @@ test('a half-slide frame (592×539) at the end of the longest run keeps labels a
   page,
 }) => {
   await page.setViewportSize({ width: 592, height: 539 });
-  // What the fitting achieves there (reported in docs/EMBED.md): at scale=1 labels about 18.7 px
+  // What the fitting achieves there (reported in docs/EMBED.md): at scale=1 labels about 18.3 px
   // and the caption 20; at scale=1.5 the caption's extra size costs the labels some (15.6 px at
   // the end of the Russian run, the longest texts), since 592 px cannot hold both at 20.
   for (const lang of ['en', 'ru'])

@@ -28,7 +28,7 @@ const CompareView = retryable(() =>
 
 /**
  * How the topology is drawn in a frame of this size (device px, the frame's own, not the page's
- * breakpoints): left to right in 760 units in a wide frame; in 480 units in a frame under 700 px
+ * breakpoints): left to right in 760 units in a wide frame; in 496 units in a frame under 700 px
  * (two stages side by side on a slide), so its labels stay readable; top to bottom in a frame
  * much taller than wide (a phone-shaped frame).
  */
@@ -148,7 +148,7 @@ const FILL =
 /**
  * The topology's labels (11–15 drawing units in the lab) are all drawn at one size here: 13 units
  * in the wide drawing, where at scale=1.5 in a 1280×720 frame they reach about 20 px; 16 in the
- * compact one, drawn in fewer units with boxes to match, so a 592 px frame gives about 19 px.
+ * compact one, drawn in fewer units with boxes to match, so a 592 px frame gives about 18 px.
  */
 export const LABEL_UNITS: Record<TopologyShape, number> = { wide: 13, compact: 16, tall: 13 };
 const LABEL_CLASS: Record<TopologyShape, string> = {
@@ -185,7 +185,7 @@ function Slot({ panel, shape }: { panel: PanelName; shape: TopologyShape }) {
       return (
         <div
           data-panel="topology"
-          className={`${FILL} [&_figure]:min-h-0 [&_figure]:flex-1 [&_h2]:sr-only [&_svg]:h-full [&_svg]:w-full ${LABEL_CLASS[shape]}`}
+          className={`${FILL} [&_figure]:min-h-0 [&_figure]:flex-1 [&_h2]:sr-only [&_svg]:h-full [&_svg]:w-full [&_svg]:overflow-visible ${LABEL_CLASS[shape]}`}
         >
           <Topology
             compact={shape === 'compact'}

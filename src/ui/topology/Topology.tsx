@@ -100,7 +100,7 @@ export function Topology({
 }: {
   children?: ReactNode;
   narrowBelow?: number;
-  /** Drawn left to right in 480 units instead of 760 (layout.ts COMPACT): a stage about 600 px wide. */
+  /** Drawn left to right in 496 units instead of 760 (layout.ts COMPACT): a stage about 600 px wide. */
   compact?: boolean;
   /** On the stage the drawing speaks for itself: its title is for screen readers only. */
   untitled?: boolean;

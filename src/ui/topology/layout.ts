@@ -97,15 +97,16 @@ const WIDE: Columns = {
 };
 
 /**
- * The same drawing, 480 units wide instead of 760: for a stage about 600 px wide (two side by side
+ * The same drawing, 496 units wide instead of 760: for a stage about 600 px wide (two side by side
  * on a slide), where the wide drawing scaled to fit would shrink its labels to about 10 px. Its
- * messages fly a shorter way; its boxes fit the common labels at 16 units.
+ * messages fly a shorter way; its boxes fit the common labels at 16 units, and the back end's
+ * column leaves room at the edge for a longer one (`claiming a key`).
  */
 export const COMPACT: Columns = {
-  width: 480,
+  width: 496,
   clientX: 59,
   serverX: 300,
-  backX: 421,
+  backX: 424,
   nodeW: 106,
   height: 190,
   backGap: 118,
