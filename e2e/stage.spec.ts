@@ -213,7 +213,7 @@ test.describe('on a phone', () => {
         .getByRole('button', { name: 'Crash server now' }),
     ).toBeHidden();
     await expect(page.getByRole('region', { name: 'Live faults' })).toContainText(
-      'in the row above the playback bar',
+      'in the row over the playback bar',
     );
   });
 

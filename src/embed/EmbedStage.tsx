@@ -15,6 +15,7 @@ import { Deferred } from '../ui/common/Deferred.tsx';
 import { retryable } from '../ui/common/retryable.ts';
 import { useLab, useMessages } from '../ui/common/lab.ts';
 import { Topology } from '../ui/topology/Topology.tsx';
+import { COMPACT } from '../ui/topology/layout.ts';
 import { LedgerHeadline } from './Headline.tsx';
 import { bestStep, fitSteps, stepsFor, type FitStep, type Fitted, type Frame } from './fit.ts';
 import type { PanelName } from './params.ts';
@@ -188,7 +189,7 @@ function Slot({ panel, shape }: { panel: PanelName; shape: TopologyShape }) {
           className={`${FILL} [&_figure]:min-h-0 [&_figure]:flex-1 [&_h2]:sr-only [&_svg]:h-full [&_svg]:w-full [&_svg]:overflow-visible ${LABEL_CLASS[shape]}`}
         >
           <Topology
-            compact={shape === 'compact'}
+            {...(shape === 'compact' ? { columns: COMPACT } : {})}
             // Left to right in any frame but a tall one, whatever the stage's CSS width.
             {...(shape === 'tall' ? {} : { narrowBelow: 0 })}
           />

@@ -655,7 +655,7 @@ export const en = {
     /** The row of one-press faults over a phone's playback bar. */
     tray: 'Live faults, at the moment on screen',
     trayNote:
-      'The one-press faults are in the row above the playback bar, at the bottom of the screen: they stay within reach while the run plays.',
+      'The one-press faults are in the row over the playback bar, within reach while the run plays.',
   },
 };
 

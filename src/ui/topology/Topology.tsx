@@ -15,12 +15,12 @@ import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
 import type { Messages } from '../../i18n/en.ts';
 import {
-  COMPACT,
   NARROW_PX,
   narrowLayout,
   NODE_H,
   wideLayout,
   WIDTH,
+  type Columns,
   type Drawing,
   type Node,
 } from './layout.ts';
@@ -96,12 +96,16 @@ export function Topology({
   children,
   narrowBelow = NARROW_PX,
   untitled = false,
-  compact = false,
+  columns,
 }: {
   children?: ReactNode;
   narrowBelow?: number;
-  /** Drawn left to right in 496 units instead of 760 (layout.ts COMPACT): a stage about 600 px wide. */
-  compact?: boolean;
+  /**
+   * Where the left-to-right drawing's columns stand, when not the lab's own: an embedded stage
+   * about 600 px wide passes layout.ts COMPACT (passed in, so the lab's first screen, which never
+   * draws it, does not carry it).
+   */
+  columns?: Columns;
   /** On the stage the drawing speaks for itself: its title is for screen readers only. */
   untitled?: boolean;
 }) {
@@ -110,7 +114,7 @@ export function Topology({
   const timeline = useLab((s) => s.timeline);
   return (
     <Panel id="topology" title={t.topology.region} dense titleForReadersOnly={untitled}>
-      <TopologyFigure run={run} timeline={timeline} narrowBelow={narrowBelow} compact={compact} />
+      <TopologyFigure run={run} timeline={timeline} narrowBelow={narrowBelow} columns={columns} />
       {children}
     </Panel>
   );
@@ -124,17 +128,17 @@ export function TopologyFigure({
   run,
   timeline,
   narrowBelow = NARROW_PX,
-  compact = false,
+  columns,
 }: {
   run: RunResult;
   timeline: Timeline;
   narrowBelow?: number;
-  compact?: boolean;
+  columns?: Columns | undefined;
 }) {
   const t = useMessages();
   const cursorMs = useLab((s) => s.cursorMs);
   const count = useLab((s) => recordsBy(timeline, s.cursorMs));
-  const [figure, drawing] = useDrawing(run, timeline, narrowBelow, compact);
+  const [figure, drawing] = useDrawing(run, timeline, narrowBelow, columns);
   const nodes = [...drawing.nodes.values()];
   const flying = inFlight(timeline, cursorMs);
   const serverState = stateAt(timeline, SERVER, count);
@@ -184,16 +188,16 @@ function useDrawing(
   run: RunResult,
   timeline: Timeline,
   narrowBelow: number,
-  compact: boolean,
+  columns: Columns | undefined,
 ): [BoxRef, Drawing] {
   const [figure, boxWidth] = useBoxWidth();
   const narrowWidth = boxWidth < narrowBelow ? boxWidth : null;
   const drawing = useMemo(
     () =>
       narrowWidth === null
-        ? wideLayout(timeline.actors, run.world, compact ? COMPACT : undefined)
+        ? wideLayout(timeline.actors, run.world, columns)
         : narrowLayout(timeline.actors, run.world, narrowWidth),
-    [narrowWidth, timeline, run.world, compact],
+    [narrowWidth, timeline, run.world, columns],
   );
   return [figure, drawing];
 }
