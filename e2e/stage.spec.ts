@@ -215,6 +215,11 @@ test.describe('on a phone', () => {
     await expect(page.getByRole('region', { name: 'Live faults' })).toContainText(
       'in the row over the playback bar',
     );
+    const results = await new AxeBuilder({ page })
+      .include('[role="group"]')
+      .include('#faults')
+      .analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
   });
 
   test('texts about arrow keys are not shown on a touch screen; nothing overflows', async ({
