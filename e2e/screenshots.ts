@@ -39,7 +39,7 @@ const shots = [
   },
   {
     // A phone while the run plays, scrolled down: the topology and caption stay pinned on top,
-    // the playback bar at the bottom.
+    // the playback bar at the bottom with the one-press live faults in a row over it.
     name: 'lab-phone-playing',
     width: 390,
     height: 844,
@@ -135,6 +135,16 @@ const shots = [
     scheme: 'dark',
     seekFrames: 'end',
   },
+  {
+    // One stage on a slide for a projector (scale=1.5) at the end of its run: the longest final
+    // caption, the ledger's verdict and the sequence with all its lanes, none pushed out.
+    name: 'slide-scale-1.5-end',
+    width: 1280,
+    height: 720,
+    query:
+      'embed.html?embed=1&scenario=lost-response&strategy=none&seed=1&view=topology,caption,ledger,sequence&scale=1.5&at=end&lang=en',
+    scheme: 'light',
+  },
 ] as const;
 
 const executablePath = systemChromium();
@@ -143,7 +153,9 @@ const browser = await chromium.launch({
   ...(executablePath ? { executablePath } : {}),
 });
 mkdirSync('docs', { recursive: true });
-for (const shot of shots) {
+// `npm run screenshots -- <url> name…` makes only the named shots.
+const only = process.argv.slice(3);
+for (const shot of shots.filter((s) => only.length === 0 || only.includes(s.name))) {
   const touch = 'touch' in shot && shot.touch;
   const page = await browser.newPage({
     viewport: { width: shot.width, height: shot.height },
@@ -179,4 +191,4 @@ for (const shot of shots) {
   await page.close();
 }
 await browser.close();
-console.log(`saved ${shots.length} screenshots to docs/`);
+console.log(`saved the screenshots to docs/`);

@@ -19,6 +19,8 @@ const caption = (page: Page) => page.getByTestId('caption');
 const ledgerLine = (page: Page) => page.getByTestId('ledger-line');
 const sequence = (page: Page) => page.getByRole('region', { name: 'Sequence diagram' });
 const playback = (page: Page) => page.getByRole('toolbar', { name: 'Playback' });
+const faultTray = (page: Page) =>
+  page.getByRole('group', { name: 'Live faults, at the moment on screen' });
 
 for (const size of DESKTOPS) {
   test(`at ${size.width}×${size.height} the stage is in view on load, without scrolling`, async ({
@@ -169,9 +171,55 @@ test.describe('on a phone', () => {
     const pause = (await page.getByRole('button', { name: 'Pause' }).boundingBox())!;
     expect(pause.y).toBeGreaterThan(844 / 2);
     await expect(page.getByRole('button', { name: 'Step forward' })).toBeInViewport();
-    // The live faults are reachable by scrolling, below the pinned stage.
-    await page.getByRole('region', { name: 'Live faults' }).scrollIntoViewIfNeeded();
-    await expect(page.getByRole('button', { name: 'Crash server now' })).toBeInViewport();
+    // The one-press faults ride on the bar, within the same reach; the row scrolls sideways.
+    const first = faultTray(page).getByRole('button', { name: 'Drop the next request' });
+    await expect(first).toBeInViewport();
+    expect((await first.boundingBox())!.y).toBeGreaterThan(844 / 2);
+    const crash = faultTray(page).getByRole('button', { name: 'Crash server now' });
+    await crash.scrollIntoViewIfNeeded();
+    await expect(crash).toBeInViewport();
+    await expect(topology(page)).toBeInViewport();
+  });
+
+  test('a live fault tapped while the run plays lands during the run, its effect in view', async ({
+    page,
+  }) => {
+    await page.goto(LINK);
+    await page.getByRole('button', { name: 'Play' }).tap();
+    const timeline = page.getByRole('slider', { name: 'Timeline' });
+    // Scroll down as a thumb would while the run plays: the pinned stage covers the page.
+    await page.mouse.wheel(0, 700);
+    await expect.poll(() => timeline.inputValue().then(Number)).toBeGreaterThan(100);
+    // A tap, not a scroll first: the button is not covered (tap() checks what receives it).
+    await faultTray(page).getByRole('button', { name: 'Crash server now' }).tap();
+    // The server goes down in the pinned topology while the run still plays, before its end.
+    const drawing = topology(page).getByRole('img');
+    await expect(drawing).toContainText('down');
+    await expect(topology(page)).toBeInViewport();
+    await expect(caption(page)).toBeInViewport();
+    expect(Number(await timeline.inputValue())).toBeLessThan(
+      Number(await timeline.getAttribute('max')),
+    );
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+    // The fault was added at the moment on screen then, well before the run's end (1406 ms).
+    const injected = await page.getByRole('region', { name: 'Live faults' }).innerText();
+    const at = Number(/at (\d+) ms: crash the server now/.exec(injected)?.[1]);
+    expect(at).toBeGreaterThan(100);
+    expect(at).toBeLessThan(1406);
+    // One set of fault buttons on a phone: the panel says where they went.
+    await expect(
+      page
+        .getByRole('region', { name: 'Live faults' })
+        .getByRole('button', { name: 'Crash server now' }),
+    ).toBeHidden();
+    await expect(page.getByRole('region', { name: 'Live faults' })).toContainText(
+      'in the row over the playback bar',
+    );
+    const results = await new AxeBuilder({ page })
+      .include('[role="group"]')
+      .include('#faults')
+      .analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
   });
 
   test('texts about arrow keys are not shown on a touch screen; nothing overflows', async ({

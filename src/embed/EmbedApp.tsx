@@ -9,6 +9,7 @@ import { momentsOfStage } from './moments.ts';
 import type { EmbedParams } from './params.ts';
 import { followPlayback } from './policy.ts';
 import { EmbedStage } from './EmbedStage.tsx';
+import type { Frame } from './fit.ts';
 
 /**
  * The lab embedded in a slide: the stage alone, no site around it. It never takes focus; a
@@ -25,15 +26,17 @@ export function EmbedApp({ params, port }: { params: EmbedParams; port: DeckPort
   usePlaybackLoop();
   useDeck(params, port);
   useClickerKeys(port);
+  const frame = useFrameSize();
+  const zoom = fittedScale(params.scale, frame);
   return (
     <div
       className="fixed inset-0 flex flex-col gap-2 overflow-hidden p-2"
-      style={{ zoom: useFittedScale(params.scale) }}
+      style={{ zoom }}
       data-testid="embed-stage"
     >
       <main className="flex min-h-0 flex-1 flex-col">
         <h1 className="sr-only">{t.embed.stage(t.scenarios[scenario].title)}</h1>
-        <EmbedStage view={params.view} />
+        <EmbedStage view={params.view} frame={frame} zoom={zoom} />
       </main>
       <footer className="flex flex-none justify-end">
         <FullLabLink />
@@ -43,20 +46,30 @@ export function EmbedApp({ params, port }: { params: EmbedParams; port: DeckPort
 }
 
 /**
- * The topology is drawn left to right only in a box at least 560 CSS px wide (narrower, it turns
- * top to bottom, too tall for a slide): `scale=` enlarges the stage as far as the frame leaves it
- * 590 CSS px (the drawing's box is that less the stage's and the panel's padding), never further. Followed as the frame resizes.
+ * `scale=` enlarges the stage as far as the frame leaves it 420 CSS px of width (the texts, the
+ * sequence's lanes and the ledger need them), never further. The topology fills its box whatever
+ * the zoom (EmbedStage draws it compact in a narrow frame), so this cap is only the texts'.
  */
-const STAGE_MIN_WIDTH = 590;
+const STAGE_MIN_WIDTH = 420;
 
-function useFittedScale(scale: number): number {
-  const [width, setWidth] = useState(() => window.innerWidth);
+function fittedScale(scale: number, frame: Frame): number {
+  return scale <= 1 ? scale : Math.max(1, Math.min(scale, frame.width / STAGE_MIN_WIDTH));
+}
+
+/** The frame's size, followed as it resizes (a deck that goes full screen). */
+function useFrameSize(): Frame {
+  const read = () => ({ width: window.innerWidth, height: window.innerHeight });
+  const [frame, setFrame] = useState(read);
   useEffect(() => {
-    const onResize = () => setWidth(window.innerWidth);
+    const onResize = () =>
+      setFrame((was) => {
+        const now = read();
+        return now.width === was.width && now.height === was.height ? was : now;
+      });
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, []);
-  return scale <= 1 ? scale : Math.max(1, Math.min(scale, width / STAGE_MIN_WIDTH));
+  return frame;
 }
 
 /** The same run at the same moment in the full lab, in a new tab. */

@@ -664,6 +664,12 @@ export const en = {
     /** The export of a long run: which rows it holds. */
     exportRows: (from: number, to: number, of: number) => `rows ${from}–${to} of ${of}`,
   },
+  stageFit: {
+    /** The row of one-press faults over a phone's playback bar. */
+    tray: 'Live faults, at the moment on screen',
+    trayNote:
+      'The one-press faults are in the row over the playback bar, within reach while the run plays.',
+  },
 };
 
 export type Messages = typeof en;

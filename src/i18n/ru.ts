@@ -674,4 +674,9 @@ export const ru: Messages = {
   sequenceMore: {
     exportRows: (from: number, to: number, of: number) => `строки ${from}–${to} из ${of}`,
   },
+  stageFit: {
+    tray: 'Сбои на ходу — в текущий момент прогона',
+    trayNote:
+      'Кнопки сбоев — в строке над панелью воспроизведения: до них легко дотянуться и во время прогона.',
+  },
 };

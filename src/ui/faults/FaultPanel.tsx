@@ -10,6 +10,12 @@ import { useLab, useMessages } from '../common/lab.ts';
 const buttonClass =
   'rounded-lg border border-amber-600/60 bg-amber-50 px-2.5 py-1 text-sm font-medium text-amber-950 hover:bg-amber-100 dark:border-amber-400/60 dark:bg-amber-950/60 dark:text-amber-100 dark:hover:bg-amber-900';
 
+/** The one-press faults this scenario's world has something to act on. */
+export function useFittingFaults(): readonly ScriptedFault[] {
+  const scenario = useLab((s) => s.spec.scenario);
+  return FAULT_BUTTONS.filter((fault) => faultFits(scenario, fault));
+}
+
 /** The crash armed by default: the one every lesson on duplicates starts from. */
 const DEFAULT_POINT = 'after-commit';
 
@@ -18,21 +24,38 @@ const DEFAULT_POINT = 'after-commit';
  * again with it: everything before that moment stays exactly as it was (the same choices), so the
  * consequence shows from here on — and replays identically after a rewind.
  */
-export function FaultPanel({ className = '' }: { className?: string }) {
+export function FaultPanel({
+  className = '',
+  trayOnPhones = false,
+}: {
+  className?: string;
+  /**
+   * On a phone the one-press faults are in the tray over the playback bar (FaultTray), within a
+   * thumb's reach while the run plays; here they would be a second copy, so only the crash-point
+   * menu and the list of faults stay, and a line says where the buttons went.
+   */
+  trayOnPhones?: boolean;
+}) {
   const t = useMessages();
   const at = useLab((s) => Math.round(s.cursorMs));
   const scenario = useLab((s) => s.spec.scenario);
   // Only the faults this scenario's world has something to act on are offered.
   const fits = (fault: ScriptedFault) => faultFits(scenario, fault);
+  const inTray = trayOnPhones ? 'max-lg:hidden' : '';
   return (
     <Panel id="faults" title={t.faults.region} className={className} dense inlineTitle>
       {/* On a short screen the hint is left to screen readers: the buttons must stay in view. */}
       <p className="basis-full text-xs text-slate-600 [@media(max-height:820px)]:sr-only dark:text-slate-300">
         {t.faults.hint(at)}
       </p>
+      {trayOnPhones && (
+        <p className="basis-full text-sm text-slate-700 lg:hidden dark:text-slate-200">
+          {t.stageFit.trayNote}
+        </p>
+      )}
       <div className="flex flex-wrap items-center gap-1.5">
-        {FAULT_BUTTONS.filter(fits).map((fault) => (
-          <InjectButton key={faultButtonLabel(fault, t)} fault={fault} />
+        {useFittingFaults().map((fault) => (
+          <InjectButton key={faultButtonLabel(fault, t)} fault={fault} className={inTray} />
         ))}
         <CrashPointMenu crashes={ARMED_CRASHES.filter(fits)} />
       </div>
@@ -41,11 +64,19 @@ export function FaultPanel({ className = '' }: { className?: string }) {
   );
 }
 
-function InjectButton({ fault, label }: { fault: ScriptedFault; label?: string }) {
+export function InjectButton({
+  fault,
+  label,
+  className = '',
+}: {
+  fault: ScriptedFault;
+  label?: string;
+  className?: string;
+}) {
   const t = useMessages();
   const inject = useLab((s) => s.injectFault);
   return (
-    <button type="button" className={buttonClass} onClick={() => inject(fault)}>
+    <button type="button" className={`${buttonClass} ${className}`} onClick={() => inject(fault)}>
       {label ?? faultButtonLabel(fault, t)}
     </button>
   );

@@ -87,7 +87,7 @@ export function PlaybackBar() {
           </select>
         </span>
       </div>
-      <Scrubber at={at} endMs={endMs} />
+      <Scrubber at={at} endMs={endMs} playing={playing} />
       <p id={hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
         {p.hint} {t.captions.pacingNote}
       </p>
@@ -131,7 +131,7 @@ const MarkRow = memo(function MarkRow({ marks, endMs }: { marks: Mark[]; endMs: 
 
 const NO_MARKS: Mark[] = [];
 
-function Scrubber({ at, endMs }: { at: number; endMs: number }) {
+function Scrubber({ at, endMs, playing }: { at: number; endMs: number; playing: boolean }) {
   const t = useMessages();
   const allMarks = useLab((s) => s.timeline.marks);
   const marksHidden = useLab((s) => s.marksHidden);
@@ -156,7 +156,10 @@ function Scrubber({ at, endMs }: { at: number; endMs: number }) {
           {t.settings.ms(endMs)}
         </span>
       </div>
-      <MarkLegend marks={marks} />
+      {/* On a phone, while the run plays, the bar gives its legend's lines back to the stage. */}
+      <div className={playing ? 'max-lg:hidden' : ''}>
+        <MarkLegend marks={marks} />
+      </div>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { Topology } from '../topology/Topology.tsx';
 // paint, which keeps the first screen's JavaScript within its budget.
 const Caption = retryable(() => import('../caption/Caption.tsx').then((m) => m.Caption));
 const FaultPanel = retryable(() => import('../faults/FaultPanel.tsx').then((m) => m.FaultPanel));
+const FaultTray = retryable(() => import('../faults/FaultTray.tsx').then((m) => m.FaultTray));
 const CompareView = retryable(() =>
   import('../compare/CompareView.tsx').then((m) => m.CompareView),
 );
@@ -30,7 +31,8 @@ const BelowStage = retryable(() => import('./BelowStage.tsx').then((m) => m.Belo
  * ledger, invariants, state machines, the event log) sit below the stage.
  *
  * On a phone the stage stacks; while a run plays, the topology and its caption stick to the top
- * and the playback bar to the bottom, within a thumb's reach.
+ * and the playback bar to the bottom, within a thumb's reach, with the one-press faults in a row
+ * over it (the pinned stage covers their panel).
  */
 export function LabStage() {
   const t = useMessages();
@@ -40,7 +42,7 @@ export function LabStage() {
   // the sequence diagram then follows below them.
   const columns = comparing ? 'lg:grid-cols-1' : 'lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]';
   return (
-    <main className="mx-auto flex max-w-[100rem] flex-col gap-3 px-3 pt-3 lg:gap-2 lg:pt-2 pb-48 sm:px-4 lg:pb-6">
+    <main className="mx-auto flex max-w-[100rem] flex-col gap-3 px-3 pt-3 lg:gap-2 lg:pt-2 pb-64 sm:px-4 lg:pb-6">
       <BadLinkNotice />
       <FromInterviewNotice />
       <Controls>
@@ -52,6 +54,12 @@ export function LabStage() {
         </div>
       </Controls>
       <div className="max-lg:fixed max-lg:inset-x-0 max-lg:bottom-0 max-lg:z-20 max-lg:shadow-[0_-4px_12px_rgb(0_0_0/0.12)]">
+        {/* On a phone the one-press faults ride on the bar: the pinned stage covers their panel. */}
+        <div className="lg:hidden">
+          <Deferred>
+            <FaultTray />
+          </Deferred>
+        </div>
         <PlaybackBar />
       </div>
       <div
@@ -64,7 +72,7 @@ export function LabStage() {
             <StageView />
           </div>
           <Deferred>
-            <FaultPanel />
+            <FaultPanel trayOnPhones />
           </Deferred>
         </div>
         <div className="flex min-w-0 flex-col gap-3 max-lg:contents lg:gap-2">

@@ -20,6 +20,7 @@ import {
   NODE_H,
   wideLayout,
   WIDTH,
+  type Columns,
   type Drawing,
   type Node,
 } from './layout.ts';
@@ -97,9 +98,16 @@ export function Topology({
   children,
   narrowBelow = NARROW_PX,
   untitled = false,
+  columns,
 }: {
   children?: ReactNode;
   narrowBelow?: number;
+  /**
+   * Where the left-to-right drawing's columns stand, when not the lab's own: an embedded stage
+   * about 600 px wide passes layout.ts COMPACT (passed in, so the lab's first screen, which never
+   * draws it, does not carry it).
+   */
+  columns?: Columns;
   /** On the stage the drawing speaks for itself: its title is for screen readers only. */
   untitled?: boolean;
 }) {
@@ -108,7 +116,7 @@ export function Topology({
   const timeline = useLab((s) => s.timeline);
   return (
     <Panel id="topology" title={t.topology.region} dense titleForReadersOnly={untitled}>
-      <TopologyFigure run={run} timeline={timeline} narrowBelow={narrowBelow} />
+      <TopologyFigure run={run} timeline={timeline} narrowBelow={narrowBelow} columns={columns} />
       {children}
     </Panel>
   );
@@ -122,15 +130,17 @@ export function TopologyFigure({
   run,
   timeline,
   narrowBelow = NARROW_PX,
+  columns,
 }: {
   run: RunResult;
   timeline: Timeline;
   narrowBelow?: number;
+  columns?: Columns | undefined;
 }) {
   const t = useMessages();
   const cursorMs = useLab((s) => s.cursorMs);
   const count = useLab((s) => recordsBy(timeline, s.cursorMs));
-  const [figure, drawing] = useDrawing(run, timeline, narrowBelow);
+  const [figure, drawing] = useDrawing(run, timeline, narrowBelow, columns);
   const nodes = [...drawing.nodes.values()];
   const flying = inFlight(timeline, cursorMs);
   const serverState = stateAt(timeline, SERVER, count);
@@ -176,15 +186,20 @@ export function TopologyFigure({
  * The drawing for the topology's box, and a ref that follows the box's width. The wide drawing
  * scales to its box; the narrow one is laid out for its box's width.
  */
-function useDrawing(run: RunResult, timeline: Timeline, narrowBelow: number): [BoxRef, Drawing] {
+function useDrawing(
+  run: RunResult,
+  timeline: Timeline,
+  narrowBelow: number,
+  columns: Columns | undefined,
+): [BoxRef, Drawing] {
   const [figure, boxWidth] = useBoxWidth();
   const narrowWidth = boxWidth < narrowBelow ? boxWidth : null;
   const drawing = useMemo(
     () =>
       narrowWidth === null
-        ? wideLayout(timeline.actors, run.world)
+        ? wideLayout(timeline.actors, run.world, columns)
         : narrowLayout(timeline.actors, run.world, narrowWidth),
-    [narrowWidth, timeline, run.world],
+    [narrowWidth, timeline, run.world, columns],
   );
   return [figure, drawing];
 }

@@ -71,32 +71,77 @@ const node = (id: ActorId, x: number, y: number, tone: string, w = NODE_W): Node
 });
 
 /** Tall enough for every client's box: a retry storm has twelve. */
-const heightFor = (clients: number) => Math.max(HEIGHT, clients * CLIENT_GAP + 40);
+const heightFor = (clients: number, least = HEIGHT) => Math.max(least, clients * CLIENT_GAP + 40);
 const CLIENT_GAP = 56;
 
+/** Where the left-to-right drawing's three columns stand, and how wide its boxes are. */
+export interface Columns {
+  width: number;
+  clientX: number;
+  serverX: number;
+  backX: number;
+  nodeW: number;
+  /** The drawing's height with few clients, and how far apart the back end's boxes stand. */
+  height: number;
+  backGap: number;
+}
+
+const WIDE: Columns = {
+  width: WIDTH,
+  clientX: CLIENT_X,
+  serverX: SERVER_X,
+  backX: BACK_X,
+  nodeW: NODE_W,
+  height: HEIGHT,
+  backGap: 140,
+};
+
+/**
+ * The same drawing, 496 units wide instead of 760: for a stage about 600 px wide (two side by side
+ * on a slide), where the wide drawing scaled to fit would shrink its labels to about 10 px. Its
+ * messages fly a shorter way; its boxes fit the common labels at 16 units, and the back end's
+ * column leaves room at the edge for a longer one (`claiming a key`).
+ */
+export const COMPACT: Columns = {
+  width: 496,
+  clientX: 59,
+  serverX: 300,
+  backX: 424,
+  nodeW: 106,
+  height: 190,
+  backGap: 118,
+};
+
 /** Clients on the left, the server in the middle, the store and the provider on the right. */
-export function wideLayout(actors: readonly ActorId[], world: WorldKind): Drawing {
+export function wideLayout(
+  actors: readonly ActorId[],
+  world: WorldKind,
+  columns: Columns = WIDE,
+): Drawing {
+  const { width, clientX, serverX, backX, nodeW, backGap } = columns;
   const clients = clientsOf(actors);
-  const height = heightFor(clients.length);
+  const height = heightFor(clients.length, columns.height);
   const gap = Math.min(70, (height - 40) / Math.max(1, clients.length));
   const top = height / 2 - (gap * (clients.length - 1)) / 2;
-  const nodes = clients.map((id, i) => node(id, CLIENT_X, top + i * gap, TONE.client));
-  nodes.push(node(SERVER, SERVER_X, height / 2, TONE.server));
+  const nodes = clients.map((id, i) => node(id, clientX, top + i * gap, TONE.client, nodeW));
+  nodes.push(node(SERVER, serverX, height / 2, TONE.server, nodeW));
   const { backEnd } = WORLDS[world];
   backEnd.forEach((id, i) =>
-    nodes.push(node(id, BACK_X, height / 2 + spreadOut(i, backEnd.length, 140), toneOf(id))),
+    nodes.push(
+      node(id, backX, height / 2 + spreadOut(i, backEnd.length, backGap), toneOf(id), nodeW),
+    ),
   );
   return {
-    width: WIDTH,
+    width,
     height,
     nodes: byId(nodes),
     band: {
-      x: CLIENT_X + NODE_W / 2 + 20,
+      x: clientX + nodeW / 2 + 20,
       y: 10,
-      width: SERVER_X - CLIENT_X - NODE_W - 40,
+      width: serverX - clientX - nodeW - 40,
       height: height - 20,
     },
-    label: { x: (CLIENT_X + SERVER_X) / 2, y: 30, anchor: 'middle' },
+    label: { x: (clientX + serverX) / 2, y: 30, anchor: 'middle' },
     wire(from, to) {
       const side = Math.sign(to.x - from.x) || 1;
       return {
