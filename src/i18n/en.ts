@@ -481,128 +481,78 @@ export const en = {
   scenarios: {
     'method-retries': {
       title: 'Every method, retried',
-      description:
-        'A conditional GET, then GET, HEAD, OPTIONS, PUT, PATCH, POST and DELETE each lose their first response, and the client repeats them. The safe methods change nothing (the conditional GET gets 304 Not Modified twice); PUT and DELETE leave the state as one request would; POST creates a second user and PATCH adds 10 twice.',
     },
     'delete-twice': {
       title: 'DELETE, retried',
-      description:
-        'The server deletes /users/123 and answers 204, but the answer is lost. The retry gets 404 Not Found: a different response, the same state. That is what idempotent means — the effect, not the answer.',
     },
     'lost-update': {
       title: 'Lost update',
-      description:
-        'Two people open account 42 (balance 100) at nearly the same time. One adds 10, the other 20; each saves the whole account with a plain PUT. The second save erases the first: one change silently vanishes.',
     },
     'lost-update-prevented': {
       title: 'Lost update, prevented by If-Match',
-      description:
-        'The same two edits, but each save carries If-Match with the ETag it read. The second writer gets 412 Precondition Failed, reads again, adds its change to the new balance and saves: 130, nothing lost.',
     },
     'conditional-retry': {
       title: 'A retried If-Match write gets 412',
-      description:
-        'A conditional PUT succeeds, but its answer is lost. The retry carries the old ETag, which the first attempt itself replaced, so it gets 412 — although the change was made. Here 412 means “already done”: the client reads again and finds its change there.',
     },
     'create-only-put': {
       title: 'Create only: If-None-Match: *',
-      description:
-        'Two clients try to create /users/200 at the same moment, each with If-None-Match: *. The first gets 201 Created; the second gets 412 instead of silently replacing the first one’s user.',
     },
     'precondition-required': {
       title: 'Server requires If-Match (428)',
-      description:
-        'The server refuses changes without a precondition. A client that saves without If-Match gets 428 Precondition Required and changes nothing; one that sends If-Match saves safely.',
     },
     'happy-path': {
       title: 'Happy path',
-      description:
-        'Nothing goes wrong. The client sends one payment, the server charges the card once and answers 201 Created. Start here to see what a normal run looks like.',
     },
     'lost-response': {
       title: 'Lost response',
-      description:
-        'The server charges the card and commits, but its 201 response is lost on the way back. The client cannot tell “never arrived” from “done, answer lost”, so it times out and retries. Without an idempotency key the retry is a second charge.',
     },
     'crash-after-commit': {
       title: 'Crash after commit',
-      description:
-        'The server commits the payment and crashes before it can answer. For the client this looks exactly like a lost response: a timeout, then a retry that charges again unless the server recognises the key.',
     },
     'crash-before-commit': {
       title: 'Crash before commit',
-      description:
-        'The server crashes while handling the request, before it has charged or committed anything. The transaction rolls back, so the retry is safe with or without a key: the customer is charged exactly once.',
     },
     'slow-server-timeout': {
       title: 'Slow server, impatient client',
-      description:
-        'The payment provider takes 1.5 s, but the client gives up after 1 s and retries while the first request is still running. Without protection every retry is another charge; with a key the retry waits, or gets 409 and tries again, and in the end gets the first response replayed.',
     },
     'flaky-network': {
       title: 'Flaky network',
-      description:
-        'Three payments over a network that loses a quarter of all messages, delays them by 20–300 ms and sometimes delivers one twice. The client retries with jittered exponential backoff. Change the seed to see different storms.',
     },
     'double-click': {
       title: 'Double click',
-      description:
-        'The customer clicks “Pay” twice; the page sends the same payment twice, 25 ms apart. If the form made its idempotency key when it was shown, both requests carry it and the server charges once. Without a key: two charges.',
     },
     'concurrent-retries': {
       title: 'Concurrent retries',
-      description:
-        'The client’s timeout (250 ms) is shorter than the provider’s answer (400 ms), and it retries almost at once: two requests with one key race through the server. The textbook cache misses for both; a locked key answers the second with 409.',
     },
     'duplicate-delivery': {
       title: 'Network delivers twice',
-      description:
-        'Something on the path sends the request twice: a proxy or load balancer that retries on its own, an HTTP library that resends on a reset connection, a queue that delivers at least once. (TCP never does: it drops the copies it retransmits.) The server sees two identical requests at nearly the same moment — a race no retry of the client caused.',
     },
     'new-key-per-retry': {
       title: 'New key per retry (client bug)',
-      description:
-        'The response is lost and the client retries — but it generates a fresh idempotency key for every attempt. To the server each retry is a brand-new payment, so even a correct server charges twice. The key must be made once per operation, outside the retry loop.',
     },
     'key-expired': {
       title: 'Key expired before the retry',
-      description:
-        'The server keeps keys for 2 s, but the client waits 2.5 s before retrying a lost response. By then the key is gone and the retry is a new request: a duplicate. Keep keys longer than clients keep retrying (Stripe: 24 hours).',
     },
     'key-store-down': {
       title: 'Key store down, failing open',
-      description:
-        'The idempotency-key store is unreachable for 3 s and the server chooses to go on without it. The first response is lost, the retry cannot be recognised, and the customer is charged twice.',
     },
     'key-store-down-fail-closed': {
       title: 'Key store down, failing closed',
-      description:
-        'The same outage, but the server refuses with 503 Service Unavailable while it cannot check keys. The client retries until the store is back, then pays exactly once. Safety is bought with availability.',
     },
     'payload-mismatch': {
       title: 'One key, two different payments',
-      description:
-        'A buggy client reuses one idempotency key for two payments (€42.00, then €15.00). A server that only looks at the key replays the first payment’s 201 for the second: the client believes it paid, but nothing was charged. A fingerprint catches it with 422.',
     },
     'crash-after-provider-charge': {
       title: 'Crash after the provider charged',
-      description:
-        'The provider charges the card, then the server crashes before committing. The rollback cannot undo an outside charge, and a retry charges again — unless the provider call carries a key derived from ours and the request resumes from its recovery point.',
     },
     'declined-late-copy': {
       title: 'Card declined, then a late copy',
-      description:
-        'Ada’s card holds €30 and she pays €42: the provider declines, and her app shows “Payment declined”. She tops up €50. Then a copy of the old request, held up in the network, arrives 800 ms late. A server that stored the decline replays it; one that did not charges her for a payment she was told had failed.',
     },
     'retry-storm': {
       title: 'Retry storm',
-      description:
-        'Twelve customers pay while the server is down for 2.5 s. Their clients back off exponentially but without jitter, so the retries arrive in synchronised waves. Watch the server’s peak load.',
     },
     'retry-storm-jitter': {
       title: 'Retry storm, with jitter',
-      description:
-        'The same outage, but each client waits a random time up to its backoff (full jitter). The retries spread out and the peak load on the server drops.',
     },
   },
   stage: {

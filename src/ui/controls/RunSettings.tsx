@@ -1,5 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { promiseText } from '../../i18n/promiseTexts.ts';
+import { SCENARIO_STORIES } from '../../i18n/scenarioStories.ts';
 import { STRATEGIES } from '../../model/strategies.ts';
 import { isResourceScenario } from '../../scenarios/ids.ts';
 import { isSeedText } from '../../state/url.ts';
@@ -21,7 +22,7 @@ export function RunSettings() {
   return (
     <div className="flex flex-col gap-4">
       <About title={t.scenarios[spec.scenario].title} term={t.controls.scenario}>
-        {t.scenarios[spec.scenario].description}
+        {SCENARIO_STORIES[lang][spec.scenario]}
       </About>
       {isResourceScenario(spec.scenario) ? (
         <About title={t.strategies[spec.strategy].title} term={t.controls.strategy}>
