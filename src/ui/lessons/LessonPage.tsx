@@ -3,6 +3,7 @@ import { claimHolds } from '../../scenarios/claims.ts';
 import { LESSONS, lessonById, type LessonStep } from '../../scenarios/lessons.ts';
 import { toHash } from '../../state/route.ts';
 import type { StepText } from '../../i18n/lessons/en.ts';
+import { CaptionSlot } from '../caption/CaptionSlot.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
 import { useRecordCount } from '../playback/frame.ts';
 import { OutcomePanel } from '../outcome/OutcomePanel.tsx';
@@ -19,7 +20,6 @@ import { Deferred } from '../common/Deferred.tsx';
 import { mayMoveFocus } from '../common/focusOnLoad.ts';
 import { retryable } from '../common/retryable.ts';
 
-const Caption = retryable(() => import('../caption/Caption.tsx').then((m) => m.Caption));
 const FaultPanel = retryable(() => import('../faults/FaultPanel.tsx').then((m) => m.FaultPanel));
 const CompareView = retryable(() =>
   import('../compare/CompareView.tsx').then((m) => m.CompareView),
@@ -43,13 +43,7 @@ export function LessonPage({ lessonId, step }: { lessonId: string; step: number 
   const texts = useLessonTexts();
   const words = texts.lessons[lessonId]!.steps[current.id]!;
   const compare = useLab((s) => s.spec.compare);
-  const caption = (
-    <div className="mt-1 min-h-[2.75rem]">
-      <Deferred>
-        <Caption />
-      </Deferred>
-    </div>
-  );
+  const caption = <CaptionSlot />;
 
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-5 lg:grid lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)] lg:items-start">

@@ -1,3 +1,4 @@
+import { CaptionSlot } from '../caption/CaptionSlot.tsx';
 import { Controls } from '../controls/Controls.tsx';
 import { BadLinkNotice, FromInterviewNotice } from '../common/BadLinkNotice.tsx';
 import { Deferred } from '../common/Deferred.tsx';
@@ -9,7 +10,6 @@ import { Topology } from '../topology/Topology.tsx';
 
 // Everything but the bar, the playback, the topology and the ledger's line loads after the first
 // paint, which keeps the first screen's JavaScript within its budget.
-const Caption = retryable(() => import('../caption/Caption.tsx').then((m) => m.Caption));
 const FaultPanel = retryable(() => import('../faults/FaultPanel.tsx').then((m) => m.FaultPanel));
 const FaultTray = retryable(() => import('../faults/FaultTray.tsx').then((m) => m.FaultTray));
 const CompareView = retryable(() =>
@@ -106,11 +106,7 @@ const STAGE_NARROW_PX = 460;
 function StageView() {
   const comparing = useLab((s) => s.compared !== null && s.spec.compare !== null);
   const caption = (
-    <div className="mt-1 min-h-[2.75rem] text-lg leading-snug font-medium [&_[data-testid=caption]]:text-lg">
-      <Deferred>
-        <Caption />
-      </Deferred>
-    </div>
+    <CaptionSlot className="text-lg leading-snug font-medium [&_[data-testid=caption]]:text-lg" />
   );
   return comparing ? (
     <Deferred>
