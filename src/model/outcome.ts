@@ -161,10 +161,22 @@ class PaymentTally {
   }
 }
 
+/**
+ * Summaries by trace array and length: the views that show one moment share its prefix
+ * (report/timeline.ts, traceBy), and so its summary. A trace only grows, so its length says
+ * whether a summary is still its own.
+ */
+const summaries = new WeakMap<readonly TraceRecord[], { length: number; outcome: RunOutcome }>();
+
+/** What the trace came to; worked out once per trace (the result is shared: read it only). */
 export function summarize(trace: readonly TraceRecord[]): RunOutcome {
+  const known = summaries.get(trace);
+  if (known?.length === trace.length) return known.outcome;
   const tally = new PaymentTally();
   for (const record of trace) tally.observe(record);
-  return tally.outcome();
+  const outcome = tally.outcome();
+  summaries.set(trace, { length: trace.length, outcome });
+  return outcome;
 }
 
 /** The most events within any window of `windowMs`, for sorted times. */
