@@ -36,8 +36,7 @@ const plain = {
   },
   inFlight: (timeline: Timeline, t: number) =>
     timeline.spans.filter((s) => s.sentAt <= t && t < s.endAt),
-  nextStop: (timeline: Timeline, t: number) =>
-    timeline.stops.find((s) => s > t) ?? timeline.endMs,
+  nextStop: (timeline: Timeline, t: number) => timeline.stops.find((s) => s > t) ?? timeline.endMs,
   previousStop: (timeline: Timeline, t: number) =>
     [...timeline.stops].reverse().find((s) => s < t) ?? 0,
 };
