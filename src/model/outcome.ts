@@ -155,8 +155,9 @@ class PaymentTally {
       requestsHandled: this.arrivals.length,
       peakLoad: peakWithin(this.arrivals, 100),
       peakRetryLoad: peakWithin(this.retryArrivals, 100),
-      perIntent,
-      violations: this.violations,
+      // Copies: the tally may go on observing the records of a longer prefix (summarize).
+      perIntent: perIntent.map((p) => ({ ...p })),
+      violations: [...this.violations],
     };
   }
 }
@@ -168,15 +169,34 @@ class PaymentTally {
  */
 const summaries = new WeakMap<readonly TraceRecord[], { length: number; outcome: RunOutcome }>();
 
+/**
+ * The last trace summed and its tally: a trace that starts with the same records (the next
+ * prefix of a run as it plays, or as the timeline moves forward) sums only the records it adds.
+ */
+let lastSum: { trace: readonly TraceRecord[]; length: number; tally: PaymentTally } | null = null;
+
 /** What the trace came to; worked out once per trace (the result is shared: read it only). */
 export function summarize(trace: readonly TraceRecord[]): RunOutcome {
   const known = summaries.get(trace);
   if (known?.length === trace.length) return known.outcome;
-  const tally = new PaymentTally();
-  for (const record of trace) tally.observe(record);
+  const resumed = lastSum && startsWith(trace, lastSum.trace, lastSum.length) ? lastSum : null;
+  const tally = resumed?.tally ?? new PaymentTally();
+  for (let i = resumed?.length ?? 0; i < trace.length; i++) tally.observe(trace[i]!);
+  lastSum = { trace, length: trace.length, tally };
   const outcome = tally.outcome();
   summaries.set(trace, { length: trace.length, outcome });
   return outcome;
+}
+
+/** Whether `trace` begins with the first `length` records of `other`, the very same records. */
+function startsWith(
+  trace: readonly TraceRecord[],
+  other: readonly TraceRecord[],
+  length: number,
+): boolean {
+  if (trace.length < length) return false;
+  for (let i = length - 1; i >= 0; i--) if (trace[i] !== other[i]) return false;
+  return true;
 }
 
 /** The most events within any window of `windowMs`, for sorted times. */
