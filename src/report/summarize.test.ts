@@ -8,10 +8,12 @@ const fresh = (prefix: readonly TraceRecord[]): RunOutcome => summarize(structur
 
 describe('summarize, shared and resumed', () => {
   const { trace } = runScenario({
-    scenario: 'retry-storm',
+    // Late answers the clients ignore, broken invariants, and retries: every part of the tally.
+    scenario: 'slow-server-timeout',
     strategy: 'none',
     seed: 2,
-    tweaks: { payments: 2 },
+    // Long enough for a few of summarize's checkpoints (every 1,024 records).
+    tweaks: { payments: 80 },
   });
   const n = trace.length;
   // Forward one by one (play), back one by one (step back), then jumps either way (scrub).
@@ -23,6 +25,8 @@ describe('summarize, shared and resumed', () => {
     n - 1,
     n,
   ];
+
+  it('is long enough to meet checkpoints', () => expect(n).toBeGreaterThan(3 * 1024));
 
   it('gives every prefix, in any order, the summary worked out from scratch', () => {
     const expected = new Map(counts.map((count) => [count, fresh(trace.slice(0, count))]));
