@@ -215,10 +215,13 @@ export function summarize(trace: readonly TraceRecord[]): RunOutcome {
   const known = summaries.get(trace);
   if (known?.length === trace.length) return known.outcome;
   const { tally, from } = startingTally(trace);
+  // Checkpoints pay off only for a run summed again and again (a timeline's prefixes), not for
+  // the one summary of each run the command line and the explorer ask for.
+  const again = trace.length > 0 && lastSum?.trace[0] === trace[0];
   for (let i = from; i < trace.length; i++) {
     const record = trace[i]!;
     tally.observe(record);
-    if ((i + 1) % CHECKPOINT_EVERY === 0 && !checkpoints.has(record))
+    if (again && (i + 1) % CHECKPOINT_EVERY === 0 && !checkpoints.has(record))
       checkpoints.set(record, { trace, tally: tally.copy() });
   }
   lastSum = { trace, length: trace.length, tally };
