@@ -171,52 +171,27 @@ export interface WirePosition {
 
 /** Messages on the wire at time `t`; a lost one falls from where it was when it was lost. */
 export function inFlight(timeline: Timeline, t: number): WirePosition[] {
-  return spansAt(wireIndexOf(timeline), t).map((span) => ({ span, ...positionAt(span, t) }));
+  const { sentAt, longestMs } = wireIndexOf(timeline);
+  // Spans come sorted by their send: one sent longestMs or more before t has ended by then, so
+  // a frame looks at the few sent since, not at every message of the run.
+  return timeline.spans
+    .slice(upperBound(sentAt, t - longestMs), upperBound(sentAt, t))
+    .filter((s) => s.sentAt <= t && t < s.endAt)
+    .map((span) => ({ span, ...positionAt(span, t) }));
 }
 
-/**
- * The spans by time, so that a frame finds the messages on the wire without filtering every
- * message of the run: spans come sorted by their send, and all but a few are short, so those on
- * the wire at `t` are among the short ones sent within `shortMs` before it, or among the long.
- */
-interface WireIndex {
-  spans: readonly MessageSpan[];
-  sentAt: number[];
-  /** No span but the long ones lasts longer than this. */
-  shortMs: number;
-  /** Positions (in `spans`) of the spans that last longer than `shortMs`. */
-  long: number[];
-}
+/** The spans' send times, and how long the longest stays on the wire. */
+const wireIndices = new WeakMap<Timeline, { sentAt: number[]; longestMs: number }>();
 
-/** The share of spans counted as short: the rest, however long, are checked on every frame. */
-const SHORT_SHARE = 0.99;
-
-const wireIndices = new WeakMap<Timeline, WireIndex>();
-
-function wireIndexOf(timeline: Timeline): WireIndex {
-  const known = wireIndices.get(timeline);
-  if (known) return known;
-  const { spans } = timeline;
-  const lengths = spans.map((s) => s.endAt - s.sentAt).sort((a, b) => a - b);
-  const shortMs = lengths[Math.floor((lengths.length - 1) * SHORT_SHARE)] ?? 0;
-  const index: WireIndex = {
-    spans,
-    sentAt: spans.map((s) => s.sentAt),
-    shortMs,
-    long: spans.flatMap((s, i) => (s.endAt - s.sentAt > shortMs ? [i] : [])),
-  };
-  wireIndices.set(timeline, index);
+function wireIndexOf(timeline: Timeline) {
+  let index = wireIndices.get(timeline);
+  if (!index) {
+    const { spans } = timeline;
+    const longestMs = spans.reduce((most, s) => Math.max(most, s.endAt - s.sentAt), 0);
+    index = { sentAt: spans.map((s) => s.sentAt), longestMs };
+    wireIndices.set(timeline, index);
+  }
   return index;
-}
-
-/** The spans with sentAt <= t < endAt, in the timeline's order (by send). */
-function spansAt({ spans, sentAt, shortMs, long }: WireIndex, t: number): MessageSpan[] {
-  // A short span sent at or before t - shortMs has ended by t: those from `recent` on may not.
-  const recent = upperBound(sentAt, t - shortMs);
-  const sentBy = upperBound(sentAt, t);
-  const candidates = long.filter((i) => i < recent);
-  for (let i = recent; i < sentBy; i++) candidates.push(i);
-  return candidates.map((i) => spans[i]!).filter((s) => s.sentAt <= t && t < s.endAt);
 }
 
 /** How many of the ascending `values` are at most `t`. */
