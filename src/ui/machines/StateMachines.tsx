@@ -69,13 +69,7 @@ export function StateMachines() {
     [t, actor, actors],
   );
   return (
-    // Below the stage: off screen, the browser skips laying out and painting the chart, whose
-    // lit state changes on every move; its place keeps its last size meanwhile.
-    <Panel
-      id="machines"
-      title={t.machines.region}
-      className="[contain-intrinsic-size:auto_20rem] [content-visibility:auto]"
-    >
+    <Panel id="machines" title={t.machines.region}>
       <div className="flex flex-wrap items-center gap-3">
         {picker}
         <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="machine-now">
