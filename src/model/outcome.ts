@@ -45,9 +45,22 @@ export interface RunOutcome {
  * because they came for an attempt the client had given up on. Both worlds' summaries use it.
  */
 export class AnswerTally {
-  private readonly messages = new Map<number, Message>();
-  private readonly answers: ResponseMessage[] = [];
-  private readonly ignored = new Set<number>();
+  private messages = new Map<number, Message>();
+  private answers: ResponseMessage[] = [];
+  private ignored = new Set<number>();
+
+  /**
+   * A tally to go on with from here, apart from this one. The messages stay shared: a message
+   * never changes, and a record only names messages sent before it, so a message the other
+   * tally adds later is one this one would add the same, or never look up.
+   */
+  copy(): AnswerTally {
+    const copy = new AnswerTally();
+    copy.messages = this.messages;
+    copy.answers = [...this.answers];
+    copy.ignored = new Set(this.ignored);
+    return copy;
+  }
 
   observe(record: TraceRecord): void {
     if (record.type === 'send') this.messages.set(record.message.id, record.message);
@@ -78,15 +91,27 @@ export class AnswerTally {
 
 /** The payment world's books, kept from the trace one record at a time. */
 class PaymentTally {
-  private readonly answers = new AnswerTally();
-  private readonly perIntent = new Map<string, IntentOutcome>();
-  private readonly arrivals: number[] = [];
-  private readonly retryArrivals: number[] = [];
-  private readonly violations: RecordOf<'invariant'>[] = [];
+  private answers = new AnswerTally();
+  private perIntent = new Map<string, IntentOutcome>();
+  private arrivals: number[] = [];
+  private retryArrivals: number[] = [];
+  private violations: RecordOf<'invariant'>[] = [];
   private charges = 0;
   private duplicateCharges = 0;
   private duplicateRecords = 0;
   private receipts = 0;
+
+  /** A tally to go on with from here, apart from this one (see AnswerTally.copy). */
+  copy(): PaymentTally {
+    const copy = new PaymentTally();
+    Object.assign(copy, this);
+    copy.answers = this.answers.copy();
+    copy.perIntent = new Map([...this.perIntent].map(([id, p]) => [id, { ...p }]));
+    copy.arrivals = [...this.arrivals];
+    copy.retryArrivals = [...this.retryArrivals];
+    copy.violations = [...this.violations];
+    return copy;
+  }
 
   observe(record: TraceRecord): void {
     this.answers.observe(record);
@@ -155,16 +180,78 @@ class PaymentTally {
       requestsHandled: this.arrivals.length,
       peakLoad: peakWithin(this.arrivals, 100),
       peakRetryLoad: peakWithin(this.retryArrivals, 100),
-      perIntent,
-      violations: this.violations,
+      // Copies: the tally may go on observing the records of a longer prefix (summarize).
+      perIntent: perIntent.map((p) => ({ ...p })),
+      violations: [...this.violations],
     };
   }
 }
 
+/**
+ * Summaries by trace array and length: the views that show one moment share its prefix
+ * (report/timeline.ts, traceBy), and so its summary. A trace only grows, so its length says
+ * whether a summary is still its own.
+ */
+const summaries = new WeakMap<readonly TraceRecord[], { length: number; outcome: RunOutcome }>();
+
+/**
+ * The last trace summed and its tally: a trace that starts with the same records (the next
+ * prefix of a run as it plays, or as the timeline moves forward) sums only the records it adds.
+ */
+let lastSum: { trace: readonly TraceRecord[]; length: number; tally: PaymentTally } | null = null;
+
+/**
+ * Tallies kept every so many records of a run, found by the record just before them: a move
+ * back (or a jump) sums on from the checkpoint below it, never from the start of a long run.
+ */
+const CHECKPOINT_EVERY = 1024;
+const checkpoints = new WeakMap<
+  TraceRecord,
+  { trace: readonly TraceRecord[]; tally: PaymentTally }
+>();
+
+/** What the trace came to; worked out once per trace (the result is shared: read it only). */
 export function summarize(trace: readonly TraceRecord[]): RunOutcome {
-  const tally = new PaymentTally();
-  for (const record of trace) tally.observe(record);
-  return tally.outcome();
+  const known = summaries.get(trace);
+  if (known?.length === trace.length) return known.outcome;
+  const { tally, from } = startingTally(trace);
+  // Checkpoints pay off only for a run summed again and again (a timeline's prefixes), not for
+  // the one summary of each run the command line and the explorer ask for.
+  const again = trace.length > 0 && lastSum?.trace[0] === trace[0];
+  for (let i = from; i < trace.length; i++) {
+    const record = trace[i]!;
+    tally.observe(record);
+    if (again && (i + 1) % CHECKPOINT_EVERY === 0 && !checkpoints.has(record))
+      checkpoints.set(record, { trace, tally: tally.copy() });
+  }
+  lastSum = { trace, length: trace.length, tally };
+  const outcome = tally.outcome();
+  summaries.set(trace, { length: trace.length, outcome });
+  return outcome;
+}
+
+/** The furthest tally already made of the same records that `trace` begins with, to go on from. */
+function startingTally(trace: readonly TraceRecord[]): { tally: PaymentTally; from: number } {
+  const resumable = lastSum && startsWith(trace, lastSum.trace, lastSum.length) ? lastSum : null;
+  const below = Math.floor(trace.length / CHECKPOINT_EVERY) * CHECKPOINT_EVERY;
+  for (let at = below; at > (resumable?.length ?? 0); at -= CHECKPOINT_EVERY) {
+    const checkpoint = checkpoints.get(trace[at - 1]!);
+    if (checkpoint && startsWith(trace, checkpoint.trace, at))
+      return { tally: checkpoint.tally.copy(), from: at };
+  }
+  if (resumable) return { tally: resumable.tally, from: resumable.length };
+  return { tally: new PaymentTally(), from: 0 };
+}
+
+/** Whether `trace` begins with the first `length` records of `other`, the very same records. */
+function startsWith(
+  trace: readonly TraceRecord[],
+  other: readonly TraceRecord[],
+  length: number,
+): boolean {
+  if (trace.length < length) return false;
+  for (let i = length - 1; i >= 0; i--) if (trace[i] !== other[i]) return false;
+  return true;
 }
 
 /** The most events within any window of `windowMs`, for sorted times. */

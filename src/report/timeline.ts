@@ -1,6 +1,6 @@
 import { IDEMPOTENT_REPLAYED } from '../model/http.ts';
 import type { ActorId, Message } from '../model/message.ts';
-import type { TraceRecord } from '../model/trace.ts';
+import type { RecordOf, TraceRecord } from '../model/trace.ts';
 
 /**
  * A recorded run prepared for playback: views are pure functions of (timeline, cursor), where the
@@ -129,12 +129,35 @@ export function recordsBy(timeline: Timeline, t: number): number {
 export function stateAt(timeline: Timeline, actor: ActorId, count: number): string | null {
   const list = timeline.states.get(actor);
   if (!list) return null;
-  let state: string | null = null;
-  for (const entry of list) {
-    if (entry.index >= count) break;
-    state = entry.state;
+  return list[lastBefore(list, count)]?.state ?? null;
+}
+
+/**
+ * The transition record that put the actor in its state once `count` records have happened, or
+ * null if it has made none yet: its last entry in the timeline's states (a binary search, not a
+ * scan back through the trace).
+ */
+export function lastTransitionAt(
+  timeline: Timeline,
+  actor: ActorId,
+  count: number,
+): RecordOf<'transition'> | null {
+  const list = timeline.states.get(actor) ?? [];
+  const entry = list[lastBefore(list, count)];
+  const record = entry && entry.index >= 0 ? timeline.trace[entry.index] : undefined;
+  return record?.type === 'transition' ? record : null;
+}
+
+/** The position of the last entry whose record index is below `count` (-1 if none is). */
+function lastBefore(list: readonly { index: number }[], count: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.index < count) lo = mid + 1;
+    else hi = mid;
   }
-  return state;
+  return lo - 1;
 }
 
 /** Where a message is at time `t`: how far along its wire, and how far it has fallen off it. */
@@ -148,9 +171,39 @@ export interface WirePosition {
 
 /** Messages on the wire at time `t`; a lost one falls from where it was when it was lost. */
 export function inFlight(timeline: Timeline, t: number): WirePosition[] {
+  const { sentAt, longestMs } = wireIndexOf(timeline);
+  // Spans come sorted by their send: one sent longestMs or more before t has ended by then, so
+  // a frame looks at the few sent since, not at every message of the run.
   return timeline.spans
+    .slice(upperBound(sentAt, t - longestMs), upperBound(sentAt, t))
     .filter((s) => s.sentAt <= t && t < s.endAt)
     .map((span) => ({ span, ...positionAt(span, t) }));
+}
+
+/** The spans' send times, and how long the longest stays on the wire. */
+const wireIndices = new WeakMap<Timeline, { sentAt: number[]; longestMs: number }>();
+
+function wireIndexOf(timeline: Timeline) {
+  let index = wireIndices.get(timeline);
+  if (!index) {
+    const { spans } = timeline;
+    const longestMs = spans.reduce((most, s) => Math.max(most, s.endAt - s.sentAt), 0);
+    index = { sentAt: spans.map((s) => s.sentAt), longestMs };
+    wireIndices.set(timeline, index);
+  }
+  return index;
+}
+
+/** How many of the ascending `values` are at most `t`. */
+function upperBound(values: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function positionAt(span: MessageSpan, t: number): { along: number; fallen: number } {
@@ -165,14 +218,36 @@ function positionAt(span: MessageSpan, t: number): { along: number; fallen: numb
 
 /** The next stop after `t`, or the end. */
 export function nextStop(timeline: Timeline, t: number): number {
-  return timeline.stops.find((s) => s > t) ?? timeline.endMs;
+  return timeline.stops[upperBound(timeline.stops, t)] ?? timeline.endMs;
 }
 
 /** The last stop before `t`, or the start. */
 export function previousStop(timeline: Timeline, t: number): number {
   const { stops } = timeline;
-  for (let i = stops.length - 1; i >= 0; i--) if (stops[i]! < t) return stops[i]!;
-  return 0;
+  // The stops at or after t start where those below t end.
+  let lo = 0;
+  let hi = stops.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stops[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return stops[lo - 1] ?? 0;
+}
+
+/** The trace's first `count` records, one shared array per trace and count. */
+const prefixes = new WeakMap<readonly TraceRecord[], { count: number; prefix: TraceRecord[] }>();
+
+/**
+ * The first `count` records of the trace: the same array for every view that asks in one frame,
+ * so a reading cached by the array (the ledger's summary) is worked out once, not per view.
+ */
+export function traceBy(trace: readonly TraceRecord[], count: number): readonly TraceRecord[] {
+  const known = prefixes.get(trace);
+  if (known?.count === count) return known.prefix;
+  const prefix = trace.slice(0, count);
+  prefixes.set(trace, { count, prefix });
+  return prefix;
 }
 
 /** Indices of each run's charge records, found once per timeline. */

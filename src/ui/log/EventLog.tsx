@@ -31,6 +31,7 @@ const ROWS_DRAWN = ROWS_IN_VIEW + 2 * OVERSCAN;
  */
 export function EventLog() {
   const t = useMessages();
+  const ms = t.settings.ms;
   const lang = useLab((s) => s.lang);
   const trace = useLab((s) => s.run.trace);
   const count = useRecordCount();
@@ -69,6 +70,7 @@ export function EventLog() {
                 line={line}
                 index={start + i}
                 current={start + i === count - 1}
+                ms={ms}
               />
             ))}
             {end < count && <Spacer px={(count - end) * ROW_PX} />}
@@ -153,17 +155,22 @@ function LogHead() {
   );
 }
 
-/** A row draws again only when its line or its place changes, not when its neighbours do. */
+/**
+ * A row draws again only when its line or its place changes, not when its neighbours do. It
+ * takes its time format from the log rather than from the store: forty rows that each watched
+ * the store were forty more checks on every move.
+ */
 const Row = memo(function Row({
   line,
   index,
   current,
+  ms,
 }: {
   line: LogLine;
   index: number;
   current: boolean;
+  ms: (value: number) => string;
 }) {
-  const ms = useMessages().settings.ms;
   return (
     <tr
       aria-rowindex={index + 2}

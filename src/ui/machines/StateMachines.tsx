@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { actorKind, isClient, NETWORK, SERVER, type ActorId } from '../../model/message.ts';
 import { machineOf, WORLDS } from '../../model/worlds.ts';
-import type { RecordOf, TraceRecord } from '../../model/trace.ts';
+import type { RecordOf } from '../../model/trace.ts';
 import {
   edgesTaken,
   layoutMachine,
@@ -12,7 +12,7 @@ import {
   type MachineLayout,
   type Point,
 } from '../../report/machineGraph.ts';
-import { stateAt } from '../../report/timeline.ts';
+import { lastTransitionAt, stateAt } from '../../report/timeline.ts';
 import { LabelledSelect } from '../common/LabelledSelect.tsx';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
@@ -51,23 +51,27 @@ export function StateMachines() {
     [full, showAll, visited],
   );
   const folded = full && graph ? full.states.length - graph.states.length : 0;
-  const last = useMemo(
-    () => lastTransition(timeline.trace, actor, count),
-    [timeline, actor, count],
-  );
+  const last = lastTransitionAt(timeline, actor, count);
   // Servers, networks and stores exist from the start; a request handler only once it starts.
   const transient = actorKind(actor) === 'handler';
   const current = stateAt(timeline, actor, count) ?? (transient ? null : (graph?.initial ?? null));
 
+  // A run can have a thousand actors: their menu is built when they change, not on every move.
+  const picker = useMemo(
+    () => (
+      <LabelledSelect
+        label={t.machines.actor}
+        value={actor}
+        options={actors.map((a) => ({ value: a, text: a }))}
+        onChange={setPicked}
+      />
+    ),
+    [t, actor, actors],
+  );
   return (
     <Panel id="machines" title={t.machines.region}>
       <div className="flex flex-wrap items-center gap-3">
-        <LabelledSelect
-          label={t.machines.actor}
-          value={actor}
-          options={actors.map((a) => ({ value: a, text: a }))}
-          onChange={setPicked}
-        />
+        {picker}
         <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="machine-now">
           {current === null
             ? t.machines.notYet
@@ -89,19 +93,6 @@ export function StateMachines() {
       )}
     </Panel>
   );
-}
-
-/** The transition that put the actor in its state at the cursor, if any has happened. */
-function lastTransition(
-  trace: readonly TraceRecord[],
-  actor: ActorId,
-  count: number,
-): RecordOf<'transition'> | null {
-  for (let i = Math.min(count, trace.length) - 1; i >= 0; i--) {
-    const r = trace[i];
-    if (r?.type === 'transition' && r.actor === actor) return r;
-  }
-  return null;
 }
 
 function Chart({

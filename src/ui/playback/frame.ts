@@ -1,6 +1,6 @@
 import type * as PacingModule from './schedule.ts';
-import { useEffect, useMemo } from 'react';
-import { recordsBy } from '../../report/timeline.ts';
+import { useEffect } from 'react';
+import { recordsBy, traceBy } from '../../report/timeline.ts';
 import { useLab, useLabStore } from '../common/lab.ts';
 
 /**
@@ -11,11 +11,14 @@ export function useRecordCount(): number {
   return useLab((s) => recordsBy(s.timeline, s.cursorMs));
 }
 
-/** The trace up to the cursor; a new array only when the count changes. */
+/**
+ * The trace up to the cursor; a new array only when the count changes, and the same array for
+ * every view that reads it, so a summary cached by the array is worked out once per move.
+ */
 export function useTraceSoFar() {
   const trace = useLab((s) => s.run.trace);
   const count = useRecordCount();
-  return useMemo(() => trace.slice(0, count), [trace, count]);
+  return traceBy(trace, count);
 }
 
 const prefersReducedMotion = () =>
