@@ -42,10 +42,13 @@ export function SequenceDiagram() {
   const store = useLabStore();
   // Where the reader scrolled to, valid only until the next event (then the diagram follows).
   const [reading, setReading] = useState<{ count: number; top: number } | null>(null);
-  useFollowCursor(store, box, rows, viewPx);
+  const ownScroll = useFollowCursor(store, box, rows, viewPx);
   const lastT = timeline.trace[count - 1]?.t ?? -1;
   const following = followTop(rows, lastT, viewPx);
   const onScroll = () => {
+    // A scroll the diagram made itself to follow the cursor is not the reader's: reading
+    // scrollTop here would force a layout, and a stale position a render back and forth.
+    if (ownScroll.current) return;
     const top = box.current?.scrollTop ?? 0;
     setReading(isFollowing(top, following) ? null : { count, top });
   };
@@ -158,10 +161,17 @@ function useFollowCursor(
   boxRef: { readonly current: HTMLDivElement | null },
   rows: Rows,
   viewPx: number,
-) {
+): { readonly current: boolean } {
+  // True from the diagram's own scroll until the next frame, when its scroll event has passed.
+  const moving = useRef(false);
   const follow = useCallback(() => {
     const target = followTop(rows, store.getState().cursorMs, viewPx);
-    if (boxRef.current) boxRef.current.scrollTop = target;
+    if (!boxRef.current) return;
+    moving.current = true;
+    boxRef.current.scrollTop = target;
+    requestAnimationFrame(() => {
+      moving.current = false;
+    });
   }, [store, boxRef, rows, viewPx]);
   useLayoutEffect(follow, [follow]);
   // Follow the cursor down the diagram as the run plays, without re-rendering for it. The scroll
@@ -181,6 +191,7 @@ function useFollowCursor(
       cancelAnimationFrame(frame);
     };
   }, [store, follow]);
+  return moving;
 }
 
 /** Unfolds the clients beyond the first few onto lanes of their own, or folds them again. */
