@@ -8,8 +8,8 @@ import type { StrategyId } from '../model/strategies.ts';
 import type { Lang } from './i18n.ts';
 
 /**
- * What each strategy does with the key, in a sentence, said as a run starts: the first thing a
- * newcomer reads on the stage, so it also says what an idempotency key is.
+ * What each strategy does with the key, in a sentence, shown beside a run that has not started:
+ * the first thing a newcomer reads on the stage, so it also says what an idempotency key is.
  */
 const KEY_EN = 'the idempotency key (an id the client repeats on every retry of a payment)';
 
@@ -25,8 +25,8 @@ const GIST_EN: Readonly<Record<StrategyId, string>> = {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const en = {
-  start: (clients: number, strategy: string, id: StrategyId) =>
-    `${plural(clients, 'client is', 'clients are')} about to pay. The server’s strategy: ${strategy}. ${GIST_EN[id]}`,
+  start: (clients: number, strategy: string) =>
+    `${plural(clients, 'client is', 'clients are')} about to pay. The server’s strategy: ${strategy}.`,
   startResources: (clients: number) =>
     `${plural(clients, 'client', 'clients')} will read and change resources over HTTP.`,
   firstSend: (client: number, request: string) => `Client ${client} sends ${request}.`,
@@ -149,8 +149,8 @@ const GIST_RU: Readonly<Record<StrategyId, string>> = {
 };
 
 const ru: CaptionTexts = {
-  start: (clients: number, strategy: string, id: StrategyId) =>
-    `${clientsRu(clients)} ${clients === 1 ? 'готовится' : 'готовятся'} заплатить. Стратегия сервера: ${strategy}. ${GIST_RU[id]}`,
+  start: (clients: number, strategy: string) =>
+    `${clientsRu(clients)} ${clients === 1 ? 'готовится' : 'готовятся'} заплатить. Стратегия сервера: ${strategy}.`,
   startResources: (clients: number) =>
     `${clientsRu(clients)} ${clients === 1 ? 'будет' : 'будут'} читать и менять ресурсы по HTTP.`,
   firstSend: (client: number, request: string) => `Клиент ${client} отправляет ${request}.`,
@@ -243,6 +243,14 @@ const ru: CaptionTexts = {
     `Прогон окончен: ${charges(chargeCount)} на ${payments(paymentCount)}${duplicates ? `, дублей: ${duplicates}` : ', дублей нет'}.`,
   endResources: (broken: number) =>
     `Прогон окончен: ${broken ? `нарушено инвариантов: ${broken}` : 'все инварианты соблюдены'}.`,
+};
+
+/** What the strategy's server does with the key, in a sentence that also says what a key is. */
+export const strategyGist = (lang: Lang, id: StrategyId): string => GISTS[lang][id];
+
+const GISTS: Readonly<Record<Lang, Readonly<Record<StrategyId, string>>>> = {
+  en: GIST_EN,
+  ru: GIST_RU,
 };
 
 export const CAPTION_TEXTS: Readonly<Record<Lang, CaptionTexts>> = { en, ru };

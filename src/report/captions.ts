@@ -131,13 +131,7 @@ function readRecord(record: TraceRecord, index: number, reading: Reading): void 
     moment(reading, record, index, kind, weight, ...args);
   switch (record.type) {
     case 'start':
-      return say(
-        'start',
-        'note',
-        record.intents.length,
-        strategyName(record.strategy),
-        record.strategy,
-      );
+      return say('start', 'note', record.intents.length, strategyName(record.strategy));
     case 'start-resources':
       return say('startResources', 'note', record.intents.length);
     case 'send':

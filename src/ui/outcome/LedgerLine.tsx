@@ -4,7 +4,9 @@ import { summarizeResources } from '../../model/resourceOutcome.ts';
 import type { RunResult } from '../../model/run.ts';
 import type { TraceRecord } from '../../model/trace.ts';
 import type { Messages } from '../../i18n/en.ts';
-import { useMessages } from '../common/lab.ts';
+import { strategyGist } from '../../i18n/captionTexts.ts';
+import type { Lang } from '../../i18n/i18n.ts';
+import { useLab, useMessages } from '../common/lab.ts';
 import { paymentVerdict, resourceHeadline, resourceVerdict, type Verdict } from './verdict.ts';
 
 /** Red with ⚠ for harm, green with ✓ when settled and fine, grey while nothing is decided. */
@@ -25,14 +27,20 @@ interface Line {
   verdict: Verdict;
   headline: string;
   detail: string;
+  /** Before anything happened: what this run's server does with the key, and what a key is. */
+  gist?: string;
 }
 
 /** A payment run in one line: charges against payments, and whether any was charged twice. */
-function paymentLine(trace: readonly TraceRecord[], t: Messages): Line {
+function paymentLine(trace: readonly TraceRecord[], t: Messages, lang: Lang): Line {
   const outcome = summarize(trace);
   const verdict = paymentVerdict(outcome);
   const headline = t.outcome.chargesFor(outcome.charges, outcome.intents);
-  if (verdict === 'start') return { verdict, headline, detail: t.stage.start };
+  if (verdict === 'start') {
+    const first = trace[0];
+    const gist = first?.type === 'start' ? { gist: strategyGist(lang, first.strategy) } : {};
+    return { verdict, headline, detail: t.stage.start, ...gist };
+  }
   const failedButCharged = outcome.perIntent.filter(
     (p) => p.outcome === 'failed' && p.charges > 0,
   ).length;
@@ -75,9 +83,10 @@ export function LedgerLine({
   testId?: string;
 }) {
   const t = useMessages();
+  const lang = useLab((s) => s.lang);
   const line = useMemo(
-    () => (run.world === 'resources' ? resourceLine(trace, t) : paymentLine(trace, t)),
-    [run.world, trace, t],
+    () => (run.world === 'resources' ? resourceLine(trace, t) : paymentLine(trace, t, lang)),
+    [run.world, trace, t, lang],
   );
   return (
     <div
@@ -101,6 +110,11 @@ export function LedgerLine({
           {line.detail}
         </span>
       </p>
+      {line.gist && (
+        <p className="mt-1 text-base leading-snug text-slate-700 dark:text-slate-200">
+          {line.gist}
+        </p>
+      )}
     </div>
   );
 }
