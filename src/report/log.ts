@@ -30,14 +30,43 @@ export interface LogLine {
 
 export function describeTrace(trace: readonly TraceRecord[], lang: Lang): LogLine[] {
   const world: World = trace[0]?.type === 'start-resources' ? 'resources' : 'payments';
-  const context: Context = { messages: new Map(), lang, world, m: messagesOf(lang).log };
+  const context: Context = {
+    messages: new Map(),
+    attempts: new Map(),
+    lang,
+    world,
+    m: messagesOf(lang).log,
+  };
+  const sent = new Map<string, number>();
   const lines: LogLine[] = [];
   for (const record of trace) {
-    if (record.type === 'send') context.messages.set(record.message.id, record.message);
-    if (record.type === 'duplicate') context.messages.set(record.copy.id, record.copy);
+    if (record.type === 'send') {
+      context.messages.set(record.message.id, record.message);
+      countAttempt(record.message, sent, context.attempts);
+    }
+    if (record.type === 'duplicate') {
+      context.messages.set(record.copy.id, record.copy);
+      const original = context.attempts.get(record.copy.copyOf ?? -1);
+      if (original !== undefined) context.attempts.set(record.copy.id, original);
+    }
     lines.push(describeRecord(record, context));
   }
   return lines;
+}
+
+/**
+ * The attempt of a request as a person counts: the how-manieth time this client sends this method
+ * and path for this intent. An update's read and its write are two requests, each with its own
+ * first attempt; the message's own number counts both, so that a late answer to the read can never
+ * pass for the write's.
+ */
+function countAttempt(message: Message, sent: Map<string, number>, attempts: Map<number, number>) {
+  if (message.kind !== 'request') return;
+  const { method, path } = message.request;
+  const request = `${message.from} ${message.intentId} ${method} ${path}`;
+  const attempt = (sent.get(request) ?? 0) + 1;
+  sent.set(request, attempt);
+  attempts.set(message.id, attempt);
 }
 
 /** Which world a trace comes from decides what tells its requests apart. */
@@ -48,6 +77,7 @@ export function messageSummary(
   message: Message | undefined,
   lang: Lang,
   world: World = 'payments',
+  attempt = message?.attempt ?? 0,
 ): string {
   const m = messagesOf(lang).log;
   if (!message) return '?';
@@ -60,8 +90,17 @@ export function messageSummary(
   }
   const { method, path } = message.request;
   const headers = requestHeaders(message.request, lang, world);
-  return `${method} ${path} (${m.attempt(message.attempt)}, ${headers})${copy}`;
+  return `${method} ${path} (${m.attempt(attempt)}, ${headers})${copy}`;
 }
+
+/** A message in a few words, its attempt counted as the log counts it. */
+const summaryIn = (message: Message | undefined, context: Context) =>
+  messageSummary(
+    message,
+    context.lang,
+    context.world,
+    message && (context.attempts.get(message.id) ?? message.attempt),
+  );
 
 /** What tells this request apart: its idempotency key, or its preconditions and body. */
 function requestHeaders(request: HttpRequest, lang: Lang, world: World): string {
@@ -80,6 +119,8 @@ function requestHeaders(request: HttpRequest, lang: Lang, world: World): string 
 /** What a line is written from: the messages sent so far (a delivery names only its id). */
 interface Context {
   messages: Map<number, Message>;
+  /** Each request's attempt, counted per request (countAttempt). */
+  attempts: Map<number, number>;
   lang: Lang;
   world: World;
   m: Messages['log'];
@@ -98,19 +139,19 @@ const DESCRIBE: Describers = {
   'start-resources': (r, { m }) =>
     said('lab', m.startResourcesDetail(r.intents.length, Object.keys(r.resources).join(', '))),
   served: (r, { messages, lang }) => said(SERVER, describeServed(r, messages, lang)),
-  send: (r, { lang, world }) => said(r.message.from, messageSummary(r.message, lang, world)),
-  deliver: (r, { messages, lang, world }) => {
-    const message = messages.get(r.id);
+  send: (r, context) => said(r.message.from, summaryIn(r.message, context)),
+  deliver: (r, context) => {
+    const message = context.messages.get(r.id);
     const ok = message?.kind === 'response' && message.response.status < 300;
-    return said(NETWORK, messageSummary(message, lang, world), ok ? 'success' : 'normal');
+    return said(NETWORK, summaryIn(message, context), ok ? 'success' : 'normal');
   },
-  drop: (r, { messages, lang, world, m }) =>
+  drop: (r, context) =>
     said(
       NETWORK,
-      `${messageSummary(messages.get(r.id), lang, world)} — ${m.dropReasons[r.reason]}`,
+      `${summaryIn(context.messages.get(r.id), context)} — ${context.m.dropReasons[r.reason]}`,
       'fault',
     ),
-  duplicate: (r, { lang, world }) => said(NETWORK, messageSummary(r.copy, lang, world), 'fault'),
+  duplicate: (r, context) => said(NETWORK, summaryIn(r.copy, context), 'fault'),
   timer: (r, { m }) => said(r.actor, m.timers[r.name]),
   transition: (r) => said(r.actor, `${r.from || '∅'} → ${r.to} (${r.event})`),
   store: (r) => said(STORE, describeStoreOp(r.op)),
@@ -119,8 +160,8 @@ const DESCRIBE: Describers = {
   fault: (r, { lang }) => said('fault', describeFault(r.fault, lang), 'fault'),
   'fault-end': (r, { lang }) => said('fault', describeFault(r.fault, lang)),
   recorded: (r, { m }) => said(STORE, m.recordedDetail(r.what, r.id, r.intentId)),
-  ignored: (r, { messages, lang, world, m }) =>
-    said(r.by, m.ignoredDetail(messageSummary(messages.get(r.id), lang, world))),
+  ignored: (r, context) =>
+    said(r.by, context.m.ignoredDetail(summaryIn(context.messages.get(r.id), context))),
   dedup: (r, { m }) => said(PROVIDER, m.dedupDetail(r.chargeId, r.intentId), 'success'),
   declined: (r, { lang, m }) =>
     said(
