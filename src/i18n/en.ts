@@ -565,6 +565,7 @@ export const en = {
     soFar: 'No duplicate charge so far; not every payment has its answer yet.',
     duplicateShort: (n: number) => `${plural(n, 'duplicate charge', 'duplicate charges')}`,
     noDuplicateShort: 'no duplicate charge',
+    ruleBrokenShort: (rule: string) => `rule broken: “${rule}”`,
     chargedAfterFailureShort: (n: number) =>
       `${plural(n, 'payment', 'payments')} charged after “failed”`,
     resourceSoFar: 'Nothing lost or doubled so far; not every request has its answer yet.',

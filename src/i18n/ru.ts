@@ -576,6 +576,7 @@ export const ru: Messages = {
     duplicateShort: (n: number) =>
       pluralRu(n, 'повторное списание', 'повторных списания', 'повторных списаний'),
     noDuplicateShort: 'повторных списаний нет',
+    ruleBrokenShort: (rule: string) => `нарушено правило «${rule}»`,
     chargedAfterFailureShort: (n: number) =>
       `${payments(n)} ${n % 10 === 1 && n % 100 !== 11 ? 'списан' : 'списаны'} после ответа «не прошёл»`,
     resourceSoFar: 'Пока ничего не потеряно и не задвоено, но ответ получили ещё не все запросы.',

@@ -49,9 +49,11 @@ function paymentLine(trace: readonly TraceRecord[], t: Messages, lang: Lang): Li
       ? t.stage.duplicateShort(outcome.duplicateCharges)
       : failedButCharged > 0
         ? t.stage.chargedAfterFailureShort(failedButCharged)
-        : verdict === 'pending'
-          ? t.stage.soFar
-          : t.stage.noDuplicateShort;
+        : outcome.violations[0]
+          ? t.stage.ruleBrokenShort(t.invariants.names[outcome.violations[0].name])
+          : verdict === 'pending'
+            ? t.stage.soFar
+            : t.stage.noDuplicateShort;
   // A replayed answer is the fix at work: worth saying beside the verdict.
   const replays = outcome.replays + outcome.lateReplays;
   const withReplays = replays > 0 ? `${detail} · ${t.stage.replaysShort(replays)}` : detail;

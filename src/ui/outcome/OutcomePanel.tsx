@@ -59,8 +59,15 @@ function PaymentHeadline({ outcome }: { outcome: RunOutcome }) {
   // Green only once every payment has its answer: mid-run, one charge may yet become two. At
   // the start nothing has happened, and the ledger says so rather than a verdict.
   const pending = verdict === 'pending' || verdict === 'start';
+  const broken = outcome.violations[0];
   const settledSentence =
-    verdict === 'start' ? t.stage.start : pending ? t.stage.soFar : t.outcome.noDuplicates;
+    verdict === 'start'
+      ? t.stage.start
+      : broken
+        ? t.stage.ruleBrokenShort(t.invariants.names[broken.name])
+        : pending
+          ? t.stage.soFar
+          : t.outcome.noDuplicates;
   return (
     <HeadlineBox
       harmed={harmed}

@@ -33,6 +33,21 @@ describe('the ledger’s verdict is earned by events', () => {
     expect(verdicts).toEqual(['start', 'pending', 'fine']);
   });
 
+  it('a broken rule is harm even without a duplicate: a client told "paid" for a payment never charged', () => {
+    const run = runScenario({ scenario: 'payload-mismatch', strategy: 'atomic-key', seed: 1 });
+    const outcome = summarize(run.trace);
+    expect(outcome.duplicateCharges).toBe(0);
+    expect(run.invariants.outcomeConsistency.ok).toBe(false);
+    expect(paymentVerdict(outcome)).toBe('harmed');
+    // With a fingerprint the second payment is refused with 422, and the run ends fine.
+    const fingerprinted = runScenario({
+      scenario: 'payload-mismatch',
+      strategy: 'fingerprinted',
+      seed: 1,
+    });
+    expect(paymentVerdict(summarize(fingerprinted.trace))).toBe('fine');
+  });
+
   it('an HTTP run starts neutral too', () => {
     const run = runScenario({ scenario: 'lost-update', strategy: 'none', seed: 1 });
     expect(resourceVerdict(summarizeResources([]))).toBe('start');

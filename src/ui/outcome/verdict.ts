@@ -9,12 +9,17 @@ import type { Messages } from '../../i18n/en.ts';
  */
 export type Verdict = 'start' | 'pending' | 'harmed' | 'fine';
 
-/** A payment run's verdict: harm as soon as it happens; "fine" only once every payment is settled. */
+/**
+ * A payment run's verdict: harm as soon as it happens — a duplicate charge, a charge after
+ * "failed", or any rule broken (a client told "paid" for a payment never charged is harm too);
+ * "fine" only once every payment is settled.
+ */
 export function paymentVerdict(outcome: RunOutcome): Verdict {
   const chargedAfterFailure = outcome.perIntent.some(
     (p) => p.outcome === 'failed' && p.charges > 0,
   );
-  if (outcome.duplicateCharges > 0 || chargedAfterFailure) return 'harmed';
+  if (outcome.duplicateCharges > 0 || chargedAfterFailure || outcome.violations.length > 0)
+    return 'harmed';
   if (outcome.requestsHandled === 0 && outcome.charges === 0) return 'start';
   const unsettled =
     outcome.perIntent.length === 0 || outcome.perIntent.some((p) => p.outcome === null);
