@@ -241,13 +241,13 @@ function describeServed(
 
 /** A store operation as the SQL it stands for (keys shortened, as in the rest of the log). */
 export function describeStoreOp(op: StoreOp): string {
-  const key = (claim: { scope: string; key: string }) =>
-    `('${claim.scope}', '${claim.key.slice(0, 8)}…')`;
+  const key = (claim: { scope: string; key: string }, ...more: string[]) =>
+    `('${claim.scope}', '${claim.key.slice(0, 8)}…'${more.map((value) => `, ${value}`).join('')})`;
   switch (op.type) {
     case 'claimKey':
       return `BEGIN; INSERT INTO idempotency_keys (scope, key) VALUES ${key(op.claim)}`;
     case 'lockKey':
-      return `INSERT INTO idempotency_keys (scope, key, locked_at) VALUES ${key(op.claim)} ON CONFLICT …; COMMIT`;
+      return `INSERT INTO idempotency_keys (scope, key, locked_at) VALUES ${key(op.claim, 'now()')} ON CONFLICT …; COMMIT`;
     case 'commit':
       if (!op.payment)
         return `UPDATE idempotency_keys SET response = ${op.response?.status}; COMMIT`;

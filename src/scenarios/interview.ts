@@ -30,9 +30,10 @@ export const INTERVIEW_QUESTIONS: readonly InterviewQuestion[] = [
   },
   {
     id: 'design-payments-api',
-    // The design the answer describes (a locked key with the request's digest), met by a retry
-    // that arrives while the first request still runs: 409, then the stored 201 replayed.
-    lab: scene('concurrent-retries', { strategy: 'fingerprinted', at: 'end' }),
+    // The design the answer describes (a locked key with the request's digest, and a key derived
+    // from ours for the provider: recovery points), met by a retry that arrives while the first
+    // request still runs: 409, then the stored 201 replayed.
+    lab: scene('concurrent-retries', { strategy: 'recovery-points', at: 'end' }),
     claims: [
       { kind: 'charges', equals: 1 },
       { kind: 'client-saw', status: 409 },
