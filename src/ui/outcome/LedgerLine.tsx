@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { summarize } from '../../model/outcome.ts';
+import { summarize, type RunOutcome } from '../../model/outcome.ts';
 import { summarizeResources } from '../../model/resourceOutcome.ts';
 import type { RunResult } from '../../model/run.ts';
 import type { TraceRecord } from '../../model/trace.ts';
@@ -41,23 +41,23 @@ function paymentLine(trace: readonly TraceRecord[], t: Messages, lang: Lang): Li
     const gist = first?.type === 'start' ? { gist: strategyGist(lang, first.strategy) } : {};
     return { verdict, headline, detail: t.stage.start, ...gist };
   }
-  const failedButCharged = outcome.perIntent.filter(
-    (p) => p.outcome === 'failed' && p.charges > 0,
-  ).length;
-  const detail =
-    outcome.duplicateCharges > 0
-      ? t.stage.duplicateShort(outcome.duplicateCharges)
-      : failedButCharged > 0
-        ? t.stage.chargedAfterFailureShort(failedButCharged)
-        : outcome.violations[0]
-          ? t.stage.ruleBrokenShort(t.invariants.names[outcome.violations[0].name])
-          : verdict === 'pending'
-            ? t.stage.soFar
-            : t.stage.noDuplicateShort;
+  const detail = paymentDetail(outcome, verdict, t);
   // A replayed answer is the fix at work: worth saying beside the verdict.
   const replays = outcome.replays + outcome.lateReplays;
   const withReplays = replays > 0 ? `${detail} · ${t.stage.replaysShort(replays)}` : detail;
   return { verdict, headline, detail: withReplays };
+}
+
+/** The worst thing that happened so far, in a few words; or that nothing bad has (yet). */
+function paymentDetail(outcome: RunOutcome, verdict: Verdict, t: Messages): string {
+  if (outcome.duplicateCharges > 0) return t.stage.duplicateShort(outcome.duplicateCharges);
+  const failedButCharged = outcome.perIntent.filter(
+    (p) => p.outcome === 'failed' && p.charges > 0,
+  ).length;
+  if (failedButCharged > 0) return t.stage.chargedAfterFailureShort(failedButCharged);
+  const broken = outcome.violations[0];
+  if (broken) return t.stage.ruleBrokenShort(t.invariants.names[broken.name]);
+  return verdict === 'pending' ? t.stage.soFar : t.stage.noDuplicateShort;
 }
 
 /** A resource run in one line: lost or doubled changes, or that none was (so far). */
