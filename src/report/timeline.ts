@@ -1,6 +1,7 @@
 import { IDEMPOTENT_REPLAYED } from '../model/http.ts';
 import type { ActorId, Message } from '../model/message.ts';
 import type { RecordOf, TraceRecord } from '../model/trace.ts';
+import { countBefore } from './search.ts';
 
 /**
  * A recorded run prepared for playback: views are pure functions of (timeline, cursor), where the
@@ -115,14 +116,7 @@ export function buildTimeline(trace: readonly TraceRecord[]): Timeline {
 /** How many records have happened by time `t` (those at exactly `t` included). */
 export function recordsBy(timeline: Timeline, t: number): number {
   const { trace } = timeline;
-  let lo = 0;
-  let hi = trace.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (trace[mid]!.t <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countBefore(trace.length, (i) => trace[i]!.t <= t);
 }
 
 /** An actor's machine state once `count` records have happened, or null before it exists. */
@@ -150,14 +144,7 @@ export function lastTransitionAt(
 
 /** The position of the last entry whose record index is below `count` (-1 if none is). */
 function lastBefore(list: readonly { index: number }[], count: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.index < count) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return countBefore(list.length, (i) => list[i]!.index < count) - 1;
 }
 
 /** Where a message is at time `t`: how far along its wire, and how far it has fallen off it. */
@@ -196,14 +183,7 @@ function wireIndexOf(timeline: Timeline) {
 
 /** How many of the ascending `values` are at most `t`. */
 function upperBound(values: readonly number[], t: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countBefore(values.length, (i) => values[i]! <= t);
 }
 
 function positionAt(span: MessageSpan, t: number): { along: number; fallen: number } {
@@ -225,14 +205,7 @@ export function nextStop(timeline: Timeline, t: number): number {
 export function previousStop(timeline: Timeline, t: number): number {
   const { stops } = timeline;
   // The stops at or after t start where those below t end.
-  let lo = 0;
-  let hi = stops.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (stops[mid]! < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return stops[lo - 1] ?? 0;
+  return stops[countBefore(stops.length, (i) => stops[i]! < t) - 1] ?? 0;
 }
 
 /** The trace's first `count` records, one shared array per trace and count. */
@@ -258,17 +231,16 @@ const chargeIndices = new WeakMap<Timeline, number[]>();
  * over the run's charges, not a scan of the trace on every frame.
  */
 export function chargesBy(timeline: Timeline, count: number): number {
+  const indices = chargeIndicesOf(timeline);
+  return countBefore(indices.length, (i) => indices[i]! < count);
+}
+
+/** The record index of each of the run's charges, worked out once per run. */
+function chargeIndicesOf(timeline: Timeline): number[] {
   let indices = chargeIndices.get(timeline);
   if (!indices) {
     indices = timeline.marks.filter((m) => m.kind === 'charge').map((m) => m.index);
     chargeIndices.set(timeline, indices);
   }
-  let lo = 0;
-  let hi = indices.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (indices[mid]! < count) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return indices;
 }

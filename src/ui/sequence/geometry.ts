@@ -17,6 +17,7 @@ import type { MessageSpan, Timeline } from '../../report/timeline.ts';
 import type { CallSpan } from '../../report/calls.ts';
 import { REM_PX } from '../common/rem.ts';
 import { firstStopAfter } from './range.ts';
+import { countBefore } from '../../report/search.ts';
 
 /**
  * Where things stand in the sequence diagram, in SVG pixels: lanes across, one row per moment
@@ -226,16 +227,10 @@ export function indexWires<W extends Wire>(wires: readonly W[]): WireIndex<W> {
 /** The wires on the wire at some time from `from` to `to`, in the order they left. */
 export function wiresBetween<W extends Wire>(index: WireIndex<W>, from: number, to: number): W[] {
   const { wires, latestEnd } = index;
-  let lo = 0;
-  let hi = wires.length;
   // The first wire that, or an earlier one, is still on the wire at `from`.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (latestEnd[mid]! < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const first = countBefore(wires.length, (i) => latestEnd[i]! < from);
   const found: W[] = [];
-  for (let i = lo; i < wires.length && wires[i]!.sentAt <= to; i++)
+  for (let i = first; i < wires.length && wires[i]!.sentAt <= to; i++)
     if (wires[i]!.endAt >= from) found.push(wires[i]!);
   return found;
 }
@@ -284,15 +279,9 @@ export function laneEvents(trace: readonly TraceRecord[]): Point[] {
 
 /** The lane events from `from` to `to`, both included: points are in time order. */
 export function pointsBetween(points: readonly Point[], from: number, to: number): Point[] {
-  let lo = 0;
-  let hi = points.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (points[mid]!.t < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const first = countBefore(points.length, (i) => points[i]!.t < from);
   const found: Point[] = [];
-  for (let i = lo; i < points.length && points[i]!.t <= to; i++) found.push(points[i]!);
+  for (let i = first; i < points.length && points[i]!.t <= to; i++) found.push(points[i]!);
   return found;
 }
 

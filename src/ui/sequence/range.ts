@@ -1,18 +1,12 @@
 /**
- * Rows as stops in time, with nothing else imported: the export menu (on the first screen) asks
- * which rows an export would hold without loading the diagram.
+ * Rows as stops in time, importing nothing but a binary search: the export menu (on the first
+ * screen) asks which rows an export would hold without loading the diagram.
  */
+import { countBefore } from '../../report/search.ts';
 
 /** Index of the first stop after `t` (stops.length if none): a binary search. */
 export function firstStopAfter(stops: readonly number[], t: number): number {
-  let lo = 0;
-  let hi = stops.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (stops[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countBefore(stops.length, (i) => stops[i]! <= t);
 }
 
 /** The most rows an exported diagram holds: 400 rows are 8,800 px, 17,600 px in a 2× PNG. */
