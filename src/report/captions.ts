@@ -4,6 +4,7 @@ import type { ScriptedFault } from '../model/settings.ts';
 import type { RecordOf, TraceRecord } from '../model/trace.ts';
 import { formatMoney, messagesOf, type Lang } from '../i18n/i18n.ts';
 import { CAPTION_TEXTS, type CaptionTexts } from '../i18n/captionTexts.ts';
+import { attemptCounter } from './attempts.ts';
 import { describeFacts, outcomeText } from './words.ts';
 
 /**
@@ -92,6 +93,7 @@ interface Reading {
   messages: Map<number, Message>;
   /** Each intent's requests so far, to tell a retry from a first try. */
   requests: Map<string, RequestMessage[]>;
+  attemptOf: (message: RequestMessage) => number;
   charges: Map<string, number>;
   out: CaptionMoment[];
 }
@@ -103,6 +105,7 @@ export function captionMoments(trace: readonly TraceRecord[]): CaptionMoment[] {
     world: trace[0]?.type === 'start-resources' ? 'resources' : 'payments',
     messages: new Map(),
     requests: new Map(),
+    attemptOf: attemptCounter(),
     charges: new Map(),
     out: [],
   };
@@ -228,13 +231,10 @@ function readSend(record: RecordOf<'send'>, index: number, reading: Reading): vo
   const earlier = reading.requests.get(message.intentId) ?? [];
   reading.requests.set(message.intentId, [...earlier, message]);
   const { method, path } = message.request;
-  const same = earlier.filter(
+  const previous = earlier.findLast(
     (r) => r.request.method === method && r.request.path === path && r.from === message.from,
   );
-  const previous = same.at(-1);
-  // The attempt of this request, as a person counts: an update's read and its write are two
-  // requests, each with its own first attempt (the message's own number counts both).
-  const attempt = same.length + 1;
+  const attempt = reading.attemptOf(message);
   const client = clientNumber(message.from);
   const say = <K extends CaptionKind>(kind: K, weight: Weight, ...args: Args<K>) =>
     moment(reading, record, index, kind, weight, ...args);

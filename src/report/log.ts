@@ -14,6 +14,7 @@ import type { ScriptedFault } from '../model/settings.ts';
 import type { RecordOf, TraceRecord } from '../model/trace.ts';
 import { formatMoney, messagesOf, type Lang, type Messages } from '../i18n/i18n.ts';
 import { describeFacts, fieldsText, outcomeText } from './words.ts';
+import { attemptCounter } from './attempts.ts';
 
 /**
  * The trace as readable lines, in either language: the accessible event log of the page and the
@@ -37,12 +38,13 @@ export function describeTrace(trace: readonly TraceRecord[], lang: Lang): LogLin
     world,
     m: messagesOf(lang).log,
   };
-  const sent = new Map<string, number>();
+  const attemptOf = attemptCounter();
   const lines: LogLine[] = [];
   for (const record of trace) {
     if (record.type === 'send') {
-      context.messages.set(record.message.id, record.message);
-      countAttempt(record.message, sent, context.attempts);
+      const { message } = record;
+      context.messages.set(message.id, message);
+      if (message.kind === 'request') context.attempts.set(message.id, attemptOf(message));
     }
     if (record.type === 'duplicate') {
       context.messages.set(record.copy.id, record.copy);
@@ -52,21 +54,6 @@ export function describeTrace(trace: readonly TraceRecord[], lang: Lang): LogLin
     lines.push(describeRecord(record, context));
   }
   return lines;
-}
-
-/**
- * The attempt of a request as a person counts: the how-manieth time this client sends this method
- * and path for this intent. An update's read and its write are two requests, each with its own
- * first attempt; the message's own number counts both, so that a late answer to the read can never
- * pass for the write's.
- */
-function countAttempt(message: Message, sent: Map<string, number>, attempts: Map<number, number>) {
-  if (message.kind !== 'request') return;
-  const { method, path } = message.request;
-  const request = `${message.from} ${message.intentId} ${method} ${path}`;
-  const attempt = (sent.get(request) ?? 0) + 1;
-  sent.set(request, attempt);
-  attempts.set(message.id, attempt);
 }
 
 /** Which world a trace comes from decides what tells its requests apart. */
@@ -119,7 +106,7 @@ function requestHeaders(request: HttpRequest, lang: Lang, world: World): string 
 /** What a line is written from: the messages sent so far (a delivery names only its id). */
 interface Context {
   messages: Map<number, Message>;
-  /** Each request's attempt, counted per request (countAttempt). */
+  /** Each request's attempt, counted per request (attempts.ts). */
   attempts: Map<number, number>;
   lang: Lang;
   world: World;

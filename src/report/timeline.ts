@@ -235,6 +235,17 @@ export function chargesBy(timeline: Timeline, count: number): number {
   return countBefore(indices.length, (i) => indices[i]! < count);
 }
 
+/**
+ * The rules broken once `count` records have happened, from the timeline's marks (a few per run),
+ * not a scan of the trace per rule on every move.
+ */
+export function violationsBy(timeline: Timeline, count: number): RecordOf<'invariant'>[] {
+  return timeline.marks.flatMap(({ kind, index }) => {
+    const record = timeline.trace[index];
+    return kind === 'violation' && index < count && record?.type === 'invariant' ? [record] : [];
+  });
+}
+
 /** The record index of each of the run's charges, worked out once per run. */
 function chargeIndicesOf(timeline: Timeline): number[] {
   let indices = chargeIndices.get(timeline);

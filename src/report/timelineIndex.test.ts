@@ -11,6 +11,7 @@ import {
   previousStop,
   stateAt,
   traceBy,
+  violationsBy,
   type Timeline,
 } from './timeline.ts';
 
@@ -39,6 +40,8 @@ const plain = {
   nextStop: (timeline: Timeline, t: number) => timeline.stops.find((s) => s > t) ?? timeline.endMs,
   previousStop: (timeline: Timeline, t: number) =>
     [...timeline.stops].reverse().find((s) => s < t) ?? 0,
+  violations: (trace: readonly TraceRecord[], count: number) =>
+    trace.slice(0, count).filter((r) => r.type === 'invariant'),
 };
 
 /** Every record's time, the moments just before and between them, and beyond both ends. */
@@ -59,6 +62,7 @@ function expectSameAsScans(timeline: Timeline): void {
     expect(previousStop(timeline, t)).toBe(plain.previousStop(timeline, t));
   }
   for (let count = 0; count <= timeline.trace.length; count++) {
+    expect(violationsBy(timeline, count)).toEqual(plain.violations(timeline.trace, count));
     for (const actor of actors) {
       expect(stateAt(timeline, actor, count)).toBe(plain.stateAt(timeline, actor, count));
       expect(lastTransitionAt(timeline, actor, count)).toBe(

@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
 import { verdictsOf } from '../../model/run.ts';
-import { useTraceSoFar } from '../playback/frame.ts';
+import { violationsBy } from '../../report/timeline.ts';
+import { useRecordCount } from '../playback/frame.ts';
 import { describeVerdict } from '../../report/words.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
@@ -9,7 +11,9 @@ export function InvariantsPanel() {
   const t = useMessages();
   const lang = useLab((s) => s.lang);
   const run = useLab((s) => s.run);
-  const trace = useTraceSoFar();
+  const timeline = useLab((s) => s.timeline);
+  const count = useRecordCount();
+  const brokenSoFar = useMemo(() => violationsBy(timeline, count), [timeline, count]);
   const notClaimed =
     run.world === 'resources' ? t.invariants.notClaimedResources : t.invariants.notClaimed;
   return (
@@ -17,13 +21,12 @@ export function InvariantsPanel() {
       <ul className="flex flex-col gap-3">
         {verdictsOf(run).map(([name, final]) => {
           // As the run stands at the cursor: broken once its violation record has happened.
-          const broken = trace.find((r) => r.type === 'invariant' && r.name === name);
+          const broken = brokenSoFar.find((r) => r.name === name);
           // The facts are those of the moment it broke, so they say when: later charges may
           // have come since, and the ledger counts them.
-          const verdict =
-            broken?.type === 'invariant'
-              ? { ...final, ok: false, violation: broken.facts }
-              : { ...final, ok: true, violation: null };
+          const verdict = broken
+            ? { ...final, ok: false, violation: broken.facts }
+            : { ...final, ok: true, violation: null };
           const state = verdict.ok ? t.invariants.holds : t.invariants.violated;
           return (
             <li key={name} className="flex gap-2 text-sm">

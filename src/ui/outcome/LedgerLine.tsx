@@ -7,7 +7,13 @@ import type { Messages } from '../../i18n/en.ts';
 import { strategyGist } from '../../i18n/captionTexts.ts';
 import type { Lang } from '../../i18n/i18n.ts';
 import { useLab, useMessages } from '../common/lab.ts';
-import { paymentVerdict, resourceHeadline, resourceVerdict, type Verdict } from './verdict.ts';
+import {
+  chargedAfterFailure,
+  paymentVerdict,
+  resourceHeadline,
+  resourceVerdict,
+  type Verdict,
+} from './verdict.ts';
 
 /** Red with ⚠ for harm, green with ✓ when settled and fine, grey while nothing is decided. */
 export const VERDICT_TONE: Record<Verdict, string> = {
@@ -51,9 +57,7 @@ function paymentLine(trace: readonly TraceRecord[], t: Messages, lang: Lang): Li
 /** The worst thing that happened so far, in a few words; or that nothing bad has (yet). */
 function paymentDetail(outcome: RunOutcome, verdict: Verdict, t: Messages): string {
   if (outcome.duplicateCharges > 0) return t.stage.duplicateShort(outcome.duplicateCharges);
-  const failedButCharged = outcome.perIntent.filter(
-    (p) => p.outcome === 'failed' && p.charges > 0,
-  ).length;
+  const failedButCharged = chargedAfterFailure(outcome);
   if (failedButCharged > 0) return t.stage.chargedAfterFailureShort(failedButCharged);
   const broken = outcome.violations[0];
   if (broken) return t.stage.ruleBrokenShort(t.invariants.names[broken.name]);

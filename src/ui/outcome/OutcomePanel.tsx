@@ -6,7 +6,7 @@ import { useTraceSoFar } from '../playback/frame.ts';
 import { outcomeText } from '../../report/words.ts';
 import { AnswerStatuses, Fact, HeadlineBox, LedgerFacts, verdictText } from './RunFacts.tsx';
 import { ResourceOutcome } from './ResourceOutcome.tsx';
-import { paymentVerdict } from './verdict.ts';
+import { chargedAfterFailure, paymentVerdict } from './verdict.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
 import { Deferred } from '../common/Deferred.tsx';
@@ -49,10 +49,7 @@ function PaymentOutcome({ run, trace }: { run: PaymentRun; trace: readonly Trace
 function PaymentHeadline({ outcome }: { outcome: RunOutcome }) {
   const t = useMessages();
   const duplicated = outcome.duplicateCharges > 0;
-  // A charge for a payment the client was told had failed: no duplicate, and still a harm.
-  const chargedAfterFailure = outcome.perIntent.filter(
-    (p) => p.outcome === 'failed' && p.charges > 0,
-  ).length;
+  const failedButCharged = chargedAfterFailure(outcome);
   const replays = outcome.replays + outcome.lateReplays;
   const verdict = paymentVerdict(outcome);
   const harmed = verdict === 'harmed';
@@ -76,14 +73,14 @@ function PaymentHeadline({ outcome }: { outcome: RunOutcome }) {
       testId="charges-headline"
     >
       {/* "No duplicate" is no comfort beside another harm: then only the harm is said. */}
-      {(duplicated || chargedAfterFailure === 0) && (
+      {(duplicated || failedButCharged === 0) && (
         <p className={verdictText(duplicated, pending)}>
           {duplicated ? t.outcome.duplicates(outcome.duplicateCharges) : settledSentence}
         </p>
       )}
-      {chargedAfterFailure > 0 && (
+      {failedButCharged > 0 && (
         <p className={`mt-1 ${verdictText(true)}`}>
-          {t.outcome.chargedAfterFailure(chargedAfterFailure)}
+          {t.outcome.chargedAfterFailure(failedButCharged)}
         </p>
       )}
       {outcome.duplicateRecords > 0 && outcome.duplicateCharges === 0 && (

@@ -15,16 +15,21 @@ export type Verdict = 'start' | 'pending' | 'harmed' | 'fine';
  * "fine" only once every payment is settled.
  */
 export function paymentVerdict(outcome: RunOutcome): Verdict {
-  const chargedAfterFailure = outcome.perIntent.some(
-    (p) => p.outcome === 'failed' && p.charges > 0,
-  );
-  if (outcome.duplicateCharges > 0 || chargedAfterFailure || outcome.violations.length > 0)
+  if (
+    outcome.duplicateCharges > 0 ||
+    chargedAfterFailure(outcome) > 0 ||
+    outcome.violations.length > 0
+  )
     return 'harmed';
   if (outcome.requestsHandled === 0 && outcome.charges === 0) return 'start';
   const unsettled =
     outcome.perIntent.length === 0 || outcome.perIntent.some((p) => p.outcome === null);
   return unsettled ? 'pending' : 'fine';
 }
+
+/** Payments charged although their client was told they had failed: no duplicate, still harm. */
+export const chargedAfterFailure = (outcome: RunOutcome): number =>
+  outcome.perIntent.filter((p) => p.outcome === 'failed' && p.charges > 0).length;
 
 /** A resource run's verdict, by the same rule: lost or doubled changes are harm. */
 export function resourceVerdict(outcome: ResourceOutcome): Verdict {
