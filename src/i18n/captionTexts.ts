@@ -121,6 +121,12 @@ const en = {
     `The run is over: ${plural(charges, 'charge', 'charges')} for ${plural(payments, 'payment', 'payments')}${duplicates ? `, ${plural(duplicates, 'duplicate', 'duplicates')}` : ' — no duplicate'}.`,
   endResources: (broken: number) =>
     `The run is over: ${broken ? `${plural(broken, 'invariant', 'invariants')} broken` : 'every invariant holds'}.`,
+  status403: () =>
+    '403 Forbidden: this caller’s API key may not pay for the customer the body names. Nothing is charged, nothing is stored against the key.',
+  replayedToAnother: (client: number, owner: number, payment: string) =>
+    `The server replays the answer stored for client ${owner}’s payment ${payment} to client ${client}: one caller is handed another’s payment, and told it paid.`,
+  chargeRefused: (charge: string, payment: string) =>
+    `The database refuses a second payment row for charge ${charge} — ${payment} already holds it (UNIQUE charge_id). The transaction rolls back; the server cannot say what happened and answers 500.`,
 };
 
 export type CaptionTexts = typeof en;
@@ -243,6 +249,12 @@ const ru: CaptionTexts = {
     `Прогон окончен: ${charges(chargeCount)} на ${payments(paymentCount)}${duplicates ? `, дублей: ${duplicates}` : ', дублей нет'}.`,
   endResources: (broken: number) =>
     `Прогон окончен: ${broken ? `нарушено инвариантов: ${broken}` : 'все инварианты соблюдены'}.`,
+  status403: () =>
+    '403 Forbidden: API-ключу этого клиента нельзя платить за покупателя, названного в теле запроса. Ничего не списано, под ключом ничего не сохранено.',
+  replayedToAnother: (client: number, owner: number, payment: string) =>
+    `Сервер отдаёт клиенту ${client} ответ, сохранённый для платежа ${payment} клиента ${owner}: один клиент получает чужой платёж, и ему говорят, что он заплатил.`,
+  chargeRefused: (charge: string, payment: string) =>
+    `База данных не даёт записать вторую строку платежа для списания ${charge}: оно уже в ${payment} (UNIQUE charge_id). Транзакция откатывается; что произошло, сервер сказать не может и отвечает 500.`,
 };
 
 /** What the strategy's server does with the key, in a sentence that also says what a key is. */

@@ -123,6 +123,11 @@ export const en = {
       no: 'is run, unprotected',
       yes: 'is refused: 400 Bad Request',
     },
+    chargeId: 'payments.charge_id',
+    chargeIdChoices: {
+      unique: 'UNIQUE: a second row for one charge fails',
+      plain: 'not unique: nothing stops a second row',
+    },
     restore: 'Restore the scenario’s settings',
   },
   compare: {
@@ -332,6 +337,7 @@ export const en = {
       conservation: 'No money appears or vanishes',
       noLostUpdate: 'No update is lost',
       idempotentEffect: 'Repeating PUT or DELETE changes nothing more',
+      books: 'One payment row per payment, one per charge',
     },
     facts: {
       // The facts of the moment the rule broke: a second charge (a later one changes nothing).
@@ -383,6 +389,7 @@ export const en = {
       restart: 'restarted',
       settle: 'settled',
       invariant: 'VIOLATED',
+      refused: 'refused',
     },
     dropReasons: {
       scripted: 'dropped by a fault',
@@ -620,6 +627,28 @@ export const en = {
     tray: 'Live faults, at the moment on screen',
     trayNote:
       'The one-press faults are in the row over the playback bar, within reach while the run plays.',
+  },
+  /** Who is calling (API keys, scope, 403) and the server's books (UNIQUE charge_id). */
+  auth: {
+    /** The idempotency_keys table's first column: whose key it is. */
+    scopeColumn: 'scope (account)',
+    /** The ledger's balance line when the run charged the cards of several customers. */
+    balanceOfCards: (customers: string, now: string, start: string) =>
+      `Balance of the cards at the provider (${customers}, added up): ${now} (it was ${start}).`,
+    facts: {
+      recordedTwice: (intent: string, rows: string) =>
+        `Payment ${intent} has more than one row in the server’s books: ${rows}.`,
+      chargeRecordedTwice: (charge: string, rows: string) =>
+        `Charge ${charge} is recorded in more than one payment row: ${rows}. The books show more money than moved.`,
+    },
+    refusedDetail: (
+      constraint: string,
+      row: string,
+      intent: string,
+      charge: string,
+      holder: string,
+    ) =>
+      `ERROR: duplicate key value violates unique constraint "${constraint}" — ${row} for ${intent} would record ${charge} again (${holder} holds it); ROLLBACK`,
   },
 };
 

@@ -134,6 +134,11 @@ export const ru: Messages = {
       no: 'выполняется без защиты',
       yes: 'отклоняется: 400 Bad Request',
     },
+    chargeId: 'payments.charge_id',
+    chargeIdChoices: {
+      unique: 'UNIQUE: вторая строка для того же списания не запишется',
+      plain: 'без UNIQUE: вторую строку ничто не остановит',
+    },
     restore: 'Вернуть настройки сценария',
   },
   compare: {
@@ -343,6 +348,7 @@ export const ru: Messages = {
       conservation: 'Деньги не появляются и не исчезают',
       noLostUpdate: 'Ни одно изменение не потеряно',
       idempotentEffect: 'Повтор PUT или DELETE больше ничего не меняет',
+      books: 'Одна строка на платёж и одна на списание',
     },
     facts: {
       chargedTwice: (intent: string, n: number) =>
@@ -393,6 +399,7 @@ export const ru: Messages = {
       restart: 'перезапуск',
       settle: 'итог',
       invariant: 'НАРУШЕНИЕ',
+      refused: 'отклонено',
     },
     dropReasons: {
       scripted: 'отброшено сбоем',
@@ -629,5 +636,24 @@ export const ru: Messages = {
     tray: 'Сбои на ходу — в текущий момент прогона',
     trayNote:
       'Кнопки сбоев — в строке над панелью воспроизведения: до них легко дотянуться и во время прогона.',
+  },
+  auth: {
+    scopeColumn: 'scope (аккаунт)',
+    balanceOfCards: (customers: string, now: string, start: string) =>
+      `Сумма на картах у провайдера (${customers}, вместе): ${now} (было ${start}).`,
+    facts: {
+      recordedTwice: (intent: string, rows: string) =>
+        `У платежа ${intent} в учёте сервера больше одной строки: ${rows}.`,
+      chargeRecordedTwice: (charge: string, rows: string) =>
+        `Списание ${charge} записано в нескольких строках платежей: ${rows}. По учёту денег больше, чем прошло на самом деле.`,
+    },
+    refusedDetail: (
+      constraint: string,
+      row: string,
+      intent: string,
+      charge: string,
+      holder: string,
+    ) =>
+      `ERROR: duplicate key value violates unique constraint "${constraint}" — ${row} для ${intent} записал бы ${charge} повторно (оно уже в ${holder}); ROLLBACK`,
   },
 };

@@ -41,6 +41,7 @@ const en = {
     KEY_FORGOTTEN: 'key deleted',
     CHARGED: 'charged',
     DECLINED: '402 declined',
+    UNIQUE_VIOLATION: 'unique violation: charge_id',
   },
   /** An answer whose request died in a crash before it came. */
   unheard: 'never heard: the server crashed',
@@ -84,6 +85,7 @@ const ru: SequenceTexts = {
     KEY_FORGOTTEN: 'ключ удалён',
     CHARGED: 'списано',
     DECLINED: '402 отказ',
+    UNIQUE_VIOLATION: 'нарушена уникальность charge_id',
   },
   unheard: 'ответ не дошёл: сервер упал',
   named: (from: string, to: string, label: string) => `${from} → ${to}: ${label}`,

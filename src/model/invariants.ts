@@ -30,6 +30,7 @@ export class InvariantMonitor {
   private merchantBalance = 0;
   private claimsAtMostOnce = true;
   private firstViolation = new Map<InvariantName, ViolationFacts>();
+  private readonly books = new Books();
 
   /** Feeds one record; returns the violations it newly reveals (first per invariant only). */
   observe(record: TraceRecord): Violation[] {
@@ -47,6 +48,8 @@ export class InvariantMonitor {
       atMostOnce: verdict('atMostOnce', this.claimsAtMostOnce),
       outcomeConsistency: verdict('outcomeConsistency'),
       conservation: verdict('conservation'),
+      // One payment row per payment is what a strategy that promises one charge promises too.
+      books: verdict('books', this.claimsAtMostOnce),
     };
   }
 
@@ -74,6 +77,8 @@ export class InvariantMonitor {
       case 'settle':
         this.outcomes.set(record.intentId, record.outcome);
         return this.consistency(record.intentId);
+      case 'recorded':
+        return record.what === 'payment' ? this.books.observe(record) : [];
       default:
         return [];
     }
@@ -143,5 +148,43 @@ export class InvariantMonitor {
         },
       },
     ];
+  }
+}
+
+/**
+ * The books oracle: the server's payment rows against the money. No payment (intent) may have two
+ * rows, and no charge of the provider may be recorded twice — the second is what
+ * `UNIQUE (charge_id)` refuses, and what a server without it records silently (a fail-open retry
+ * whose provider call carries a key gets the same charge back, and writes a second row for it).
+ */
+class Books {
+  private rowsOfIntent = new Map<string, string[]>();
+  private rowsOfCharge = new Map<string, string[]>();
+
+  /** At most one violation a row: a second row for one charge is the more telling of the two. */
+  observe(record: RecordOf<'recorded'>): Violation[] {
+    const ofIntent = this.add(this.rowsOfIntent, record.intentId, record.id);
+    // A row written without its charge (a hand-made trace) says nothing about charges.
+    const ofCharge =
+      record.chargeId === undefined ? [] : this.add(this.rowsOfCharge, record.chargeId, record.id);
+    if (record.chargeId !== undefined && ofCharge.length > 1) {
+      const facts = {
+        kind: 'charge-recorded-twice' as const,
+        chargeId: record.chargeId,
+        rows: ofCharge,
+      };
+      return [{ name: 'books', facts }];
+    }
+    if (ofIntent.length > 1) {
+      const facts = { kind: 'recorded-twice' as const, intentId: record.intentId, rows: ofIntent };
+      return [{ name: 'books', facts }];
+    }
+    return [];
+  }
+
+  private add(rows: Map<string, string[]>, key: string, row: string): string[] {
+    const list = [...(rows.get(key) ?? []), row];
+    rows.set(key, list);
+    return list;
   }
 }

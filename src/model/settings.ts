@@ -50,6 +50,16 @@ export interface ClientSettings {
    * the same payments with the same keys, as a second click on one form would.
    */
   resubmits?: number;
+  /**
+   * The account this client's API key belongs to: the caller the server authenticates, and the
+   * only customer it may charge. By default the customer its first payment names.
+   */
+  account?: string;
+  /**
+   * Sends, on every request, the first Idempotency-Key of client number `sendsKeyOf` (0-based):
+   * a key copied from a log, or guessed. Another caller's key, in another scope.
+   */
+  sendsKeyOf?: number;
 }
 
 export interface NetworkSettings {
@@ -104,6 +114,11 @@ export interface ServerSettings {
   crashPoints: CrashPoint[];
   /** At most this many random crashes in one run, or null. */
   maxCrashes: number | null;
+  /**
+   * `payments.charge_id` is UNIQUE (as in rocket-rides): a second row for a charge already
+   * recorded fails its commit. Absent: true; false shows the books without the constraint.
+   */
+  chargeIdUnique?: boolean;
 }
 
 export interface ProviderSettings {

@@ -21,6 +21,8 @@ export type TraceRecord =
       claimsAtMostOnce: boolean;
       intents: string[];
       customerBalance: number;
+      /** Written only when `payments.charge_id` is not unique in this run (a setting). */
+      chargeIdUnique?: false;
     }
   /** The resource world's first record: its intents and the resources before the run. */
   | {
@@ -68,6 +70,8 @@ export type TraceRecord =
       by: ActorId;
       customerBalance: number;
       merchantBalance: number;
+      /** Whose card: every run has one customer but one (stolen-key), whose cards add up. */
+      customer?: string;
     }
   /**
    * The provider refused a charge: the card could not cover it, or (`replayed`) the same key was
@@ -85,7 +89,29 @@ export type TraceRecord =
   /** The customer added money to the card, from outside the system. */
   | { t: number; type: 'top-up'; amount: number; customerBalance: number }
   /** The server's own records: a payment row committed, a receipt email staged. */
-  | { t: number; type: 'recorded'; what: 'payment' | 'receipt'; id: string; intentId: string }
+  | {
+      t: number;
+      type: 'recorded';
+      what: 'payment' | 'receipt';
+      id: string;
+      intentId: string;
+      /** The provider's charge a payment row records (payments only). */
+      chargeId?: string;
+    }
+  /**
+   * The store refused a commit on a unique constraint: payment row `id` would have recorded a
+   * charge that row `recordedAs` already holds. The transaction rolled back; nothing changed.
+   */
+  | {
+      t: number;
+      type: 'refused';
+      constraint: string;
+      by: ActorId;
+      id: string;
+      intentId: string;
+      chargeId: string;
+      recordedAs: string;
+    }
   /** The provider recognised the charge's key and returned the earlier charge: no money moved. */
   | { t: number; type: 'dedup'; chargeId: string; intentId: string; by: ActorId }
   | { t: number; type: 'fault'; fault: ScriptedFault }
@@ -98,13 +124,14 @@ export type TraceRecord =
   | ({ t: number; type: 'settle'; client: ActorId } & SettleParams)
   | { t: number; type: 'invariant'; name: InvariantName; ok: boolean; facts: ViolationFacts };
 
-export type PaymentInvariant = 'atMostOnce' | 'outcomeConsistency' | 'conservation';
+export type PaymentInvariant = 'atMostOnce' | 'outcomeConsistency' | 'conservation' | 'books';
 export type ResourceInvariant = 'noLostUpdate' | 'idempotentEffect';
 export type InvariantName = PaymentInvariant | ResourceInvariant;
 export const PAYMENT_INVARIANTS: readonly PaymentInvariant[] = [
   'atMostOnce',
   'outcomeConsistency',
   'conservation',
+  'books',
 ];
 export const RESOURCE_INVARIANTS: readonly ResourceInvariant[] = [
   'noLostUpdate',

@@ -1,6 +1,7 @@
 import type { AnyStateMachine, ContextFrom } from 'xstate';
 import type * as E from './effects.ts';
 import { isPaymentEffect, performWith } from './effects.ts';
+import { apiKeyTable } from './auth.ts';
 import { fastEngine, type Engine } from './engine.ts';
 import { InvariantMonitor } from './invariants.ts';
 import { clientMachine, intentIdOf } from './machines/client.ts';
@@ -58,6 +59,7 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
       keyStoreFailure: server.keyStoreFailure,
       storeErrors: server.storeErrors,
       lockTimeoutMs: server.lockTimeoutMs,
+      apiKeys: apiKeyTable(settings.clients),
     };
   }
 
@@ -70,7 +72,8 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
 
   protected bootBackEnd(): void {
     const { provider } = this.settings;
-    this.store = this.boot(STORE, storeMachine, undefined);
+    const { chargeIdUnique = true } = this.settings.server;
+    this.store = this.boot(STORE, storeMachine, { uniqueChargeIds: chargeIdUnique });
     this.provider = this.boot(PROVIDER, providerMachine, {
       customerBalance: provider.customerBalance,
       honoursKeys: provider.honoursKeys,
@@ -94,6 +97,7 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
       claimsAtMostOnce: STRATEGIES[server.strategy].claimsAtMostOnce,
       intents,
       customerBalance: provider.customerBalance,
+      ...(server.chargeIdUnique === false ? { chargeIdUnique: false as const } : {}),
     });
   }
 
@@ -197,6 +201,7 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
         what: 'payment',
         id: row.id,
         intentId: row.intentId,
+        chargeId: row.chargeId,
       });
     }
     for (const job of after.jobs.slice(before.jobs.length)) {
@@ -221,6 +226,7 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
       by: charge.from,
       customerBalance,
       merchantBalance,
+      customer: made.customer,
     });
   }
 
@@ -235,6 +241,31 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
     this.record({ t: this.now, type: 'declined', ...decline, by, customerBalance });
   }
 
+  /** The store refused a commit on `UNIQUE (charge_id)`: the log and the books say so. */
+  private recordRefusal(
+    by: ActorId,
+    {
+      constraint,
+      chargeId,
+      recordedAs,
+    }: Extract<E.ReplyParams['reply'], { type: 'UNIQUE_VIOLATION' }>,
+  ): void {
+    const handler = this.handlers.get(by);
+    if (!handler) throw new Error(`the store refused a commit of ${by}, which is gone`);
+    const { paymentId: id, message } = contextOf(handler);
+    const { intentId } = message;
+    this.record({
+      t: this.now,
+      type: 'refused',
+      constraint,
+      by,
+      id,
+      intentId,
+      chargeId,
+      recordedAs,
+    });
+  }
+
   private topUp(amount: number): void {
     this.dispatch(this.provider, { type: 'TOP_UP', amount });
     const { customerBalance } = contextOf(this.provider);
@@ -242,6 +273,7 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
   }
 
   private scheduleReply(from: ActorId, { to, reply }: E.ReplyParams): void {
+    if (reply.type === 'UNIQUE_VIOLATION') this.recordRefusal(to, reply);
     const latency =
       from === PROVIDER ? this.settings.provider.latencyMs : this.settings.server.storeLatencyMs;
     this.mail(to, { kind: 'reply', to, reply, handle: -1 }, latency);

@@ -56,6 +56,7 @@ const REPLIES: Readonly<Record<ReplyName, true>> = {
   KEY_FORGOTTEN: true,
   CHARGED: true,
   DECLINED: true,
+  UNIQUE_VIOLATION: true,
 };
 
 const isReply = (event: string): event is ReplyName => Object.hasOwn(REPLIES, event);

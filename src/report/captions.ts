@@ -1,5 +1,11 @@
 import { IDEMPOTENT_REPLAYED, IF_MATCH, readIdempotencyKey, statusLine } from '../model/http.ts';
-import { isClient, type ActorId, type Message, type RequestMessage } from '../model/message.ts';
+import {
+  isClient,
+  type ActorId,
+  type Message,
+  type RequestMessage,
+  type ResponseMessage,
+} from '../model/message.ts';
 import type { ScriptedFault } from '../model/settings.ts';
 import type { RecordOf, TraceRecord } from '../model/trace.ts';
 import { formatMoney, messagesOf, type Lang } from '../i18n/i18n.ts';
@@ -44,6 +50,8 @@ const ALWAYS_KEY: ReadonlySet<CaptionKind> = new Set<CaptionKind>([
   'crashAfterApply',
   'crashNow',
   'alreadyApplied',
+  'chargeRefused',
+  'replayedToAnother',
   'endPayments',
   'endResources',
 ]);
@@ -95,6 +103,8 @@ interface Reading {
   requests: Map<string, RequestMessage[]>;
   attemptOf: (message: RequestMessage) => number;
   charges: Map<string, number>;
+  /** Each payment row committed, by its id: the intent it records. */
+  recordedFor: Map<string, string>;
   out: CaptionMoment[];
 }
 
@@ -107,6 +117,7 @@ export function captionMoments(trace: readonly TraceRecord[]): CaptionMoment[] {
     requests: new Map(),
     attemptOf: attemptCounter(),
     charges: new Map(),
+    recordedFor: new Map(),
     out: [],
   };
   trace.forEach((record, index) => readRecord(record, index, reading));
@@ -170,8 +181,13 @@ function readRecord(record: TraceRecord, index: number, reading: Reading): void 
     case 'top-up':
       return say('topUp', 'note', money(record.amount));
     case 'recorded':
-      if (record.what === 'payment') say('committed', 'note', record.intentId);
+      if (record.what === 'payment') {
+        reading.recordedFor.set(record.id, record.intentId);
+        say('committed', 'note', record.intentId);
+      }
       return;
+    case 'refused':
+      return say('chargeRefused', 'key', record.chargeId, record.recordedAs);
     case 'served':
       return readServed(record, index, reading);
     case 'background':
@@ -251,6 +267,7 @@ function readSend(record: RecordOf<'send'>, index: number, reading: Reading): vo
 /** Statuses whose meaning the learner must be told: each has its own sentence. */
 const STATUS_CAPTIONS = {
   400: 'status400',
+  403: 'status403',
   409: 'status409',
   412: 'status412',
   422: 'status422',
@@ -270,12 +287,37 @@ function readResponse(
   const { status, headers } = message.response;
   const say = <K extends CaptionKind>(kind: K, ...args: Args<K>) =>
     moment(reading, record, index, kind, 'key', ...args);
-  if (headers[IDEMPOTENT_REPLAYED] === 'true') return say('replayed', statusLine(status));
+  if (headers[IDEMPOTENT_REPLAYED] === 'true') {
+    const owner = ownerOfReplayed(message, reading);
+    if (owner !== null)
+      return say(
+        'replayedToAnother',
+        clientNumber(message.to),
+        owner,
+        String(message.response.body.id),
+      );
+    return say('replayed', statusLine(status));
+  }
   if (hasStatusCaption(status)) return say(STATUS_CAPTIONS[status]);
   const request = reading.requests
     .get(message.intentId)
     ?.find((r) => r.attempt === message.attempt);
   if (status === 404 && request?.request.method === 'DELETE') say('status404', 'DELETE');
+}
+
+/**
+ * The client whose payment a replayed answer tells of, when that is not the client it goes to:
+ * its body names a payment row that was recorded for another client's intent (`c1-p1` is client
+ * 1's). A double submit sends the owner's own intents, so its replays are its owner's, as they
+ * should be.
+ */
+function ownerOfReplayed(message: ResponseMessage, reading: Reading): number | null {
+  const id = message.response.body.id;
+  const intent = typeof id === 'string' ? reading.recordedFor.get(id) : undefined;
+  if (intent === undefined) return null;
+  const owner = Number(/^c(\d+)-/.exec(intent)?.[1] ?? NaN);
+  const asked = Number(/^c(\d+)-/.exec(message.intentId)?.[1] ?? NaN);
+  return Number.isNaN(owner) || owner === asked ? null : owner;
 }
 
 function readDrop(record: RecordOf<'drop'>, index: number, reading: Reading): void {

@@ -147,6 +147,12 @@ const DESCRIBE: Describers = {
   fault: (r, { lang }) => said('fault', describeFault(r.fault, lang), 'fault'),
   'fault-end': (r, { lang }) => said('fault', describeFault(r.fault, lang)),
   recorded: (r, { m }) => said(STORE, m.recordedDetail(r.what, r.id, r.intentId)),
+  refused: (r, { lang }) =>
+    said(
+      STORE,
+      messagesOf(lang).auth.refusedDetail(r.constraint, r.id, r.intentId, r.chargeId, r.recordedAs),
+      'fault',
+    ),
   ignored: (r, context) =>
     said(r.by, context.m.ignoredDetail(summaryIn(context.messages.get(r.id), context))),
   dedup: (r, { m }) => said(PROVIDER, m.dedupDetail(r.chargeId, r.intentId), 'success'),

@@ -15,7 +15,10 @@ export interface StoreVersion {
  * machine rebuilds its state at any record — nothing about the store is written twice.
  */
 export function storeHistory(trace: readonly TraceRecord[]): StoreVersion[] {
-  let [snapshot] = fastEngine.initial(storeMachine, undefined);
+  // The same schema as the run's store: a trace says when charge_id was not unique.
+  const first = trace[0];
+  const uniqueChargeIds = !(first?.type === 'start' && first.chargeIdUnique === false);
+  let [snapshot] = fastEngine.initial(storeMachine, { uniqueChargeIds });
   const versions: StoreVersion[] = [
     { index: -1, tables: snapshot.context as unknown as StoreContext },
   ];

@@ -45,6 +45,10 @@ export function describeFacts(facts: ViolationFacts, lang: Lang): string {
       return f.updateLost(facts.path, facts.by, facts.erased.join(', '));
     case 'repeat-changed-state':
       return f.repeatChangedState(facts.intentId, facts.method, facts.path);
+    case 'recorded-twice':
+      return messagesOf(lang).auth.facts.recordedTwice(facts.intentId, facts.rows.join(', '));
+    case 'charge-recorded-twice':
+      return messagesOf(lang).auth.facts.chargeRecordedTwice(facts.chargeId, facts.rows.join(', '));
   }
 }
 

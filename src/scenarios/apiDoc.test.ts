@@ -75,6 +75,12 @@ describe.each(STRATEGY_IDS)('the API reference of %s says what the server does',
     // Without its keys the server runs the repeat: a second charge, or (recovery points, whose
     // provider call carries a derived key) a second payment row for one charge.
     if (said === 'runs-unprotected') expect(o.charges + o.duplicateRecords).toBeGreaterThan(1);
+    // Recovery points: the provider gives its charge back, and UNIQUE (charge_id) refuses the
+    // repeat's second row — one charge, one row, and a 500 for the repeat.
+    if (said === 'runs-unprotected-500') {
+      expect(o.statuses).toContain(500);
+      expect(o).toMatchObject({ charges: 1, duplicateRecords: 0 });
+    }
   });
 
   it('a request without a key is served, and a retry after retention is new', () => {

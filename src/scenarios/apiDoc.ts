@@ -22,13 +22,16 @@ export interface KeyedDoc {
   concurrent: 'waits-then-replayed' | 'conflict-409' | 'runs-again';
   /** The same key with a different body. */
   otherBody: 'rejected-422' | 'first-answer';
-  /** The key store cannot be reached. */
-  keyStoreDown: 'refused-503' | 'runs-unprotected';
+  /**
+   * The key store cannot be reached. `runs-unprotected-500`: the provider's own key stops a second
+   * charge, and UNIQUE (charge_id) a second row, so a repeat fails with 500.
+   */
+  keyStoreDown: 'refused-503' | 'runs-unprotected' | 'runs-unprotected-500';
 }
 
 export type DocServer = Pick<
   ServerSettings,
-  'keyRequired' | 'keyTtlMs' | 'keyStoreFailure' | 'storeErrors'
+  'keyRequired' | 'keyTtlMs' | 'keyStoreFailure' | 'storeErrors' | 'chargeIdUnique'
 >;
 
 export function idempotencyDoc(strategy: StrategyInfo, server: DocServer): IdempotencyDoc {
@@ -39,8 +42,14 @@ export function idempotencyDoc(strategy: StrategyInfo, server: DocServer): Idemp
     errors: server.storeErrors ? 'replayed' : 'runs-again',
     concurrent: concurrentRepeat(strategy),
     otherBody: strategy.checksFingerprint ? 'rejected-422' : 'first-answer',
-    keyStoreDown: server.keyStoreFailure === 'fail-closed' ? 'refused-503' : 'runs-unprotected',
+    keyStoreDown: keyStoreDown(strategy, server),
   };
+}
+
+function keyStoreDown(strategy: StrategyInfo, server: DocServer): KeyedDoc['keyStoreDown'] {
+  if (server.keyStoreFailure === 'fail-closed') return 'refused-503';
+  const refusedTwice = strategy.recoveryPoints && server.chargeIdUnique !== false;
+  return refusedTwice ? 'runs-unprotected-500' : 'runs-unprotected';
 }
 
 /** The textbook cache has no answer yet for a second request; a claim waits; a lock says 409. */

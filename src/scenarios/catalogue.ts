@@ -240,8 +240,9 @@ export const SCENARIOS: Readonly<Record<PaymentScenarioId, Scenario>> = {
       faults({ kind: 'key-store-down', atMs: 0, durationMs: 3000 }, dropResponse),
     ),
     // Recovery points still send the provider a key derived from the client's, so the provider's
-    // own memory saves the money — though the server, blind, records the payment twice.
-    expect: { ...all(ALWAYS), 'recovery-points': NEVER },
+    // own memory saves the money; the blind retry's second payment row for that same charge is
+    // refused by UNIQUE (charge_id), and the client hears 500 until it gives up, not knowing.
+    expect: { ...all(ALWAYS), 'recovery-points': { duplicates: 'never', statuses: [500] } },
   },
   'key-store-down-fail-closed': {
     id: 'key-store-down-fail-closed',

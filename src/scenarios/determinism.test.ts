@@ -44,7 +44,7 @@ describe('determinism', () => {
   it('pins one trace hash, so a change of behaviour is a visible, deliberate change', () => {
     const result = runScenario({ scenario: 'lost-response', strategy: 'atomic-key', seed: 1 });
     expect(result.tape).toBe('1.NAL');
-    expect(traceHash(result.trace)).toMatchInlineSnapshot(`"1ff53f5fc6ee58"`);
+    expect(traceHash(result.trace)).toMatchInlineSnapshot(`"0cdbf51eddc056"`);
   });
 
   it('refuses a tape recorded for a different run', () => {

@@ -33,7 +33,11 @@ export interface Tweaks {
   errors?: ErrorPolicy;
   /** Whether a request without a key is refused (400, problem+json) instead of run. */
   keyRequired?: YesNo;
+  /** Whether `payments.charge_id` is UNIQUE (the default), or the books go unguarded. */
+  chargeId?: ChargeIdConstraint;
 }
+
+export type ChargeIdConstraint = 'unique' | 'plain';
 
 export type ErrorPolicy = 'store' | 'forget';
 export type YesNo = 'no' | 'yes';
@@ -78,6 +82,7 @@ export const SETTINGS: readonly AnySettingRow[] = [
   setting('keyStoreFailure', 'failure', ['fail-open', 'fail-closed'], PAYMENTS),
   setting('errors', 'errors', ['store', 'forget'], PAYMENTS),
   setting('keyRequired', 'required', ['no', 'yes'], PAYMENTS),
+  setting('chargeId', 'chargeid', ['unique', 'plain'], PAYMENTS),
 ];
 
 /**

@@ -143,7 +143,7 @@ const lessons: Record<string, LessonText> = {
       'unique-key': {
         title: 'One transaction, one unique key',
         body: [
-          'Instead of a cache beside the database, the key goes into the database, in the same transaction as the payment, under a UNIQUE constraint. Either both the key and the payment are committed, or neither is. The key is unique per sender (the scope), not globally: one customer’s keys never collide with another’s.',
+          'Instead of a cache beside the database, the key goes into the database, in the same transaction as the payment, under a UNIQUE constraint. Either both the key and the payment are committed, or neither is. The key is unique per caller (the scope: the account whose API key sent it, never a customer the body names), not globally: one caller’s keys never collide with another’s, and nobody can read back another’s answer. The payment row’s charge_id is unique too, so no charge is ever recorded twice.',
           'The SQL beside this text is the schema the simulated store follows. Its tables are in the ledger: one payment row, one key row marked completed, holding the response that the retry got back.',
         ],
       },
@@ -479,6 +479,8 @@ export const lessonTexts = {
       keyStoreDown: {
         'refused-503': '503 Service Unavailable: retry later with the same key.',
         'runs-unprotected': 'The payment runs without protection: a repeat may charge again.',
+        'runs-unprotected-500':
+          'The payment runs without protection. A repeat is not charged again (the provider knows our key) nor recorded again (charge_id is unique): it gets 500 Internal Server Error, though the payment went through.',
       },
       duration: (ms: number) =>
         ms % 3_600_000 === 0

@@ -1,7 +1,8 @@
 import { assign, setup } from 'xstate';
 import { IDEMPOTENCY_KEY, isSuccess, type HttpRequest } from '../http.ts';
+import { AUTHORIZATION, authorizationOf } from '../auth.ts';
 import { makeIdempotencyKey } from '../keys.ts';
-import { clientTag } from '../message.ts';
+import { clientIdOf, clientTag } from '../message.ts';
 import type { ClientSettings, IntentSpec, KeyPolicy } from '../settings.ts';
 import {
   currentIntent,
@@ -31,6 +32,8 @@ interface ClientContext extends LoopContext {
   ownerId: string;
   intents: IntentSpec[];
   keyPolicy: KeyPolicy;
+  /** The client whose first key this one sends instead of its own (copied, or guessed), if any. */
+  keyOf: string | null;
   /** Attempts sent so far for the current intent: the retry budget counts these. */
   attempt: number;
 }
@@ -46,6 +49,7 @@ const currentIntentId = (ctx: ClientContext) => intentIdOf(ctx.ownerId, ctx.inte
 
 /** The key the policy gives this attempt: right (per intent) or one of the two classic bugs. */
 function keyFor(ctx: ClientContext): string | null {
+  if (ctx.keyOf !== null) return makeIdempotencyKey(ctx.keyOf, 0);
   switch (ctx.keyPolicy) {
     case 'none':
       return null;
@@ -61,7 +65,11 @@ function keyFor(ctx: ClientContext): string | null {
 function buildRequest(ctx: ClientContext): HttpRequest {
   const intent = currentIntent(ctx);
   const key = keyFor(ctx);
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    // A double submit is the same person's second click: it is made with the owner's credentials.
+    [AUTHORIZATION]: authorizationOf(ctx.ownerId),
+  };
   if (key) headers[IDEMPOTENCY_KEY] = `"${key}"`;
   return { method: 'POST', path: '/payments', headers, body: { ...intent } };
 }
@@ -99,6 +107,7 @@ export const clientMachine = setup({
     timeoutMs: input.settings.timeoutMs,
     retry: input.settings.retry,
     keyPolicy: input.settings.keyPolicy,
+    keyOf: input.settings.sendsKeyOf === undefined ? null : clientIdOf(input.settings.sendsKeyOf),
     intentIndex: 0,
     attempt: 0,
   }),

@@ -7,6 +7,7 @@ import {
   type HttpResponse,
   type PaymentBody,
 } from '../http.ts';
+import { readApiKey } from '../auth.ts';
 import { fingerprintOf } from '../keys.ts';
 import type { RequestMessage } from '../message.ts';
 import type { KeyStoreFailure } from '../settings.ts';
@@ -28,6 +29,12 @@ export interface HandlerPolicy {
   /** Store an error that arose after the work began (a decline) against the key, and replay it. */
   storeErrors: boolean;
   lockTimeoutMs: number;
+  /**
+   * The API keys the server issued, each with the account (caller) it belongs to. A request is
+   * made by the caller its `Authorization` names; the keyed strategies scope keys by it. Absent:
+   * a server that authenticates no one and takes the caller from the body (the key layer's tests).
+   */
+  apiKeys?: Readonly<Record<string, string>>;
 }
 
 export interface HandlerInput {
@@ -48,6 +55,8 @@ interface HandlerContext extends HandlerInput {
   locked: boolean;
   /** Set when the key store failed and the policy is to go on without deduplication. */
   unprotected: boolean;
+  /** The account its API key belongs to; null when it sent none the server issued. */
+  caller: string | null;
   nowMs: number;
 }
 
@@ -58,10 +67,50 @@ export type HandlerEvent = (StoreReply | ProviderReply) & { nowMs: number };
 const paymentIdOf = (ctx: HandlerContext) => ctx.paymentId;
 const paymentOf = (ctx: HandlerContext) => ctx.payment;
 
-/** The key as the store holds it; only asked for on the paths where the request has one. */
+/**
+ * The key as the store holds it; only asked for on the paths where the request has one. Its scope
+ * is the authenticated caller (the IETF draft's security considerations) — except in the
+ * textbook's cache, which keys its entries by what the body says: the customer it names.
+ */
 function claimOf(ctx: HandlerContext): KeyClaim {
   if (ctx.key === null) throw new Error(`handler ${ctx.handlerId}: a key operation without a key`);
-  return { scope: paymentOf(ctx).customer, key: ctx.key };
+  const scope = keys(ctx) === 'cache' ? paymentOf(ctx).customer : ctx.caller;
+  if (scope === null) throw new Error(`handler ${ctx.handlerId}: a key without a caller`);
+  return { scope, key: ctx.key };
+}
+
+/** Who sent the request, by its API key; a server without a table of keys trusts the body. */
+function callerOf({ policy, message }: HandlerInput): string | null {
+  if (!policy.apiKeys) return paymentBodyOf(message.request.body).customer;
+  const apiKey = readApiKey(message.request);
+  return (apiKey !== null && policy.apiKeys[apiKey]) || null;
+}
+
+/** A caller may create payments for its own customer only. */
+const mayNotPay = (ctx: HandlerContext) => ctx.caller !== paymentOf(ctx).customer;
+
+/**
+ * Answers about who is asking (RFC 9110): 401 without credentials the server issued, 403 for a
+ * caller that names a customer of someone else's. Both come before any work, so neither is stored.
+ */
+const AUTH_ERRORS = {
+  401: 'A valid API key is required: Authorization: Bearer sk_test_…',
+  403: 'This API key may not create payments for that customer.',
+} as const;
+
+/**
+ * A commit that failed on a unique constraint, after the provider was called: an error after the
+ * work began, with an outcome the server cannot state (DOMAIN.md: indeterminate). Not stored.
+ */
+const COMMIT_FAILED = 'The payment could not be recorded. Retry later.';
+
+function problem(status: 401 | 403 | 500, detail: string): HttpResponse {
+  const challenge: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
+  return {
+    status,
+    headers: { 'Content-Type': 'application/problem+json', ...challenge },
+    body: { status, detail },
+  };
 }
 
 function paymentRow(ctx: HandlerContext): PaymentRow {
@@ -162,7 +211,7 @@ const keyless = (ctx: HandlerContext) =>
 
 /** Fail open: go on without deduplication. Fail closed: 503, retry later. */
 const WHEN_KEY_STORE_DOWN = [
-  { guard: 'key store fails open', target: 'charging', actions: 'go on unprotected' },
+  { guard: 'key store fails open', target: 'authorizing', actions: 'go on unprotected' },
   { target: 'unavailable' },
 ] as const;
 
@@ -192,6 +241,13 @@ export const handlerMachine = setup({
     'hold the lock': assign({ locked: true }),
   },
   guards: {
+    'no API key the server issued': ({ context }) => context.caller === null,
+    // The keyed strategies scope by the caller, so they check it before they touch a key; the
+    // textbook cache sits in front of the handler and is asked first (see 'authorizing').
+    'a caller the key layer trusts names another customer': ({ context }) =>
+      keys(context) !== 'cache' && mayNotPay(context),
+    'the caller may not pay for this customer': ({ context }) => mayNotPay(context),
+    'holds an in-flight lock': ({ context }) => context.locked,
     'key required but missing': ({ context }) =>
       keys(context) !== 'ignore' && context.policy.keyRequired && context.key === null,
     'no deduplication': ({ context }) => keys(context) === 'ignore' || context.key === null,
@@ -219,14 +275,17 @@ export const handlerMachine = setup({
     paymentId: `pay_${input.handlerId.replace(/^\D+-/, '')}`,
     unprotected: false,
     locked: false,
+    caller: callerOf(input),
     nowMs: 0,
   }),
   initial: 'received',
   states: {
     received: {
       always: [
+        { guard: 'no API key the server issued', target: 'unauthenticated' },
         { guard: 'key required but missing', target: 'rejected' },
-        { guard: 'no deduplication', target: 'charging' },
+        { guard: 'a caller the key layer trusts names another customer', target: 'forbidden' },
+        { guard: 'no deduplication', target: 'authorizing' },
         { guard: 'strategy caches responses', target: 'checkingCache' },
         { guard: 'strategy claims keys atomically', target: 'claimingKey' },
         { target: 'lockingKey' },
@@ -246,7 +305,7 @@ export const handlerMachine = setup({
       },
       on: {
         CACHE_HIT: { target: 'replaying' },
-        CACHE_MISS: 'charging',
+        CACHE_MISS: 'authorizing',
         KEY_STORE_DOWN: WHEN_KEY_STORE_DOWN,
       },
     },
@@ -288,6 +347,13 @@ export const handlerMachine = setup({
         KEY_MISMATCH: 'mismatch',
         KEY_STORE_DOWN: WHEN_KEY_STORE_DOWN,
       },
+    },
+    // The handler's own check, after the key layer: may this caller pay for this customer?
+    authorizing: {
+      always: [
+        { guard: 'the caller may not pay for this customer', target: 'forbidden' },
+        { target: 'charging' },
+      ],
     },
     charging: {
       entry: [
@@ -374,7 +440,30 @@ export const handlerMachine = setup({
             ),
         },
       ],
-      on: { COMMITTED: 'chargeRecorded', LOCK_LOST: 'superseded' },
+      on: {
+        COMMITTED: 'chargeRecorded',
+        LOCK_LOST: 'superseded',
+        // UNIQUE (charge_id): another request recorded this very charge (the provider gave its
+        // key's charge back). The transaction rolled back; a held lock is let go, as rocket-rides
+        // unlocks a key on an error it did not handle, and the client hears 500.
+        UNIQUE_VIOLATION: [
+          { guard: 'holds an in-flight lock', target: 'releasingKey' },
+          { target: 'unrecorded' },
+        ],
+      },
+    },
+    releasingKey: {
+      entry: {
+        type: 'storeOp',
+        params: ({ context }) =>
+          op({
+            type: 'forgetKey',
+            from: context.handlerId,
+            tx: context.handlerId,
+            fenced: context.locked,
+          }),
+      },
+      on: { KEY_FORGOTTEN: 'unrecorded', LOCK_LOST: 'superseded' },
     },
     chargeRecorded: {
       entry: { type: 'checkpoint', params: { point: 'after-commit' } },
@@ -435,6 +524,18 @@ export const handlerMachine = setup({
     conflict: { type: 'final', entry: respondWith(409) },
     mismatch: { type: 'final', entry: respondWith(422) },
     unavailable: { type: 'final', entry: respondWith(503) },
+    unauthenticated: {
+      type: 'final',
+      entry: { type: 'respond', params: { response: problem(401, AUTH_ERRORS[401]) } },
+    },
+    forbidden: {
+      type: 'final',
+      entry: { type: 'respond', params: { response: problem(403, AUTH_ERRORS[403]) } },
+    },
+    unrecorded: {
+      type: 'final',
+      entry: { type: 'respond', params: { response: problem(500, COMMIT_FAILED) } },
+    },
     // Our lock went stale and another request took over: it finishes the work; we may not commit.
     superseded: { type: 'final', entry: respondWith(409) },
   },

@@ -2,16 +2,19 @@ import { assign, setup } from 'xstate';
 import { theEvent } from './params.ts';
 import { EFFECTS, type ReplyParams } from '../effects.ts';
 import type { ActorId } from '../message.ts';
-import type {
-  KeyOp,
-  LockDecision,
-  OpOf,
-  StoreContext,
-  StoreEvent,
-  StoreReply,
+import {
+  CHARGE_ID_UNIQUE,
+  type KeyOp,
+  type LockDecision,
+  type OpOf,
+  type StoreContext,
+  type StoreEvent,
+  type StoreInput,
+  type StoreReply,
 } from './storeSchema.ts';
 import {
   cachedResponse,
+  chargeHolder,
   committedKeys,
   completed,
   isHeld,
@@ -68,7 +71,11 @@ const lockIs = (decision: LockDecision) => ({
 });
 
 export const storeMachine = setup({
-  types: { context: {} as StoreContext, events: {} as StoreEvent },
+  types: {
+    context: {} as StoreContext,
+    events: {} as StoreEvent,
+    input: {} as StoreInput | undefined,
+  },
   actions: {
     reply: EFFECTS.reply,
     replyAll: EFFECTS.replyAll,
@@ -136,6 +143,8 @@ export const storeMachine = setup({
   guards: {
     'the lock was taken over': ({ context }, { op }: { op: { fenced: boolean; tx: string } }) =>
       op.fenced && !context.keys.some((row) => row.lockedBy === op.tx),
+    'the charge is already recorded': ({ context }, { op }: { op: OpOf<'commit'> }) =>
+      chargeHolder(context, op) !== undefined,
     'key already stored': ({ context }, { op, nowMs }: At<KeyOp>) =>
       liveKeyRow(context, op.claim, op.keyTtlMs, nowMs) !== undefined,
     'key held by another transaction': ({ context }, { op }: { op: KeyOp }) =>
@@ -149,7 +158,15 @@ export const storeMachine = setup({
   },
 }).createMachine({
   id: 'store',
-  context: { payments: [], keys: [], claims: {}, waiters: [], cache: [], jobs: [] },
+  context: ({ input }) => ({
+    payments: [],
+    keys: [],
+    claims: {},
+    waiters: [],
+    cache: [],
+    jobs: [],
+    uniqueChargeIds: input?.uniqueChargeIds ?? true,
+  }),
   initial: 'available',
   // Payments and transactions work whatever the state of the key store.
   on: {
@@ -157,6 +174,27 @@ export const storeMachine = setup({
       {
         guard: { type: 'the lock was taken over', params: theEvent },
         actions: answerSender({ type: 'LOCK_LOST' }),
+      },
+      {
+        // UNIQUE (charge_id): the whole transaction fails and rolls back, its key claim with it.
+        guard: { type: 'the charge is already recorded', params: theEvent },
+        actions: [
+          {
+            type: 'reply',
+            params: ({ context, event }) => {
+              const holder = chargeHolder(context, event.op);
+              if (!holder) throw new Error('store: a unique violation without a holder');
+              return reply(event.op.from, {
+                type: 'UNIQUE_VIOLATION',
+                constraint: CHARGE_ID_UNIQUE,
+                chargeId: holder.chargeId,
+                recordedAs: holder.id,
+              });
+            },
+          },
+          { type: 'discard the transaction', params: theEvent },
+          ...WAKE_WAITERS,
+        ],
       },
       {
         actions: [

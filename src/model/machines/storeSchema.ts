@@ -2,7 +2,7 @@ import type { HttpResponse } from '../http.ts';
 import type { ActorId, RequestMessage } from '../message.ts';
 
 /**
- * The database. Tables: `payments`; `idempotency_keys` with a unique constraint on (scope, key);
+ * The database. Tables: `payments`, with `charge_id` unique (rocket-rides); `idempotency_keys` with a unique constraint on (scope, key);
  * a `response_cache` (the textbook's key-value cache, outside any transaction); and `staged_jobs`
  * (follow-ups such as receipts, written inside a transaction and sent only after commit).
  *
@@ -122,6 +122,17 @@ export type StoreReply =
   | { type: 'FINISHED' }
   /** Another request took the stale lock over: this transaction may not commit (fencing). */
   | { type: 'LOCK_LOST' }
+  /**
+   * The commit would record a charge that a payment row already holds: `payments.charge_id` is
+   * unique, so the transaction fails and rolls back, as Postgres's unique_violation (23505) does.
+   */
+  | {
+      type: 'UNIQUE_VIOLATION';
+      constraint: typeof CHARGE_ID_UNIQUE;
+      chargeId: string;
+      /** The payment row that already holds the charge. */
+      recordedAs: string;
+    }
   | { type: 'CACHE_HIT'; response: HttpResponse }
   | { type: 'CACHE_MISS' }
   | { type: 'CACHED' }
@@ -142,6 +153,16 @@ export interface StoreContext {
   waiters: Waiter[];
   cache: CacheEntry[];
   jobs: StagedJob[];
+  /** `payments.charge_id` is UNIQUE (the default); false: the schema without the constraint. */
+  uniqueChargeIds: boolean;
+}
+
+/** The constraint's name, as Postgres names `UNIQUE (charge_id)` on `payments`. */
+export const CHARGE_ID_UNIQUE = 'payments_charge_id_key';
+
+/** What the store is booted with: its schema's one option. Absent: the constraint is there. */
+export interface StoreInput {
+  uniqueChargeIds?: boolean;
 }
 
 export type OpOf<K extends StoreOp['type']> = Extract<StoreOp, { type: K }>;

@@ -6,6 +6,7 @@ import type {
   KeyRow,
   LockDecision,
   OpOf,
+  PaymentRow,
   StoreContext,
   Waiter,
 } from './storeSchema.ts';
@@ -133,6 +134,16 @@ export function completed(
     lockedBy: null,
     lockedAtMs: null,
   };
+}
+
+/**
+ * The payment row that already holds this commit's charge, when the schema makes `charge_id`
+ * unique: the commit must fail.
+ */
+export function chargeHolder(ctx: StoreContext, op: OpOf<'commit'>): PaymentRow | undefined {
+  const { payment } = op;
+  if (!payment || !ctx.uniqueChargeIds) return undefined;
+  return ctx.payments.find((row) => row.chargeId === payment.chargeId);
 }
 
 /** The cached response for this key, unless it has outlived the retention window. */

@@ -34,6 +34,7 @@ const SHOWN: { [K in keyof Tweaks & string]: Shown<K> } = {
   keyStoreFailure: { label: (s) => s.failure, option: (v, s) => s.failures[v] },
   errors: { label: (s) => s.errors, option: (v, s) => s.errorChoices[v] },
   keyRequired: { label: (s) => s.keyRequired, option: (v, s) => s.keyRequiredChoices[v] },
+  chargeId: { label: (s) => s.chargeId, option: (v, s) => s.chargeIdChoices[v] },
 };
 
 /**

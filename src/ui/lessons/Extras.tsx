@@ -52,19 +52,23 @@ export function MethodTable() {
 
 /**
  * The schema the simulated store follows (src/model/machines/store.ts): the key is claimed with
- * a unique insert in the payment's own transaction. SQL is code, so it is not translated.
+ * a unique insert in the payment's own transaction, scoped by the caller, and a charge is recorded
+ * once (`UNIQUE` on `charge_id`). SQL is code, so it is not translated.
  */
 const SQL = `CREATE TABLE payments (
   id              text PRIMARY KEY,
   customer        text NOT NULL,
   amount          integer NOT NULL,
   currency        text NOT NULL,
-  charge_id       text NOT NULL,
+  charge_id       text NOT NULL
+                  UNIQUE,
   idempotency_key text,
   created_at      timestamptz NOT NULL
 );
 
 CREATE TABLE idempotency_keys (
+  -- the caller's account, from
+  -- its API key (not the body)
   scope           text NOT NULL,
   key             text NOT NULL,
   -- method, path and body

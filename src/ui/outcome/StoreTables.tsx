@@ -16,6 +16,7 @@ const ROWS_SHOWN = 6;
  */
 export function StoreTables() {
   const t = useMessages().ledger;
+  const scope = useMessages().auth.scopeColumn;
   const ms = useMessages().settings.ms;
   const lang = useLab((s) => s.lang);
   const trace = useLab((s) => s.run.trace);
@@ -35,7 +36,13 @@ export function StoreTables() {
         <Table
           name="idempotency_keys"
           caption={t.keysCaption}
-          head={[t.columns.key, t.columns.status, t.columns.recoveryPoint, t.columns.response]}
+          head={[
+            scope,
+            t.columns.key,
+            t.columns.status,
+            t.columns.recoveryPoint,
+            t.columns.response,
+          ]}
           rows={keyRows(tables)}
         />
       )}
@@ -59,6 +66,7 @@ export function StoreTables() {
  */
 function Balance({ trace, count }: { trace: readonly TraceRecord[]; count: number }) {
   const t = useMessages().ledger;
+  const cardsOf = useMessages().auth.balanceOfCards;
   const lang = useLab((s) => s.lang);
   const start = trace[0]?.type === 'start' ? trace[0].customerBalance : 0;
   // Top-ups are rare: found once per run, so a move of the timeline scans only back to the last
@@ -67,6 +75,8 @@ function Balance({ trace, count }: { trace: readonly TraceRecord[]; count: numbe
     () => trace.flatMap((r, index) => (r.type === 'top-up' ? [{ index, amount: r.amount }] : [])),
     [trace],
   );
+  // The provider keeps one balance; a run that charges several customers' cards adds them up.
+  const customers = useMemo(() => chargedCustomers(trace), [trace]);
   const toppedUp = topUps.filter((u) => u.index < count).reduce((sum, u) => sum + u.amount, 0);
   let now = start;
   for (let i = count - 1; i >= 0; i--) {
@@ -78,10 +88,19 @@ function Balance({ trace, count }: { trace: readonly TraceRecord[]; count: numbe
   }
   return (
     <p className="text-sm" data-testid="customer-balance">
-      {t.balance(formatMoney(lang, now), formatMoney(lang, start))}
+      {customers.length > 1
+        ? cardsOf(customers.join(', '), formatMoney(lang, now), formatMoney(lang, start))
+        : t.balance(formatMoney(lang, now), formatMoney(lang, start))}
       {toppedUp > 0 && ` ${t.toppedUp(formatMoney(lang, toppedUp))}`}
     </p>
   );
+}
+
+/** Every customer whose card the run charged, in the order of their first charge. */
+function chargedCustomers(trace: readonly TraceRecord[]): string[] {
+  const seen = new Set<string>();
+  for (const r of trace) if (r.type === 'charge' && r.customer !== undefined) seen.add(r.customer);
+  return [...seen];
 }
 
 interface Row {
@@ -119,7 +138,13 @@ function paymentRows(
 
 function keyRows({ keys }: StoreContext): Row[] {
   return keys.map((k) => ({
-    cells: [short(k.key), k.status, k.recoveryPoint, k.response ? String(k.response.status) : '—'],
+    cells: [
+      k.scope,
+      short(k.key),
+      k.status,
+      k.recoveryPoint,
+      k.response ? String(k.response.status) : '—',
+    ],
   }));
 }
 
