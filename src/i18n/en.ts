@@ -561,6 +561,9 @@ export const en = {
     'retry-storm-jitter': {
       title: 'Retry storm, with jitter',
     },
+    'stolen-key': {
+      title: 'Another caller sends my key',
+    },
   },
   stage: {
     settings: 'Seed and settings',

@@ -571,6 +571,9 @@ export const ru: Messages = {
     'retry-storm-jitter': {
       title: 'Шторм повторов с разбросом',
     },
+    'stolen-key': {
+      title: 'Мой ключ прислал чужой клиент',
+    },
   },
   stage: {
     settings: 'Зерно и настройки',

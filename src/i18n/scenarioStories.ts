@@ -57,6 +57,8 @@ const en: Readonly<Record<ScenarioId, string>> = {
     'Twelve customers pay while the server is down for 2.5 s. Their clients back off exponentially but without jitter, so the retries arrive in synchronised waves. Watch the server’s peak load.',
   'retry-storm-jitter':
     'The same outage, but each client waits a random time up to its backoff (full jitter). The retries spread out and the peak load on the server drops.',
+  'stolen-key':
+    'Ada pays €42.00. Later Mallory, another caller with an API key of her own, sends Ada’s Idempotency-Key, copied from a log: first with Ada’s very request, then with a €5.00 payment of her own. The key is scoped by who calls, not by the customer the body names: the first gets 403 Forbidden, the second is a new payment in Mallory’s own scope. The textbook cache keys by the body’s customer and answers before anyone checks the caller: it hands Mallory Ada’s payment.',
 };
 
 const ru: typeof en = {
@@ -110,6 +112,8 @@ const ru: typeof en = {
     'Двенадцать покупателей платят, пока сервер лежит 2,5 с. Их клиенты увеличивают паузы экспоненциально, но без случайного разброса, и повторы приходят синхронными волнами. Следите за пиковой нагрузкой на сервер.',
   'retry-storm-jitter':
     'Тот же сбой, но каждый клиент ждёт случайное время в пределах своей паузы (full jitter). Повторы растягиваются во времени, и пиковая нагрузка на сервер падает.',
+  'stolen-key':
+    'Ада платит 42,00 €. Позже Мэллори — другой клиент со своим API-ключом — присылает ключ идемпотентности Ады, скопированный из лога: сначала с тем же запросом, что у Ады, потом со своим платежом на 5,00 €. Область действия ключа задаёт тот, кто обращается, а не покупатель, названный в теле запроса: первый запрос получает 403 Forbidden, второй становится новым платежом в собственной области Мэллори. Учебный кэш берёт покупателя из тела и отвечает раньше, чем кто-либо проверит вызывающего: он отдаёт Мэллори платёж Ады.',
 };
 
 export const SCENARIO_STORIES: Readonly<Record<Lang, typeof en>> = { en, ru };

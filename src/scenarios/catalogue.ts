@@ -136,6 +136,25 @@ function storm(jitter: boolean): Change {
   });
 }
 
+/**
+ * Ada pays; later another caller — Mallory, with an API key of her own — sends Ada's
+ * Idempotency-Key, copied from a log: first with Ada's very request (naming Ada's customer), then
+ * with a payment of her own. The key is scoped by who calls, so neither request can read Ada's.
+ */
+const stolenKey: Change = (s) => ({
+  ...s,
+  clients: [
+    BASE_CLIENT,
+    {
+      ...BASE_CLIENT,
+      account: 'cus_mal',
+      sendsKeyOf: 0,
+      startAtMs: 500,
+      intents: [EUR_42, { amount: 500, currency: 'EUR', customer: 'cus_mal' }],
+    },
+  ],
+});
+
 export const SCENARIOS: Readonly<Record<PaymentScenarioId, Scenario>> = {
   'happy-path': {
     id: 'happy-path',
@@ -299,5 +318,17 @@ export const SCENARIOS: Readonly<Record<PaymentScenarioId, Scenario>> = {
     id: 'retry-storm-jitter',
     settings: build(storm(true)),
     expect: all(NEVER),
+  },
+  'stolen-key': {
+    id: 'stolen-key',
+    settings: build(stolenKey),
+    expect: {
+      // 403 for the request that names Ada's customer; Mallory's own payment is her own.
+      ...keyed({ duplicates: 'never', statuses: [201, 403, 201] }),
+      none: { duplicates: 'never', statuses: [201, 403, 201] },
+      // The textbook cache keys by the body's customer and answers before the handler checks
+      // the caller: Mallory gets Ada's 201 replayed, for a payment never charged to anyone.
+      'naive-cache': { duplicates: 'never', statuses: [201, 201, 201], consistent: false },
+    },
   },
 };

@@ -24,6 +24,7 @@ export const PAYMENT_SCENARIO_IDS = [
   'declined-late-copy',
   'retry-storm',
   'retry-storm-jitter',
+  'stolen-key',
 ] as const;
 
 export const RESOURCE_SCENARIO_IDS = [
