@@ -123,6 +123,7 @@ describe('fault schedules (fast-check)', () => {
         expect(result.invariants.atMostOnce.ok).toBe(true);
         expect(result.invariants.conservation.ok).toBe(true);
         expect(result.invariants.outcomeConsistency.ok).toBe(true);
+        expect(result.invariants.books.ok).toBe(true);
       }),
       { numRuns: 10_000, seed: 20261127 },
     );
