@@ -19,22 +19,16 @@ export const AUTHORIZATION = 'Authorization';
 /** The bearer scheme's prefix, as RFC 6750 writes it. */
 const BEARER = 'Bearer ';
 
-const apiKeyCache = new Map<ActorId, string>();
-
 /**
  * A client's API key, derived from its name so that runs stay deterministic, while it still looks
  * like one: `sk_test_` and 24 letters and digits. A double submit is the same person's second
  * click, so it is made with the key of the client whose form it sends again.
  */
 export function apiKeyOf(clientId: ActorId): string {
-  const known = apiKeyCache.get(clientId);
-  if (known !== undefined) return known;
-  const digits = [1, 2, 3]
-    .map((seed) => cyrb53(`api-key/${clientId}`, seed).toString(36).padStart(11, '0').slice(-8))
-    .join('');
-  const key = `sk_test_${digits}`;
-  apiKeyCache.set(clientId, key);
-  return key;
+  const digits = [1, 2, 3].map((seed) =>
+    cyrb53(`api-key/${clientId}`, seed).toString(36).padStart(11, '0').slice(-8),
+  );
+  return `sk_test_${digits.join('')}`;
 }
 
 /** The header a client sends to authenticate. */
@@ -50,7 +44,7 @@ export function readApiKey(request: HttpRequest): string | null {
 /** The account a client's key belongs to: its own, or else the customer its first payment names. */
 export function accountOf(settings: Pick<ClientSettings, 'account' | 'intents'>): string {
   const account = settings.account ?? settings.intents[0]?.customer;
-  if (account === undefined) throw new Error('a client with no payments and no account');
+  if (account === undefined) throw new Error('no account');
   return account;
 }
 
@@ -65,7 +59,7 @@ export function apiKeyTable(
   clients.forEach((client, index) => {
     const owner = client.resubmits ?? index;
     const settings = clients[owner];
-    if (!settings) throw new Error(`client ${index + 1} resubmits a client that does not exist`);
+    if (!settings) throw new Error(`no client ${owner + 1}`);
     table[apiKeyOf(clientIdOf(owner))] = accountOf(settings);
   });
   return table;

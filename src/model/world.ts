@@ -251,7 +251,7 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
     }: Extract<E.ReplyParams['reply'], { type: 'UNIQUE_VIOLATION' }>,
   ): void {
     const handler = this.handlers.get(by);
-    if (!handler) throw new Error(`the store refused a commit of ${by}, which is gone`);
+    if (!handler) throw new Error(`no ${by}`);
     const { paymentId: id, message } = contextOf(handler);
     const { intentId } = message;
     this.record({

@@ -75,7 +75,7 @@ const paymentOf = (ctx: HandlerContext) => ctx.payment;
 function claimOf(ctx: HandlerContext): KeyClaim {
   if (ctx.key === null) throw new Error(`handler ${ctx.handlerId}: a key operation without a key`);
   const scope = keys(ctx) === 'cache' ? paymentOf(ctx).customer : ctx.caller;
-  if (scope === null) throw new Error(`handler ${ctx.handlerId}: a key without a caller`);
+  if (scope === null) throw new Error('a key without a caller');
   return { scope, key: ctx.key };
 }
 

@@ -183,7 +183,7 @@ export const storeMachine = setup({
             type: 'reply',
             params: ({ context, event }) => {
               const holder = chargeHolder(context, event.op);
-              if (!holder) throw new Error('store: a unique violation without a holder');
+              if (!holder) throw new Error('store: no holder');
               return reply(event.op.from, {
                 type: 'UNIQUE_VIOLATION',
                 constraint: CHARGE_ID_UNIQUE,
