@@ -76,3 +76,16 @@ describe('stolen-key, as told', () => {
     expect(moments.some((m) => m.kind === 'replayedToAnother')).toBe(false);
   });
 });
+
+describe('the first caption', () => {
+  it('counts the clients about to pay, not their payments', () => {
+    const first = (scenario: 'stolen-key' | 'flaky-network' | 'retry-storm') =>
+      captionText(
+        captionMoments(runScenario({ scenario, strategy: 'atomic-key', seed: 1 }).trace)[0]!,
+        'en',
+      );
+    expect(first('stolen-key')).toMatch(/^2 clients are about to pay/);
+    expect(first('flaky-network')).toMatch(/^1 client is about to pay/);
+    expect(first('retry-storm')).toMatch(/^12 clients are about to pay/);
+  });
+});

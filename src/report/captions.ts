@@ -145,7 +145,8 @@ function readRecord(record: TraceRecord, index: number, reading: Reading): void 
     moment(reading, record, index, kind, weight, ...args);
   switch (record.type) {
     case 'start':
-      return say('start', 'note', record.intents.length, strategyName(record.strategy));
+      // Clients, not payments: an intent is named by its client (`c2-p1` is client 2's).
+      return say('start', 'note', payingClients(record.intents), strategyName(record.strategy));
     case 'start-resources':
       return say('startResources', 'note', record.intents.length);
     case 'send':
@@ -209,6 +210,9 @@ function readRecord(record: TraceRecord, index: number, reading: Reading): void 
       return;
   }
 }
+
+const payingClients = (intents: readonly string[]): number =>
+  new Set(intents.map((id) => id.replace(/-p\d+$/, ''))).size;
 
 const strategyName =
   (id: RecordOf<'start'>['strategy']) =>
