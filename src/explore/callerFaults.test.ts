@@ -9,9 +9,9 @@ import { SCENARIOS } from '../scenarios/catalogue.ts';
 
 /**
  * Who is calling, under faults (fast-check): stolen-key's two callers — Ada, and Mallory sending
- * Ada's key — with messages lost and copied, the network cut, the key store down (failing closed)
- * and the server crashing where the strategy says it survives, with `payments.charge_id` unique or
- * not. A key sent by another caller never receives the first caller's stored response, the
+ * Ada's key — with messages lost and copied, the network cut, the key store down (failing closed),
+ * the server crashing where the strategy says it survives and frozen where it says it survives
+ * that, with `payments.charge_id` unique or not. A key sent by another caller never receives the first caller's stored response, the
  * request naming Ada's customer is never charged nor told it succeeded, and the books hold.
  */
 const SAFE = STRATEGY_IDS.filter((id) => STRATEGIES[id].claimsAtMostOnce);
@@ -35,6 +35,17 @@ function faultArbitrary(strategy: StrategyId): fc.Arbitrary<ScriptedFault> {
     }),
     lasting('partition'),
     lasting('key-store-down'),
+    // A frozen server, on both sides of the lock's timeout, where the strategy promises to
+    // survive one (a lease-based lock does not; the explorer holds its witness).
+    ...(STRATEGIES[strategy].promisesUnder.includes('pause')
+      ? [
+          fc.record({
+            kind: fc.constant('server-pause' as const),
+            atMs: at,
+            durationMs: fc.integer({ min: 1, max: 6000 }),
+          }),
+        ]
+      : []),
   );
 }
 
