@@ -657,6 +657,6 @@ export const ru: Messages = {
       charge: string,
       holder: string,
     ) =>
-      `ERROR: duplicate key value violates unique constraint "${constraint}" — ${row} для ${intent} записал бы ${charge} повторно (оно уже в ${holder}); ROLLBACK`,
+      `ERROR: duplicate key value violates unique constraint "${constraint}" — строка ${row} для ${intent} повторно записала бы ${charge} (оно уже в ${holder}); ROLLBACK`,
   },
 };
