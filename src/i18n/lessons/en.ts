@@ -160,7 +160,8 @@ const lessons: Record<string, LessonText> = {
       'crash-closed': {
         title: 'The crash, closed',
         body: [
-          'A crash after commit leaves the key row and the payment row together, with the response; a crash before commit rolls both back. Either way the retry does the right thing: one charge.',
+          'A crash after commit leaves the key row and the payment row together, with the response; a crash before the card is charged rolls both back. Either way the retry does the right thing: one charge.',
+          'One crash is still open: after the provider has charged the card but before our transaction commits. The rollback erases our key and our payment, not the provider’s charge, so the retry charges again. Lesson seven closes that hole.',
         ],
       },
     },
@@ -274,7 +275,7 @@ const lessons: Record<string, LessonText> = {
         title: 'Side effects in another service',
         body: [
           'The provider is outside our database. Here the server crashes after the provider charged but before our transaction committed: our rollback cannot undo the provider’s charge, and the retry charges again — even with the atomic key (left).',
-          'The fix (right) is to record progress in recovery points and pass a key to the provider that is derived from ours, so the provider deduplicates its own side.',
+          'The fix (right) is to record progress in recovery points and pass a key to the provider that is derived from ours, so the provider deduplicates its own side. The phases have another merit: no transaction stays open while we wait for the provider. The atomic key holds its transaction, and the key row’s lock, across the whole call — a slow provider then ties up database connections and makes every repeat wait.',
         ],
       },
       'recovery-points': {
