@@ -183,6 +183,25 @@ test('interview mode: every question has an answer and a link into the simulator
   );
 });
 
+test('the matrix: every scenario under every strategy, each cell opening its run', async ({
+  page,
+}) => {
+  await page.goto('/?lang=en#/course');
+  await page.getByRole('link', { name: /Every scenario under every strategy/ }).click();
+  const table = page.getByRole('table');
+  await expect(table.getByRole('columnheader')).toHaveCount(7);
+  const cell = table.getByRole('link', { name: /^Lost response, No idempotency: double charge/ });
+  await expect(cell).toBeVisible();
+  await expect(
+    table.getByRole('link', {
+      name: /^Key store down, failing closed, Atomic idempotency key: no double charge, 503/,
+    }),
+  ).toBeVisible();
+  await cell.click();
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('lost-response');
+  await expect(page.getByRole('combobox', { name: 'Strategy' }).first()).toHaveValue('none');
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`no accessibility violations in a lesson and the interview list (${colorScheme})`, async ({
     page,
@@ -197,6 +216,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       '#/lesson/best-practices/7',
       '#/interview',
       '#/course',
+      '#/matrix',
     ]) {
       await page.goto(`/?lang=en${hash}`);
       await expect(page.locator('main')).toBeVisible();

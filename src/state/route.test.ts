@@ -9,6 +9,7 @@ describe('routes in the hash', () => {
       { page: 'lab' },
       { page: 'course' },
       { page: 'interview' },
+      { page: 'matrix' },
       { page: 'lesson', lessonId: 'http-methods', step: 2 },
       { page: 'interview', question: 'lost-update' },
       { page: 'lab', question: 'lost-update' },

@@ -439,6 +439,33 @@ export const lessonTexts = {
     yes: 'yes',
     no: 'no',
     loading: 'Loading the lesson…',
+    matrix: {
+      link: 'Every scenario under every strategy',
+      title: 'Every scenario under every strategy',
+      intro:
+        'What each way of handling the Idempotency-Key does with each failure the lab can stage. A row is a failure, a column a strategy; open any cell to watch that run in the lab.',
+      caption:
+        'Scenarios in rows, strategies in columns; each cell says whether the customer can be charged twice, and the statuses the client gets.',
+      scenario: 'Failure',
+      open: 'Open this run in the lab',
+      verdicts: {
+        never: 'no double charge',
+        always: 'double charge',
+        possible: 'by chance',
+        misleading: 'wrong answer',
+      },
+      meanings: {
+        never: 'No run charges anyone twice.',
+        always: 'Every run charges some customer more than once for one payment.',
+        possible: 'Some seeds charge twice and some do not: play a few seeds.',
+        misleading:
+          'No double charge, but a client is told something the charges contradict (another request’s answer, say).',
+      },
+      statuses:
+        'Statuses the client receives on the way, besides 201 Created: 409 (still in progress), 503 (key store down), 422 (the key was used for another request), 402 (declined).',
+      checked:
+        'Each cell is what the scenario declares for the strategy. The test suite runs every cell on twelve seeds and fails if a run disagrees; `npm run sim -- --matrix` prints the measured table.',
+    },
     apiDoc: {
       caption:
         'What this server’s API reference should say — written from the server the simulator runs, every line checked against it by a test',

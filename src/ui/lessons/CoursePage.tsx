@@ -59,6 +59,14 @@ export function CoursePage() {
       </ol>
       <p className="mt-6">
         <a
+          href="#/matrix"
+          className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+        >
+          {t.matrix.link} →
+        </a>
+      </p>
+      <p className="mt-2">
+        <a
           href="#/interview"
           className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
         >

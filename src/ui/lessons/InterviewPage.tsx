@@ -44,6 +44,14 @@ export function InterviewPage({ question }: { question?: string | undefined }) {
         {t.interview}
       </h2>
       <p className="mt-2 text-slate-700 dark:text-slate-300">{t.interviewIntro}</p>
+      <p className="mt-2">
+        <a
+          href="#/matrix"
+          className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+        >
+          {t.matrix.link} →
+        </a>
+      </p>
       <ol className="mt-6 flex flex-col gap-3">
         {INTERVIEW_QUESTIONS.map((question, i) => {
           const text = texts.interview[question.id]!;
