@@ -44,7 +44,7 @@ const en: Readonly<Record<ScenarioId, string>> = {
   'key-expired':
     'The server keeps keys for 2 s, but the client waits 2.5 s before retrying a lost response. By then the key is gone and the retry is a new request: a duplicate. Keep keys longer than clients keep retrying (Stripe: 24 hours).',
   'key-store-down':
-    'The idempotency-key store is unreachable for 3 s and the server chooses to go on without it. The first response is lost, the retry cannot be recognised, and the customer is charged twice.',
+    'The idempotency-key store is unreachable for 3 s and the server chooses to go on without it. (The keys live apart from the payments here, in a store of their own, so the key’s INSERT fails while the payment’s still works — the log shows the claim failing and the payment going ahead unprotected.) The first response is lost, the retry cannot be recognised, and the customer is charged twice.',
   'key-store-down-fail-closed':
     'The same outage, but the server refuses with 503 Service Unavailable while it cannot check keys. The client retries until the store is back, then pays exactly once. Safety is bought with availability.',
   'payload-mismatch':
@@ -97,7 +97,7 @@ const ru: typeof en = {
   'key-expired':
     'Сервер хранит ключи 2 с, а клиент повторяет потерянный запрос через 2,5 с. К этому моменту ключа уже нет, и повтор — это новый запрос: дубликат. Храните ключи дольше, чем клиенты продолжают повторять (в Stripe — 24 часа).',
   'key-store-down':
-    'Хранилище ключей идемпотентности недоступно 3 с, и сервер решает работать дальше без него (fail open). Первый ответ теряется, повтор невозможно распознать, и деньги списываются дважды.',
+    'Хранилище ключей идемпотентности недоступно 3 с, и сервер решает работать дальше без него (fail open). (Ключи здесь хранятся отдельно от платежей, поэтому INSERT ключа падает, а запись платежа проходит — в журнале видно, как захват ключа не удаётся и платёж идёт дальше без защиты.) Первый ответ теряется, повтор невозможно распознать, и деньги списываются дважды.',
   'key-store-down-fail-closed':
     'Тот же сбой, но сервер отвечает 503 Service Unavailable, пока не может проверить ключи (fail closed). Клиент повторяет, пока хранилище не вернётся, и платит ровно один раз. Безопасность покупается ценой доступности.',
   'payload-mismatch':
