@@ -202,6 +202,15 @@ test('the matrix: every scenario under every strategy, each cell opening its run
   await expect(page.getByRole('combobox', { name: 'Strategy' }).first()).toHaveValue('none');
 });
 
+test('the glossary: a link to one term brings it into view, and its run opens in the lab', async ({
+  page,
+}) => {
+  await page.goto('/?lang=en#/glossary/lease');
+  await expect(page.getByRole('heading', { name: 'Lease' })).toBeFocused();
+  await page.getByRole('link', { name: 'See it in the lab: Request fingerprint' }).click();
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('payload-mismatch');
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`no accessibility violations in a lesson and the interview list (${colorScheme})`, async ({
     page,
@@ -217,6 +226,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       '#/interview',
       '#/course',
       '#/matrix',
+      '#/glossary',
     ]) {
       await page.goto(`/?lang=en${hash}`);
       await expect(page.locator('main')).toBeVisible();

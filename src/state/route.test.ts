@@ -10,6 +10,8 @@ describe('routes in the hash', () => {
       { page: 'course' },
       { page: 'interview' },
       { page: 'matrix' },
+      { page: 'glossary' },
+      { page: 'glossary', term: 'lease' },
       { page: 'lesson', lessonId: 'http-methods', step: 2 },
       { page: 'interview', question: 'lost-update' },
       { page: 'lab', question: 'lost-update' },

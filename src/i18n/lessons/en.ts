@@ -439,6 +439,13 @@ export const lessonTexts = {
     yes: 'yes',
     no: 'no',
     loading: 'Loading the lesson…',
+    glossary: {
+      link: 'Glossary: the words this course uses',
+      title: 'Glossary',
+      intro:
+        'The words this course uses, each in plain words, in the order you meet them. Where the lab can show a term at work, “See it in the lab” opens that run.',
+      seeIt: 'See it in the lab',
+    },
     matrix: {
       link: 'Every scenario under every strategy',
       title: 'Every scenario under every strategy',

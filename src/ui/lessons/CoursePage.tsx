@@ -59,6 +59,14 @@ export function CoursePage() {
       </ol>
       <p className="mt-6">
         <a
+          href="#/glossary"
+          className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+        >
+          {t.glossary.link} →
+        </a>
+      </p>
+      <p className="mt-2">
+        <a
           href="#/matrix"
           className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
         >

@@ -1,5 +1,6 @@
 import type { Route } from '../../state/route.ts';
 import { CoursePage } from './CoursePage.tsx';
+import { GlossaryPage } from './GlossaryPage.tsx';
 import { InterviewPage } from './InterviewPage.tsx';
 import { LessonPage } from './LessonPage.tsx';
 import { MatrixPage } from './MatrixPage.tsx';
@@ -11,6 +12,8 @@ export function CoursePages({ route }: { route: Exclude<Route, { page: 'lab' }> 
       return <CoursePage />;
     case 'interview':
       return <InterviewPage question={route.question} />;
+    case 'glossary':
+      return <GlossaryPage term={route.term} />;
     case 'matrix':
       return <MatrixPage />;
     case 'lesson':
