@@ -1,4 +1,3 @@
-import { GLOSSARY_IDS } from '../scenarios/glossary.ts';
 import { INTERVIEW_IDS, outlineOf } from '../scenarios/outline.ts';
 
 /**
@@ -38,7 +37,8 @@ export function parseHash(hash: string): { route: Route; problem: string | null 
   if (path === 'interview') return { route: { page: 'interview' }, problem: null };
   if (path === 'matrix') return { route: { page: 'matrix' }, problem: null };
   const glossary = /^glossary(?:\/([a-z-]{1,40}))?$/.exec(path);
-  if (glossary && (!glossary[1] || GLOSSARY_IDS.includes(glossary[1]))) {
+  // The term is checked by the glossary page, which loads the list: the first screen does not.
+  if (glossary) {
     return {
       route: { page: 'glossary', ...(glossary[1] ? { term: glossary[1] } : {}) },
       problem: null,

@@ -444,6 +444,7 @@ export const lessonTexts = {
       title: 'Glossary',
       intro:
         'The words this course uses, each in plain words, in the order you meet them. Where the lab can show a term at work, “See it in the lab” opens that run.',
+      notFound: 'There is no such term; here is the whole glossary.',
       seeIt: 'See it in the lab',
     },
     matrix: {

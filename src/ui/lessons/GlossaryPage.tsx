@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { GLOSSARY_TEXTS } from '../../i18n/glossary.ts';
-import { GLOSSARY } from '../../scenarios/glossary.ts';
+import { GLOSSARY, GLOSSARY_IDS } from '../../scenarios/glossary.ts';
 import type { Scene } from '../../scenarios/spec.ts';
 import { toHash } from '../../state/route.ts';
 import { toSearch } from '../../state/url.ts';
@@ -29,6 +29,14 @@ export function GlossaryPage({ term }: { term?: string | undefined }) {
       <h2 id="glossary-title" className="text-2xl font-bold tracking-tight">
         {t.title}
       </h2>
+      {term && !GLOSSARY_IDS.includes(term) && (
+        <p
+          role="status"
+          className="mt-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
+          {t.notFound}
+        </p>
+      )}
       <p className="mt-2 text-slate-700 dark:text-slate-300">{t.intro}</p>
       <dl className="mt-6 flex flex-col gap-3">
         {GLOSSARY.map((entry, i) => {
