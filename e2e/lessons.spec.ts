@@ -72,7 +72,10 @@ test('a prediction answered wrong, then right, then played', async ({ page }) =>
   await expect(marks).toHaveCount(0);
   await page.getByRole('radio', { name: 'Once' }).check();
   await page.getByRole('button', { name: 'Check my answer' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Not quite' })).toContainText('Once');
+  // A wrong answer teaches: it says why that answer is tempting and not what happens.
+  const feedback = page.getByRole('status').filter({ hasText: 'Not quite' });
+  await expect(feedback).toContainText('Once');
+  await expect(feedback).toContainText('Without a key, the retry is a POST like any other');
   await expect(page.getByText('Twice. The retry is a new POST')).toHaveCount(0);
   await page.getByRole('radio', { name: 'Twice' }).check();
   await page.getByRole('button', { name: 'Check my answer' }).click();

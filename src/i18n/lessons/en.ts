@@ -12,6 +12,8 @@ export interface StepText {
   /** Predict-then-reveal: the question, each choice by id, and what the answer teaches. */
   question?: string;
   choices?: Readonly<Record<string, string>>;
+  /** For each wrong choice: why someone would pick it, and why it is not what happens. */
+  whyNot?: Readonly<Record<string, string>>;
   explain?: string;
   /** For a step that waits for the learner: what to do, and what they see once it worked. */
   act?: string;
@@ -44,6 +46,11 @@ const lessons: Record<string, LessonText> = {
         ],
         question: 'How many times will the customer be charged?',
         choices: { once: 'Once', twice: 'Twice', never: 'Not at all' },
+        whyNot: {
+          once: 'You expected the server to recognise the retry. How could it? Without a key, the retry is a POST like any other: nothing tells the server it has seen this payment before.',
+          never:
+            'You expected the lost answer to mean nothing happened. The request did arrive and the card was charged; only the answer got lost on the way back.',
+        },
         explain:
           'Twice. The retry is a new POST as far as this server knows, so it charges the card again. The ledger shows two payment rows for one payment, and the invariant “at most one charge per payment” breaks. Press Play to watch it happen.',
       },
@@ -98,6 +105,10 @@ const lessons: Record<string, LessonText> = {
           post: 'Only POST',
           'post-and-patch': 'POST and the “add 10” PATCH',
         },
+        whyNot: {
+          none: 'You expected the server to recognise a repeat. Nothing in these requests lets it: no key, no version. Each arrives as new and is applied again.',
+          post: 'POST does create a second user. But “add 10” is a change relative to what is there: applied twice, it adds 20. Only a PATCH that sets a value is safe to repeat.',
+        },
         explain:
           'Both. The retried POST makes a second user and the retried PATCH adds 10 twice — the ledger lists two repeated effects. A PATCH that sets a field (“balance = 120”) would be idempotent: it is the request, not only the method, that decides.',
       },
@@ -122,6 +133,9 @@ const lessons: Record<string, LessonText> = {
         question:
           'With the cache-based key, how many charges will the two concurrent requests make?',
         choices: { one: 'One: the key protects it', two: 'Two' },
+        whyNot: {
+          one: 'You expected the key to protect it. It would, if it were claimed. Here it is only looked up: both requests look before either has stored an answer, and both find nothing.',
+        },
         explain:
           'Two. Both requests look up the key before either has stored a response, both find nothing, and both charge. The key was checked, but not claimed.',
       },
@@ -154,6 +168,9 @@ const lessons: Record<string, LessonText> = {
         ],
         question: 'How many charges now?',
         choices: { one: 'One', two: 'Two' },
+        whyNot: {
+          two: 'With the cache, yes. But the key is now a row under a unique constraint: the second INSERT waits for the first transaction and then fails, so only one request gets to charge.',
+        },
         explain:
           'One. The database serialises the two claims on the key: the loser sees that the key exists and replays the stored answer instead of charging.',
       },
@@ -194,6 +211,12 @@ const lessons: Record<string, LessonText> = {
           'already-done': 'Our own first attempt already applied the change',
           'server-error': 'The server is broken',
         },
+        whyNot: {
+          conflict:
+            'That is what 412 usually means, and it is what the client must rule out. Here nobody else wrote: our own first attempt changed the ETag, so our retry’s If-Match no longer fits.',
+          'server-error':
+            '412 is a 4xx: the server worked as designed and refused a request whose precondition no longer holds. Nothing is broken.',
+        },
         explain:
           'The ETag changed because of our own write. The client reads the resource again, finds its change already there, and stops: the 412 meant “already done”. If-Match prevents lost updates, and a retried “add 10” is not applied twice either — but the 412 is ambiguous: only a fresh read tells our own success from someone else’s change. RFC 9110 lets a server that can tell the very same change was already applied answer 2xx instead of 412; this server, like most, cannot, so it answers 412. An idempotency key would replay a clear answer instead.',
       },
@@ -220,6 +243,10 @@ const lessons: Record<string, LessonText> = {
           replayed: 'The stored answer is replayed',
           'charged-again': 'The customer is charged again',
         },
+        whyNot: {
+          replayed:
+            'It would be, if the key were still there. The server kept it only two seconds; when the retry comes, the key is gone, and the server has nothing to recognise it by.',
+        },
         explain:
           'Once the key is gone, the server cannot know the request is a repeat: a second charge. Keep results at least as long as any client may retry, usually 24 hours or more (Stripe keeps them 24 hours, rocket-rides 72).',
       },
@@ -241,6 +268,12 @@ const lessons: Record<string, LessonText> = {
           charged: 'Charges €42: the money is there now',
           replayed: 'Replays the stored 402: nothing is charged',
           conflict: 'Answers 409 Conflict',
+        },
+        whyNot: {
+          charged:
+            'The money is there now, but this copy is not a new payment: it carries the key of one that already has an answer. Charging it would contradict the 402 Ada was shown.',
+          conflict:
+            '409 is for a request still in progress. The first attempt finished long ago: its 402 is stored on the key row, and that is what a repeat gets.',
         },
         explain:
           'The decline came after the work had begun — the provider was asked — so the server stored it on the key row, as it would have stored a success. The copy gets the same 402, marked Idempotent-Replayed, and no money moves: what the app told Ada stays true. If she still wants to pay, the app starts a new payment with a new key, on purpose.',
@@ -294,6 +327,10 @@ const lessons: Record<string, LessonText> = {
         choices: {
           'fail-open': 'Fail open: keep taking payments',
           'fail-closed': 'Fail closed: refuse until it is back',
+        },
+        whyNot: {
+          'fail-open':
+            'Failing open keeps payments flowing, but without the keys the server cannot tell a retry from a new payment: the retry after the lost answer charges again.',
         },
         explain:
           'Failing open charges twice here: without the keys a retry looks new. Failing closed costs availability — the client sees 503 and must retry later — but never charges twice.',
@@ -412,7 +449,8 @@ export const lessonTexts = {
     toCourse: 'All lessons',
     check: 'Check my answer',
     right: 'Right.',
-    wrong: (choice: string) => `Not quite: “${choice}” is not what happens. Try again.`,
+    wrong: (choice: string, why: string) =>
+      `Not quite: “${choice}” is not what happens. ${why} Try another answer.`,
     pick: 'Pick an answer first.',
     play: 'Play it',
     doItForMe: 'Do it for me',

@@ -6,8 +6,9 @@ import { useLessonTexts } from './texts.ts';
 import { PlayIt } from './PlayIt.tsx';
 
 /**
- * Predict, then reveal: the learner picks an answer and checks it. A wrong answer says so and
- * lets them try again; the right one shows why, and a button plays the run that proves it.
+ * Predict, then reveal: the learner picks an answer and checks it. A wrong answer says why that
+ * answer is tempting and not what happens, and lets them try again; the right one shows why, and
+ * a button plays the run that proves it.
  */
 export function PredictBox({
   predict,
@@ -22,7 +23,11 @@ export function PredictBox({
   const right = checked === predict.answer;
   useMarksHiddenUnless(right);
   const feedback =
-    checked === null ? '' : right ? t.right : t.wrong(words.choices?.[checked] ?? checked);
+    checked === null
+      ? ''
+      : right
+        ? t.right
+        : t.wrong(words.choices?.[checked] ?? checked, words.whyNot?.[checked] ?? '');
   return (
     <form
       className="mt-4 rounded-lg border border-indigo-200 bg-indigo-50/60 p-3 dark:border-indigo-800 dark:bg-indigo-950/40"
