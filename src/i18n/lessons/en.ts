@@ -463,7 +463,8 @@ export const lessonTexts = {
     lessonsDone: (done: number, total: number) => `${done} of ${total} lessons done`,
     started: (step: number) => `at step ${step}`,
     notStarted: 'not started',
-    verified: 'What this step says is checked against the simulation by a test.',
+    verified:
+      'What a lesson says about a run is what the simulation does: an automated test replays every step and checks each claim.',
     notFound: 'There is no such lesson or step; here is the course.',
     sqlCaption: 'The schema the simulated store follows',
     methodsCaption:

@@ -436,7 +436,8 @@ export const lessonTexts: LessonTexts = {
     lessonsDone: (done: number, total: number) => `Пройдено уроков: ${done} из ${total}`,
     started: (step: number) => `на шаге ${step}`,
     notStarted: 'не начат',
-    verified: 'Всё, что утверждает этот шаг, проверено автотестом на симуляции.',
+    verified:
+      'Всё, что урок говорит о прогоне, — то, что делает симуляция: автотест проигрывает каждый шаг и проверяет каждое утверждение.',
     notFound: 'Такого урока или шага нет; вот курс.',
     sqlCaption: 'Схема, по которой работает симулируемое хранилище',
     methodsCaption:

@@ -28,6 +28,7 @@ export function CoursePage() {
         <FinishedNote />
       </div>
       <p className="mt-2 text-slate-700 dark:text-slate-300">{t.courseIntro}</p>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t.verified}</p>
       <p className="mt-2 text-sm font-medium" data-testid="course-progress">
         {t.lessonsDone(LESSONS.filter((l) => progress[l.id]?.done).length, LESSONS.length)}
       </p>

@@ -141,7 +141,6 @@ function Narration({
           {!current.predict && (
             <PlayIt className="mt-4 rounded-lg border border-indigo-700 px-3 py-1.5 text-sm font-semibold text-indigo-800 hover:bg-indigo-50 dark:border-indigo-300 dark:text-indigo-200 dark:hover:bg-slate-800" />
           )}
-          <p className="mt-4 text-xs text-slate-600 dark:text-slate-400">✓ {t.verified}</p>
           <StepButtons lessonId={lessonId} step={step} ready />
         </>
       )}
@@ -214,12 +213,10 @@ function Task({
   current: LessonStep;
   words: StepText;
 }) {
-  const t = useLessonTexts().ui;
   const task = useTask(current);
   return (
     <>
       <ActBox current={current} words={words} task={task} />
-      <p className="mt-4 text-xs text-slate-600 dark:text-slate-400">✓ {t.verified}</p>
       <StepButtons
         lessonId={lessonId}
         step={step}
