@@ -76,11 +76,15 @@ test('a prediction answered wrong, then right, then played', async ({ page }) =>
   const feedback = page.getByRole('status').filter({ hasText: 'Not quite' });
   await expect(feedback).toContainText('Once');
   await expect(feedback).toContainText('Without a key, the retry is a POST like any other');
+  // Next waits for the prediction: skipping it would skip the lesson.
+  const next = page.getByRole('button', { name: /^Next/ });
+  await expect(next).toBeDisabled();
   await expect(page.getByText('Twice. The retry is a new POST')).toHaveCount(0);
   await page.getByRole('radio', { name: 'Twice' }).check();
   await page.getByRole('button', { name: 'Check my answer' }).click();
   await expect(page.getByText('Twice. The retry is a new POST')).toBeVisible();
   await expect(marks).toBeVisible();
+  await expect(next).toBeEnabled();
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('2');
   await page.getByRole('button', { name: 'Play it' }).click();
   await expect(ledger).toContainText('2 charges for 1 payment', { timeout: 20_000 });
@@ -184,6 +188,17 @@ test('interview mode: every question has an answer and a link into the simulator
   await expect(page.getByRole('region', { name: 'Ledger' }).first()).toContainText(
     '2 charges for 1 payment',
   );
+});
+
+test('“Just show me” gives the answer without a guess, and lets the learner go on', async ({
+  page,
+}) => {
+  await page.goto('/?lang=en#/lesson/idempotency-key/2');
+  await expect(page.getByRole('button', { name: /^Next/ })).toBeDisabled();
+  await expect(page.getByText('Answer the question first')).toBeVisible();
+  await page.getByRole('button', { name: 'Just show me' }).click();
+  await expect(page.getByText('Two. Both requests look up the key')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Next/ })).toBeEnabled();
 });
 
 test('the matrix: every scenario under every strategy, each cell opening its run', async ({

@@ -451,6 +451,9 @@ export const lessonTexts = {
     right: 'Right.',
     wrong: (choice: string, why: string) =>
       `Not quite: “${choice}” is not what happens. ${why} Try another answer.`,
+    justShowMe: 'Just show me',
+    skipped: 'Here is what happens. Try to predict the next one before you look.',
+    answerFirst: 'Answer the question first, or press “Just show me”.',
     pick: 'Pick an answer first.',
     play: 'Play it',
     doItForMe: 'Do it for me',

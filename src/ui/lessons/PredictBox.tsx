@@ -13,17 +13,23 @@ import { PlayIt } from './PlayIt.tsx';
 export function PredictBox({
   predict,
   words,
+  onReveal,
 }: {
   predict: NonNullable<LessonStep['predict']>;
   words: StepText;
+  /** The answer is out: guessed right, or asked for with "just show me". */
+  onReveal: () => void;
 }) {
   const t = useLessonTexts().ui;
   const [picked, setPicked] = useState<string | null>(null);
   const [checked, setChecked] = useState<string | null>(null);
+  const [skipped, setSkipped] = useState(false);
   const right = checked === predict.answer;
-  useMarksHiddenUnless(right);
-  const feedback =
-    checked === null
+  const revealed = right || skipped;
+  useMarksHiddenUnless(revealed);
+  const feedback = skipped
+    ? t.skipped
+    : checked === null
       ? ''
       : right
         ? t.right
@@ -34,23 +40,39 @@ export function PredictBox({
       onSubmit={(e) => {
         e.preventDefault();
         setChecked(picked);
+        if (picked === predict.answer) onReveal();
       }}
     >
       <Choices choices={predict.choices} words={words} picked={picked} onPick={setPicked} />
-      <button
-        type="submit"
-        disabled={picked === null || right}
-        className="mt-3 rounded-lg border border-indigo-700 px-3 py-1.5 text-sm font-semibold text-indigo-800 disabled:opacity-50 dark:border-indigo-300 dark:text-indigo-100"
-      >
-        {t.check}
-      </button>
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <button
+          type="submit"
+          disabled={picked === null || revealed}
+          className="rounded-lg border border-indigo-700 px-3 py-1.5 text-sm font-semibold text-indigo-800 disabled:opacity-50 dark:border-indigo-300 dark:text-indigo-100"
+        >
+          {t.check}
+        </button>
+        {!revealed && (
+          // An honest way out: the answer, counted as not answered.
+          <button
+            type="button"
+            onClick={() => {
+              setSkipped(true);
+              onReveal();
+            }}
+            className="rounded-lg px-3 py-1.5 text-sm font-medium text-slate-700 underline hover:bg-indigo-100 dark:text-slate-300 dark:hover:bg-indigo-900"
+          >
+            {t.justShowMe}
+          </button>
+        )}
+      </div>
       <p
         role="status"
-        className={`mt-2 text-sm font-medium ${right ? 'text-emerald-800 dark:text-emerald-300' : 'text-red-800 dark:text-red-300'}`}
+        className={`mt-2 text-sm font-medium ${right ? 'text-emerald-800 dark:text-emerald-300' : skipped ? 'text-slate-700 dark:text-slate-300' : 'text-red-800 dark:text-red-300'}`}
       >
         {feedback}
       </p>
-      {right && <Explanation explain={words.explain} />}
+      {revealed && <Explanation explain={words.explain} />}
     </form>
   );
 }
