@@ -82,6 +82,8 @@ export function SequenceDiagram() {
         ref={box}
         onScroll={onScroll}
         data-testid="sequence-scroll"
+        // How many records it shows: npm run perf waits for it to match the timeline's.
+        data-count={count}
         className="max-h-[var(--sequence-max-h,28rem)] min-h-40 flex-1 overflow-auto rounded-lg border border-slate-200 dark:border-slate-800"
       >
         <LaneHeader lanes={lanes} />
