@@ -17,7 +17,7 @@ const NAMES_PX = 26;
  */
 function WholeSequence({ range }: { range: ExportRange }) {
   const layout = useSequenceLayout(false, null);
-  const { t, timeline, lanes, rows, points, labels } = layout;
+  const { t, words, timeline, lanes, rows, points, labels } = layout;
   const from = timeline.stops[range.first] ?? 0;
   const to = timeline.stops[range.last] ?? 0;
   const cursorMs = range.whole ? timeline.endMs : to;
@@ -54,7 +54,7 @@ function WholeSequence({ range }: { range: ExportRange }) {
         cursorMs={cursorMs}
       />
       {pointsBetween(points, from, to).map((p) => (
-        <LaneMark key={p.index} point={p} spot={labels.get(`p${p.index}`)} />
+        <LaneMark key={p.index} point={p} spot={labels.get(`p${p.index}`)} t={t} words={words} />
       ))}
     </svg>
   );

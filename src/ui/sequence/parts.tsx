@@ -1,8 +1,9 @@
 import { memo } from 'react';
+import type { Messages } from '../../i18n/en.ts';
+import type { SequenceTexts } from '../../i18n/sequenceTexts.ts';
 import type { MessageSpan } from '../../report/timeline.ts';
 import type { CallSpan } from '../../report/calls.ts';
-import { useMessages } from '../common/lab.ts';
-import { callName, useSequenceTexts, type SequenceLayout } from './useSequence.ts';
+import { callName, type SequenceLayout } from './useSequence.ts';
 import {
   arrowLabel,
   arrowShape,
@@ -125,9 +126,14 @@ function Wire({
   );
 }
 
-/** A message between a client and the server: selectable, to read it in full. */
+/**
+ * A message between a client and the server: selectable, to read it in full. The texts come from
+ * the diagram, not from the store: a jump of the timeline draws dozens of arrows at once, and one
+ * store subscription each was that many more to make and drop.
+ */
 export const Arrow = memo(function Arrow({
   span,
+  t,
   lanes,
   y,
   cursorMs,
@@ -136,6 +142,7 @@ export const Arrow = memo(function Arrow({
   onSelect,
 }: {
   span: MessageSpan;
+  t: Messages;
   lanes: Lanes;
   y: (t: number) => number;
   cursorMs: number;
@@ -144,7 +151,6 @@ export const Arrow = memo(function Arrow({
   selected: boolean;
   onSelect: ((id: number) => void) | null;
 }) {
-  const t = useMessages();
   const { message } = span;
   const dropped = span.fate === 'dropped';
   const label = arrowLabel(message, span.replayed ? t.topology.replayed : null);
@@ -213,19 +219,23 @@ function arrowTone(span: MessageSpan): string {
  */
 export const CallArrow = memo(function CallArrow({
   call,
-  label,
+  words,
+  money,
   lanes,
   y,
   cursorMs,
 }: {
   call: CallSpan;
-  /** What the arrow says in full, for a screen reader and a tooltip. */
-  label: string;
+  words: SequenceTexts;
+  money: (minorUnits: number) => string;
   lanes: Lanes;
   y: (t: number) => number;
   cursorMs: number;
 }) {
   const charge = isCharge(call);
+  // What the arrow says in full, for a screen reader: worked out as it is drawn, so an arrow that
+  // has landed (and draws no more) does not work it out again on every move.
+  const label = callName(call, words, money);
   return (
     <g role="img" aria-label={label} data-call={call.key} className={callTone(call)}>
       <Wire
@@ -245,24 +255,26 @@ export const CallArrow = memo(function CallArrow({
 const isCharge = (call: CallSpan) => call.kind === 'call' && call.what.type === 'charge';
 
 /** A call's label, in its arrow's colour; a shortened one has its whole name as its tooltip. */
-export function CallLabel({
+const CallLabel = memo(function CallLabel({
   call,
-  label,
   spot,
+  words,
+  money,
 }: {
   call: CallSpan;
-  label: string;
   spot: LabelSpot;
+  words: SequenceTexts;
+  money: (minorUnits: number) => string;
 }) {
   return (
     <LabelText
       spot={spot}
       className={`font-mono text-[10px] ${isCharge(call) ? 'font-bold' : ''} ${fillsOf(callTone(call))}`}
-      title={spot.full ? label : undefined}
+      title={spot.full ? callName(call, words, money) : undefined}
       hidden
     />
   );
-}
+});
 
 /** Charges indigo (a repeated one red), the provider's refusals amber, the store's talk teal. */
 function callTone(call: CallSpan): string {
@@ -290,9 +302,18 @@ const MARK_TONES: Record<MarkTone, string> = {
  * A small mark on a lane for what happens off the wire, where the label placement put it (its
  * symbol alone when its words would print over another label, nothing when even that would).
  */
-export function LaneMark({ point, spot }: { point: Point; spot: LabelSpot | undefined }) {
-  const t = useMessages();
-  const mark = markOf(point.record, t, useSequenceTexts());
+export const LaneMark = memo(function LaneMark({
+  point,
+  spot,
+  t,
+  words,
+}: {
+  point: Point;
+  spot: LabelSpot | undefined;
+  t: Messages;
+  words: SequenceTexts;
+}) {
+  const mark = markOf(point.record, t, words);
   if (!mark || !spot) return null;
   const { record } = point;
   const size = mark.lane === null ? 'text-[12px] font-bold' : 'text-[11px] font-semibold';
@@ -304,7 +325,7 @@ export function LaneMark({ point, spot }: { point: Point; spot: LabelSpot | unde
         ? undefined
         : mark.text;
   return <LabelText spot={spot} className={`${size} ${MARK_TONES[mark.tone]}`} title={named} />;
-}
+});
 
 /**
  * The server's calls and the messages in view, redrawn on every frame. Arrows that have landed
@@ -327,7 +348,7 @@ export function WiresAt({
   onSelect: ((id: number) => void) | null;
   cursorMs: number;
 }) {
-  const { words, lanes, rows, labels, money } = layout;
+  const { t, words, lanes, rows, labels, money } = layout;
   const at = (wire: MessageSpan | CallSpan) => (wire.endAt <= cursorMs ? Infinity : cursorMs);
   const shownCalls = calls.filter((call) => call.sentAt <= cursorMs);
   const shownSpans = spans.filter((span) => span.sentAt <= cursorMs);
@@ -339,7 +360,8 @@ export function WiresAt({
         <CallArrow
           key={call.key}
           call={call}
-          label={callName(call, words, money)}
+          words={words}
+          money={money}
           lanes={lanes}
           y={rows.y}
           cursorMs={at(call)}
@@ -349,6 +371,7 @@ export function WiresAt({
         <Arrow
           key={span.message.id}
           span={span}
+          t={t}
           lanes={lanes}
           y={rows.y}
           cursorMs={at(span)}
@@ -362,12 +385,7 @@ export function WiresAt({
         const spot = callSpot(call);
         return (
           spot && (
-            <CallLabel
-              key={`l${call.key}`}
-              call={call}
-              label={callName(call, words, money)}
-              spot={spot}
-            />
+            <CallLabel key={`l${call.key}`} call={call} spot={spot} words={words} money={money} />
           )
         );
       })}

@@ -5,6 +5,7 @@ import { Deferred } from '../common/Deferred.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
 import { retryable } from '../common/retryable.ts';
 import { PlaybackBar } from '../playback/PlaybackBar.tsx';
+import { ShownLater } from '../playback/ShownLater.tsx';
 import { useTraceSoFar } from '../playback/frame.ts';
 import { Topology } from '../topology/Topology.tsx';
 
@@ -83,15 +84,18 @@ export function LabStage() {
         </div>
       </div>
       <p className="text-sm text-slate-600 dark:text-slate-300">{t.stage.moreViews}</p>
-      <Deferred>
-        <BelowStage />
-      </Deferred>
-      {/* The skip link's target, there before the lazily loaded log is. */}
-      <div id="log" className="min-w-0">
+      {/* Off the first screen: they follow a move of the cursor just after the stage has drawn it. */}
+      <ShownLater>
         <Deferred>
-          <EventLog />
+          <BelowStage />
         </Deferred>
-      </div>
+        {/* The skip link's target, there before the lazily loaded log is. */}
+        <div id="log" className="min-w-0">
+          <Deferred>
+            <EventLog />
+          </Deferred>
+        </div>
+      </ShownLater>
     </main>
   );
 }
