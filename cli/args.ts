@@ -103,6 +103,7 @@ export const SCOPE_FLAGS = {
   duplicates: { type: 'string' },
   crashes: { type: 'string' },
   pauses: { type: 'string' },
+  outages: { type: 'string' },
   attempts: { type: 'string' },
   'crash-points': { type: 'string' },
   'fixed-delays': { type: 'boolean' },
@@ -137,6 +138,9 @@ export function parseScope(flags: ScopeFlagValues, fallback: Scope | null): Scop
   if (flags.pauses !== undefined)
     scope.pauses = parseWhole('pauses', flags.pauses, 0, SCOPE_LIMITS.faults);
   else if (base.pauses !== undefined) scope.pauses = base.pauses;
+  if (flags.outages !== undefined)
+    scope.outages = parseWhole('outages', flags.outages, 0, SCOPE_LIMITS.faults);
+  else if (base.outages !== undefined) scope.outages = base.outages;
   if (flags.attempts !== undefined)
     scope.attempts = parseWhole('attempts', flags.attempts, 1, SCOPE_LIMITS.attempts);
   if (flags['crash-points'] !== undefined)
@@ -184,6 +188,10 @@ export function checkScopeFor(scenario: ScenarioId, scope: Scope | null): Scope 
   if (scope?.pauses && isResourceScenario(scenario))
     throw new UsageError(
       `scenario ${scenario} has no lock to outlast: --pauses is for the payment scenarios`,
+    );
+  if (scope?.outages && isResourceScenario(scenario))
+    throw new UsageError(
+      `scenario ${scenario} has no payment provider: --outages is for the payment scenarios`,
     );
   return scope;
 }

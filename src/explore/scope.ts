@@ -40,6 +40,11 @@ export function smallScope(
       maxCrashes: scope.crashes,
       ...chancePauses(scope, CRASH_POINTS, server.lockTimeoutMs),
     },
+    provider: {
+      ...settings.provider,
+      // Each call to the provider may fail, within the budget: down, or hanging (outages1).
+      ...(scope.outages ? { chanceOutages: { probability: 0.5, max: scope.outages } } : {}),
+    },
   };
 }
 
@@ -111,6 +116,7 @@ export const describeScope = (scope: Scope): string =>
   [
     `--losses ${scope.losses} --duplicates ${scope.duplicates} --crashes ${scope.crashes}`,
     scope.pauses === undefined ? '' : ` --pauses ${scope.pauses}`,
+    scope.outages === undefined ? '' : ` --outages ${scope.outages}`,
     scope.attempts === undefined ? '' : ` --attempts ${scope.attempts}`,
     scope.crashPoints === undefined ? '' : ` --crash-points ${scope.crashPoints.join(',')}`,
     scope.fixedDelays ? ' --fixed-delays' : '',

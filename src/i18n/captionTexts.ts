@@ -121,6 +121,25 @@ const en = {
     `The run is over: ${plural(charges, 'charge', 'charges')} for ${plural(payments, 'payment', 'payments')}${duplicates ? `, ${plural(duplicates, 'duplicate', 'duplicates')}` : ' — no duplicate'}.`,
   endResources: (broken: number) =>
     `The run is over: ${broken ? `${plural(broken, 'invariant', 'invariants')} broken` : 'every invariant holds'}.`,
+  providerDown: (ms: number) =>
+    `The payment provider goes down for ${ms} ms: it will refuse every charge with 503.`,
+  providerHangs: (ms: number) =>
+    `For ${ms} ms calls to the payment provider hang: it takes the charge, but no answer comes back.`,
+  providerBack: () => 'The payment provider is back: charges go through again.',
+  providerRefused: (amount: string) =>
+    `The provider is down and refuses the charge of ${amount} with 503: no money moved.`,
+  providerTimedOut: (amount: string) =>
+    `No answer from the provider in time: the server stops waiting, not knowing whether the ${amount} was charged.`,
+  failureStored: () =>
+    'The server stores the 500 as the key’s answer (Stripe v1): every retry with this key gets it back, and the payment is never tried again.',
+  keyReleased: () =>
+    'The server lets the key go and keeps what it had done (rocket-rides): a retry will take it and run the work again from there.',
+  status500: () =>
+    '500: the payment failed after the work had begun. The client cannot tell whether the card was charged.',
+  backgroundFailed: (intent: string) =>
+    `The background completer tried to finish ${intent}, but the provider failed again.`,
+  backgroundFirst: (intent: string) =>
+    `The background completer found ${intent}’s key let go and finished the work; the client’s next retry will get this answer replayed.`,
 };
 
 export type CaptionTexts = typeof en;
@@ -243,6 +262,25 @@ const ru: CaptionTexts = {
     `Прогон окончен: ${charges(chargeCount)} на ${payments(paymentCount)}${duplicates ? `, дублей: ${duplicates}` : ', дублей нет'}.`,
   endResources: (broken: number) =>
     `Прогон окончен: ${broken ? `нарушено инвариантов: ${broken}` : 'все инварианты соблюдены'}.`,
+  providerDown: (ms: number) =>
+    `Платёжный провайдер ложится на ${ms} мс: на каждое списание он ответит 503.`,
+  providerHangs: (ms: number) =>
+    `${ms} мс вызовы платёжного провайдера зависают: деньги он списывает, но ответ не возвращается.`,
+  providerBack: () => 'Платёжный провайдер снова работает: списания проходят.',
+  providerRefused: (amount: string) =>
+    `Провайдер лежит и отклоняет списание ${amount} с ответом 503: деньги не двигались.`,
+  providerTimedOut: (amount: string) =>
+    `Провайдер не ответил вовремя: сервер перестаёт ждать и не знает, списались ли ${amount}.`,
+  failureStored: () =>
+    'Сервер сохраняет 500 как ответ для этого ключа (Stripe v1): каждый повтор с этим ключом получит его же, и платёж больше не попробуют провести.',
+  keyReleased: () =>
+    'Сервер отпускает ключ и сохраняет то, что успел сделать (rocket-rides): повтор подхватит ключ и продолжит работу с этого места.',
+  status500: () =>
+    '500: платёж сорвался, когда работа уже началась. Клиент не может знать, списаны ли деньги.',
+  backgroundFailed: (intent: string) =>
+    `Фоновый обработчик попробовал довести до конца ${intent}, но провайдер снова дал сбой.`,
+  backgroundFirst: (intent: string) =>
+    `Фоновый обработчик нашёл отпущенный ключ ${intent} и довёл работу до конца; следующий повтор клиента получит этот ответ из сохранённого.`,
 };
 
 /** What the strategy's server does with the key, in a sentence that also says what a key is. */

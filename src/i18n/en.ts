@@ -113,7 +113,7 @@ export const en = {
       'fail-closed': 'refuse with 503 (fail closed)',
     },
     payments: 'Payments per client',
-    errors: 'An error after the work began',
+    errors: 'A declined card (402)',
     errorChoices: {
       store: 'stored and replayed',
       forget: 'not stored: a retry runs again',
@@ -366,6 +366,7 @@ export const en = {
       'top-up': 'topped up',
       ignored: 'ignored',
       'fault-end': 'fault over',
+      'provider-failed': 'provider failed',
       background: 'finished',
       start: 'starts',
       'start-resources': 'starts',
@@ -548,6 +549,12 @@ export const en = {
     'declined-late-copy': {
       title: 'Card declined, then a late copy',
     },
+    'provider-outage': {
+      title: 'Provider down after the key was claimed',
+    },
+    'provider-timeout': {
+      title: 'Provider call times out',
+    },
     'retry-storm': {
       title: 'Retry storm',
     },
@@ -620,6 +627,34 @@ export const en = {
     tray: 'Live faults, at the moment on screen',
     trayNote:
       'The one-press faults are in the row over the playback bar, within reach while the run plays.',
+  },
+  /** A 5xx after the work began: the provider's outages, and what a server does with the key. */
+  outage: {
+    /** The setting `errors5xx`; `settings.errors` is the other one, about declines. */
+    errors5xx: 'A provider failure after the work began (500)',
+    errors5xxChoices: {
+      store: 'stored and replayed (Stripe)',
+      release: 'key released: a retry resumes (rocket-rides)',
+    },
+    providerDown: 'Provider down for 1 s',
+    providerTimeout: 'Provider hangs for 1 s',
+    log: {
+      down: (ms: number) => `take the payment provider down for ${ms} ms: it answers 503`,
+      hang: (ms: number) =>
+        `make calls to the payment provider hang for ${ms} ms: it charges, but no answer comes`,
+      error: (amount: string, intent: string) =>
+        `${amount} for ${intent}: the provider is down and answers 503; no money moves`,
+      timeout: (amount: string, intent: string) =>
+        `${amount} for ${intent}: no answer in time, the server stops waiting; the charge may have gone through`,
+    },
+    states: {
+      hanging: 'calls hang',
+      failing: 'provider failed',
+      releasingKey: 'releasing the key',
+      recordingFailure: 'storing the 500',
+      cachingFailure: 'caching the 500',
+      failed: 'failed (500)',
+    } as Record<string, string>,
   },
 };
 

@@ -124,7 +124,7 @@ export const ru: Messages = {
       'fail-closed': 'отказывать с 503 (fail closed)',
     },
     payments: 'Платежей на клиента',
-    errors: 'Ошибка после начала работы',
+    errors: 'Отказ по карте (402)',
     errorChoices: {
       store: 'сохраняется и воспроизводится',
       forget: 'не сохраняется: повтор выполняется заново',
@@ -376,6 +376,7 @@ export const ru: Messages = {
       'top-up': 'пополнение',
       ignored: 'проигнорирован',
       'fault-end': 'сбой закончился',
+      'provider-failed': 'сбой провайдера',
       background: 'завершено',
       start: 'старт',
       'start-resources': 'старт',
@@ -558,6 +559,12 @@ export const ru: Messages = {
     'declined-late-copy': {
       title: 'Отказ по карте, затем запоздалая копия',
     },
+    'provider-outage': {
+      title: 'Провайдер лёг после захвата ключа',
+    },
+    'provider-timeout': {
+      title: 'Вызов провайдера не дождался ответа',
+    },
     'retry-storm': {
       title: 'Шторм повторов',
     },
@@ -629,5 +636,31 @@ export const ru: Messages = {
     tray: 'Сбои на ходу — в текущий момент прогона',
     trayNote:
       'Кнопки сбоев — в строке над панелью воспроизведения: до них легко дотянуться и во время прогона.',
+  },
+  outage: {
+    errors5xx: 'Сбой провайдера после начала работы (500)',
+    errors5xxChoices: {
+      store: 'сохраняется и воспроизводится (Stripe)',
+      release: 'ключ освобождается, повтор продолжает работу (rocket-rides)',
+    },
+    providerDown: 'Провайдер недоступен 1 с',
+    providerTimeout: 'Провайдер зависает на 1 с',
+    log: {
+      down: (ms: number) => `отключить платёжного провайдера на ${ms} мс: он отвечает 503`,
+      hang: (ms: number) =>
+        `подвесить вызовы платёжного провайдера на ${ms} мс: деньги он списывает, но ответа нет`,
+      error: (amount: string, intent: string) =>
+        `${amount} по ${intent}: провайдер недоступен и отвечает 503; деньги не списываются`,
+      timeout: (amount: string, intent: string) =>
+        `${amount} по ${intent}: ответа нет, сервер перестаёт ждать; деньги могли списаться`,
+    },
+    states: {
+      hanging: 'вызовы зависают',
+      failing: 'сбой провайдера',
+      releasingKey: 'освобождает ключ',
+      recordingFailure: 'сохраняет 500',
+      cachingFailure: 'кэширует 500',
+      failed: 'ошибка (500)',
+    },
   },
 };

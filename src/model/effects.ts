@@ -65,6 +65,11 @@ export interface ReplyParams {
   reply: StoreReply | ProviderReply;
 }
 
+/** A call the provider leaves hanging: its caller hears nothing, and stops at its read timeout. */
+export interface WithholdParams {
+  to: ActorId;
+}
+
 export interface IgnoreParams {
   /** The late response the client no longer waits for. */
   messageId: number;
@@ -104,6 +109,7 @@ export interface EffectParams {
   callProvider: CallProviderParams;
   respond: RespondParams;
   reply: ReplyParams;
+  withhold: WithholdParams;
   replyAll: ReplyAllParams;
   dedup: DedupParams;
   decline: DeclineParams;
@@ -138,6 +144,7 @@ const EFFECT_OWNER = {
   callProvider: 'payments',
   respond: 'payments',
   reply: 'payments',
+  withhold: 'payments',
   replyAll: 'payments',
   dedup: 'payments',
   decline: 'payments',
@@ -208,6 +215,7 @@ export const EFFECTS: {
   callProvider: none,
   respond: none,
   reply: none,
+  withhold: none,
   replyAll: none,
   dedup: none,
   decline: none,

@@ -4,7 +4,7 @@
  */
 import type { Method } from './http.ts';
 import type { Fields, Patch } from './resources.ts';
-import type { StrategyId } from './strategies.ts';
+import type { Errors5xxPolicy, StrategyId } from './strategies.ts';
 import type { CrashPoint, ResourceCrashPoint } from './crashPoints.ts';
 
 /**
@@ -104,6 +104,34 @@ export interface ServerSettings {
   crashPoints: CrashPoint[];
   /** At most this many random crashes in one run, or null. */
   maxCrashes: number | null;
+  /**
+   * What a keyed strategy does with a 5xx that arose after the work began (the provider failed or
+   * timed out): store it against the key and replay it (Stripe v1), or release the key so that a
+   * retry resumes the work (rocket-rides). Absent: rocket-rides with recovery points, Stripe
+   * otherwise (`errors5xxOf`). Declines (402) follow `storeErrors` instead.
+   */
+  errors5xx?: Errors5xxPolicy;
+  /**
+   * The server's read timeout on a call to the provider. Only a call the provider leaves hanging
+   * (the `provider-timeout` fault) meets it: the lab's provider otherwise answers at its latency.
+   */
+  providerTimeoutMs?: number;
+}
+
+/**
+ * The server's read timeout on a provider call that hangs, unless the settings name one: shorter
+ * than the clients' own timeouts (1 s in the catalogue), as a server's deadline for what it calls
+ * should be, so that the client hears the server's 500 rather than its own timeout.
+ */
+export const DEFAULT_PROVIDER_TIMEOUT_MS = 500;
+
+/**
+ * For exploration: at a call to the provider, chance may make it fail — down (503, no money
+ * moves) or hanging (the money moves, the answer never comes) — within a budget.
+ */
+export interface ChanceOutages {
+  probability: number;
+  max: number;
 }
 
 export interface ProviderSettings {
@@ -117,6 +145,8 @@ export interface ProviderSettings {
   keyRetentionMs: number;
   /** Money the customer adds to the card during the run, each at its moment. */
   topUps: TopUp[];
+  /** Chance outages (for exploration); none when absent. */
+  chanceOutages?: ChanceOutages;
 }
 
 export interface TopUp {
@@ -136,7 +166,14 @@ export type ScriptedFault =
   | { kind: 'crash'; point: CrashPoint | 'now'; atMs: number }
   | { kind: 'partition'; atMs: number; durationMs: number }
   | { kind: 'key-store-down'; atMs: number; durationMs: number }
-  | { kind: 'server-pause'; atMs: number; durationMs: number };
+  | { kind: 'server-pause'; atMs: number; durationMs: number }
+  /** The provider answers every charge with 503 and moves no money. */
+  | { kind: 'provider-down'; atMs: number; durationMs: number }
+  /**
+   * Calls to the provider hang: it takes the charge (the money moves) but its answer never comes,
+   * and the server stops waiting at its read timeout (`providerTimeoutMs`).
+   */
+  | { kind: 'provider-timeout'; atMs: number; durationMs: number };
 
 export interface WorldSettings {
   clients: ClientSettings[];

@@ -86,6 +86,20 @@ export type TraceRecord =
   | { t: number; type: 'top-up'; amount: number; customerBalance: number }
   /** The server's own records: a payment row committed, a receipt email staged. */
   | { t: number; type: 'recorded'; what: 'payment' | 'receipt'; id: string; intentId: string }
+  /**
+   * A handler's call to the provider failed after the work began: the provider, down, refused it
+   * with 503 (`error`, recorded as it refuses: no money moved), or no answer came before the
+   * server's read timeout (`timeout`, recorded as the server stops waiting: the charge may have
+   * been made).
+   */
+  | {
+      t: number;
+      type: 'provider-failed';
+      intentId: string;
+      amount: number;
+      by: ActorId;
+      how: 'error' | 'timeout';
+    }
   /** The provider recognised the charge's key and returned the earlier charge: no money moved. */
   | { t: number; type: 'dedup'; chargeId: string; intentId: string; by: ActorId }
   | { t: number; type: 'fault'; fault: ScriptedFault }

@@ -556,7 +556,7 @@ export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | Bas
 
   // --- scripted faults ------------------------------------------------------------------------
 
-  private applyFault(fault: ScriptedFault): void {
+  protected applyFault(fault: ScriptedFault): void {
     this.record({ t: this.now, type: 'fault', fault });
     switch (fault.kind) {
       case 'drop-next':

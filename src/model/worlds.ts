@@ -87,6 +87,9 @@ export function worldAccepts(world: WorldKind, fault: ScriptedFault): boolean {
       return fault.point === 'now' || spec.crashPoints.includes(fault.point);
     case 'key-store-down':
       return spec.keyed;
+    case 'provider-down':
+    case 'provider-timeout':
+      return spec.backEnd.includes(PROVIDER);
     default:
       return unknownFault(fault);
   }

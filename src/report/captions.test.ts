@@ -31,6 +31,8 @@ const LIVE_FAULTS: ScriptedFault[][] = [
   [{ kind: 'key-store-down', atMs: 0, durationMs: 800 }],
   [{ kind: 'crash', point: 'before-commit', atMs: 0 }],
   [{ kind: 'crash', point: 'after-commit', atMs: 0 }],
+  [{ kind: 'provider-down', atMs: 0, durationMs: 800 }],
+  [{ kind: 'provider-timeout', atMs: 0, durationMs: 800 }],
 ];
 
 interface Case {
@@ -52,7 +54,9 @@ function cases(): Case[] {
         for (const faults of LIVE_FAULTS) {
           // A few seeds bare, and every live fault on one seed: enough variety, quickly.
           if (faults.length && seed !== SEEDS[0]) continue;
-          const resourceFits = faults.every((f) => f.kind !== 'key-store-down');
+          const resourceFits = faults.every(
+            (f) => f.kind !== 'key-store-down' && !f.kind.startsWith('provider-'),
+          );
           if (isResourceScenario(scenario) && !resourceFits) continue;
           const name = `${scenario}/${strategy}/${seed}/${faults.map((f) => f.kind).join('+')}`;
           out.push({ name, scenario, strategy, seed, faults });
@@ -68,6 +72,14 @@ function cases(): Case[] {
         tweaks: { keyPolicy: 'none' },
       });
   }
+  // A provider down for longer than the completer waits: its attempt in the background fails too.
+  out.push({
+    name: 'provider-outage/recovery-points/1/provider down 2.5 s',
+    scenario: 'provider-outage',
+    strategy: 'recovery-points',
+    seed: 1,
+    faults: [{ kind: 'provider-down', atMs: 0, durationMs: 2500 }],
+  });
   // A request resumed after a crash, whose provider call repeats an earlier decline.
   out.push({
     name: 'declined-late-copy/recovery-points/7/crash now',

@@ -175,7 +175,14 @@ function readRecord(record: TraceRecord, index: number, reading: Reading): void 
     case 'served':
       return readServed(record, index, reading);
     case 'background':
+      if (record.status >= 500) return say('backgroundFailed', 'key', record.intentId);
+      if (!settledBefore(reading.trace, index, record.intentId))
+        return say('backgroundFirst', 'key', record.intentId);
       return say('background', 'key', record.intentId);
+    case 'provider-failed':
+      return record.how === 'error'
+        ? say('providerRefused', 'key', money(record.amount))
+        : say('providerTimedOut', 'key', money(record.amount));
     case 'settle':
       return record.alreadyApplied
         ? say('alreadyApplied', 'key', clientNumber(record.client))
@@ -186,10 +193,11 @@ function readRecord(record: TraceRecord, index: number, reading: Reading): void 
       return say('broken', 'key', invariantName(record), (lang: Lang) =>
         describeFacts(record.facts, lang),
       );
+    case 'store':
+      return readFailureKept(record, index, reading);
     case 'deliver':
     case 'ignored':
     case 'transition':
-    case 'store':
       return;
   }
 }
@@ -255,6 +263,7 @@ const STATUS_CAPTIONS = {
   412: 'status412',
   422: 'status422',
   428: 'status428',
+  500: 'status500',
   503: 'status503',
 } as const satisfies Record<number, CaptionKind>;
 
@@ -314,15 +323,39 @@ function readFault(fault: ScriptedFault, record: TraceRecord, index: number, rea
       return say('keyStoreDown', fault.durationMs);
     case 'server-pause':
       return say('pause', fault.durationMs);
+    case 'provider-down':
+      return say('providerDown', fault.durationMs);
+    case 'provider-timeout':
+      return say('providerHangs', fault.durationMs);
   }
 }
 
+/** What the server does with a key after a 5xx: stores it as the answer, or lets the key go. */
+function readFailureKept(record: RecordOf<'store'>, index: number, reading: Reading): void {
+  const { op } = record;
+  const stored =
+    (op.type === 'commit' && op.payment === null && op.response?.status === 500) ||
+    (op.type === 'cacheSet' && op.response.status === 500);
+  if (stored) return moment(reading, record, index, 'failureStored', 'key');
+  if (op.type === 'forgetKey' && op.keepRow) moment(reading, record, index, 'keyReleased', 'key');
+}
+
+/** Had the client of this payment settled it before record `index`? */
+function settledBefore(trace: readonly TraceRecord[], index: number, intentId: string): boolean {
+  for (let i = 0; i < index; i++) {
+    const r = trace[i]!;
+    if (r.type === 'settle' && r.intentId === intentId) return true;
+  }
+  return false;
+}
+
 function readFaultEnd(fault: ScriptedFault, record: TraceRecord, index: number, reading: Reading) {
-  const say = (kind: 'partitionEnd' | 'keyStoreBack' | 'pauseEnd') =>
+  const say = (kind: 'partitionEnd' | 'keyStoreBack' | 'pauseEnd' | 'providerBack') =>
     moment(reading, record, index, kind, 'key');
   if (fault.kind === 'partition') say('partitionEnd');
   else if (fault.kind === 'key-store-down') say('keyStoreBack');
   else if (fault.kind === 'server-pause') say('pauseEnd');
+  else if (fault.kind === 'provider-down' || fault.kind === 'provider-timeout') say('providerBack');
 }
 
 function readCrash(record: RecordOf<'crash'>, index: number, reading: Reading): void {

@@ -150,6 +150,13 @@ const DESCRIBE: Describers = {
   ignored: (r, context) =>
     said(r.by, context.m.ignoredDetail(summaryIn(context.messages.get(r.id), context))),
   dedup: (r, { m }) => said(PROVIDER, m.dedupDetail(r.chargeId, r.intentId), 'success'),
+  'provider-failed': (r, { lang }) => {
+    const o = messagesOf(lang).outage.log;
+    const amount = formatMoney(lang, r.amount);
+    return r.how === 'error'
+      ? said(PROVIDER, o.error(amount, r.intentId), 'fault')
+      : said(r.by, o.timeout(amount, r.intentId), 'fault');
+  },
   declined: (r, { lang, m }) =>
     said(
       PROVIDER,
@@ -246,6 +253,9 @@ export function describeStoreOp(op: StoreOp): string {
     case 'rollback':
       return `ROLLBACK (${op.tx})`;
     case 'forgetKey':
+      // rocket-rides after an error: the row and its recovery point stay, only unlocked.
+      if (op.keepRow)
+        return `ROLLBACK (a claimed key) | UPDATE idempotency_keys SET locked_at = NULL WHERE locked_by = '${op.tx}' (a locked one)`;
       // A claim is part of the open transaction; a lock is a row committed up front.
       return `ROLLBACK (a claimed key) | DELETE FROM idempotency_keys WHERE locked_by = '${op.tx}' (a locked one)`;
     case 'cacheGet':
@@ -272,6 +282,10 @@ export function describeFault(fault: ScriptedFault, lang: Lang): string {
       return f.keyStoreDown(fault.durationMs);
     case 'server-pause':
       return f.serverPause(fault.durationMs);
+    case 'provider-down':
+      return messagesOf(lang).outage.log.down(fault.durationMs);
+    case 'provider-timeout':
+      return messagesOf(lang).outage.log.hang(fault.durationMs);
   }
 }
 

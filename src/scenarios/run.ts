@@ -102,6 +102,7 @@ export function prepareScenario({
       keyStoreFailure: tweaks.keyStoreFailure ?? base.server.keyStoreFailure,
       storeErrors: tweaks.errors ? tweaks.errors === 'store' : base.server.storeErrors,
       keyRequired: tweaks.keyRequired ? tweaks.keyRequired === 'yes' : base.server.keyRequired,
+      ...(tweaks.errors5xx ? { errors5xx: tweaks.errors5xx } : {}),
     },
     faults: [...base.faults, ...injected],
   };

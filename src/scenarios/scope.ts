@@ -20,6 +20,12 @@ export interface Scope {
    * than the key's lock timeout and one longer (a lock with a timeout is a lease). None if absent.
    */
   pauses?: number;
+  /**
+   * How many calls to the payment provider may fail after the key was claimed: the provider down
+   * (503, no money moves) or the call hanging past the server's read timeout (the charge made).
+   * None if absent.
+   */
+  outages?: number;
   /** Where crashes may strike; by default the points the strategy claims to survive. */
   crashPoints?: CrashPoint[];
   /** Caps every client's attempts, to keep the tree small. */
@@ -42,7 +48,7 @@ export const foreignCrashPoints = (scenario: ScenarioId, scope: Scope): CrashPoi
 
 /**
  * A scope in a link, in the command line's words, parts joined by dots, every character one a
- * link keeps as it is: `losses1.duplicates0.crashes1.pauses1.attempts3.crash-points-before-commit_after-commit.fixed-delays`.
+ * link keeps as it is: `losses1.duplicates0.crashes1.pauses1.outages1.attempts3.crash-points-before-commit_after-commit.fixed-delays`.
  * The three budgets are always written; the rest only when set.
  */
 export function encodeScope(scope: Scope): string {
@@ -51,6 +57,7 @@ export function encodeScope(scope: Scope): string {
     `duplicates${scope.duplicates}`,
     `crashes${scope.crashes}`,
     ...(scope.pauses === undefined ? [] : [`pauses${scope.pauses}`]),
+    ...(scope.outages === undefined ? [] : [`outages${scope.outages}`]),
     ...(scope.attempts === undefined ? [] : [`attempts${scope.attempts}`]),
     ...(scope.crashPoints === undefined ? [] : [`crash-points-${scope.crashPoints.join('_')}`]),
     ...(scope.fixedDelays ? ['fixed-delays'] : []),
@@ -80,7 +87,7 @@ export function parseScopeFor(
 
 /** Sets one part of a scope; its name, or null when the part is not a valid one. */
 function readPart(scenario: ScenarioId, scope: Scope, part: string): string | null {
-  const budget = /^(losses|duplicates|crashes|pauses|attempts)(0|[1-9]\d?)$/.exec(part);
+  const budget = /^(losses|duplicates|crashes|pauses|outages|attempts)(0|[1-9]\d?)$/.exec(part);
   if (budget) {
     const name = budget[1] as keyof typeof MIN;
     const n = Number(budget[2]);
@@ -88,6 +95,8 @@ function readPart(scenario: ScenarioId, scope: Scope, part: string): string | nu
       return null;
     // Pauses test a lock's lease: the resource world has no lock, and so no pauses to explore.
     if (name === 'pauses' && isResourceScenario(scenario)) return null;
+    // Nor a payment provider to fail.
+    if (name === 'outages' && isResourceScenario(scenario)) return null;
     scope[name] = n;
     return name;
   }
@@ -109,7 +118,7 @@ function readPart(scenario: ScenarioId, scope: Scope, part: string): string | nu
 
 const POINTS = 'crash-points-';
 /** The least each budget may be: a client makes at least one attempt. */
-const MIN = { losses: 0, duplicates: 0, crashes: 0, pauses: 0, attempts: 1 } as const;
+const MIN = { losses: 0, duplicates: 0, crashes: 0, pauses: 0, outages: 0, attempts: 1 } as const;
 
 export const isCrashPoint = (text: string): text is CrashPoint =>
   (CRASH_POINTS as readonly string[]).includes(text);

@@ -122,6 +122,7 @@ describe('the settings table', () => {
       'failure',
       'errors',
       'required',
+      'errors5xx',
     ]);
     expect(TWEAK_HELP).toContain('loss=0|5|10|25|50');
   });

@@ -8,6 +8,7 @@ import {
   type RetryKind,
   type RetryPolicy,
 } from '../model/settings.ts';
+import { ERRORS_5XX_POLICIES, type Errors5xxPolicy } from '../model/strategies.ts';
 import type { WorldKind } from '../model/worlds.ts';
 
 /**
@@ -33,6 +34,11 @@ export interface Tweaks {
   errors?: ErrorPolicy;
   /** Whether a request without a key is refused (400, problem+json) instead of run. */
   keyRequired?: YesNo;
+  /**
+   * What a 5xx after the work began (the provider failed) does to the key: stored and replayed,
+   * or the key released for a retry. Not `errors`, which is about declines (402).
+   */
+  errors5xx?: Errors5xxPolicy;
 }
 
 export type ErrorPolicy = 'store' | 'forget';
@@ -78,6 +84,7 @@ export const SETTINGS: readonly AnySettingRow[] = [
   setting('keyStoreFailure', 'failure', ['fail-open', 'fail-closed'], PAYMENTS),
   setting('errors', 'errors', ['store', 'forget'], PAYMENTS),
   setting('keyRequired', 'required', ['no', 'yes'], PAYMENTS),
+  setting('errors5xx', 'errors5xx', ERRORS_5XX_POLICIES, PAYMENTS),
 ];
 
 /**

@@ -10,7 +10,7 @@ import {
 import { fingerprintOf } from '../keys.ts';
 import type { RequestMessage } from '../message.ts';
 import type { KeyStoreFailure } from '../settings.ts';
-import type { StrategyInfo } from '../strategies.ts';
+import { errors5xxOf, type Errors5xxPolicy, type StrategyInfo } from '../strategies.ts';
 import type { KeyClaim, KeyRow, PaymentRow, StoreOp, StoreReply } from './storeSchema.ts';
 import type { ProviderReply } from './providerSchema.ts';
 
@@ -28,6 +28,8 @@ export interface HandlerPolicy {
   /** Store an error that arose after the work began (a decline) against the key, and replay it. */
   storeErrors: boolean;
   lockTimeoutMs: number;
+  /** A 5xx after the work began: stored against the key, or the key released (`errors5xxOf`). */
+  errors5xx?: Errors5xxPolicy;
 }
 
 export interface HandlerInput {
@@ -48,6 +50,8 @@ interface HandlerContext extends HandlerInput {
   locked: boolean;
   /** Set when the key store failed and the policy is to go on without deduplication. */
   unprotected: boolean;
+  /** How the provider call failed, once it has: refused (503) or left hanging past our timeout. */
+  providerFailure: 'error' | 'timeout' | null;
   nowMs: number;
 }
 
@@ -116,6 +120,28 @@ function errorResponse(status: ErrorStatus): HttpResponse {
   };
 }
 
+/**
+ * A 500 after the work began: the provider failed (`error`) or gave no answer in time (`timeout`).
+ * Our server is the payment's origin server, not a gateway, so it answers 500 rather than 502 or
+ * 504 (RFC 9110 keeps those for a server acting as a gateway or proxy); unlike 503, which this
+ * server sends only before the work begins, a 500 tells the client the outcome may be unknown.
+ */
+const SERVER_ERRORS = {
+  error: 'The payment provider is unavailable. The payment was not charged by this attempt.',
+  timeout: 'The payment provider did not answer in time: the charge may have gone through.',
+} as const;
+
+function serverErrorResponse(how: keyof typeof SERVER_ERRORS): HttpResponse {
+  return {
+    status: 500,
+    headers: { 'Content-Type': 'application/problem+json' },
+    body: { status: 500, detail: SERVER_ERRORS[how] },
+  };
+}
+
+/** The provider's failure, as this handler learnt it. */
+const failureOf = (ctx: HandlerContext) => ctx.providerFailure ?? 'error';
+
 /** The stored response, replayed as it was, marked the way Stripe marks it. */
 function replayedResponse(row: KeyRow): HttpResponse {
   // A completed row always has its response; without one there is nothing to replay.
@@ -154,6 +180,8 @@ const respondWith = (status: ErrorStatus) => ({
   type: 'respond' as const,
   params: { response: errorResponse(status) },
 });
+const releases5xx = (ctx: HandlerContext) =>
+  errors5xxOf(ctx.policy.strategy, ctx.policy.errors5xx) === 'release';
 const recovering = (ctx: HandlerContext) => ctx.policy.strategy.recoveryPoints && !ctx.unprotected;
 const keys = (ctx: HandlerContext) => ctx.policy.strategy.keys;
 /** The request has no key row, claim or cache entry of its own that could hold an answer. */
@@ -190,6 +218,9 @@ export const handlerMachine = setup({
     }),
     'go on unprotected': assign({ unprotected: true }),
     'hold the lock': assign({ locked: true }),
+    'note the failure': assign({
+      providerFailure: ({ event }) => (event.type === 'PROVIDER_TIMEOUT' ? 'timeout' : 'error'),
+    }),
   },
   guards: {
     'key required but missing': ({ context }) =>
@@ -207,6 +238,10 @@ export const handlerMachine = setup({
     'nothing holds the key': ({ context }) =>
       keyless(context) || (keys(context) === 'cache' && !context.policy.storeErrors),
     'errors are not stored': ({ context }) => !context.policy.storeErrors,
+    // A cache entry is written only after the work: released, it simply is not written.
+    'no key holds the 5xx': ({ context }) =>
+      keyless(context) || (keys(context) === 'cache' && releases5xx(context)),
+    '5xx are released': ({ context }) => releases5xx(context),
   },
 }).createMachine({
   id: 'handler',
@@ -218,6 +253,7 @@ export const handlerMachine = setup({
     chargeId: null,
     paymentId: `pay_${input.handlerId.replace(/^\D+-/, '')}`,
     unprotected: false,
+    providerFailure: null,
     locked: false,
     nowMs: 0,
   }),
@@ -318,7 +354,51 @@ export const handlerMachine = setup({
       on: {
         CHARGED: { target: 'committing', actions: ['note the charge', 'note the time'] },
         DECLINED: { target: 'declining', actions: 'note the time' },
+        PROVIDER_ERROR: { target: 'failing', actions: ['note the failure', 'note the time'] },
+        PROVIDER_TIMEOUT: { target: 'failing', actions: ['note the failure', 'note the time'] },
       },
+    },
+    // The provider failed after the work began: the 5xx is this key's answer (Stripe v1), or the
+    // key is released so that a retry resumes the work (rocket-rides).
+    failing: {
+      // As after a charge: the provider has been asked, nothing is recorded yet.
+      entry: { type: 'checkpoint', params: { point: 'after-provider-charge' } },
+      always: [
+        { guard: 'no key holds the 5xx', target: 'failed' },
+        { guard: '5xx are released', target: 'releasingKey' },
+        { guard: 'strategy caches responses', target: 'cachingFailure' },
+        { target: 'recordingFailure' },
+      ],
+    },
+    // rocket-rides: unlock the key row and keep it, with its recovery point, for the next attempt.
+    releasingKey: {
+      entry: {
+        type: 'storeOp',
+        params: ({ context }) =>
+          op({
+            type: 'forgetKey',
+            from: context.handlerId,
+            tx: context.handlerId,
+            fenced: context.locked,
+            keepRow: true,
+          }),
+      },
+      on: { KEY_FORGOTTEN: 'failed', LOCK_LOST: 'superseded' },
+    },
+    // Stripe v1: the key row completes with the 500, and every retry gets it back.
+    recordingFailure: {
+      entry: {
+        type: 'storeOp',
+        params: ({ context }) => commitOp(context, null, serverErrorResponse(failureOf(context))),
+      },
+      on: { COMMITTED: 'failed', LOCK_LOST: 'superseded' },
+    },
+    cachingFailure: {
+      entry: {
+        type: 'storeOp',
+        params: ({ context }) => cacheSetOp(context, serverErrorResponse(failureOf(context))),
+      },
+      on: { CACHED: 'failed', KEY_STORE_DOWN: 'failed' },
     },
     // The provider said no after the work began: the answer is this key's answer too, unless the
     // server keeps only successes — then the key is let go and a retry runs the work again.
@@ -431,6 +511,13 @@ export const handlerMachine = setup({
       },
     },
     declined: { type: 'final', entry: respondWith(402) },
+    failed: {
+      type: 'final',
+      entry: {
+        type: 'respond',
+        params: ({ context }) => ({ response: serverErrorResponse(failureOf(context)) }),
+      },
+    },
     rejected: { type: 'final', entry: respondWith(400) },
     conflict: { type: 'final', entry: respondWith(409) },
     mismatch: { type: 'final', entry: respondWith(422) },
