@@ -639,13 +639,12 @@ export const en = {
     providerDown: 'Provider down for 1 s',
     providerTimeout: 'Provider hangs for 1 s',
     log: {
-      down: (ms: number) => `take the payment provider down for ${ms} ms: it answers 503`,
+      down: (ms: number) => `take the payment provider down for ${ms} ms (it answers 503)`,
       hang: (ms: number) =>
-        `make calls to the payment provider hang for ${ms} ms: it charges, but no answer comes`,
-      error: (amount: string, intent: string) =>
-        `${amount} for ${intent}: the provider is down and answers 503; no money moves`,
+        `hang calls to the payment provider for ${ms} ms (it charges, no answer)`,
+      error: (amount: string, intent: string) => `${amount} for ${intent}: 503, no money moves`,
       timeout: (amount: string, intent: string) =>
-        `${amount} for ${intent}: no answer in time, the server stops waiting; the charge may have gone through`,
+        `${amount} for ${intent}: no answer in time; it may have been charged`,
     },
     states: {
       hanging: 'calls hang',

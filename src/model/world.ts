@@ -51,7 +51,7 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
   /** Chance outages drawn so far, against `provider.chanceOutages.max`. */
   private outagesDrawn = 0;
   /** The provider's outages under way, oldest first: one ending leaves the others on. */
-  private readonly outages: ('down' | 'hang')[] = [];
+  private readonly outages: ('provider-down' | 'provider-timeout')[] = [];
 
   constructor(
     private readonly settings: WorldSettings,
@@ -377,20 +377,18 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
         return this.dispatch(this.store, { type: 'KEYS_DOWN' });
       case 'provider-down':
       case 'provider-timeout':
-        return this.startOutage(fault.kind === 'provider-down' ? 'down' : 'hang');
+        this.outages.push(fault.kind);
+        return this.outageChanged();
     }
   }
 
-  private startOutage(how: 'down' | 'hang'): void {
-    this.outages.push(how);
-    this.dispatch(this.provider, { type: 'OUTAGE', how });
-  }
-
-  /** One outage is over; the provider is back only when none is left (else the latest holds). */
-  private endOutage(how: 'down' | 'hang'): void {
-    this.outages.splice(this.outages.indexOf(how), 1);
-    const still = this.outages.at(-1);
-    this.dispatch(this.provider, still ? { type: 'OUTAGE', how: still } : { type: 'OUTAGE_OVER' });
+  /** The provider follows the latest outage under way, and is back once none is left. */
+  private outageChanged(): void {
+    const latest = this.outages.at(-1);
+    this.dispatch(
+      this.provider,
+      latest ? { type: 'OUTAGE', hang: latest === 'provider-timeout' } : { type: 'OUTAGE_OVER' },
+    );
   }
 
   protected endOwnFault(fault: OwnFault): void {
@@ -399,7 +397,8 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
         return this.dispatch(this.store, { type: 'KEYS_UP' });
       case 'provider-down':
       case 'provider-timeout':
-        return this.endOutage(fault.kind === 'provider-down' ? 'down' : 'hang');
+        this.outages.splice(this.outages.indexOf(fault.kind), 1);
+        return this.outageChanged();
     }
   }
 

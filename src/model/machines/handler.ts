@@ -127,7 +127,7 @@ function errorResponse(status: ErrorStatus): HttpResponse {
  * server sends only before the work begins, a 500 tells the client the outcome may be unknown.
  */
 const SERVER_ERRORS = {
-  error: 'The payment provider is unavailable. The payment was not charged by this attempt.',
+  error: 'The payment provider is unavailable.',
   timeout: 'The payment provider did not answer in time: the charge may have gone through.',
 } as const;
 

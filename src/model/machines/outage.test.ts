@@ -182,7 +182,7 @@ const charge = (key: string | null): ProviderEvent => ({
 describe('provider: outages', () => {
   it('down: every charge gets 503 and no money moves; back up, it charges', () => {
     const r = provide([
-      { type: 'OUTAGE', how: 'down' },
+      { type: 'OUTAGE', hang: false },
       charge(null),
       { type: 'OUTAGE_OVER' },
       charge(null),
@@ -193,7 +193,7 @@ describe('provider: outages', () => {
 
   it('hanging: the charge is made but nobody hears it; a key brings the same charge back later', () => {
     const r = provide([
-      { type: 'OUTAGE', how: 'hang' },
+      { type: 'OUTAGE', hang: true },
       charge('k:charge'),
       { type: 'OUTAGE_OVER' },
       charge('k:charge'),

@@ -152,7 +152,7 @@ export const providerMachine = setup({
       remembered(context, event) === null,
     'the card cannot cover it': ({ context }, { charge }: Charge) =>
       context.customerBalance < charge.amount,
-    'the outage hangs calls': ({ event }) => event.type === 'OUTAGE' && event.how === 'hang',
+    'the outage hangs calls': ({ event }) => event.type === 'OUTAGE' && event.hang,
   },
 }).createMachine({
   id: 'provider',

@@ -49,6 +49,6 @@ export type ProviderEvent =
   | { type: 'CHARGE'; charge: ChargeRequest; nowMs: number }
   /** The customer adds money to the card, from outside the system. */
   | { type: 'TOP_UP'; amount: number }
-  /** An outage begins: every charge gets 503 (`down`), or is taken but never answered (`hang`). */
-  | { type: 'OUTAGE'; how: 'down' | 'hang' }
+  /** An outage: every charge gets 503, or (`hang`) is taken but never answered. */
+  | { type: 'OUTAGE'; hang: boolean }
   | { type: 'OUTAGE_OVER' };
