@@ -110,7 +110,7 @@ const en = {
   status428: () =>
     '428 Precondition Required: the server demands If-Match on every change, and none was sent.',
   status503: () =>
-    '503: the key store is unreachable, and the server fails closed: it refuses rather than risk a duplicate.',
+    '503: the key store is unreachable, and the server fails closed: it refuses rather than risk a duplicate, and asks the client to try again in a second (Retry-After: 1).',
   background: (intent: string) =>
     `The background completer finished ${intent}, which its client had given up on.`,
   settled: (client: number, outcome: string) => `Client ${client} is done: ${outcome}.`,
@@ -121,6 +121,12 @@ const en = {
     `The run is over: ${plural(charges, 'charge', 'charges')} for ${plural(payments, 'payment', 'payments')}${duplicates ? `, ${plural(duplicates, 'duplicate', 'duplicates')}` : ' — no duplicate'}.`,
   endResources: (broken: number) =>
     `The run is over: ${broken ? `${plural(broken, 'invariant', 'invariants')} broken` : 'every invariant holds'}.`,
+  status429: () =>
+    '429 Too Many Requests: the server is already working on as many requests as it allows, so it turns this one away before doing anything, and asks the client to come back in a second (Retry-After: 1).',
+  budgetSpent: (client: number, tokens: number, left: number) =>
+    `Client ${client}’s retry takes ${plural(tokens, 'token', 'tokens')} from the retry budget all the clients share: ${left} left.`,
+  budgetRefused: (client: number, tokens: number, left: number) =>
+    `Client ${client} would retry, but a retry costs ${plural(tokens, 'token', 'tokens')} and the budget has ${left}: the client gives up at once instead of adding to the load.`,
 };
 
 export type CaptionTexts = typeof en;
@@ -135,6 +141,7 @@ function pluralRu(n: number, one: string, few: string, many: string): string {
 const clientsRu = (n: number) => pluralRu(n, 'клиент', 'клиента', 'клиентов');
 const charges = (n: number) => pluralRu(n, 'списание', 'списания', 'списаний');
 const payments = (n: number) => pluralRu(n, 'платёж', 'платежа', 'платежей');
+const tokensRu = (n: number) => pluralRu(n, 'токен', 'токена', 'токенов');
 
 const KEY_RU =
   'ключ идемпотентности (идентификатор, который клиент повторяет при каждой попытке платежа)';
@@ -232,7 +239,7 @@ const ru: CaptionTexts = {
   status428: () =>
     '428 Precondition Required: сервер требует If-Match при каждом изменении, а его не прислали.',
   status503: () =>
-    '503: хранилище ключей недоступно, и сервер закрывается: лучше отказать, чем рискнуть дублем.',
+    '503: хранилище ключей недоступно, и сервер закрывается: лучше отказать, чем рискнуть дублем. Клиента просят повторить через секунду (Retry-After: 1).',
   background: (intent: string) =>
     `Фоновый обработчик довёл до конца ${intent}: клиент этого платежа уже сдался.`,
   settled: (client: number, outcome: string) => `Клиент ${client} закончил: ${outcome}.`,
@@ -243,6 +250,12 @@ const ru: CaptionTexts = {
     `Прогон окончен: ${charges(chargeCount)} на ${payments(paymentCount)}${duplicates ? `, дублей: ${duplicates}` : ', дублей нет'}.`,
   endResources: (broken: number) =>
     `Прогон окончен: ${broken ? `нарушено инвариантов: ${broken}` : 'все инварианты соблюдены'}.`,
+  status429: () =>
+    '429 Too Many Requests: сервер уже занят столькими запросами, сколько готов вести одновременно, поэтому отклоняет этот, ничего не начиная, и просит клиента прийти через секунду (Retry-After: 1).',
+  budgetSpent: (client: number, tokens: number, left: number) =>
+    `Повтор клиента ${client} забирает ${tokensRu(tokens)} из общего на всех клиентов бюджета повторов: осталось ${left}.`,
+  budgetRefused: (client: number, tokens: number, left: number) =>
+    `Клиент ${client} повторил бы запрос, но повтор стоит ${tokensRu(tokens)}, а в бюджете осталось ${left}: клиент сразу сдаётся и не добавляет серверу нагрузки.`,
 };
 
 /** What the strategy's server does with the key, in a sentence that also says what a key is. */

@@ -68,6 +68,17 @@ function cases(): Case[] {
         tweaks: { keyPolicy: 'none' },
       });
   }
+  // A storm under the shared retry budget, and under an overload limit (429 with Retry-After).
+  const storms: Tweaks[] = [{ retryBudget: 'on' }, { maxInProgress: 4 }];
+  for (const tweaks of storms)
+    out.push({
+      name: `retry-storm/${JSON.stringify(tweaks)}`,
+      scenario: 'retry-storm',
+      strategy: 'atomic-key',
+      seed: 1,
+      faults: [],
+      tweaks,
+    });
   // A request resumed after a crash, whose provider call repeats an earlier decline.
   out.push({
     name: 'declined-late-copy/recovery-points/7/crash now',

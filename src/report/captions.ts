@@ -186,6 +186,11 @@ function readRecord(record: TraceRecord, index: number, reading: Reading): void 
       return say('broken', 'key', invariantName(record), (lang: Lang) =>
         describeFacts(record.facts, lang),
       );
+    case 'retry-budget':
+      if (record.change === 'refund') return;
+      return record.change === 'spend'
+        ? say('budgetSpent', 'note', clientNumber(record.client), record.amount, record.tokens)
+        : say('budgetRefused', 'key', clientNumber(record.client), record.amount, record.tokens);
     case 'deliver':
     case 'ignored':
     case 'transition':
@@ -255,6 +260,7 @@ const STATUS_CAPTIONS = {
   412: 'status412',
   422: 'status422',
   428: 'status428',
+  429: 'status429',
   503: 'status503',
 } as const satisfies Record<number, CaptionKind>;
 

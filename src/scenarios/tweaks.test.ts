@@ -122,6 +122,8 @@ describe('the settings table', () => {
       'failure',
       'errors',
       'required',
+      'budget',
+      'limit',
     ]);
     expect(TWEAK_HELP).toContain('loss=0|5|10|25|50');
   });

@@ -33,10 +33,15 @@ export interface Tweaks {
   errors?: ErrorPolicy;
   /** Whether a request without a key is refused (400, problem+json) instead of run. */
   keyRequired?: YesNo;
+  /** Whether every client's retries draw on one shared retry budget (a token bucket). */
+  retryBudget?: OnOff;
+  /** At most this many client requests in progress; one more is answered 429 with Retry-After. */
+  maxInProgress?: number;
 }
 
 export type ErrorPolicy = 'store' | 'forget';
 export type YesNo = 'no' | 'yes';
+export type OnOff = 'off' | 'on';
 
 /**
  * One setting the controls offer, as a row: its field in `Tweaks`, its name in links and in the
@@ -78,6 +83,8 @@ export const SETTINGS: readonly AnySettingRow[] = [
   setting('keyStoreFailure', 'failure', ['fail-open', 'fail-closed'], PAYMENTS),
   setting('errors', 'errors', ['store', 'forget'], PAYMENTS),
   setting('keyRequired', 'required', ['no', 'yes'], PAYMENTS),
+  setting('retryBudget', 'budget', ['off', 'on'], PAYMENTS),
+  setting('maxInProgress', 'limit', [2, 4, 8], PAYMENTS),
 ];
 
 /**

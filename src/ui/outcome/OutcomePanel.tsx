@@ -91,6 +91,11 @@ function PaymentHeadline({ outcome }: { outcome: RunOutcome }) {
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">
         {t.outcome.serverLoad(outcome.requestsHandled, outcome.peakLoad, outcome.peakRetryLoad)}
       </p>
+      {outcome.retryBudget && (
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-200" data-testid="retry-budget">
+          {t.retries.ledger(outcome.retryBudget.tokens, outcome.retryBudget.refused)}
+        </p>
+      )}
       {replays > 0 && (
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">
           {t.outcome.replays(replays)}
