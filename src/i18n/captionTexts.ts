@@ -125,8 +125,8 @@ const en = {
     '429 Too Many Requests: the server is already working on as many requests as it allows, so it turns this one away before doing anything, and asks the client to come back in a second (Retry-After: 1).',
   budgetSpent: (client: number, tokens: number, left: number) =>
     `Client ${client}’s retry takes ${plural(tokens, 'token', 'tokens')} from the retry budget all the clients share: ${left} left.`,
-  budgetRefused: (client: number, tokens: number, left: number) =>
-    `Client ${client} would retry, but a retry costs ${plural(tokens, 'token', 'tokens')} and the budget has ${left}: the client gives up at once instead of adding to the load.`,
+  budgetRefused: (client: number, tokens: number, left: number, afterTimeout: boolean) =>
+    `${afterTimeout ? `Client ${client} gave up waiting: timeout. It` : `Client ${client}`} would retry, but a retry costs ${plural(tokens, 'token', 'tokens')} and the retry budget all the clients share holds ${left}: the client gives up at once instead of adding to the load. The outcome is unknown.`,
 };
 
 export type CaptionTexts = typeof en;
@@ -254,8 +254,8 @@ const ru: CaptionTexts = {
     '429 Too Many Requests: сервер уже занят столькими запросами, сколько готов вести одновременно, поэтому отклоняет этот, ничего не начиная, и просит клиента прийти через секунду (Retry-After: 1).',
   budgetSpent: (client: number, tokens: number, left: number) =>
     `Повтор клиента ${client} забирает ${tokensRu(tokens)} из общего на всех клиентов бюджета повторов: осталось ${left}.`,
-  budgetRefused: (client: number, tokens: number, left: number) =>
-    `Клиент ${client} повторил бы запрос, но повтор стоит ${tokensRu(tokens)}, а в бюджете осталось ${left}: клиент сразу сдаётся и не добавляет серверу нагрузки.`,
+  budgetRefused: (client: number, tokens: number, left: number, afterTimeout: boolean) =>
+    `${afterTimeout ? `Клиент ${client} не дождался ответа: тайм-аут. Он` : `Клиент ${client}`} повторил бы запрос, но повтор стоит ${tokensRu(tokens)}, а в общем на всех клиентов бюджете повторов осталось ${left}: клиент сразу сдаётся и не добавляет серверу нагрузки. Чем всё кончилось, неизвестно.`,
 };
 
 /** What the strategy's server does with the key, in a sentence that also says what a key is. */

@@ -631,7 +631,7 @@ export const en = {
       off: 'none: retry while attempts last',
       on: '50 tokens, shared by all clients',
     },
-    limit: 'Requests in progress at once',
+    limit: 'Server’s limit on requests at once',
     limitOption: (n: number) => `at most ${n}, then 429`,
     /** The event log: the wait an answer asks for, and what the budget did. */
     retryAfter: (seconds: string) => `Retry-After: ${seconds} s`,

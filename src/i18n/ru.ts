@@ -637,7 +637,7 @@ export const ru: Messages = {
   retries: {
     budget: 'Бюджет повторов (token bucket)',
     budgetChoices: { off: 'нет: повторять, пока есть попытки', on: '50 токенов на всех клиентов' },
-    limit: 'Запросов в работе одновременно',
+    limit: 'Предел сервера на одновременные запросы',
     limitOption: (n: number) => `не больше ${n}, сверх — 429`,
     retryAfter: (seconds: string) => `Retry-After: ${seconds} с`,
     budgetLog: {

@@ -307,7 +307,8 @@ const lessons: Record<string, LessonText> = {
   },
   retries: {
     title: 'Retries done right',
-    summary: 'Backoff with jitter, retry storms, and what 409 and 503 ask of a client.',
+    summary:
+      'Backoff with jitter, retry storms, what 409, 429 and 503 ask of a client, and a retry budget.',
     steps: {
       storm: {
         title: 'A retry storm',
