@@ -1,7 +1,7 @@
 /**
  * npm run explore -- --scenario <id> --strategy <id> [--max-depth <n>] [--max-schedules <n>]
  *                    [--random <runs> --seed <n>] [--losses n] [--duplicates n] [--crashes n] [--pauses n]
- *                    [--outages n] [--attempts n] [--crash-points a,b] [--set name=value,...] [--json]
+ *                    [--outages n] [--attempts n] [--budget tokens] [--limit n] [--crash-points a,b] [--set name=value,...] [--json]
  *
  * Walks the fault schedules of a scenario under a strategy and reports what broke, with the
  * shortest schedule that broke it, the command that replays it and the lab's link that opens it.
@@ -38,7 +38,7 @@ const OPTIONS = {
 } as const;
 
 const USAGE =
-  'usage: npm run explore -- --scenario <id> [--strategy <id>] [--max-depth <n>] [--max-schedules <n>] [--random <runs> --seed <n>] [--losses n] [--duplicates n] [--crashes n] [--pauses n] [--outages n] [--attempts n] [--crash-points a,b] [--fixed-delays] [--set name=value,...] [--json]\n(--strategy is required for payment scenarios; resource scenarios have none)';
+  'usage: npm run explore -- --scenario <id> [--strategy <id>] [--max-depth <n>] [--max-schedules <n>] [--random <runs> --seed <n>] [--losses n] [--duplicates n] [--crashes n] [--pauses n] [--outages n] [--attempts n] [--budget tokens] [--limit n] [--crash-points a,b] [--fixed-delays] [--set name=value,...] [--json]\n(--strategy is required for payment scenarios; resource scenarios have none)';
 
 export function exploreOptions(argv: string[]): { options: ExploreOptions; json: boolean } | null {
   const flags = parseFlags(argv, OPTIONS);

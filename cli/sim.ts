@@ -174,6 +174,7 @@ function worldReport(result: RunResult) {
     requestsHandled: outcome.requestsHandled,
     peakLoad: outcome.peakLoad,
     peakRetryLoad: outcome.peakRetryLoad,
+    retryBudget: outcome.retryBudget,
     invariants: invariantsReport(result),
     perIntent: outcome.perIntent,
   };
@@ -283,6 +284,10 @@ interface Summary {
   duplicateCharges?: number;
   replays?: number;
   lateReplays?: number;
+  requestsHandled: number;
+  peakLoad?: number;
+  peakRetryLoad?: number;
+  retryBudget?: { tokens: number; refused: number } | null;
   outcome?: { lostUpdates: number; repeatedEffects: number; finalState: Record<string, object> };
 }
 
@@ -309,6 +314,10 @@ function paymentLines(report: Summary): string[] {
     } Replayed: ${report.replays ?? 0}${
       report.lateReplays ? ` (and ${report.lateReplays} after the client had settled)` : ''
     }.`,
+    o.serverLoad(report.requestsHandled, report.peakLoad ?? 0, report.peakRetryLoad ?? 0),
+    ...(report.retryBudget
+      ? [en.retries.ledger(report.retryBudget.tokens, report.retryBudget.refused)]
+      : []),
   ];
 }
 

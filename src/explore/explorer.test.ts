@@ -188,6 +188,49 @@ describe('explorer mechanics', () => {
   });
 });
 
+describe('a retry budget and an overload limit change no promise', () => {
+  // Two losses and a copy, a budget of one retry after a timeout, and one request in progress at
+  // a time: clients meet 429 and give up when the budget refuses them.
+  const scope: Scope = { losses: 2, duplicates: 1, crashes: 0, budget: 10, limit: 1 };
+  const safe = STRATEGY_IDS.filter((id) => STRATEGIES[id].claimsAtMostOnce);
+
+  it.each(safe)(
+    '%s: at most one charge, and a client that gave up was told nothing false',
+    (strategy) => {
+      for (const scenario of ['lost-response', 'concurrent-retries'] as const) {
+        const report = exhaust(scenario, strategy, scope);
+        expect(report.complete).toBe(true);
+        expect(report.violations).toEqual({
+          atMostOnce: 0,
+          outcomeConsistency: 0,
+          conservation: 0,
+        });
+        // The budget did refuse someone: schedules end with a client that gave up.
+        expect(Object.keys(report.outcomes).some((k) => k.includes('unknown'))).toBe(true);
+      }
+    },
+  );
+
+  it('the 429 is met: a second request while one is in progress is turned away', () => {
+    const report = exhaust('concurrent-retries', 'atomic-key', scope);
+    expect(Object.keys(report.outcomes).some((k) => k.includes('429'))).toBe(true);
+  });
+
+  it('a witness found under them replays with them: the page and the CLI shape the run alike', () => {
+    const report = exhaust('lost-response', 'none', scope);
+    expect(report.witness!.link).toContain('scope=losses2.duplicates1.crashes0.budget10.limit1');
+    expect(report.witness!.command).toContain('--budget 10 --limit 1');
+    const replay = runScenario({
+      scenario: 'lost-response',
+      strategy: 'none',
+      seed: 0,
+      tape: report.witness!.tape,
+      shape: scoped(scope),
+    });
+    expect(summarize(replay.trace).duplicateCharges).toBe(1);
+  });
+});
+
 describe('pauses: a lock with a timeout is a lease', () => {
   const pauses: Scope = { losses: 0, duplicates: 0, crashes: 0, pauses: 1 };
   const promised = (pause: boolean) =>

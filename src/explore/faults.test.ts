@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import { seededSource } from '../sim/choice.ts';
 import { summarize } from '../model/outcome.ts';
 import { runWorld } from '../model/run.ts';
-import { type ScriptedFault, type WorldSettings } from '../model/settings.ts';
+import {
+  RETRY_KINDS,
+  type RetryKind,
+  type ScriptedFault,
+  type WorldSettings,
+} from '../model/settings.ts';
+import { LAB_RETRY_BUDGET } from '../model/retryBudget.ts';
 import { CRASH_POINTS } from '../model/crashPoints.ts';
 import {
   ERRORS_5XX_POLICIES,
@@ -105,17 +111,32 @@ interface Schedule {
   twoCustomers: boolean;
   keyRequired: boolean;
   errors5xx: Errors5xxPolicy;
+  /** How the clients back off: plain, or one of AWS's three jitters. */
+  retry: RetryKind;
+  /** Tokens in a retry budget the clients share, or none: a refused client gives up. */
+  budget: number | null;
+  /** At most this many requests in progress, or no limit: one more gets 429 with Retry-After. */
+  limit: number | null;
 }
 
 function world(
   strategy: StrategyId,
-  { faults, doubleSubmit, twoCustomers: strangers, keyRequired, errors5xx }: Schedule,
+  {
+    faults,
+    doubleSubmit,
+    twoCustomers: strangers,
+    keyRequired,
+    errors5xx,
+    retry,
+    budget,
+    limit,
+  }: Schedule,
 ): WorldSettings {
   const crashes = faults.some((f) => f.kind === 'crash');
   const twoCustomers = strangers && (survivesEverything(strategy) || !crashes);
   const patient = {
     ...BASE_CLIENT,
-    retry: { kind: 'exponential' as const, maxAttempts: 12, baseDelayMs: 200, maxDelayMs: 2000 },
+    retry: { kind: retry, maxAttempts: 12, baseDelayMs: 200, maxDelayMs: 2000 },
   };
   const clients = [patient];
   if (doubleSubmit) clients.push({ ...patient, resubmits: 0, startAtMs: 20 });
@@ -130,7 +151,14 @@ function world(
     ...base,
     clients,
     faults,
-    server: { ...base.server, keyStoreFailure: 'fail-closed', keyRequired, errors5xx },
+    server: {
+      ...base.server,
+      keyStoreFailure: 'fail-closed',
+      keyRequired,
+      errors5xx,
+      maxInProgress: limit,
+    },
+    ...(budget === null ? {} : { retryBudget: { ...LAB_RETRY_BUDGET, capacity: budget } }),
   };
 }
 
@@ -143,6 +171,11 @@ const schedule = (strategy: StrategyId) =>
     // Every client sends a key: requiring one must change no promise.
     keyRequired: fc.boolean(),
     errors5xx: fc.constantFrom(...outagePolicies(strategy)),
+    // Neither may the way clients back off, a 429 from an overloaded server, nor a retry budget
+    // that makes a client give up: what it was told must still match the charges.
+    retry: fc.constantFrom(...RETRY_KINDS.filter((k) => k !== 'none' && k !== 'fixed')),
+    budget: fc.option(fc.integer({ min: 0, max: 50 }), { nil: null }),
+    limit: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
     seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
   });
 
@@ -162,6 +195,9 @@ const eventualSchedule = (strategy: StrategyId) => {
     twoCustomers: fc.boolean(),
     keyRequired: fc.boolean(),
     errors5xx: fc.constant<Errors5xxPolicy>('release'),
+    retry: fc.constantFrom(...RETRY_KINDS.filter((k) => k !== 'none' && k !== 'fixed')),
+    budget: fc.constant(null),
+    limit: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
     seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
   });
 };
@@ -183,6 +219,7 @@ describe('fault schedules (fast-check)', () => {
     '%s: eventually exactly once — after the faults stop, every payment is charged exactly once',
     (strategy) => {
       fc.assert(
+        // A client that keeps retrying: no budget may make it give up (eventualSchedule has none).
         fc.property(eventualSchedule(strategy), (drawn) => {
           const result = runWorld(world(strategy, drawn), seededSource(drawn.seed));
           const outcome = summarize(result.trace);
@@ -195,6 +232,19 @@ describe('fault schedules (fast-check)', () => {
       );
     },
   );
+
+  it('the schedules do meet the budget and the limit: some retries are refused, some requests get 429', () => {
+    const met = { refused: false, tooMany: false };
+    fc.assert(
+      fc.property(schedule('atomic-key'), (drawn) => {
+        const { trace } = runWorld(world('atomic-key', drawn), seededSource(drawn.seed));
+        met.refused ||= trace.some((r) => r.type === 'retry-budget' && r.change === 'refuse');
+        met.tooMany ||= summarize(trace).statuses.includes(429);
+      }),
+      { numRuns: 300, seed: 20261129 },
+    );
+    expect(met).toEqual({ refused: true, tooMany: true });
+  });
 
   it('the generator reaches every kind of fault and every survivable crash point', () => {
     const kinds = new Set<string>();

@@ -110,7 +110,7 @@ const en = {
   status428: () =>
     '428 Precondition Required: the server demands If-Match on every change, and none was sent.',
   status503: () =>
-    '503: the key store is unreachable, and the server fails closed: it refuses rather than risk a duplicate.',
+    '503: the key store is unreachable, and the server fails closed: it refuses rather than risk a duplicate, and asks the client to try again in a second (Retry-After: 1).',
   background: (intent: string) =>
     `The background completer finished ${intent}, which its client had given up on.`,
   settled: (client: number, outcome: string) => `Client ${client} is done: ${outcome}.`,
@@ -140,6 +140,12 @@ const en = {
     `The background completer tried to finish ${intent}, but the provider failed again.`,
   backgroundFirst: (intent: string) =>
     `The background completer found ${intent}’s key let go and finished the work; the client’s next retry will get this answer replayed.`,
+  status429: () =>
+    '429 Too Many Requests: the server is already working on as many requests as it allows, so it turns this one away before doing anything, and asks the client to come back in a second (Retry-After: 1).',
+  budgetSpent: (client: number, tokens: number, left: number) =>
+    `Client ${client}’s retry takes ${plural(tokens, 'token', 'tokens')} from the retry budget all the clients share: ${left} left.`,
+  budgetRefused: (client: number, tokens: number, left: number, afterTimeout: boolean) =>
+    `${afterTimeout ? `Client ${client} gave up waiting: timeout. It` : `Client ${client}`} would retry, but a retry costs ${plural(tokens, 'token', 'tokens')} and the retry budget all the clients share holds ${left}: the client gives up at once instead of adding to the load. The outcome is unknown.`,
 };
 
 export type CaptionTexts = typeof en;
@@ -154,6 +160,7 @@ function pluralRu(n: number, one: string, few: string, many: string): string {
 const clientsRu = (n: number) => pluralRu(n, 'клиент', 'клиента', 'клиентов');
 const charges = (n: number) => pluralRu(n, 'списание', 'списания', 'списаний');
 const payments = (n: number) => pluralRu(n, 'платёж', 'платежа', 'платежей');
+const tokensRu = (n: number) => pluralRu(n, 'токен', 'токена', 'токенов');
 
 const KEY_RU =
   'ключ идемпотентности (идентификатор, который клиент повторяет при каждой попытке платежа)';
@@ -251,7 +258,7 @@ const ru: CaptionTexts = {
   status428: () =>
     '428 Precondition Required: сервер требует If-Match при каждом изменении, а его не прислали.',
   status503: () =>
-    '503: хранилище ключей недоступно, и сервер закрывается: лучше отказать, чем рискнуть дублем.',
+    '503: хранилище ключей недоступно, и сервер закрывается: лучше отказать, чем рискнуть дублем. Клиента просят повторить через секунду (Retry-After: 1).',
   background: (intent: string) =>
     `Фоновый обработчик довёл до конца ${intent}: клиент этого платежа уже сдался.`,
   settled: (client: number, outcome: string) => `Клиент ${client} закончил: ${outcome}.`,
@@ -281,6 +288,12 @@ const ru: CaptionTexts = {
     `Фоновый обработчик попробовал довести до конца ${intent}, но провайдер снова дал сбой.`,
   backgroundFirst: (intent: string) =>
     `Фоновый обработчик нашёл отпущенный ключ ${intent} и довёл работу до конца; следующий повтор клиента получит этот ответ из сохранённого.`,
+  status429: () =>
+    '429 Too Many Requests: сервер уже занят столькими запросами, сколько готов вести одновременно, поэтому отклоняет этот, ничего не начиная, и просит клиента прийти через секунду (Retry-After: 1).',
+  budgetSpent: (client: number, tokens: number, left: number) =>
+    `Повтор клиента ${client} забирает ${tokensRu(tokens)} из общего на всех клиентов бюджета повторов: осталось ${left}.`,
+  budgetRefused: (client: number, tokens: number, left: number, afterTimeout: boolean) =>
+    `${afterTimeout ? `Клиент ${client} не дождался ответа: тайм-аут. Он` : `Клиент ${client}`} повторил бы запрос, но повтор стоит ${tokensRu(tokens)}, а в общем на всех клиентов бюджете повторов осталось ${left}: клиент сразу сдаётся и не добавляет серверу нагрузки. Чем всё кончилось, неизвестно.`,
 };
 
 /** What the strategy's server does with the key, in a sentence that also says what a key is. */

@@ -90,7 +90,9 @@ export const en = {
       none: 'no retry',
       fixed: 'fixed delay',
       exponential: 'exponential backoff',
-      'exponential-jitter': 'exponential backoff with jitter',
+      'exponential-jitter': 'exponential backoff with full jitter',
+      'equal-jitter': 'exponential backoff with equal jitter',
+      'decorrelated-jitter': 'decorrelated jitter',
     },
     attempts: 'Maximum attempts',
     keyPolicy: 'Idempotency-Key',
@@ -384,6 +386,7 @@ export const en = {
       restart: 'restarted',
       settle: 'settled',
       invariant: 'VIOLATED',
+      'retry-budget': 'retry budget',
     },
     dropReasons: {
       scripted: 'dropped by a fault',
@@ -654,6 +657,28 @@ export const en = {
       cachingFailure: 'caching the 500',
       failed: 'failed (500)',
     } as Record<string, string>,
+  },
+  retries: {
+    /** Settings: one retry budget for every client, and the server's limit on work in progress. */
+    budget: 'Retry budget (token bucket)',
+    budgetChoices: {
+      off: 'none: retry while attempts last',
+      on: '50 tokens, shared by all clients',
+    },
+    limit: 'Server’s limit on requests at once',
+    limitOption: (n: number) => `at most ${n}, then 429`,
+    /** The event log: the wait an answer asks for, and what the budget did. */
+    retryAfter: (seconds: string) => `Retry-After: ${seconds} s`,
+    budgetLog: {
+      spend: (intent: string, n: number, left: number) =>
+        `${intent} retries: ${plural(n, 'token', 'tokens')} spent, ${left} left`,
+      refund: (intent: string, n: number, left: number) =>
+        `${intent} succeeded: ${plural(n, 'token', 'tokens')} back, ${left} left`,
+      refuse: (intent: string, n: number, left: number) =>
+        `${intent} would retry for ${plural(n, 'token', 'tokens')}, only ${left} left: its client gives up`,
+    },
+    ledger: (left: number, refused: number) =>
+      `Retry budget: ${plural(left, 'token', 'tokens')} left, ${plural(refused, 'retry', 'retries')} refused (a refused client gives up at once).`,
   },
 };
 

@@ -16,6 +16,7 @@ export function pluralRu(n: number, one: string, few: string, many: string): str
 const payments = (n: number) => pluralRu(n, 'платёж', 'платежа', 'платежей');
 const charges = (n: number) => pluralRu(n, 'списание', 'списания', 'списаний');
 const times = (n: number) => pluralRu(n, 'раз', 'раза', 'раз');
+const tokens = (n: number) => pluralRu(n, 'токен', 'токена', 'токенов');
 
 export const ru: Messages = {
   lang: 'ru',
@@ -101,7 +102,9 @@ export const ru: Messages = {
       none: 'без повторов',
       fixed: 'фиксированная пауза',
       exponential: 'экспоненциальная пауза',
-      'exponential-jitter': 'экспоненциальная пауза с джиттером',
+      'exponential-jitter': 'экспоненциальная пауза с полным джиттером',
+      'equal-jitter': 'экспоненциальная пауза с равным джиттером',
+      'decorrelated-jitter': 'декоррелированный джиттер',
     },
     attempts: 'Попыток не больше',
     keyPolicy: 'Idempotency-Key',
@@ -394,6 +397,7 @@ export const ru: Messages = {
       restart: 'перезапуск',
       settle: 'итог',
       invariant: 'НАРУШЕНИЕ',
+      'retry-budget': 'бюджет повторов',
     },
     dropReasons: {
       scripted: 'отброшено сбоем',
@@ -662,5 +666,22 @@ export const ru: Messages = {
       cachingFailure: 'кэширует 500',
       failed: 'ошибка (500)',
     },
+  },
+  retries: {
+    budget: 'Бюджет повторов (token bucket)',
+    budgetChoices: { off: 'нет: повторять, пока есть попытки', on: '50 токенов на всех клиентов' },
+    limit: 'Предел сервера на одновременные запросы',
+    limitOption: (n: number) => `не больше ${n}, сверх — 429`,
+    retryAfter: (seconds: string) => `Retry-After: ${seconds} с`,
+    budgetLog: {
+      spend: (intent: string, n: number, left: number) =>
+        `повтор ${intent}: потрачено ${tokens(n)}, осталось ${left}`,
+      refund: (intent: string, n: number, left: number) =>
+        `${intent} прошёл: возвращено ${tokens(n)}, осталось ${left}`,
+      refuse: (intent: string, n: number, left: number) =>
+        `повтору ${intent} нужно ${tokens(n)}, а осталось ${left}: клиент сдаётся`,
+    },
+    ledger: (left: number, refused: number) =>
+      `Бюджет повторов: осталось ${tokens(left)}, отказано в ${pluralRu(refused, 'повторе', 'повторах', 'повторах')} (получив отказ, клиент сразу сдаётся).`,
   },
 };

@@ -60,7 +60,7 @@ const en: Readonly<Record<ScenarioId, string>> = {
   'retry-storm':
     'Twelve customers pay while the server is down for 2.5 s. Their clients back off exponentially but without jitter, so the retries arrive in synchronised waves. Watch the server’s peak load.',
   'retry-storm-jitter':
-    'The same outage, but each client waits a random time up to its backoff (full jitter). The retries spread out and the peak load on the server drops.',
+    'The same outage, but each client waits a random time up to its backoff (full jitter). The retries spread out: the busiest 100 ms sees about half of them on average, never all twelve. The first attempts still arrive together, so the peak of all requests stays at twelve.',
 };
 
 const ru: typeof en = {
@@ -117,7 +117,7 @@ const ru: typeof en = {
   'retry-storm':
     'Двенадцать покупателей платят, пока сервер лежит 2,5 с. Их клиенты увеличивают паузы экспоненциально, но без случайного разброса, и повторы приходят синхронными волнами. Следите за пиковой нагрузкой на сервер.',
   'retry-storm-jitter':
-    'Тот же сбой, но каждый клиент ждёт случайное время в пределах своей паузы (full jitter). Повторы растягиваются во времени, и пиковая нагрузка на сервер падает.',
+    'Тот же сбой, но каждый клиент ждёт случайное время в пределах своей паузы (full jitter). Повторы растягиваются во времени: в самые загруженные 100 мс приходит в среднем около половины из них и ни разу все двенадцать. Первые попытки по-прежнему приходят разом, поэтому пик всех запросов остаётся двенадцать.',
 };
 
 export const SCENARIO_STORIES: Readonly<Record<Lang, typeof en>> = { en, ru };

@@ -18,8 +18,23 @@ export interface TransmitParams {
 export interface StartTimerParams {
   name: TimerName;
   delayMs: number;
-  /** Full jitter: the kernel draws the actual delay uniformly from 0..delayMs. */
-  jitter?: boolean;
+  /**
+   * Jitter: the kernel draws the delay uniformly from `fromMs`..`delayMs` (whole ms), then caps it
+   * at `capMs` if one is given (decorrelated jitter draws past its cap).
+   */
+  jitter?: { fromMs: number; capMs?: number };
+  /** The delay is at least this long, whatever was drawn: the Retry-After the server asked for. */
+  atLeastMs?: number;
+}
+export interface TakeRetryTokenParams {
+  intentId: string;
+  /** A retry after a timeout costs more (AWS: 10 tokens instead of 5). */
+  afterTimeout: boolean;
+}
+export interface ShedParams {
+  /** The request turned away before any work began, and the answer it gets. */
+  message: RequestMessage;
+  response: HttpResponse;
 }
 export interface CancelTimerParams {
   name: TimerName;
@@ -115,6 +130,8 @@ export interface EffectParams {
   decline: DeclineParams;
   runCompleter: undefined;
   served: ServedParams;
+  takeRetryToken: TakeRetryTokenParams;
+  shed: ShedParams;
 }
 
 export type EffectName = keyof EffectParams;
@@ -150,6 +167,8 @@ const EFFECT_OWNER = {
   decline: 'payments',
   runCompleter: 'payments',
   served: 'resources',
+  takeRetryToken: 'base',
+  shed: 'base',
 } as const satisfies Record<EffectName, 'base' | 'payments' | 'resources'>;
 
 type EffectOwner = (typeof EFFECT_OWNER)[EffectName];
@@ -221,4 +240,6 @@ export const EFFECTS: {
   decline: none,
   runCompleter: none,
   served: none,
+  takeRetryToken: none,
+  shed: none,
 };

@@ -14,12 +14,22 @@ import type { CrashPoint, ResourceCrashPoint } from './crashPoints.ts';
 export type KeyPolicy = 'none' | 'per-intent' | 'per-attempt' | 'reused';
 export const KEY_POLICIES: readonly KeyPolicy[] = ['none', 'per-intent', 'per-attempt', 'reused'];
 
-export type RetryKind = 'none' | 'fixed' | 'exponential' | 'exponential-jitter';
+/**
+ * How a client waits between attempts. With `exp = min(cap, base · 2^(n-1))` after n attempts
+ * (AWS Architecture Blog, "Exponential Backoff And Jitter"): `exponential` sleeps exp;
+ * `exponential-jitter` (AWS's full jitter) a random time in [0, exp]; `equal-jitter` half of exp
+ * and a random part of the other half; `decorrelated-jitter` min(cap, random in [base, 3 · the
+ * previous sleep]). Every random sleep is one of the kernel's choices, so it replays from the tape.
+ */
+export type RetryKind =
+  'none' | 'fixed' | 'exponential' | 'exponential-jitter' | 'equal-jitter' | 'decorrelated-jitter';
 export const RETRY_KINDS: readonly RetryKind[] = [
   'none',
   'fixed',
   'exponential',
   'exponential-jitter',
+  'equal-jitter',
+  'decorrelated-jitter',
 ];
 
 export interface RetryPolicy {
@@ -116,6 +126,11 @@ export interface ServerSettings {
    * (the `provider-timeout` fault) meets it: the lab's provider otherwise answers at its latency.
    */
   providerTimeoutMs?: number;
+  /**
+   * Overload protection: at most this many client requests in progress at once; one more is
+   * answered 429 Too Many Requests with Retry-After at once (RFC 6585 §4). Absent or null: no limit.
+   */
+  maxInProgress?: number | null;
 }
 
 /**
@@ -181,6 +196,21 @@ export interface WorldSettings {
   server: ServerSettings;
   provider: ProviderSettings;
   faults: ScriptedFault[];
+  /** One retry budget (a token bucket) shared by every client's retries; absent: none. */
+  retryBudget?: RetryBudget;
+}
+
+/**
+ * A retry budget as the AWS SDKs keep one (their retry quota): a bucket of tokens that every
+ * retry draws on. A retry costs `retryCost`, one after a timeout `timeoutRetryCost`; with too few
+ * tokens left the client gives up at once instead of retrying. A success puts back what its last
+ * retry cost, or `successRefund` if it needed none; the bucket never holds more than `capacity`.
+ */
+export interface RetryBudget {
+  capacity: number;
+  retryCost: number;
+  timeoutRetryCost: number;
+  successRefund: number;
 }
 
 // --- the resource world (HTTP methods and conditional requests) --------------------------------

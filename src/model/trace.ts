@@ -110,6 +110,19 @@ export type TraceRecord =
   | { t: number; type: 'crash'; point: CrashPoint | 'now'; lost: ActorId[] }
   | { t: number; type: 'restart' }
   | ({ t: number; type: 'settle'; client: ActorId } & SettleParams)
+  /**
+   * The shared retry budget (a token bucket): a retry spent tokens, a success put some back, or a
+   * retry was refused for want of tokens and its client gave up. `tokens`: what is left after.
+   */
+  | {
+      t: number;
+      type: 'retry-budget';
+      client: ActorId;
+      intentId: string;
+      change: 'spend' | 'refund' | 'refuse';
+      amount: number;
+      tokens: number;
+    }
   | { t: number; type: 'invariant'; name: InvariantName; ok: boolean; facts: ViolationFacts };
 
 export type PaymentInvariant = 'atMostOnce' | 'outcomeConsistency' | 'conservation';

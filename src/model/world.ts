@@ -297,6 +297,11 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
     return [...this.acceptedNotStarted, ...this.handlers.keys()];
   }
 
+  /** Client requests taken in and not yet answered: the completer's own runs are not counted. */
+  protected override inProgress(): number {
+    return this.inMemory().filter((id) => id.startsWith('handler-')).length;
+  }
+
   /** Every handler is gone; the store rolls back their open transactions. */
   protected forgetInMemory(): void {
     const lost = [...this.handlers.keys()];

@@ -156,6 +156,8 @@ function readRecord(record: TraceRecord, index: number, reading: Reading): void 
       return say('restart', 'note');
     case 'timer':
       if (record.name !== 'timeout') return;
+      // A retry the budget refuses at once is told with it, by the budget's caption.
+      if (refusedNow(reading.trace, index, record.actor)) return;
       return gaveUp(reading.trace, index, record.actor)
         ? say('timeoutGiveUp', 'key', clientNumber(record.actor))
         : say('timeoutRetry', 'key', clientNumber(record.actor));
@@ -195,6 +197,18 @@ function readRecord(record: TraceRecord, index: number, reading: Reading): void 
       );
     case 'store':
       return readFailureKept(record, index, reading);
+    case 'retry-budget':
+      if (record.change === 'refund') return;
+      return record.change === 'spend'
+        ? say('budgetSpent', 'note', clientNumber(record.client), record.amount, record.tokens)
+        : say(
+            'budgetRefused',
+            'key',
+            clientNumber(record.client),
+            record.amount,
+            record.tokens,
+            timedOutNow(reading.trace, index, record.client),
+          );
     case 'deliver':
     case 'ignored':
     case 'transition':
@@ -264,6 +278,7 @@ const STATUS_CAPTIONS = {
   422: 'status422',
   428: 'status428',
   500: 'status500',
+  429: 'status429',
   503: 'status503',
 } as const satisfies Record<number, CaptionKind>;
 
@@ -381,6 +396,27 @@ function crashFollows(trace: readonly TraceRecord[], index: number): boolean {
     if (trace[i]!.type === 'crash') return true;
   return false;
 }
+
+/** Records at the moment of record `index`, after it (or, backwards, before it). */
+function sameMoment(trace: readonly TraceRecord[], index: number, step: 1 | -1): TraceRecord[] {
+  const t = trace[index]!.t;
+  const out: TraceRecord[] = [];
+  for (let i = index + step; i >= 0 && i < trace.length && trace[i]!.t === t; i += step)
+    out.push(trace[i]!);
+  return out;
+}
+
+/** Did the retry budget refuse this client's retry at the moment its timeout fired? */
+const refusedNow = (trace: readonly TraceRecord[], index: number, client: ActorId) =>
+  sameMoment(trace, index, 1).some(
+    (r) => r.type === 'retry-budget' && r.change === 'refuse' && r.client === client,
+  );
+
+/** Was the budget's refusal brought on by the client's timeout, at the same moment? */
+const timedOutNow = (trace: readonly TraceRecord[], index: number, client: ActorId) =>
+  sameMoment(trace, index, -1).some(
+    (r) => r.type === 'timer' && r.name === 'timeout' && r.actor === client,
+  );
 
 /** Did the client settle at the moment its timeout fired (no retries left)? */
 function gaveUp(trace: readonly TraceRecord[], index: number, client: ActorId): boolean {

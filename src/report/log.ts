@@ -3,6 +3,7 @@ import {
   IDEMPOTENT_REPLAYED,
   IF_MATCH,
   IF_NONE_MATCH,
+  RETRY_AFTER,
   readIdempotencyKey,
   statusLine,
   type HttpRequest,
@@ -73,7 +74,9 @@ export function messageSummary(
     const { headers } = message.response;
     const replayed = headers[IDEMPOTENT_REPLAYED] === 'true' ? ` [${m.replayed}]` : '';
     const etag = headers[ETAG] === undefined ? '' : ` ETag ${headers[ETAG]}`;
-    return `${statusLine(message.response.status)}${etag} → ${message.to}${replayed}${copy}`;
+    const wait = headers[RETRY_AFTER];
+    const after = wait === undefined ? '' : ` (${messagesOf(lang).retries.retryAfter(wait)})`;
+    return `${statusLine(message.response.status)}${etag}${after} → ${message.to}${replayed}${copy}`;
   }
   const { method, path } = message.request;
   const headers = requestHeaders(message.request, lang, world);
@@ -187,6 +190,12 @@ const DESCRIBE: Describers = {
         outcomeText(r.outcome, r.status, lang) + (r.alreadyApplied ? ` — ${m.alreadyApplied}` : ''),
       ),
       r.outcome === 'succeeded' ? 'success' : 'fault',
+    ),
+  'retry-budget': (r, { lang }) =>
+    said(
+      r.client,
+      messagesOf(lang).retries.budgetLog[r.change](r.intentId, r.amount, r.tokens),
+      r.change === 'refuse' ? 'fault' : 'normal',
     ),
   invariant: (r, { lang }) =>
     said(

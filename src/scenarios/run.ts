@@ -1,9 +1,10 @@
 import { prefixThenSeeded, seededSource, tapeSource, type ChoiceSource } from '../sim/choice.ts';
 import { decodeTape } from '../sim/tape.ts';
 import { runResourceWorld, runWorld, type PaymentRun, type RunResult } from '../model/run.ts';
-import type { ResourceWorldSettings, WorldSettings } from '../model/settings.ts';
+import type { ResourceWorldSettings, RetryBudget, WorldSettings } from '../model/settings.ts';
 import { faultFits, isResourceFault } from './faults.ts';
-import { tweakIntents, tweakNetwork, tweakRetry } from './tweaks.ts';
+import { tweakIntents, tweakNetwork, tweakRetry, type Tweaks } from './tweaks.ts';
+import { LAB_RETRY_BUDGET } from '../model/retryBudget.ts';
 import { STRATEGIES, type StrategyInfo } from '../model/strategies.ts';
 import { SCENARIOS } from './catalogue.ts';
 import type { RunSpec } from './spec.ts';
@@ -86,7 +87,7 @@ export function prepareScenario({
     const settings = shape ? shape.resources(plain) : plain;
     return { settings, run: (source) => runResourceWorld(settings, source) };
   }
-  const base = SCENARIOS[scenario].settings(strategy);
+  const { retryBudget, ...base } = SCENARIOS[scenario].settings(strategy);
   const plain: WorldSettings = {
     ...base,
     clients: base.clients.map((c) => ({
@@ -103,11 +104,22 @@ export function prepareScenario({
       storeErrors: tweaks.errors ? tweaks.errors === 'store' : base.server.storeErrors,
       keyRequired: tweaks.keyRequired ? tweaks.keyRequired === 'yes' : base.server.keyRequired,
       ...(tweaks.errors5xx ? { errors5xx: tweaks.errors5xx } : {}),
+      ...(tweaks.maxInProgress === undefined ? {} : { maxInProgress: tweaks.maxInProgress }),
     },
     faults: [...base.faults, ...injected],
+    ...retryBudgetOf(retryBudget, tweaks),
   };
   const settings = shape ? shape.payments(plain, STRATEGIES[strategy]) : plain;
   return { settings, run: (source) => runWorld(settings, source) };
+}
+
+/** The scenario's retry budget, or the lab's when the settings switch one on (none for `off`). */
+function retryBudgetOf(
+  scenario: RetryBudget | undefined,
+  tweaks: Tweaks,
+): Pick<WorldSettings, 'retryBudget'> {
+  const budget = tweaks.retryBudget ? tweaks.retryBudget === 'on' && LAB_RETRY_BUDGET : scenario;
+  return budget ? { retryBudget: budget } : {};
 }
 
 export class TapeMismatchError extends Error {

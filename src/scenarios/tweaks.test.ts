@@ -123,6 +123,8 @@ describe('the settings table', () => {
       'errors',
       'required',
       'errors5xx',
+      'budget',
+      'limit',
     ]);
     expect(TWEAK_HELP).toContain('loss=0|5|10|25|50');
   });

@@ -39,10 +39,15 @@ export interface Tweaks {
    * or the key released for a retry. Not `errors`, which is about declines (402).
    */
   errors5xx?: Errors5xxPolicy;
+  /** Whether every client's retries draw on one shared retry budget (a token bucket). */
+  retryBudget?: OnOff;
+  /** At most this many client requests in progress; one more is answered 429 with Retry-After. */
+  maxInProgress?: number;
 }
 
 export type ErrorPolicy = 'store' | 'forget';
 export type YesNo = 'no' | 'yes';
+export type OnOff = 'off' | 'on';
 
 /**
  * One setting the controls offer, as a row: its field in `Tweaks`, its name in links and in the
@@ -85,6 +90,8 @@ export const SETTINGS: readonly AnySettingRow[] = [
   setting('errors', 'errors', ['store', 'forget'], PAYMENTS),
   setting('keyRequired', 'required', ['no', 'yes'], PAYMENTS),
   setting('errors5xx', 'errors5xx', ERRORS_5XX_POLICIES, PAYMENTS),
+  setting('retryBudget', 'budget', ['off', 'on'], PAYMENTS),
+  setting('maxInProgress', 'limit', [2, 4, 8], PAYMENTS),
 ];
 
 /**

@@ -345,7 +345,8 @@ const lessons: Record<string, LessonText> = {
   },
   retries: {
     title: 'Retries done right',
-    summary: 'Backoff with jitter, retry storms, and what 409 and 503 ask of a client.',
+    summary:
+      'Backoff with jitter, retry storms, what 409, 429 and 503 ask of a client, and a retry budget.',
     steps: {
       storm: {
         title: 'A retry storm',
@@ -357,6 +358,7 @@ const lessons: Record<string, LessonText> = {
         title: 'Jitter spreads the load',
         body: [
           'The same outage with full jitter: each client waits a random time up to its backoff. The retries spread out: the busiest 100 ms no longer sees all twelve retries — about half of them on average, and never all twelve. The first attempts still arrive together, so the peak of all requests stays at twelve: jitter spreads the retries, not the first wave.',
+          'AWS describes two more jitters, under Retry policy in the settings. Equal jitter keeps half of each wait and draws the other half: its retries spread less, about two thirds of them in the busiest 100 ms on average. Decorrelated jitter draws each wait between the base and three times the last one: it spreads them most, about a third, but the storm takes longest to clear. Full jitter pays for its spread in another way: a client that draws a short wait retries into the outage, so over 40 seeds it sends 36 to 45 requests, where the other two always send 36.',
         ],
       },
       conflict: {
@@ -364,6 +366,27 @@ const lessons: Record<string, LessonText> = {
         body: [
           'With a locked key, a retry that arrives while the first attempt is still running gets 409 Conflict. The client should back off and retry with the same key; the next attempt gets the finished answer. Retry 503 the same way, and never retry a 4xx that says the request itself is wrong, such as 422.',
         ],
+      },
+      'too-many': {
+        title: '429 and Retry-After: the server says when',
+        body: [
+          'The storm again, without jitter, but now the server works on at most four requests at a time. One more gets 429 Too Many Requests (RFC 6585) at once, before any work begins, so nothing is stored against its key — with Retry-After: 1, and the client waits at least that second before it tries again. The 503 of a key store that is down carries the same header.',
+          'The twelve retries arrive together: four are served, eight are turned away, and because they back off in step, they collide again. Every customer is charged once, just later. With full jitter the same limit is hardly ever met: over 40 seeds, no 429 at all on 32 of them and never more than two.',
+        ],
+      },
+      budget: {
+        title: 'A retry budget: fail fast instead of piling on',
+        body: [
+          'The storm without jitter, and this time the clients share a retry budget, as the AWS SDKs do: a bucket of 50 tokens; a retry costs 5, or 10 after a timeout; a success puts tokens back. A retry the bucket cannot pay for is not sent: the client gives up at once.',
+        ],
+        question: 'The server is down for 2.5 s. How many of the twelve payments go through?',
+        choices: { all: 'All twelve, later', some: 'Some of them', none: 'None' },
+        whyNot: {
+          all: 'Without the budget they would, once the server is back. But a retry the empty bucket cannot pay for is never sent: its client gives up instead of waiting for the server to return.',
+          some: 'A reasonable guess: the first retries do get tokens. But they are sent while the server is still down, time out, and cost the rest of the bucket; by the time the server is back, no one has a token left.',
+        },
+        explain:
+          'None. Every first attempt times out, and the first five retries take all 50 tokens; the other seven clients give up at once. The five time out again, and nothing is left for them. The server gets 17 requests instead of 36, and no payment goes through: each client gave up without an answer and must tell its customer to try again later. A budget protects a struggling server from its clients’ retries; it does not make a payment succeed.',
       },
     },
   },

@@ -2,6 +2,7 @@ import { assign, setup } from 'xstate';
 import { EFFECTS, type StoreOpParams } from '../effects.ts';
 import {
   IDEMPOTENT_REPLAYED,
+  RETRY_LATER,
   readIdempotencyKey,
   paymentBodyOf,
   type HttpResponse,
@@ -113,9 +114,11 @@ const ERRORS: Readonly<Record<ErrorStatus, string>> = {
 };
 
 function errorResponse(status: ErrorStatus): HttpResponse {
+  // A 503 asks the client to come back later, and says when (Retry-After).
+  const later = status === 503 ? RETRY_LATER : {};
   return {
     status,
-    headers: { 'Content-Type': 'application/problem+json' },
+    headers: { 'Content-Type': 'application/problem+json', ...later },
     body: { status, detail: ERRORS[status] },
   };
 }

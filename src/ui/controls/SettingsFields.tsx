@@ -15,7 +15,7 @@ const selectClass =
 
 type Texts = Messages['settings'];
 
-/** How a setting is shown: its label, and the words for each of its values. */
+/** How a setting is shown: its label, and the words for each of its values (from `t` if not in `s`). */
 interface Shown<K extends keyof Tweaks> {
   label: (s: Texts, t: Messages) => string;
   option: (v: NonNullable<Tweaks[K]>, s: Texts, t: Messages) => string;
@@ -37,6 +37,14 @@ const SHOWN: { [K in keyof Tweaks & string]: Shown<K> } = {
   errors5xx: {
     label: (_, t) => t.outage.errors5xx,
     option: (v, _, t) => t.outage.errors5xxChoices[v],
+  },
+  retryBudget: {
+    label: (_, t) => t.retries.budget,
+    option: (v, _, t) => t.retries.budgetChoices[v],
+  },
+  maxInProgress: {
+    label: (_, t) => t.retries.limit,
+    option: (v, _, t) => t.retries.limitOption(v),
   },
 };
 

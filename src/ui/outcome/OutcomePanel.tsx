@@ -92,6 +92,15 @@ function PaymentHeadline({ outcome }: { outcome: RunOutcome }) {
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">
         {t.outcome.serverLoad(outcome.requestsHandled, outcome.peakLoad, outcome.peakRetryLoad)}
       </p>
+      {/* Amber once it refused a retry: a client gave up, and its payment has no answer. */}
+      {outcome.retryBudget && (
+        <p
+          className={`mt-1 text-sm ${outcome.retryBudget.refused ? 'font-medium text-amber-900 dark:text-amber-200' : 'text-slate-700 dark:text-slate-200'}`}
+          data-testid="retry-budget"
+        >
+          {t.retries.ledger(outcome.retryBudget.tokens, outcome.retryBudget.refused)}
+        </p>
+      )}
       {replays > 0 && (
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">
           {t.outcome.replays(replays)}
