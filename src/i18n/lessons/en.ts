@@ -447,7 +447,7 @@ const interview: Record<string, { question: string; answer: string }> = {
   'retry-policy': {
     question: 'How should a client retry?',
     answer:
-      'Only what is safe to repeat (idempotent methods, or a request with an idempotency key); with exponential backoff, a cap and jitter, so clients do not retry in synchronised waves; with a retry budget; on timeouts, 409 and 503 — not on 4xx errors that say the request is wrong.',
+      'Only what is safe to repeat (idempotent methods, or a request with an idempotency key); with exponential backoff, a cap and jitter, so clients do not retry in synchronised waves; with a retry budget, so that an outage makes clients fail fast instead of piling on; on timeouts, 409, 429 and 503, waiting at least as long as a Retry-After header asks — not on 4xx errors that say the request is wrong.',
   },
 };
 
