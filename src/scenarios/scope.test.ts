@@ -76,4 +76,13 @@ describe("a scope's link form", () => {
     expect(encodeScope({ losses: 1, duplicates: 0, crashes: 0 })).not.toContain('pauses');
     expect(parseScopeFor('lost-update', 'pauses1')).toEqual({ scope: null, bad: ['pauses1'] });
   });
+
+  it('outages are written only when set, and only the payment world has a provider to fail', () => {
+    const scope = { losses: 0, duplicates: 0, crashes: 0, pauses: 1, outages: 2 };
+    expect(encodeScope(scope)).toBe('losses0.duplicates0.crashes0.pauses1.outages2');
+    expect(parseScopeFor('lost-response', encodeScope(scope))).toEqual({ scope, bad: [] });
+    expect(encodeScope({ losses: 1, duplicates: 0, crashes: 0 })).not.toContain('outages');
+    expect(parseScopeFor('lost-response', 'outages6').bad).toEqual(['outages6']);
+    expect(parseScopeFor('lost-update', 'outages1')).toEqual({ scope: null, bad: ['outages1'] });
+  });
 });

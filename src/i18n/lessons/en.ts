@@ -253,7 +253,7 @@ const lessons: Record<string, LessonText> = {
       'same-response': {
         title: 'The same answer for the same key — errors included',
         body: [
-          'A repeat must get the answer the first attempt got — including an error raised after the work began (Stripe replays a stored 500) — so the client’s view never depends on which attempt reached it. Errors before the work began (a validation error, 409, 503) are not stored: a retry simply runs. And the same key with a different body is a client bug: this server answers 422, as the IETF draft says, instead of guessing which one was meant (Stripe answers 400 idempotency_error, rocket-rides 409).',
+          'A repeat must get the answer the first attempt got — including an error raised after the work began (Stripe replays a stored 500) — so the client’s view never depends on which attempt reached it. Errors before the work began (a validation error, 409, 503) are not stored: a retry simply runs. And the same key with a different body is a client bug: this server answers 422, as the IETF draft says, instead of guessing which one was meant (Stripe answers 400 idempotency_error, rocket-rides 409). rocket-rides parts from Stripe only over an unexpected 5xx: it unlocks the key, so that a retry resumes the work from its last recovery point (the scenario “Provider down after the key was claimed” shows both).',
         ],
       },
       'errors-replayed': {
@@ -437,7 +437,7 @@ const interview: Record<string, { question: string; answer: string }> = {
   'store-errors': {
     question: 'A request with a key failed. Do you store the error too?',
     answer:
-      'If it failed after the work began — the card was declined, the provider was asked — yes: store it and replay it, as Stripe and rocket-rides do, so the key has one answer. Otherwise a late duplicate of the request, one the client never meant to send, runs the payment again and may charge a customer who was already told “declined”. If it failed before anything happened (400, 409, 422, 503), store nothing and let the retry run.',
+      'If it failed after the work began — the card was declined, the provider was asked — yes: store it and replay it, as Stripe and rocket-rides do, so the key has one answer. Otherwise a late duplicate of the request, one the client never meant to send, runs the payment again and may charge a customer who was already told “declined”. If it failed before anything happened (400, 409, 422, 503), store nothing and let the retry run. A 5xx is where the sources part: Stripe v1 stores and replays it; rocket-rides unlocks the key so that a retry resumes from its last recovery point, calling the provider with a key derived from ours, so that the resumed charge is not a second one. The scenarios “Provider down after the key was claimed” and “Provider call times out” show both.',
   },
   'lost-update': {
     question: 'Two clients update the same resource. How do you avoid a lost update?',
