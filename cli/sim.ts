@@ -181,10 +181,22 @@ function worldReport(result: RunResult) {
 }
 
 /** The computed method table: safe, idempotent, and what the server answered each time. */
+/** The method table's words; the command line speaks English. */
+const METHOD_TABLE = {
+  title: 'HTTP methods, measured',
+  method: 'Method',
+  safe: 'Safe',
+  idempotent: 'Idempotent',
+  responses: 'Responses when repeated',
+  yes: 'yes',
+  no: 'no',
+  note: 'Each method is run once, and again with its first answers lost so the client repeats it; the states the server is left in are compared. Idempotent means the same state either way; the responses may differ (DELETE: 204, then 404). PATCH here is “add 10 to the balance”; a PATCH that sets fields would come out idempotent — PATCH is not idempotent in general, though some patches are.',
+};
+
 function methods(json: boolean): string {
   const rows = computeMethodTable();
   if (json) return JSON.stringify(rows, null, 2);
-  const t = en.methods;
+  const t = METHOD_TABLE;
   const yes = (b: boolean) => (b ? t.yes : t.no);
   const line = (cells: string[]) =>
     cells

@@ -311,16 +311,6 @@ export const en = {
     finalState: 'Final state on the server',
     intents: 'Requests',
   },
-  methods: {
-    title: 'HTTP methods, measured',
-    method: 'Method',
-    safe: 'Safe',
-    idempotent: 'Idempotent',
-    responses: 'Responses when repeated',
-    yes: 'yes',
-    no: 'no',
-    note: 'Each method is run once, and again with its first answers lost so the client repeats it; the states the server is left in are compared. Idempotent means the same state either way; the responses may differ (DELETE: 204, then 404). PATCH here is “add 10 to the balance”; a PATCH that sets fields would come out idempotent — PATCH is not idempotent in general, though some patches are.',
-  },
   invariants: {
     region: 'Invariants',
     holds: 'holds',
@@ -355,94 +345,6 @@ export const en = {
     time: 'Time',
     actor: 'Actor',
     what: 'What happened',
-    attempt: (n: number) => `attempt ${n}`,
-    key: 'key',
-    noKey: 'no key',
-    noConditions: 'no preconditions',
-    replayed: 'replayed',
-    copy: 'copy',
-    verbs: {
-      recorded: 'recorded',
-      dedup: 'same charge',
-      declined: 'declined',
-      'top-up': 'topped up',
-      ignored: 'ignored',
-      'fault-end': 'fault over',
-      'provider-failed': 'provider failed',
-      background: 'finished',
-      start: 'starts',
-      'start-resources': 'starts',
-      served: 'executed',
-      send: 'sends',
-      deliver: 'delivered',
-      drop: 'dropped',
-      duplicate: 'duplicated',
-      timer: 'timer',
-      transition: 'state',
-      store: 'query',
-      charge: 'charged',
-      fault: 'fault',
-      crash: 'crashed',
-      restart: 'restarted',
-      settle: 'settled',
-      invariant: 'VIOLATED',
-      'retry-budget': 'retry budget',
-    },
-    dropReasons: {
-      scripted: 'dropped by a fault',
-      loss: 'lost in the network',
-      partition: 'network partition',
-      'server-down': 'server is down',
-    },
-    timers: {
-      timeout: 'timeout fires',
-      backoff: 'backoff ends, retrying',
-      think: 'done editing, saving',
-      restart: 'restart delay ends',
-      completer: 'completer wakes up',
-    },
-    recordedDetail: (what: 'payment' | 'receipt', id: string, intent: string) =>
-      what === 'payment'
-        ? `payment row ${id} for ${intent} committed`
-        : `receipt email for ${id} staged`,
-    ignoredDetail: (what: string) => `${what} — an answer the client no longer waits for`,
-    dedupDetail: (chargeId: string, intent: string) =>
-      `the provider knows this charge's key: returns ${chargeId} for ${intent}, moves no money`,
-    backgroundDetail: (intent: string, status: string) =>
-      `the completer finished ${intent} in the background (${status})`,
-    startDetail: (strategy: string, intents: number) =>
-      `strategy ${strategy}, ${plural(intents, 'payment', 'payments')} to make`,
-    chargeDetail: (amount: string, intent: string, chargeId: string) =>
-      `${amount} for ${intent} (${chargeId})`,
-    declinedDetail: (amount: string, intent: string, balance: string) =>
-      `${amount} for ${intent}: the card holds only ${balance}; no money moves`,
-    declineReplayedDetail: (amount: string, intent: string) =>
-      `${amount} for ${intent}: the provider knows this charge's key and gives back its decline; no money moves`,
-    topUpDetail: (amount: string, balance: string) =>
-      `the customer adds ${amount} to the card; it now holds ${balance}`,
-    crashDetail: (point: string, lost: number) =>
-      `at “${point}”; ${plural(lost, 'request', 'requests')} in memory lost`,
-    settleDetail: (intent: string, outcome: string) => `${intent}: ${outcome}`,
-    alreadyApplied: 'the change was already there (the 412 meant “done”)',
-    startResourcesDetail: (intents: number, paths: string) =>
-      `${plural(intents, 'request', 'requests')} to make; resources ${paths}`,
-    servedDetail: (request: string, status: string, change: string) =>
-      `${request} → ${status}; ${change}`,
-    unchanged: 'state unchanged',
-    changed: (before: string, after: string) => `${before} → ${after}`,
-    absent: 'absent',
-    faults: {
-      dropRequest: 'drop the next request',
-      dropResponse: 'drop the next response',
-      crash: (point: string) => `crash the server at “${point}”`,
-      crashNow: 'crash the server now',
-      duplicateRequest: 'deliver the next request twice',
-      duplicateResponse: 'deliver the next response twice',
-      partition: (ms: number) => `partition the network for ${ms} ms`,
-      keyStoreDown: (ms: number) => `take the idempotency-key store down for ${ms} ms`,
-      serverPause: (ms: number) =>
-        `freeze the server for ${ms} ms (a long garbage-collection pause: nothing runs, requests queue)`,
-    },
     crashPoints: {
       'before-commit': 'before commit',
       'after-provider-charge': 'after the provider answered, before commit',
@@ -641,14 +543,6 @@ export const en = {
     },
     providerDown: 'Provider down for 1 s',
     providerTimeout: 'Provider hangs for 1 s',
-    log: {
-      down: (ms: number) => `take the payment provider down for ${ms} ms (it answers 503)`,
-      hang: (ms: number) =>
-        `hang calls to the payment provider for ${ms} ms (it charges, no answer)`,
-      error: (amount: string, intent: string) => `${amount} for ${intent}: 503, no money moves`,
-      timeout: (amount: string, intent: string) =>
-        `${amount} for ${intent}: no answer in time; it may have been charged`,
-    },
     states: {
       hanging: 'calls hang',
       failing: 'provider failed',
@@ -669,14 +563,6 @@ export const en = {
     limitOption: (n: number) => `at most ${n}, then 429`,
     /** The event log: the wait an answer asks for, and what the budget did. */
     retryAfter: (seconds: string) => `Retry-After: ${seconds} s`,
-    budgetLog: {
-      spend: (intent: string, n: number, left: number) =>
-        `${intent} retries: ${plural(n, 'token', 'tokens')} spent, ${left} left`,
-      refund: (intent: string, n: number, left: number) =>
-        `${intent} succeeded: ${plural(n, 'token', 'tokens')} back, ${left} left`,
-      refuse: (intent: string, n: number, left: number) =>
-        `${intent} would retry for ${plural(n, 'token', 'tokens')}, only ${left} left: its client gives up`,
-    },
     ledger: (left: number, refused: number) =>
       `Retry budget: ${plural(left, 'token', 'tokens')} left, ${plural(refused, 'retry', 'retries')} refused (a refused client gives up at once).`,
   },

@@ -1,4 +1,5 @@
 import { IDEMPOTENT_REPLAYED, IF_MATCH, readIdempotencyKey, statusLine } from '../model/http.ts';
+import { logTextsOf } from '../i18n/logTexts.ts';
 import { isClient, type ActorId, type Message, type RequestMessage } from '../model/message.ts';
 import type { ScriptedFault } from '../model/settings.ts';
 import type { RecordOf, TraceRecord } from '../model/trace.ts';
@@ -231,7 +232,7 @@ function requestText(message: Message, world: Reading['world']): Arg<string> {
   if (message.kind !== 'request') return '?';
   const { method, path, headers, body } = message.request;
   return (lang: Lang) => {
-    const m = messagesOf(lang).log;
+    const m = logTextsOf(lang);
     if (world === 'resources') {
       const ifMatch = headers[IF_MATCH];
       return ifMatch === undefined

@@ -13,7 +13,8 @@ import type { WorldKind } from '../model/worlds.ts';
 import type { StoreOp } from '../model/machines/storeSchema.ts';
 import type { ScriptedFault } from '../model/settings.ts';
 import type { RecordOf, TraceRecord } from '../model/trace.ts';
-import { formatMoney, messagesOf, type Lang, type Messages } from '../i18n/i18n.ts';
+import { formatMoney, messagesOf, type Lang } from '../i18n/i18n.ts';
+import { logTextsOf } from '../i18n/logTexts.ts';
 import { describeFacts, fieldsText, outcomeText } from './words.ts';
 import { attemptCounter } from './attempts.ts';
 
@@ -37,7 +38,7 @@ export function describeTrace(trace: readonly TraceRecord[], lang: Lang): LogLin
     attempts: new Map(),
     lang,
     world,
-    m: messagesOf(lang).log,
+    m: logTextsOf(lang),
   };
   const attemptOf = attemptCounter();
   const lines: LogLine[] = [];
@@ -67,7 +68,7 @@ export function messageSummary(
   world: World = 'payments',
   attempt = message?.attempt ?? 0,
 ): string {
-  const m = messagesOf(lang).log;
+  const m = logTextsOf(lang);
   if (!message) return '?';
   const copy = message.copyOf !== undefined ? ` [${m.copy}]` : '';
   if (message.kind === 'response') {
@@ -94,7 +95,7 @@ const summaryIn = (message: Message | undefined, context: Context) =>
 
 /** What tells this request apart: its idempotency key, or its preconditions and body. */
 function requestHeaders(request: HttpRequest, lang: Lang, world: World): string {
-  const m = messagesOf(lang).log;
+  const m = logTextsOf(lang);
   if (world === 'payments') {
     const key = readIdempotencyKey(request);
     return key ? `${m.key} ${key.slice(0, 8)}…` : m.noKey;
@@ -113,7 +114,7 @@ interface Context {
   attempts: Map<number, number>;
   lang: Lang;
   world: World;
-  m: Messages['log'];
+  m: ReturnType<typeof logTextsOf>;
 }
 
 /** A line without its time and verb, which every record has in the same way. */
@@ -154,7 +155,7 @@ const DESCRIBE: Describers = {
     said(r.by, context.m.ignoredDetail(summaryIn(context.messages.get(r.id), context))),
   dedup: (r, { m }) => said(PROVIDER, m.dedupDetail(r.chargeId, r.intentId), 'success'),
   'provider-failed': (r, { lang }) => {
-    const o = messagesOf(lang).outage.log;
+    const o = logTextsOf(lang).outage;
     const amount = formatMoney(lang, r.amount);
     return r.how === 'error'
       ? said(PROVIDER, o.error(amount, r.intentId), 'fault')
@@ -194,7 +195,7 @@ const DESCRIBE: Describers = {
   'retry-budget': (r, { lang }) =>
     said(
       r.client,
-      messagesOf(lang).retries.budgetLog[r.change](r.intentId, r.amount, r.tokens),
+      logTextsOf(lang).budget[r.change](r.intentId, r.amount, r.tokens),
       r.change === 'refuse' ? 'fault' : 'normal',
     ),
   invariant: (r, { lang }) =>
@@ -229,7 +230,7 @@ function describeServed(
   messages: Map<number, Message>,
   lang: Lang,
 ): string {
-  const m = messagesOf(lang).log;
+  const m = logTextsOf(lang);
   const request = messages.get(record.id);
   const what =
     request?.kind === 'request' ? `${request.request.method} ${request.request.path}` : '?';
@@ -275,7 +276,7 @@ export function describeStoreOp(op: StoreOp): string {
 }
 
 export function describeFault(fault: ScriptedFault, lang: Lang): string {
-  const f = messagesOf(lang).log.faults;
+  const f = logTextsOf(lang).faults;
   switch (fault.kind) {
     case 'drop-next':
       return fault.direction === 'request' ? f.dropRequest : f.dropResponse;
@@ -292,9 +293,9 @@ export function describeFault(fault: ScriptedFault, lang: Lang): string {
     case 'server-pause':
       return f.serverPause(fault.durationMs);
     case 'provider-down':
-      return messagesOf(lang).outage.log.down(fault.durationMs);
+      return logTextsOf(lang).outage.down(fault.durationMs);
     case 'provider-timeout':
-      return messagesOf(lang).outage.log.hang(fault.durationMs);
+      return logTextsOf(lang).outage.hang(fault.durationMs);
   }
 }
 

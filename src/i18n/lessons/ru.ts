@@ -1,4 +1,4 @@
-import { pluralRu } from '../ru.ts';
+import { pluralRu } from '../plural.ts';
 import type { LessonText, LessonTexts } from './en.ts';
 
 /** Курс на русском: те же уроки и ответы, написанные заново, а не переведённые слово в слово. */
