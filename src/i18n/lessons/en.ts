@@ -535,7 +535,7 @@ export const lessonTexts = {
           'No double charge, but a client is told something the charges contradict (another request’s answer, say).',
       },
       statuses:
-        'Statuses the client receives on the way, besides 201 Created: 409 (still in progress), 503 (key store down), 422 (the key was used for another request), 402 (declined).',
+        'Statuses the client receives on the way, besides 201 Created: 409 (still in progress), 503 (key store down), 422 (the key was used for another request), 402 (declined), 500 (the provider failed after the work began).',
       checked:
         'Each cell is what the scenario declares for the strategy. The test suite runs every cell on twelve seeds and fails if a run disagrees; `npm run sim -- --matrix` prints the measured table.',
     },
