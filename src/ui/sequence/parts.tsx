@@ -26,7 +26,7 @@ import {
  * element per label, not a backdrop besides: a busy run shows dozens. Its full text is its tooltip
  * when it had to be shortened.
  */
-export const LabelText = memo(function LabelText({
+function labelText({
   spot,
   className,
   title,
@@ -55,7 +55,7 @@ export const LabelText = memo(function LabelText({
       {spot.text}
     </text>
   );
-});
+}
 
 /** Each lane down the whole diagram. */
 export const LaneLines = memo(function LaneLines({
@@ -83,8 +83,13 @@ export const LaneLines = memo(function LaneLines({
   });
 });
 
-/** The arrow's line, its wide clickable twin, and the dot or cross at its end. */
-function Wire({
+/**
+ * The arrow's line, its wide clickable twin, and the dot or cross at its end: a function the
+ * arrows call, not a component of its own (a jump of the timeline draws dozens of arrows, and a
+ * component each was that many more for React to make). `tone` colours each piece, for an arrow
+ * that has no group around them to take it from.
+ */
+function wire({
   span,
   lanes,
   y,
@@ -92,6 +97,7 @@ function Wire({
   width,
   dashed,
   clickable,
+  named,
 }: {
   span: MessageSpan | CallSpan;
   lanes: Lanes;
@@ -101,8 +107,11 @@ function Wire({
   dashed: boolean;
   /** A wide transparent twin makes a thin arrow that can be selected easy to click. */
   clickable: boolean;
+  /** For an arrow drawn without a group: what its line says, and the colour of every piece. */
+  named?: { label: string; tone: string; key: string };
 }) {
   const { x1, y1, x2, xEnd, yEnd, arrived, crossed } = arrowShape(span, lanes, y, cursorMs);
+  const tone = named?.tone;
   return (
     <>
       <line
@@ -112,13 +121,21 @@ function Wire({
         y2={yEnd}
         strokeWidth={width}
         strokeDasharray={dashed ? '5 3' : undefined}
+        {...(named
+          ? { role: 'img', 'aria-label': named.label, 'data-call': named.key, className: tone }
+          : {})}
       />
       {clickable && (
         <line x1={x1} y1={y1} x2={xEnd} y2={yEnd} strokeWidth={12} stroke="transparent" />
       )}
-      {arrived && <circle cx={x2} cy={yEnd} r={3.5} />}
+      {arrived && <circle cx={x2} cy={yEnd} r={3.5} className={tone} />}
       {crossed && (
-        <text x={xEnd} y={yEnd + 4} textAnchor="middle" className="text-sm font-bold">
+        <text
+          x={xEnd}
+          y={yEnd + 4}
+          textAnchor="middle"
+          className={`text-sm font-bold ${tone ?? ''}`}
+        >
           ✕
         </text>
       )}
@@ -176,15 +193,15 @@ export const Arrow = memo(function Arrow({
       aria-label={`${label}${dropped ? ` (${t.topology.lost})` : ''}`}
       className={`${onSelect ? 'cursor-pointer' : ''} ${arrowTone(span)}`}
     >
-      <Wire
-        span={span}
-        lanes={lanes}
-        y={y}
-        cursorMs={cursorMs}
-        width={selected ? 3.5 : 2}
-        dashed={message.copyOf !== undefined}
-        clickable={onSelect !== null}
-      />
+      {wire({
+        span,
+        lanes,
+        y,
+        cursorMs,
+        width: selected ? 3.5 : 2,
+        dashed: message.copyOf !== undefined,
+        clickable: onSelect !== null,
+      })}
       {!labelled && <title>{label}</title>}
     </g>
   );
@@ -198,11 +215,19 @@ const fillsOf = (tone: string) =>
     .join(' ');
 
 /** A message's label, in the arrow's colour. */
-export function ArrowLabel({ span, spot }: { span: MessageSpan; spot: LabelSpot }) {
-  return (
-    <LabelText spot={spot} className={`font-mono text-[10px] ${fillsOf(arrowTone(span))}`} hidden />
-  );
-}
+const ArrowLabel = memo(function ArrowLabel({
+  span,
+  spot,
+}: {
+  span: MessageSpan;
+  spot: LabelSpot;
+}) {
+  return labelText({
+    spot,
+    className: `font-mono text-[10px] ${fillsOf(arrowTone(span))}`,
+    hidden: true,
+  });
+});
 
 /** Lost messages orange, requests blue, responses green. */
 function arrowTone(span: MessageSpan): string {
@@ -236,20 +261,18 @@ export const CallArrow = memo(function CallArrow({
   // What the arrow says in full, for a screen reader: worked out as it is drawn, so an arrow that
   // has landed (and draws no more) does not work it out again on every move.
   const label = callName(call, words, money);
-  return (
-    <g role="img" aria-label={label} data-call={call.key} className={callTone(call)}>
-      <Wire
-        span={call}
-        lanes={lanes}
-        y={y}
-        cursorMs={cursorMs}
-        width={charge ? 3 : 1.5}
-        dashed={call.kind === 'reply' && call.fate === 'delivered'}
-        clickable={false}
-      />
-      {/* Named by its aria-label alone: a busy run draws dozens, and each element costs a move. */}
-    </g>
-  );
+  // No group around it: its line is the picture a screen reader names (by its aria-label alone,
+  // with no tooltip), and each piece takes the colour; a busy run draws dozens.
+  return wire({
+    span: call,
+    lanes,
+    y,
+    cursorMs,
+    width: charge ? 3 : 1.5,
+    dashed: call.kind === 'reply' && call.fate === 'delivered',
+    clickable: false,
+    named: { label, tone: callTone(call), key: call.key },
+  });
 });
 
 const isCharge = (call: CallSpan) => call.kind === 'call' && call.what.type === 'charge';
@@ -266,14 +289,12 @@ const CallLabel = memo(function CallLabel({
   words: SequenceTexts;
   money: (minorUnits: number) => string;
 }) {
-  return (
-    <LabelText
-      spot={spot}
-      className={`font-mono text-[10px] ${isCharge(call) ? 'font-bold' : ''} ${fillsOf(callTone(call))}`}
-      title={spot.full ? callName(call, words, money) : undefined}
-      hidden
-    />
-  );
+  return labelText({
+    spot,
+    className: `font-mono text-[10px] ${isCharge(call) ? 'font-bold' : ''} ${fillsOf(callTone(call))}`,
+    title: spot.full ? callName(call, words, money) : undefined,
+    hidden: true,
+  });
 });
 
 /** Charges indigo (a repeated one red), the provider's refusals amber, the store's talk teal. */
@@ -324,7 +345,7 @@ export const LaneMark = memo(function LaneMark({
       : spot.text === mark.text
         ? undefined
         : mark.text;
-  return <LabelText spot={spot} className={`${size} ${MARK_TONES[mark.tone]}`} title={named} />;
+  return labelText({ spot, className: `${size} ${MARK_TONES[mark.tone]}`, title: named });
 });
 
 /**
