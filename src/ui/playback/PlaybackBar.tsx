@@ -29,7 +29,6 @@ export function PlaybackBar() {
   const t = useMessages();
   const p = t.playback;
   const playing = useLab((s) => s.playing);
-  const cursorMs = useLab((s) => s.cursorMs);
   const endMs = useLab((s) => s.endMs);
   const speed = useLab((s) => s.speed);
   const reset = useLab((s) => s.reset);
@@ -39,7 +38,6 @@ export function PlaybackBar() {
   const setSpeed = useLab((s) => s.setSpeed);
   const speedId = useId();
   const hintId = useId();
-  const at = Math.round(cursorMs);
 
   return (
     <div
@@ -90,7 +88,7 @@ export function PlaybackBar() {
           </select>
         </span>
       </div>
-      <Scrubber at={at} endMs={endMs} playing={playing} />
+      <Scrubber endMs={endMs} playing={playing} />
       <p id={hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
         {p.hint} {t.captions.pacingNote}
       </p>
@@ -142,8 +140,13 @@ const MarkRow = memo(function MarkRow({ marks, endMs }: { marks: Mark[]; endMs: 
 
 const NO_MARKS: Mark[] = [];
 
-function Scrubber({ at, endMs, playing }: { at: number; endMs: number; playing: boolean }) {
+/**
+ * The timeline and the moment beside it: the one part of the bar that follows the cursor (the
+ * buttons and the speed menu do not draw again on every move or frame).
+ */
+function Scrubber({ endMs, playing }: { endMs: number; playing: boolean }) {
   const t = useMessages();
+  const at = useLab((s) => Math.round(s.cursorMs));
   const allMarks = useLab((s) => s.timeline.marks);
   const marksHidden = useLab((s) => s.marksHidden);
   const marks = marksHidden ? NO_MARKS : allMarks;
