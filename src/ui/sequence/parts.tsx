@@ -86,8 +86,7 @@ export const LaneLines = memo(function LaneLines({
 /**
  * The arrow's line, its wide clickable twin, and the dot or cross at its end: a function the
  * arrows call, not a component of its own (a jump of the timeline draws dozens of arrows, and a
- * component each was that many more for React to make). `tone` colours each piece, for an arrow
- * that has no group around them to take it from.
+ * component each was that many more for React to make).
  */
 function wire({
   span,
@@ -97,7 +96,6 @@ function wire({
   width,
   dashed,
   clickable,
-  named,
 }: {
   span: MessageSpan | CallSpan;
   lanes: Lanes;
@@ -107,11 +105,8 @@ function wire({
   dashed: boolean;
   /** A wide transparent twin makes a thin arrow that can be selected easy to click. */
   clickable: boolean;
-  /** For an arrow drawn without a group: what its line says, and the colour of every piece. */
-  named?: { label: string; tone: string; key: string };
 }) {
   const { x1, y1, x2, xEnd, yEnd, arrived, crossed } = arrowShape(span, lanes, y, cursorMs);
-  const tone = named?.tone;
   return (
     <>
       <line
@@ -121,21 +116,13 @@ function wire({
         y2={yEnd}
         strokeWidth={width}
         strokeDasharray={dashed ? '5 3' : undefined}
-        {...(named
-          ? { role: 'img', 'aria-label': named.label, 'data-call': named.key, className: tone }
-          : {})}
       />
       {clickable && (
         <line x1={x1} y1={y1} x2={xEnd} y2={yEnd} strokeWidth={12} stroke="transparent" />
       )}
-      {arrived && <circle cx={x2} cy={yEnd} r={3.5} className={tone} />}
+      {arrived && <circle cx={x2} cy={yEnd} r={3.5} />}
       {crossed && (
-        <text
-          x={xEnd}
-          y={yEnd + 4}
-          textAnchor="middle"
-          className={`text-sm font-bold ${tone ?? ''}`}
-        >
+        <text x={xEnd} y={yEnd + 4} textAnchor="middle" className="text-sm font-bold">
           ✕
         </text>
       )}
@@ -261,18 +248,20 @@ export const CallArrow = memo(function CallArrow({
   // What the arrow says in full, for a screen reader: worked out as it is drawn, so an arrow that
   // has landed (and draws no more) does not work it out again on every move.
   const label = callName(call, words, money);
-  // No group around it: its line is the picture a screen reader names (by its aria-label alone,
-  // with no tooltip), and each piece takes the colour; a busy run draws dozens.
-  return wire({
-    span: call,
-    lanes,
-    y,
-    cursorMs,
-    width: charge ? 3 : 1.5,
-    dashed: call.kind === 'reply' && call.fate === 'delivered',
-    clickable: false,
-    named: { label, tone: callTone(call), key: call.key },
-  });
+  return (
+    <g role="img" aria-label={label} data-call={call.key} className={callTone(call)}>
+      {wire({
+        span: call,
+        lanes,
+        y,
+        cursorMs,
+        width: charge ? 3 : 1.5,
+        dashed: call.kind === 'reply' && call.fate === 'delivered',
+        clickable: false,
+      })}
+      {/* Named by its aria-label alone: a busy run draws dozens, and each element costs a move. */}
+    </g>
+  );
 });
 
 const isCharge = (call: CallSpan) => call.kind === 'call' && call.what.type === 'charge';
