@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Messages } from '../../i18n/en.ts';
 import type { SequenceTexts } from '../../i18n/sequenceTexts.ts';
 import type { MessageSpan } from '../../report/timeline.ts';
@@ -21,10 +21,27 @@ import {
  */
 
 /**
- * A label's text, ringed by a halo of the panel's colour: an arrow, a lane or the cursor line
- * running under it does not strike it through (labels are drawn after every line for that). One
- * element per label, not a backdrop besides: a busy run shows dozens. Its full text is its tooltip
- * when it had to be shortened.
+ * The labels' layer: each label's text is ringed by a halo of the panel's colour, so an arrow, a
+ * lane or the cursor line running under it does not strike it through (labels are drawn after
+ * every line for that). The halo and the font are the layer's, inherited by every label in it:
+ * a jump of the timeline draws dozens of labels anew, and styling each from a long list of
+ * classes of its own cost more than drawing it.
+ */
+export function LabelLayer({ font = '', children }: { font?: string; children: ReactNode }) {
+  return (
+    <g
+      strokeWidth={5}
+      strokeLinejoin="round"
+      className={`stroke-white [paint-order:stroke] dark:stroke-slate-900 ${font}`}
+    >
+      {children}
+    </g>
+  );
+}
+
+/**
+ * A label's text, in a LabelLayer. One element per label, not a backdrop besides: a busy run shows
+ * dozens. Its full text is its tooltip when it had to be shortened.
  */
 function labelText({
   spot,
@@ -45,9 +62,7 @@ function labelText({
       y={spot.y}
       textAnchor={spot.anchor}
       data-label=""
-      strokeWidth={5}
-      strokeLinejoin="round"
-      className={`stroke-white [paint-order:stroke] dark:stroke-slate-900 ${className}`}
+      className={className}
       aria-label={hidden ? undefined : named}
       aria-hidden={hidden || undefined}
     >
@@ -211,7 +226,7 @@ const ArrowLabel = memo(function ArrowLabel({
 }) {
   return labelText({
     spot,
-    className: `font-mono text-[10px] ${fillsOf(arrowTone(span))}`,
+    className: fillsOf(arrowTone(span)),
     hidden: true,
   });
 });
@@ -280,7 +295,7 @@ const CallLabel = memo(function CallLabel({
 }) {
   return labelText({
     spot,
-    className: `font-mono text-[10px] ${isCharge(call) ? 'font-bold' : ''} ${fillsOf(callTone(call))}`,
+    className: `${isCharge(call) ? 'font-bold' : ''} ${fillsOf(callTone(call))}`,
     title: spot.full ? callName(call, words, money) : undefined,
     hidden: true,
   });
@@ -391,18 +406,18 @@ export function WiresAt({
         />
       ))}
       {/* Labels over every line, so that none is struck through. */}
-      {shownCalls.map((call) => {
-        const spot = callSpot(call);
-        return (
-          spot && (
-            <CallLabel key={`l${call.key}`} call={call} spot={spot} words={words} money={money} />
-          )
-        );
-      })}
-      {shownSpans.map((span) => {
-        const spot = spanSpot(span);
-        return spot && <ArrowLabel key={`l${span.message.id}`} span={span} spot={spot} />;
-      })}
+      <LabelLayer font="font-mono text-[10px]">
+        {shownCalls.map((call) => {
+          const spot = callSpot(call);
+          return (
+            spot && <CallLabel key={call.key} call={call} spot={spot} words={words} money={money} />
+          );
+        })}
+        {shownSpans.map((span) => {
+          const spot = spanSpot(span);
+          return spot && <ArrowLabel key={`m${span.message.id}`} span={span} spot={spot} />;
+        })}
+      </LabelLayer>
     </>
   );
 }
