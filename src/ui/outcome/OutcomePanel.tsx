@@ -135,11 +135,17 @@ function PaymentList({ perIntent }: { perIntent: readonly IntentOutcome[] }) {
 /** At most this many payments are listed; a busy run has hundreds. */
 const PAYMENTS_LISTED = 6;
 
-/** The payments that went wrong first (charged twice, or not known to be done), then the rest. */
+/**
+ * The payments that went wrong first (charged twice, or not known to be done), then the rest; in
+ * one pass that stops once it has enough that went wrong (a busy run has 1,200 payments).
+ */
 function paymentsWorthShowing(perIntent: readonly IntentOutcome[]): IntentOutcome[] {
-  const wrong = (p: IntentOutcome) => p.charges !== 1 || p.outcome !== 'succeeded';
-  return [...perIntent.filter(wrong), ...perIntent.filter((p) => !wrong(p))].slice(
-    0,
-    PAYMENTS_LISTED,
-  );
+  const wrong: IntentOutcome[] = [];
+  const fine: IntentOutcome[] = [];
+  for (const p of perIntent) {
+    if (p.charges !== 1 || p.outcome !== 'succeeded') wrong.push(p);
+    else if (fine.length < PAYMENTS_LISTED) fine.push(p);
+    if (wrong.length === PAYMENTS_LISTED) break;
+  }
+  return [...wrong, ...fine].slice(0, PAYMENTS_LISTED);
 }

@@ -11,12 +11,16 @@ import { recordsBy } from '../../report/timeline.ts';
 import { useLab } from '../common/lab.ts';
 import { LaterMomentContext, type LaterMoment } from './frame.ts';
 
+/** A move over at most this many records is drawn by every view at once. */
+const SMALL_MOVE = 16;
+
 /**
  * Views that show the cursor's moment once the stage has painted it: the panels below the first
  * screen (the full ledger, invariants, state machines, the event log). A move of the timeline
  * draws and paints the stage alone; then, in the task after that frame, these catch up with the
  * latest moment, in a render React interrupts for the next move (a transition). They lag the
- * stage by a frame or two, and only while the cursor moves.
+ * stage by a frame or two, and only while the cursor jumps: a small move is drawn by every view
+ * at once.
  *
  * Why after the paint, not a deferred value: React starts a deferred render at once, in the gap
  * before the next frame, and when that frame came due in the middle of its commit (or of one of
@@ -29,6 +33,10 @@ export function ShownLater({ children }: { children: ReactNode }) {
   const count = useLab((s) => recordsBy(s.timeline, s.cursorMs));
   const now = useMemo(() => ({ timeline, count }), [timeline, count]);
   const [later, setLater] = useState<LaterMoment>(now);
+  // A small move (a step, a short drag, a frame of play) changes little below the stage: every
+  // view draws it at once, in the same frame.
+  const small = later.timeline === timeline && Math.abs(later.count - count) <= SMALL_MOVE;
+  if (small && later !== now) setLater(now);
   // The moment to catch up with when the time comes: the latest, not the one that set it off.
   const latest = useRef(now);
   useLayoutEffect(() => {
@@ -47,5 +55,9 @@ export function ShownLater({ children }: { children: ReactNode }) {
       clearTimeout(timer);
     };
   }, [behind, later]);
-  return <LaterMomentContext.Provider value={later}>{children}</LaterMomentContext.Provider>;
+  return (
+    <LaterMomentContext.Provider value={small ? now : later}>
+      {children}
+    </LaterMomentContext.Provider>
+  );
 }

@@ -15,9 +15,9 @@ export const LaterMomentContext = createContext<LaterMoment | null>(null);
  * How many records have happened at the cursor: the prefix of the trace every view shows. A view
  * that needs only this re-renders when an event passes, not on every animation frame.
  *
- * Inside ShownLater it is the moment ShownLater hands down, so a move of the cursor does not
- * render the view at once: it draws in the pass that follows the stage's. For a new run it is
- * the cursor's at once, so that a count never meets another run's trace.
+ * Inside ShownLater it is the moment ShownLater hands down, so a jump of the cursor does not
+ * render the view at once: it draws just after the stage has painted the jump. For a new run it
+ * is the cursor's at once, so that a count never meets another run's trace.
  */
 export function useRecordCount(): number {
   const later = useContext(LaterMomentContext);

@@ -5,7 +5,7 @@ import { Panel } from '../common/Panel.tsx';
 import { useLab, useLabStore, useMessages } from '../common/lab.ts';
 import { MessageDetails } from './MessageDetails.tsx';
 import { useRecordCount } from '../playback/frame.ts';
-import { LaneLines, LaneMark, WiresAt } from './parts.tsx';
+import { LabelLayer, LaneLines, LaneMark, WiresAt } from './parts.tsx';
 import {
   followTop,
   isFollowing,
@@ -104,7 +104,7 @@ export function SequenceDiagram() {
             selected={selected}
             onSelect={select}
           />
-          {marks}
+          <LabelLayer>{marks}</LabelLayer>
         </svg>
       </div>
       <p className="sequence-hint mt-1 text-xs text-slate-600 dark:text-slate-300">

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Messages } from '../../i18n/en.ts';
 import type { SequenceTexts } from '../../i18n/sequenceTexts.ts';
 import type { MessageSpan } from '../../report/timeline.ts';
@@ -21,12 +21,29 @@ import {
  */
 
 /**
- * A label's text, ringed by a halo of the panel's colour: an arrow, a lane or the cursor line
- * running under it does not strike it through (labels are drawn after every line for that). One
- * element per label, not a backdrop besides: a busy run shows dozens. Its full text is its tooltip
- * when it had to be shortened.
+ * The labels' layer: each label's text is ringed by a halo of the panel's colour, so an arrow, a
+ * lane or the cursor line running under it does not strike it through (labels are drawn after
+ * every line for that). The halo and the font are the layer's, inherited by every label in it:
+ * a jump of the timeline draws dozens of labels anew, and styling each from a long list of
+ * classes of its own cost more than drawing it.
  */
-export const LabelText = memo(function LabelText({
+export function LabelLayer({ font = '', children }: { font?: string; children: ReactNode }) {
+  return (
+    <g
+      strokeWidth={5}
+      strokeLinejoin="round"
+      className={`stroke-white [paint-order:stroke] dark:stroke-slate-900 ${font}`}
+    >
+      {children}
+    </g>
+  );
+}
+
+/**
+ * A label's text, in a LabelLayer. One element per label, not a backdrop besides: a busy run shows
+ * dozens. Its full text is its tooltip when it had to be shortened.
+ */
+function labelText({
   spot,
   className,
   title,
@@ -45,9 +62,7 @@ export const LabelText = memo(function LabelText({
       y={spot.y}
       textAnchor={spot.anchor}
       data-label=""
-      strokeWidth={5}
-      strokeLinejoin="round"
-      className={`stroke-white [paint-order:stroke] dark:stroke-slate-900 ${className}`}
+      className={className}
       aria-label={hidden ? undefined : named}
       aria-hidden={hidden || undefined}
     >
@@ -55,7 +70,7 @@ export const LabelText = memo(function LabelText({
       {spot.text}
     </text>
   );
-});
+}
 
 /** Each lane down the whole diagram. */
 export const LaneLines = memo(function LaneLines({
@@ -83,8 +98,12 @@ export const LaneLines = memo(function LaneLines({
   });
 });
 
-/** The arrow's line, its wide clickable twin, and the dot or cross at its end. */
-function Wire({
+/**
+ * The arrow's line, its wide clickable twin, and the dot or cross at its end: a function the
+ * arrows call, not a component of its own (a jump of the timeline draws dozens of arrows, and a
+ * component each was that many more for React to make).
+ */
+function wire({
   span,
   lanes,
   y,
@@ -176,15 +195,15 @@ export const Arrow = memo(function Arrow({
       aria-label={`${label}${dropped ? ` (${t.topology.lost})` : ''}`}
       className={`${onSelect ? 'cursor-pointer' : ''} ${arrowTone(span)}`}
     >
-      <Wire
-        span={span}
-        lanes={lanes}
-        y={y}
-        cursorMs={cursorMs}
-        width={selected ? 3.5 : 2}
-        dashed={message.copyOf !== undefined}
-        clickable={onSelect !== null}
-      />
+      {wire({
+        span,
+        lanes,
+        y,
+        cursorMs,
+        width: selected ? 3.5 : 2,
+        dashed: message.copyOf !== undefined,
+        clickable: onSelect !== null,
+      })}
       {!labelled && <title>{label}</title>}
     </g>
   );
@@ -198,11 +217,19 @@ const fillsOf = (tone: string) =>
     .join(' ');
 
 /** A message's label, in the arrow's colour. */
-export function ArrowLabel({ span, spot }: { span: MessageSpan; spot: LabelSpot }) {
-  return (
-    <LabelText spot={spot} className={`font-mono text-[10px] ${fillsOf(arrowTone(span))}`} hidden />
-  );
-}
+const ArrowLabel = memo(function ArrowLabel({
+  span,
+  spot,
+}: {
+  span: MessageSpan;
+  spot: LabelSpot;
+}) {
+  return labelText({
+    spot,
+    className: fillsOf(arrowTone(span)),
+    hidden: true,
+  });
+});
 
 /** Lost messages orange, requests blue, responses green. */
 function arrowTone(span: MessageSpan): string {
@@ -238,15 +265,15 @@ export const CallArrow = memo(function CallArrow({
   const label = callName(call, words, money);
   return (
     <g role="img" aria-label={label} data-call={call.key} className={callTone(call)}>
-      <Wire
-        span={call}
-        lanes={lanes}
-        y={y}
-        cursorMs={cursorMs}
-        width={charge ? 3 : 1.5}
-        dashed={call.kind === 'reply' && call.fate === 'delivered'}
-        clickable={false}
-      />
+      {wire({
+        span: call,
+        lanes,
+        y,
+        cursorMs,
+        width: charge ? 3 : 1.5,
+        dashed: call.kind === 'reply' && call.fate === 'delivered',
+        clickable: false,
+      })}
       {/* Named by its aria-label alone: a busy run draws dozens, and each element costs a move. */}
     </g>
   );
@@ -266,14 +293,12 @@ const CallLabel = memo(function CallLabel({
   words: SequenceTexts;
   money: (minorUnits: number) => string;
 }) {
-  return (
-    <LabelText
-      spot={spot}
-      className={`font-mono text-[10px] ${isCharge(call) ? 'font-bold' : ''} ${fillsOf(callTone(call))}`}
-      title={spot.full ? callName(call, words, money) : undefined}
-      hidden
-    />
-  );
+  return labelText({
+    spot,
+    className: `${isCharge(call) ? 'font-bold' : ''} ${fillsOf(callTone(call))}`,
+    title: spot.full ? callName(call, words, money) : undefined,
+    hidden: true,
+  });
 });
 
 /** Charges indigo (a repeated one red), the provider's refusals amber, the store's talk teal. */
@@ -324,7 +349,7 @@ export const LaneMark = memo(function LaneMark({
       : spot.text === mark.text
         ? undefined
         : mark.text;
-  return <LabelText spot={spot} className={`${size} ${MARK_TONES[mark.tone]}`} title={named} />;
+  return labelText({ spot, className: `${size} ${MARK_TONES[mark.tone]}`, title: named });
 });
 
 /**
@@ -381,18 +406,18 @@ export function WiresAt({
         />
       ))}
       {/* Labels over every line, so that none is struck through. */}
-      {shownCalls.map((call) => {
-        const spot = callSpot(call);
-        return (
-          spot && (
-            <CallLabel key={`l${call.key}`} call={call} spot={spot} words={words} money={money} />
-          )
-        );
-      })}
-      {shownSpans.map((span) => {
-        const spot = spanSpot(span);
-        return spot && <ArrowLabel key={`l${span.message.id}`} span={span} spot={spot} />;
-      })}
+      <LabelLayer font="font-mono text-[10px]">
+        {shownCalls.map((call) => {
+          const spot = callSpot(call);
+          return (
+            spot && <CallLabel key={call.key} call={call} spot={spot} words={words} money={money} />
+          );
+        })}
+        {shownSpans.map((span) => {
+          const spot = spanSpot(span);
+          return spot && <ArrowLabel key={`m${span.message.id}`} span={span} spot={spot} />;
+        })}
+      </LabelLayer>
     </>
   );
 }
