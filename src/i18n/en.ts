@@ -254,6 +254,7 @@ export const en = {
   notice: {
     badParams: (what: string) =>
       `The link asked for ${what}, which the lab does not know. Showing the defaults instead.`,
+    runFailed: 'This scenario could not load; the connection may have dropped.',
     dismiss: 'Dismiss',
     quote: (text: string) => `“${text}”`,
   },

@@ -255,6 +255,7 @@ export const ru: Messages = {
   notice: {
     badParams: (what: string) =>
       `В ссылке указано ${what} — такого в лаборатории нет. Показаны значения по умолчанию.`,
+    runFailed: 'Сценарий не загрузился: возможно, пропало соединение.',
     dismiss: 'Закрыть',
     quote: (text: string) => `«${text}»`,
   },

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { summarizeResources } from '../../model/resourceOutcome.ts';
+import { resourceKit } from '../../state/loadResources.ts';
 import type { RunResult } from '../../model/run.ts';
 import type { TraceRecord } from '../../model/trace.ts';
 import type { Messages } from '../../i18n/en.ts';
@@ -64,7 +64,7 @@ function paymentDetail(facts: LineFacts, verdict: Verdict, t: Messages): string 
 /** A resource run in one line: lost or doubled changes, or that none was (so far). */
 function resourceLine(trace: readonly TraceRecord[], t: Messages): Line {
   const r = t.resourceOutcome;
-  const outcome = summarizeResources(trace);
+  const outcome = resourceKit().summarizeResources(trace);
   const verdict = resourceVerdict(outcome);
   if (verdict === 'start') return { verdict, headline: '', detail: t.stage.start };
   const headline = resourceHeadline(r, outcome);

@@ -1,6 +1,6 @@
 import { CaptionSlot } from '../caption/CaptionSlot.tsx';
 import { Controls } from '../controls/Controls.tsx';
-import { BadLinkNotice, FromInterviewNotice } from '../common/BadLinkNotice.tsx';
+import { BadLinkNotice, FromInterviewNotice, LoadNotice } from '../common/BadLinkNotice.tsx';
 import { Deferred } from '../common/Deferred.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
 import { retryable } from '../common/retryable.ts';
@@ -45,6 +45,7 @@ export function LabStage() {
   return (
     <main className="mx-auto flex max-w-[100rem] flex-col gap-3 px-3 pt-3 lg:gap-2 lg:pt-2 pb-64 sm:px-4 lg:pb-6">
       <BadLinkNotice />
+      <LoadNotice />
       <FromInterviewNotice />
       <Controls>
         {/* On one line, so the bar stays one line high. */}
