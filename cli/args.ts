@@ -103,7 +103,10 @@ export const SCOPE_FLAGS = {
   duplicates: { type: 'string' },
   crashes: { type: 'string' },
   pauses: { type: 'string' },
+  outages: { type: 'string' },
   attempts: { type: 'string' },
+  budget: { type: 'string' },
+  limit: { type: 'string' },
   'crash-points': { type: 'string' },
   'fixed-delays': { type: 'boolean' },
 } as const;
@@ -137,8 +140,15 @@ export function parseScope(flags: ScopeFlagValues, fallback: Scope | null): Scop
   if (flags.pauses !== undefined)
     scope.pauses = parseWhole('pauses', flags.pauses, 0, SCOPE_LIMITS.faults);
   else if (base.pauses !== undefined) scope.pauses = base.pauses;
+  if (flags.outages !== undefined)
+    scope.outages = parseWhole('outages', flags.outages, 0, SCOPE_LIMITS.faults);
+  else if (base.outages !== undefined) scope.outages = base.outages;
   if (flags.attempts !== undefined)
     scope.attempts = parseWhole('attempts', flags.attempts, 1, SCOPE_LIMITS.attempts);
+  if (flags.budget !== undefined)
+    scope.budget = parseWhole('budget', flags.budget, 0, SCOPE_LIMITS.budget);
+  if (flags.limit !== undefined)
+    scope.limit = parseWhole('limit', flags.limit, 1, SCOPE_LIMITS.limit);
   if (flags['crash-points'] !== undefined)
     scope.crashPoints = parseCrashPoints(flags['crash-points']);
   if (flags['fixed-delays']) scope.fixedDelays = true;
@@ -184,6 +194,14 @@ export function checkScopeFor(scenario: ScenarioId, scope: Scope | null): Scope 
   if (scope?.pauses && isResourceScenario(scenario))
     throw new UsageError(
       `scenario ${scenario} has no lock to outlast: --pauses is for the payment scenarios`,
+    );
+  if (scope?.outages && isResourceScenario(scenario))
+    throw new UsageError(
+      `scenario ${scenario} has no payment provider: --outages is for the payment scenarios`,
+    );
+  if ((scope?.budget !== undefined || scope?.limit !== undefined) && isResourceScenario(scenario))
+    throw new UsageError(
+      `scenario ${scenario} has no retry budget or overload limit: --budget and --limit are for the payment scenarios`,
     );
   return scope;
 }

@@ -9,7 +9,8 @@
 import { seededSource } from '../src/sim/choice.ts';
 import { runKernel, type Kernel, type World } from '../src/sim/kernel.ts';
 import { ENGINES, type EngineName } from '../src/model/engine.ts';
-import { DEFAULT_LIMITS, runResourceWorld, runWorld } from '../src/model/run.ts';
+import { DEFAULT_LIMITS, runWorld } from '../src/model/run.ts';
+import { runResourceWorld } from '../src/model/resourceRun.ts';
 import { summarize } from '../src/model/outcome.ts';
 import { summarizeResources } from '../src/model/resourceOutcome.ts';
 import { STRATEGY_IDS } from '../src/model/strategies.ts';

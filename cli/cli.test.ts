@@ -226,6 +226,11 @@ describe('npm run explore', () => {
       ['--scenario', 'lost-response', '--strategy', 'none', '--losses', '9'],
       /--losses takes a whole number from 0 to 5/,
     ],
+    [['--scenario', 'lost-update', '--outages', '1'], /has no payment provider: --outages/],
+    [
+      ['--scenario', 'lost-response', '--strategy', 'none', '--set', 'errors5xx=maybe'],
+      /--set: "errors5xx=maybe" is not a setting/,
+    ],
   ])('refuses bad input: %j', (argv, message) => {
     expect(() => exploreOptions(argv)).toThrow(message);
   });
@@ -243,6 +248,32 @@ describe('npm run explore', () => {
     expect(text).toContain(
       `Open it in the lab: ?scenario=lost-response&strategy=none&scope=losses1.duplicates0.crashes0&tape=${report.witness!.tape}`,
     );
+  });
+
+  it('walks outages under a setting, and its witness replays through sim with that setting', () => {
+    const { options } = exploreOptions([
+      '--scenario',
+      'lost-response',
+      '--strategy',
+      'locked-key',
+      '--losses',
+      '0',
+      '--outages',
+      '1',
+      '--set',
+      'errors5xx=release',
+    ])!;
+    expect(options).toMatchObject({ scope: { outages: 1 }, tweaks: { errors5xx: 'release' } });
+    const report = explore(options, () => 0);
+    const command = report.witness!.command;
+    expect(command).toContain('--outages 1 --set errors5xx=release');
+    const args = command
+      .replace('npm run sim -- ', '')
+      .split(' ')
+      .map((a) => a.replace(/^'|'$/g, ''));
+    const replay = JSON.parse(simMain([...args, '--json']));
+    expect(replay.invariants.atMostOnce.ok).toBe(false);
+    expect(replay.tape).toBe(report.witness!.tape);
   });
 
   it('walks a resource scenario without a strategy, and its witness replays through sim', () => {

@@ -1,7 +1,7 @@
 /**
  * npm run explore -- --scenario <id> --strategy <id> [--max-depth <n>] [--max-schedules <n>]
  *                    [--random <runs> --seed <n>] [--losses n] [--duplicates n] [--crashes n] [--pauses n]
- *                    [--attempts n] [--crash-points a,b] [--json]
+ *                    [--outages n] [--attempts n] [--budget tokens] [--limit n] [--crash-points a,b] [--set name=value,...] [--json]
  *
  * Walks the fault schedules of a scenario under a strategy and reports what broke, with the
  * shortest schedule that broke it, the command that replays it and the lab's link that opens it.
@@ -9,6 +9,7 @@
 import { isResourceScenario } from '../src/scenarios/ids.ts';
 import { explore, type ExploreOptions, type ExploreReport } from '../src/explore/explorer.ts';
 import { DEFAULT_SCOPE } from '../src/explore/scope.ts';
+import { parseTweakList, TWEAK_HELP } from '../src/scenarios/tweaks.ts';
 import {
   isMain,
   parseFlags,
@@ -32,11 +33,12 @@ const OPTIONS = {
   seed: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean' },
+  set: { type: 'string' },
   ...SCOPE_FLAGS,
 } as const;
 
 const USAGE =
-  'usage: npm run explore -- --scenario <id> [--strategy <id>] [--max-depth <n>] [--max-schedules <n>] [--random <runs> --seed <n>] [--losses n] [--duplicates n] [--crashes n] [--pauses n] [--attempts n] [--crash-points a,b] [--fixed-delays] [--json]\n(--strategy is required for payment scenarios; resource scenarios have none)';
+  'usage: npm run explore -- --scenario <id> [--strategy <id>] [--max-depth <n>] [--max-schedules <n>] [--random <runs> --seed <n>] [--losses n] [--duplicates n] [--crashes n] [--pauses n] [--outages n] [--attempts n] [--budget tokens] [--limit n] [--crash-points a,b] [--fixed-delays] [--set name=value,...] [--json]\n(--strategy is required for payment scenarios; resource scenarios have none)';
 
 export function exploreOptions(argv: string[]): { options: ExploreOptions; json: boolean } | null {
   const flags = parseFlags(argv, OPTIONS);
@@ -51,6 +53,12 @@ export function exploreOptions(argv: string[]): { options: ExploreOptions; json:
     scope: checkScopeFor(scenario, parseScope(flags, DEFAULT_SCOPE))!,
     mode: flags.random === undefined ? 'exhaustive' : 'random',
   };
+  if (flags.set !== undefined) {
+    const { tweaks, bad } = parseTweakList(flags.set);
+    if (bad.length)
+      throw new UsageError(`--set: "${bad[0]}" is not a setting; the settings are ${TWEAK_HELP}`);
+    options.tweaks = tweaks;
+  }
   if (flags['max-depth'] !== undefined)
     options.maxDepth = parseWhole('max-depth', flags['max-depth'], 1, 10_000);
   if (flags['max-schedules'] !== undefined)

@@ -174,16 +174,29 @@ function worldReport(result: RunResult) {
     requestsHandled: outcome.requestsHandled,
     peakLoad: outcome.peakLoad,
     peakRetryLoad: outcome.peakRetryLoad,
+    retryBudget: outcome.retryBudget,
     invariants: invariantsReport(result),
     perIntent: outcome.perIntent,
   };
 }
 
 /** The computed method table: safe, idempotent, and what the server answered each time. */
+/** The method table's words; the command line speaks English. */
+const METHOD_TABLE = {
+  title: 'HTTP methods, measured',
+  method: 'Method',
+  safe: 'Safe',
+  idempotent: 'Idempotent',
+  responses: 'Responses when repeated',
+  yes: 'yes',
+  no: 'no',
+  note: 'Each method is run once, and again with its first answers lost so the client repeats it; the states the server is left in are compared. Idempotent means the same state either way; the responses may differ (DELETE: 204, then 404). PATCH here is “add 10 to the balance”; a PATCH that sets fields would come out idempotent — PATCH is not idempotent in general, though some patches are.',
+};
+
 function methods(json: boolean): string {
   const rows = computeMethodTable();
   if (json) return JSON.stringify(rows, null, 2);
-  const t = en.methods;
+  const t = METHOD_TABLE;
   const yes = (b: boolean) => (b ? t.yes : t.no);
   const line = (cells: string[]) =>
     cells
@@ -283,6 +296,10 @@ interface Summary {
   duplicateCharges?: number;
   replays?: number;
   lateReplays?: number;
+  requestsHandled: number;
+  peakLoad?: number;
+  peakRetryLoad?: number;
+  retryBudget?: { tokens: number; refused: number } | null;
   outcome?: { lostUpdates: number; repeatedEffects: number; finalState: Record<string, object> };
 }
 
@@ -309,6 +326,10 @@ function paymentLines(report: Summary): string[] {
     } Replayed: ${report.replays ?? 0}${
       report.lateReplays ? ` (and ${report.lateReplays} after the client had settled)` : ''
     }.`,
+    o.serverLoad(report.requestsHandled, report.peakLoad ?? 0, report.peakRetryLoad ?? 0),
+    ...(report.retryBudget
+      ? [en.retries.ledger(report.retryBudget.tokens, report.retryBudget.refused)]
+      : []),
   ];
 }
 

@@ -72,12 +72,19 @@ test('a prediction answered wrong, then right, then played', async ({ page }) =>
   await expect(marks).toHaveCount(0);
   await page.getByRole('radio', { name: 'Once' }).check();
   await page.getByRole('button', { name: 'Check my answer' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Not quite' })).toContainText('Once');
+  // A wrong answer teaches: it says why that answer is tempting and not what happens.
+  const feedback = page.getByRole('status').filter({ hasText: 'Not quite' });
+  await expect(feedback).toContainText('Once');
+  await expect(feedback).toContainText('Without a key, the retry is a POST like any other');
+  // Next waits for the prediction: skipping it would skip the lesson.
+  const next = page.getByRole('button', { name: /^Next/ });
+  await expect(next).toBeDisabled();
   await expect(page.getByText('Twice. The retry is a new POST')).toHaveCount(0);
   await page.getByRole('radio', { name: 'Twice' }).check();
   await page.getByRole('button', { name: 'Check my answer' }).click();
   await expect(page.getByText('Twice. The retry is a new POST')).toBeVisible();
   await expect(marks).toBeVisible();
+  await expect(next).toBeEnabled();
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('2');
   await page.getByRole('button', { name: 'Play it' }).click();
   await expect(ledger).toContainText('2 charges for 1 payment', { timeout: 20_000 });
@@ -183,28 +190,75 @@ test('interview mode: every question has an answer and a link into the simulator
   );
 });
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test(`no accessibility violations in a lesson and the interview list (${colorScheme})`, async ({
-    page,
-  }) => {
-    // A full-page axe scan per page, six pages: more than the default 30 s on two busy cores.
-    test.slow();
-    await page.emulateMedia({ colorScheme });
-    for (const hash of [
-      '#/lesson/what-idempotency-means/2',
-      '#/lesson/http-methods/1',
-      '#/lesson/best-practices/5',
-      '#/lesson/best-practices/7',
-      '#/interview',
-      '#/course',
-    ]) {
-      await page.goto(`/?lang=en${hash}`);
-      await expect(page.locator('main')).toBeVisible();
-      await page.waitForTimeout(300);
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((v) => `${hash} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
-      ).toEqual([]);
-    }
-  });
+test('“Just show me” gives the answer without a guess, and lets the learner go on', async ({
+  page,
+}) => {
+  await page.goto('/?lang=en#/lesson/idempotency-key/2');
+  await expect(page.getByRole('button', { name: /^Next/ })).toBeDisabled();
+  await expect(page.getByText('Answer the question first')).toBeVisible();
+  await page.getByRole('button', { name: 'Just show me' }).click();
+  await expect(page.getByText('Two. Both requests look up the key')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Next/ })).toBeEnabled();
+});
+
+test('the matrix: every scenario under every strategy, each cell opening its run', async ({
+  page,
+}) => {
+  await page.goto('/?lang=en#/course');
+  await page.getByRole('link', { name: /Every scenario under every strategy/ }).click();
+  const table = page.getByRole('table');
+  await expect(table.getByRole('columnheader')).toHaveCount(7);
+  const cell = table.getByRole('link', { name: /^Lost response, No idempotency: double charge/ });
+  await expect(cell).toBeVisible();
+  await expect(
+    table.getByRole('link', {
+      name: /^Key store down, failing closed, Atomic idempotency key: no double charge, 503/,
+    }),
+  ).toBeVisible();
+  await cell.click();
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('lost-response');
+  await expect(page.getByRole('combobox', { name: 'Strategy' }).first()).toHaveValue('none');
+});
+
+test('the glossary: a link to one term brings it into view, and its run opens in the lab', async ({
+  page,
+}) => {
+  await page.goto('/?lang=en#/glossary/lease');
+  await expect(page.getByRole('heading', { name: 'Lease' })).toBeFocused();
+  await page.getByRole('link', { name: 'See it in the lab: Request fingerprint' }).click();
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('payload-mismatch');
+});
+
+/** The course's pages, in groups small enough for one test's time on two busy cores. */
+const COURSE_PAGES = {
+  'a lesson and the interview list': [
+    '#/lesson/what-idempotency-means/2',
+    '#/lesson/http-methods/1',
+    '#/lesson/best-practices/5',
+    '#/lesson/best-practices/7',
+    '#/interview',
+    '#/course',
+  ],
+  'the matrix and the glossary': ['#/matrix', '#/glossary'],
+};
+
+for (const [pages, hashes] of Object.entries(COURSE_PAGES)) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`no accessibility violations in ${pages} (${colorScheme})`, async ({ page }) => {
+      // A full-page axe scan per page: more than the default 30 s on two busy cores.
+      test.slow();
+      await page.emulateMedia({ colorScheme });
+      for (const hash of hashes) {
+        await page.goto(`/?lang=en${hash}`);
+        await expect(page.locator('main')).toBeVisible();
+        await page.waitForTimeout(300);
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(
+          results.violations.map(
+            (v) => `${hash} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`,
+          ),
+        ).toEqual([]);
+      }
+    });
+  }
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { summarize } from '../model/outcome.ts';
-import { summarizeResources } from '../model/resourceOutcome.ts';
+import { resourceKit } from '../state/loadResources.ts';
 import type { TraceRecord } from '../model/trace.ts';
 import { useLab, useMessages } from '../ui/common/lab.ts';
 import { HeadlineBox, verdictText } from '../ui/outcome/RunFacts.tsx';
@@ -50,7 +50,7 @@ function PaymentLine({ trace }: { trace: readonly TraceRecord[] }) {
 
 function ResourceLine({ trace }: { trace: readonly TraceRecord[] }) {
   const { resourceOutcome: r, stage } = useMessages();
-  const outcome = useMemo(() => summarizeResources(trace), [trace]);
+  const outcome = useMemo(() => resourceKit().summarizeResources(trace), [trace]);
   const verdict = resourceVerdict(outcome);
   const pending = verdict === 'start' || verdict === 'pending';
   return (

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadLang } from '../i18n/i18n.ts';
-import { loadScoping, openLab, type Host } from '../state/sync.ts';
+import { loadForLink, openLab, type Host } from '../state/sync.ts';
 import { LabContext } from '../ui/common/lab.ts';
 import type { DeckPort } from './bridge.ts';
 import { EmbedApp } from './EmbedApp.tsx';
@@ -15,7 +15,7 @@ import { parseEmbedParams } from './params.ts';
 export async function startEmbed(host: Host, root: HTMLElement): Promise<void> {
   const params = parseEmbedParams(host.location.search);
   if (params.theme) document.documentElement.dataset.theme = params.theme;
-  const store = openLab(host, await loadScoping(host));
+  const store = openLab(host, await loadForLink(host));
   if (params.speed !== null) store.getState().setSpeed(params.speed);
   await loadLang(store.getState().lang).catch(() => store.getState().setLang('en'));
   createRoot(root).render(

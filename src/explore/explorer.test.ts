@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../model/outcome.ts';
 import { verdictsOf } from '../model/run.ts';
-import { STRATEGIES, STRATEGY_IDS, type StrategyId } from '../model/strategies.ts';
+import {
+  ERRORS_5XX_POLICIES,
+  promisedUnder,
+  STRATEGIES,
+  STRATEGY_IDS,
+  type Errors5xxPolicy,
+  type StrategyId,
+} from '../model/strategies.ts';
 import { expectsConsistency, SCENARIOS } from '../scenarios/catalogue.ts';
 import { PAYMENT_SCENARIO_IDS, type PaymentScenarioId } from '../scenarios/ids.ts';
 import { runScenario } from '../scenarios/run.ts';
@@ -65,7 +72,7 @@ describe('exhaustive: safe strategies never double-charge in the scenarios they 
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     const expected = Object.keys(scopes).reduce((n, label) => n + walkable(label).length, 0);
     expect(Object.keys(counts)).toHaveLength(expected);
-    expect(total).toMatchInlineSnapshot(`47089`);
+    expect(total).toMatchInlineSnapshot(`49895`);
   });
 
   it.each([
@@ -187,6 +194,50 @@ describe('explorer mechanics', () => {
   });
 });
 
+describe('a retry budget and an overload limit change no promise', () => {
+  // Two losses and a copy, a budget of one retry after a timeout, and one request in progress at
+  // a time: clients meet 429 and give up when the budget refuses them.
+  const scope: Scope = { losses: 2, duplicates: 1, crashes: 0, budget: 10, limit: 1 };
+  const safe = STRATEGY_IDS.filter((id) => STRATEGIES[id].claimsAtMostOnce);
+
+  it.each(safe)(
+    '%s: at most one charge, and a client that gave up was told nothing false',
+    (strategy) => {
+      for (const scenario of ['lost-response', 'concurrent-retries'] as const) {
+        const report = exhaust(scenario, strategy, scope);
+        expect(report.complete).toBe(true);
+        expect(report.violations).toEqual({
+          atMostOnce: 0,
+          outcomeConsistency: 0,
+          conservation: 0,
+          books: 0,
+        });
+        // The budget did refuse someone: schedules end with a client that gave up.
+        expect(Object.keys(report.outcomes).some((k) => k.includes('unknown'))).toBe(true);
+      }
+    },
+  );
+
+  it('the 429 is met: a second request while one is in progress is turned away', () => {
+    const report = exhaust('concurrent-retries', 'atomic-key', scope);
+    expect(Object.keys(report.outcomes).some((k) => k.includes('429'))).toBe(true);
+  });
+
+  it('a witness found under them replays with them: the page and the CLI shape the run alike', () => {
+    const report = exhaust('lost-response', 'none', scope);
+    expect(report.witness!.link).toContain('scope=losses2.duplicates1.crashes0.budget10.limit1');
+    expect(report.witness!.command).toContain('--budget 10 --limit 1');
+    const replay = runScenario({
+      scenario: 'lost-response',
+      strategy: 'none',
+      seed: 0,
+      tape: report.witness!.tape,
+      shape: scoped(scope),
+    });
+    expect(summarize(replay.trace).duplicateCharges).toBe(1);
+  });
+});
+
 describe('pauses: a lock with a timeout is a lease', () => {
   const pauses: Scope = { losses: 0, duplicates: 0, crashes: 0, pauses: 1 };
   const promised = (pause: boolean) =>
@@ -244,5 +295,114 @@ describe('pauses: a lock with a timeout is a lease', () => {
       const { claimsAtMostOnce, promisesUnder } = STRATEGIES[id];
       expect(promisesUnder.length > 0, id).toBe(claimsAtMostOnce);
     }
+  });
+});
+
+describe('outages: the provider fails after the key is claimed, its 5xx stored or released', () => {
+  const scope: Scope = { losses: 1, duplicates: 0, crashes: 1, outages: 1, attempts: 3 };
+  const pairs = STRATEGY_IDS.filter((id) => STRATEGIES[id].claimsAtMostOnce).flatMap((strategy) =>
+    ERRORS_5XX_POLICIES.map((policy) => [strategy, policy] as const),
+  );
+  const promises = (strategy: StrategyId, policy: Errors5xxPolicy) =>
+    promisedUnder(STRATEGIES[strategy], policy).includes('outage');
+
+  // Any call to the provider may find it down (503) or hang past the server's read timeout with
+  // the charge made, beside one lost message and one crash at a point the strategy survives.
+  const walks = pairs
+    .filter(([strategy, policy]) => promises(strategy, policy))
+    .flatMap(([strategy, policy]) =>
+      (['lost-response', 'crash-after-commit'] as const).map(
+        (scenario) => [scenario, strategy, policy] as const,
+      ),
+    );
+  it.each(walks)(
+    '%s with %s, 5xx %s, which promises it: every call may fail, down or hanging, and no second charge',
+    (scenario, strategy, policy) => {
+      const report = exhaust(scenario, strategy, scope, { tweaks: { errors5xx: policy } });
+      expect(report.complete).toBe(true);
+      expect(report.schedules).toBeGreaterThan(100);
+      expect(report.violations).toEqual({
+        atMostOnce: 0,
+        outcomeConsistency: 0,
+        conservation: 0,
+        books: 0,
+      });
+    },
+  );
+
+  it('the scope’s outages are of both kinds: down (503) and hanging past the read timeout', () => {
+    const seen = new Set<string>();
+    for (let seed = 0; seed < 40; seed++) {
+      const scopedRun = runScenario({
+        scenario: 'happy-path',
+        strategy: 'atomic-key',
+        seed,
+        shape: scoped(scope),
+      });
+      for (const r of scopedRun.trace) if (r.type === 'provider-failed') seen.add(r.how);
+    }
+    expect([...seen].sort()).toEqual(['error', 'timeout']);
+  });
+
+  it.each([
+    ['atomic-key', 'store'],
+    ['recovery-points', 'store'],
+  ] as const)(
+    '%s, 5xx %s: a pause on either side of the lock timeout and an outage together',
+    (strategy, policy) => {
+      const both: Scope = { losses: 0, duplicates: 0, crashes: 0, pauses: 1, outages: 1 };
+      const report = exhaust(
+        'lost-response',
+        strategy,
+        { ...both, attempts: 3 },
+        {
+          tweaks: { errors5xx: policy },
+        },
+      );
+      expect(report.complete).toBe(true);
+      expect(report.violations).toEqual({
+        atMostOnce: 0,
+        outcomeConsistency: 0,
+        conservation: 0,
+        books: 0,
+      });
+    },
+  );
+
+  it.each(pairs.filter(([strategy, policy]) => !promises(strategy, policy)))(
+    '%s with 5xx %s does not promise it: a call that timed out with the charge made, released, and the retry charges again — the witness replays',
+    (strategy, policy) => {
+      const outages: Scope = { losses: 0, duplicates: 0, crashes: 0, outages: 1 };
+      const tweaks = { errors5xx: policy };
+      const report = exhaust('lost-response', strategy, outages, { tweaks });
+      expect(report.complete).toBe(true);
+      expect(report.violations.atMostOnce).toBeGreaterThan(0);
+      const witness = report.witness!;
+      expect(witness.command).toContain('--outages 1 --set errors5xx=release');
+      expect(witness.link).toContain('errors5xx=release');
+      const replay = runScenario({
+        scenario: 'lost-response',
+        strategy,
+        seed: 0,
+        tape: witness.tape,
+        tweaks,
+        shape: scoped(outages),
+      });
+      expect(replay.tape).toBe(witness.tape);
+      expect(summarize(replay.trace).charges).toBe(2);
+      const hung = replay.trace.find((r) => r.type === 'provider-failed');
+      expect(hung).toMatchObject({ how: 'timeout' });
+    },
+  );
+
+  it('recovery points keep the promise either way; the others only with the 5xx stored', () => {
+    const promised = pairs.filter(([s, p]) => promises(s, p)).map((pair) => pair.join('/'));
+    expect(promised).toEqual([
+      'atomic-key/store',
+      'locked-key/store',
+      'fingerprinted/store',
+      'recovery-points/store',
+      'recovery-points/release',
+    ]);
   });
 });

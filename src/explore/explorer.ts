@@ -10,6 +10,7 @@ import { WORLDS } from '../model/worlds.ts';
 import { isResourceScenario, worldOf, type ScenarioId } from '../scenarios/ids.ts';
 import { prepareScenario, type PreparedScenario } from '../scenarios/run.ts';
 import { encodeScope, type Scope } from '../scenarios/scope.ts';
+import { settingParams, type Tweaks } from '../scenarios/tweaks.ts';
 import { describeScope, scoped } from './scope.ts';
 
 /**
@@ -24,6 +25,8 @@ export interface ExploreOptions {
   strategy: StrategyId;
   scope: Scope;
   mode: 'exhaustive' | 'random';
+  /** Settings changed from the scenario's own (`--set`, a link's `errors5xx=release`…). */
+  tweaks?: Tweaks;
   /** Exhaustive: only the first `maxDepth` choice points of a schedule branch. */
   maxDepth?: number;
   /** Stop after this many schedules (exhaustive), whatever is left. */
@@ -76,8 +79,8 @@ export class Explorer {
   private readonly report: Omit<ExploreReport, 'elapsedMs'>;
 
   constructor(private readonly options: ExploreOptions) {
-    const { scenario, strategy, scope, mode } = options;
-    this.prepared = prepareScenario({ scenario, strategy, shape: scoped(scope) });
+    const { scenario, strategy, scope, mode, tweaks = {} } = options;
+    this.prepared = prepareScenario({ scenario, strategy, tweaks, shape: scoped(scope) });
     this.report = {
       scenario,
       strategy,
@@ -172,25 +175,34 @@ export class Explorer {
       (best.choices < choices || (best.choices === choices && best.events <= result.events))
     )
       return;
-    const { scenario, strategy } = this.options;
+    const { scenario, strategy, tweaks = {} } = this.options;
     const { scope } = this.report;
+    const settings = settingParams(tweaks).map(([name, value]) => `${name}=${value}`);
+    const set = settings.length ? ` --set ${settings.join(',')}` : '';
     this.report.witness = {
       tape: result.tape,
       choices,
       events: result.events,
       summary: `${summary}; violated: ${violated.join(', ')}`,
       violated,
-      command: `npm run sim -- --scenario ${scenario}${isResourceScenario(scenario) ? '' : ` --strategy ${strategy}`} ${describeScope(scope)} --tape '${result.tape}'`,
-      link: witnessLink(scenario, strategy, scope, result.tape),
+      command: `npm run sim -- --scenario ${scenario}${isResourceScenario(scenario) ? '' : ` --strategy ${strategy}`} ${describeScope(scope)}${set} --tape '${result.tape}'`,
+      link: witnessLink(scenario, strategy, scope, result.tape, tweaks),
     };
   }
 }
 
 /** The query of the page's link to a witness (the page's own parser, src/state/url.ts, reads it). */
-function witnessLink(scenario: ScenarioId, strategy: StrategyId, scope: Scope, tape: string) {
+function witnessLink(
+  scenario: ScenarioId,
+  strategy: StrategyId,
+  scope: Scope,
+  tape: string,
+  tweaks: Tweaks,
+) {
   const params = new URLSearchParams({
     scenario,
     ...(isResourceScenario(scenario) ? {} : { strategy }),
+    ...Object.fromEntries(settingParams(tweaks)),
     scope: encodeScope(scope),
     tape,
   });

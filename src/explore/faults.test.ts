@@ -3,9 +3,22 @@ import fc from 'fast-check';
 import { seededSource } from '../sim/choice.ts';
 import { summarize } from '../model/outcome.ts';
 import { runWorld } from '../model/run.ts';
-import { type ScriptedFault, type WorldSettings } from '../model/settings.ts';
+import {
+  RETRY_KINDS,
+  type RetryKind,
+  type ScriptedFault,
+  type WorldSettings,
+} from '../model/settings.ts';
+import { LAB_RETRY_BUDGET } from '../model/retryBudget.ts';
 import { CRASH_POINTS } from '../model/crashPoints.ts';
-import { STRATEGIES, STRATEGY_IDS, type StrategyId } from '../model/strategies.ts';
+import {
+  ERRORS_5XX_POLICIES,
+  promisedUnder,
+  STRATEGIES,
+  STRATEGY_IDS,
+  type Errors5xxPolicy,
+  type StrategyId,
+} from '../model/strategies.ts';
 import { BASE_CLIENT, baseSettings } from '../scenarios/catalogue.ts';
 
 /**
@@ -25,7 +38,18 @@ const SAFE = STRATEGY_IDS.filter((id) => STRATEGIES[id].claimsAtMostOnce);
 const survivesEverything = (strategy: StrategyId) =>
   STRATEGIES[strategy].survivesCrashAt.length === CRASH_POINTS.length;
 
-function faultArbitrary(strategy: StrategyId): fc.Arbitrary<ScriptedFault> {
+/** The provider's outages a schedule may draw: down (503), or calls hanging with the charge made. */
+type OutageKind = 'provider-down' | 'provider-timeout';
+const OUTAGES: readonly OutageKind[] = ['provider-down', 'provider-timeout'];
+
+/** The 5xx policies under which a strategy promises at most one charge through an outage. */
+const outagePolicies = (strategy: StrategyId): Errors5xxPolicy[] =>
+  ERRORS_5XX_POLICIES.filter((p) => promisedUnder(STRATEGIES[strategy], p).includes('outage'));
+
+function faultArbitrary(
+  strategy: StrategyId,
+  outages: readonly OutageKind[] = OUTAGES,
+): fc.Arbitrary<ScriptedFault> {
   const at = fc.integer({ min: 0, max: 3000 });
   const direction = fc.constantFrom('request' as const, 'response' as const);
   const survivable = [
@@ -64,6 +88,16 @@ function faultArbitrary(strategy: StrategyId): fc.Arbitrary<ScriptedFault> {
           }),
         ]
       : []),
+    // The provider failing after the key was claimed, for up to two seconds.
+    ...(outages.length
+      ? [
+          fc.record({
+            kind: fc.constantFrom(...outages),
+            atMs: at,
+            durationMs: fc.integer({ min: 1, max: 2000 }),
+          }),
+        ]
+      : []),
   );
 }
 
@@ -76,17 +110,33 @@ interface Schedule {
   doubleSubmit: boolean;
   twoCustomers: boolean;
   keyRequired: boolean;
+  errors5xx: Errors5xxPolicy;
+  /** How the clients back off: plain, or one of AWS's three jitters. */
+  retry: RetryKind;
+  /** Tokens in a retry budget the clients share, or none: a refused client gives up. */
+  budget: number | null;
+  /** At most this many requests in progress, or no limit: one more gets 429 with Retry-After. */
+  limit: number | null;
 }
 
 function world(
   strategy: StrategyId,
-  { faults, doubleSubmit, twoCustomers: strangers, keyRequired }: Schedule,
+  {
+    faults,
+    doubleSubmit,
+    twoCustomers: strangers,
+    keyRequired,
+    errors5xx,
+    retry,
+    budget,
+    limit,
+  }: Schedule,
 ): WorldSettings {
   const crashes = faults.some((f) => f.kind === 'crash');
   const twoCustomers = strangers && (survivesEverything(strategy) || !crashes);
   const patient = {
     ...BASE_CLIENT,
-    retry: { kind: 'exponential' as const, maxAttempts: 12, baseDelayMs: 200, maxDelayMs: 2000 },
+    retry: { kind: retry, maxAttempts: 12, baseDelayMs: 200, maxDelayMs: 2000 },
   };
   const clients = [patient];
   if (doubleSubmit) clients.push({ ...patient, resubmits: 0, startAtMs: 20 });
@@ -101,10 +151,18 @@ function world(
     ...base,
     clients,
     faults,
-    server: { ...base.server, keyStoreFailure: 'fail-closed', keyRequired },
+    server: {
+      ...base.server,
+      keyStoreFailure: 'fail-closed',
+      keyRequired,
+      errors5xx,
+      maxInProgress: limit,
+    },
+    ...(budget === null ? {} : { retryBudget: { ...LAB_RETRY_BUDGET, capacity: budget } }),
   };
 }
 
+/** A schedule for the at-most-once property: outages of both kinds, under a policy that promises it. */
 const schedule = (strategy: StrategyId) =>
   fc.record({
     faults: fc.array(faultArbitrary(strategy), { maxLength: 5 }),
@@ -112,8 +170,37 @@ const schedule = (strategy: StrategyId) =>
     twoCustomers: fc.boolean(),
     // Every client sends a key: requiring one must change no promise.
     keyRequired: fc.boolean(),
+    errors5xx: fc.constantFrom(...outagePolicies(strategy)),
+    // Neither may the way clients back off, a 429 from an overloaded server, nor a retry budget
+    // that makes a client give up: what it was told must still match the charges.
+    retry: fc.constantFrom(...RETRY_KINDS.filter((k) => k !== 'none' && k !== 'fixed')),
+    budget: fc.option(fc.integer({ min: 0, max: 50 }), { nil: null }),
+    limit: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
     seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
   });
+
+/**
+ * A schedule for eventually-exactly-once. A stored 5xx ends its payment for good (the lesson of
+ * provider-outage), so here the key is released and a retry resumes; and a released call that
+ * hung with the charge made is charged again unless the provider call carries a key of ours, so a
+ * strategy without one meets only outages that charge nothing.
+ */
+const eventualSchedule = (strategy: StrategyId) => {
+  const resumes = promisedUnder(STRATEGIES[strategy], 'release').includes('outage');
+  return fc.record({
+    faults: fc.array(faultArbitrary(strategy, resumes ? OUTAGES : ['provider-down']), {
+      maxLength: 5,
+    }),
+    doubleSubmit: fc.boolean(),
+    twoCustomers: fc.boolean(),
+    keyRequired: fc.boolean(),
+    errors5xx: fc.constant<Errors5xxPolicy>('release'),
+    retry: fc.constantFrom(...RETRY_KINDS.filter((k) => k !== 'none' && k !== 'fixed')),
+    budget: fc.constant(null),
+    limit: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
+    seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+  });
+};
 
 describe('fault schedules (fast-check)', () => {
   it.each(SAFE)('%s: at most one charge per payment over 10,000 fault schedules', (strategy) => {
@@ -133,7 +220,8 @@ describe('fault schedules (fast-check)', () => {
     '%s: eventually exactly once — after the faults stop, every payment is charged exactly once',
     (strategy) => {
       fc.assert(
-        fc.property(schedule(strategy), (drawn) => {
+        // A client that keeps retrying: no budget may make it give up (eventualSchedule has none).
+        fc.property(eventualSchedule(strategy), (drawn) => {
           const result = runWorld(world(strategy, drawn), seededSource(drawn.seed));
           const outcome = summarize(result.trace);
           expect(result.stoppedBy).toBe('quiescent');
@@ -145,6 +233,19 @@ describe('fault schedules (fast-check)', () => {
       );
     },
   );
+
+  it('the schedules do meet the budget and the limit: some retries are refused, some requests get 429', () => {
+    const met = { refused: false, tooMany: false };
+    fc.assert(
+      fc.property(schedule('atomic-key'), (drawn) => {
+        const { trace } = runWorld(world('atomic-key', drawn), seededSource(drawn.seed));
+        met.refused ||= trace.some((r) => r.type === 'retry-budget' && r.change === 'refuse');
+        met.tooMany ||= summarize(trace).statuses.includes(429);
+      }),
+      { numRuns: 300, seed: 20261129 },
+    );
+    expect(met).toEqual({ refused: true, tooMany: true });
+  });
 
   it('the generator reaches every kind of fault and every survivable crash point', () => {
     const kinds = new Set<string>();
@@ -161,6 +262,8 @@ describe('fault schedules (fast-check)', () => {
         'partition',
         'key-store-down',
         'server-pause',
+        'provider-down',
+        'provider-timeout',
         'crash:now',
         ...CRASH_POINTS.map((p) => `crash:${p}`),
       ].sort(),

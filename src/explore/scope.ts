@@ -11,6 +11,7 @@ import {
   type CrashPoint,
 } from '../model/crashPoints.ts';
 import type { ChancePauses } from '../model/worldBase.ts';
+import { LAB_RETRY_BUDGET } from '../model/retryBudget.ts';
 import type { StrategyInfo } from '../model/strategies.ts';
 import type { SettingsShape } from '../scenarios/run.ts';
 import type { Scope } from '../scenarios/scope.ts';
@@ -39,7 +40,17 @@ export function smallScope(
       crashPoints: scope.crashPoints ?? [...strategy.survivesCrashAt],
       maxCrashes: scope.crashes,
       ...chancePauses(scope, CRASH_POINTS, server.lockTimeoutMs),
+      ...(scope.limit === undefined ? {} : { maxInProgress: scope.limit }),
     },
+    provider: {
+      ...settings.provider,
+      // Each call to the provider may fail, within the budget: down, or hanging (outages1).
+      ...(scope.outages ? { chanceOutages: { probability: 0.5, max: scope.outages } } : {}),
+    },
+    // The lab's retry budget, with as many tokens as the scope gives it: a few retries at most.
+    ...(scope.budget === undefined
+      ? {}
+      : { retryBudget: { ...LAB_RETRY_BUDGET, capacity: scope.budget } }),
   };
 }
 
@@ -82,10 +93,17 @@ function chancePauses(
   };
 }
 
+/** Backoff the kernel would draw (a jitter) becomes plain exponential backoff in a small scope. */
+const JITTERED: ReadonlySet<RetryPolicy['kind']> = new Set([
+  'exponential-jitter',
+  'equal-jitter',
+  'decorrelated-jitter',
+]);
+
 function scopedRetry(retry: RetryPolicy, scope: Scope): RetryPolicy {
   return {
     ...retry,
-    kind: retry.kind === 'exponential-jitter' ? 'exponential' : retry.kind,
+    kind: JITTERED.has(retry.kind) ? 'exponential' : retry.kind,
     maxAttempts: Math.min(retry.maxAttempts, scope.attempts ?? Infinity),
   };
 }
@@ -111,7 +129,10 @@ export const describeScope = (scope: Scope): string =>
   [
     `--losses ${scope.losses} --duplicates ${scope.duplicates} --crashes ${scope.crashes}`,
     scope.pauses === undefined ? '' : ` --pauses ${scope.pauses}`,
+    scope.outages === undefined ? '' : ` --outages ${scope.outages}`,
     scope.attempts === undefined ? '' : ` --attempts ${scope.attempts}`,
+    scope.budget === undefined ? '' : ` --budget ${scope.budget}`,
+    scope.limit === undefined ? '' : ` --limit ${scope.limit}`,
     scope.crashPoints === undefined ? '' : ` --crash-points ${scope.crashPoints.join(',')}`,
     scope.fixedDelays ? ' --fixed-delays' : '',
   ].join('');

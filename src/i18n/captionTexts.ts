@@ -110,7 +110,7 @@ const en = {
   status428: () =>
     '428 Precondition Required: the server demands If-Match on every change, and none was sent.',
   status503: () =>
-    '503: the key store is unreachable, and the server fails closed: it refuses rather than risk a duplicate.',
+    '503: the key store is unreachable, and the server fails closed: it refuses rather than risk a duplicate, and asks the client to try again in a second (Retry-After: 1).',
   background: (intent: string) =>
     `The background completer finished ${intent}, which its client had given up on.`,
   settled: (client: number, outcome: string) => `Client ${client} is done: ${outcome}.`,
@@ -121,6 +121,31 @@ const en = {
     `The run is over: ${plural(charges, 'charge', 'charges')} for ${plural(payments, 'payment', 'payments')}${duplicates ? `, ${plural(duplicates, 'duplicate', 'duplicates')}` : ' — no duplicate'}.`,
   endResources: (broken: number) =>
     `The run is over: ${broken ? `${plural(broken, 'invariant', 'invariants')} broken` : 'every invariant holds'}.`,
+  providerDown: (ms: number) =>
+    `The payment provider goes down for ${ms} ms: it will refuse every charge with 503.`,
+  providerHangs: (ms: number) =>
+    `For ${ms} ms calls to the payment provider hang: it takes the charge, but no answer comes back.`,
+  providerBack: () => 'The payment provider is back: charges go through again.',
+  providerRefused: (amount: string) =>
+    `The provider is down and refuses the charge of ${amount} with 503: no money moved.`,
+  providerTimedOut: (amount: string) =>
+    `No answer from the provider in time: the server stops waiting, not knowing whether the ${amount} was charged.`,
+  failureStored: () =>
+    'The server stores the 500 as the key’s answer (Stripe v1): every retry with this key gets it back, and the payment is never tried again.',
+  keyReleased: () =>
+    'The server lets the key go and keeps what it had done (rocket-rides): a retry will take it and run the work again from there.',
+  status500: () =>
+    '500: the payment failed after the work had begun. The client cannot tell whether the card was charged.',
+  backgroundFailed: (intent: string) =>
+    `The background completer tried to finish ${intent}, but the provider failed again.`,
+  backgroundFirst: (intent: string) =>
+    `The background completer found ${intent}’s key let go and finished the work; the client’s next retry will get this answer replayed.`,
+  status429: () =>
+    '429 Too Many Requests: the server is already working on as many requests as it allows, so it turns this one away before doing anything, and asks the client to come back in a second (Retry-After: 1).',
+  budgetSpent: (client: number, tokens: number, left: number) =>
+    `Client ${client}’s retry takes ${plural(tokens, 'token', 'tokens')} from the retry budget all the clients share: ${left} left.`,
+  budgetRefused: (client: number, tokens: number, left: number, afterTimeout: boolean) =>
+    `${afterTimeout ? `Client ${client} gave up waiting: timeout. It` : `Client ${client}`} would retry, but a retry costs ${plural(tokens, 'token', 'tokens')} and the retry budget all the clients share holds ${left}: the client gives up at once instead of adding to the load. The outcome is unknown.`,
   status403: () =>
     '403 Forbidden: this caller’s API key may not pay for the customer the body names. Nothing is charged, nothing is stored against the key.',
   replayedToAnother: (client: number, owner: number, payment: string) =>
@@ -141,6 +166,7 @@ function pluralRu(n: number, one: string, few: string, many: string): string {
 const clientsRu = (n: number) => pluralRu(n, 'клиент', 'клиента', 'клиентов');
 const charges = (n: number) => pluralRu(n, 'списание', 'списания', 'списаний');
 const payments = (n: number) => pluralRu(n, 'платёж', 'платежа', 'платежей');
+const tokensRu = (n: number) => pluralRu(n, 'токен', 'токена', 'токенов');
 
 const KEY_RU =
   'ключ идемпотентности (идентификатор, который клиент повторяет при каждой попытке платежа)';
@@ -238,7 +264,7 @@ const ru: CaptionTexts = {
   status428: () =>
     '428 Precondition Required: сервер требует If-Match при каждом изменении, а его не прислали.',
   status503: () =>
-    '503: хранилище ключей недоступно, и сервер закрывается: лучше отказать, чем рискнуть дублем.',
+    '503: хранилище ключей недоступно, и сервер закрывается: лучше отказать, чем рискнуть дублем. Клиента просят повторить через секунду (Retry-After: 1).',
   background: (intent: string) =>
     `Фоновый обработчик довёл до конца ${intent}: клиент этого платежа уже сдался.`,
   settled: (client: number, outcome: string) => `Клиент ${client} закончил: ${outcome}.`,
@@ -249,6 +275,31 @@ const ru: CaptionTexts = {
     `Прогон окончен: ${charges(chargeCount)} на ${payments(paymentCount)}${duplicates ? `, дублей: ${duplicates}` : ', дублей нет'}.`,
   endResources: (broken: number) =>
     `Прогон окончен: ${broken ? `нарушено инвариантов: ${broken}` : 'все инварианты соблюдены'}.`,
+  providerDown: (ms: number) =>
+    `Платёжный провайдер ложится на ${ms} мс: на каждое списание он ответит 503.`,
+  providerHangs: (ms: number) =>
+    `${ms} мс вызовы платёжного провайдера зависают: деньги он списывает, но ответ не возвращается.`,
+  providerBack: () => 'Платёжный провайдер снова работает: списания проходят.',
+  providerRefused: (amount: string) =>
+    `Провайдер лежит и отклоняет списание ${amount} с ответом 503: деньги не двигались.`,
+  providerTimedOut: (amount: string) =>
+    `Провайдер не ответил вовремя: сервер перестаёт ждать и не знает, списались ли ${amount}.`,
+  failureStored: () =>
+    'Сервер сохраняет 500 как ответ для этого ключа (Stripe v1): каждый повтор с этим ключом получит его же, и платёж больше не попробуют провести.',
+  keyReleased: () =>
+    'Сервер отпускает ключ и сохраняет то, что успел сделать (rocket-rides): повтор подхватит ключ и продолжит работу с этого места.',
+  status500: () =>
+    '500: платёж сорвался, когда работа уже началась. Клиент не может знать, списаны ли деньги.',
+  backgroundFailed: (intent: string) =>
+    `Фоновый обработчик попробовал довести до конца ${intent}, но провайдер снова дал сбой.`,
+  backgroundFirst: (intent: string) =>
+    `Фоновый обработчик нашёл отпущенный ключ ${intent} и довёл работу до конца; следующий повтор клиента получит этот ответ из сохранённого.`,
+  status429: () =>
+    '429 Too Many Requests: сервер уже занят столькими запросами, сколько готов вести одновременно, поэтому отклоняет этот, ничего не начиная, и просит клиента прийти через секунду (Retry-After: 1).',
+  budgetSpent: (client: number, tokens: number, left: number) =>
+    `Повтор клиента ${client} забирает ${tokensRu(tokens)} из общего на всех клиентов бюджета повторов: осталось ${left}.`,
+  budgetRefused: (client: number, tokens: number, left: number, afterTimeout: boolean) =>
+    `${afterTimeout ? `Клиент ${client} не дождался ответа: тайм-аут. Он` : `Клиент ${client}`} повторил бы запрос, но повтор стоит ${tokensRu(tokens)}, а в общем на всех клиентов бюджете повторов осталось ${left}: клиент сразу сдаётся и не добавляет серверу нагрузки. Чем всё кончилось, неизвестно.`,
   status403: () =>
     '403 Forbidden: API-ключу этого клиента нельзя платить за покупателя, названного в теле запроса. Ничего не списано, под ключом ничего не сохранено.',
   replayedToAnother: (client: number, owner: number, payment: string) =>

@@ -90,7 +90,9 @@ export const en = {
       none: 'no retry',
       fixed: 'fixed delay',
       exponential: 'exponential backoff',
-      'exponential-jitter': 'exponential backoff with jitter',
+      'exponential-jitter': 'exponential backoff with full jitter',
+      'equal-jitter': 'exponential backoff with equal jitter',
+      'decorrelated-jitter': 'decorrelated jitter',
     },
     attempts: 'Maximum attempts',
     keyPolicy: 'Idempotency-Key',
@@ -113,7 +115,7 @@ export const en = {
       'fail-closed': 'refuse with 503 (fail closed)',
     },
     payments: 'Payments per client',
-    errors: 'An error after the work began',
+    errors: 'A declined card (402)',
     errorChoices: {
       store: 'stored and replayed',
       forget: 'not stored: a retry runs again',
@@ -257,6 +259,7 @@ export const en = {
   notice: {
     badParams: (what: string) =>
       `The link asked for ${what}, which the lab does not know. Showing the defaults instead.`,
+    runFailed: 'This scenario could not load; the connection may have dropped.',
     dismiss: 'Dismiss',
     quote: (text: string) => `“${text}”`,
   },
@@ -314,16 +317,6 @@ export const en = {
     finalState: 'Final state on the server',
     intents: 'Requests',
   },
-  methods: {
-    title: 'HTTP methods, measured',
-    method: 'Method',
-    safe: 'Safe',
-    idempotent: 'Idempotent',
-    responses: 'Responses when repeated',
-    yes: 'yes',
-    no: 'no',
-    note: 'Each method is run once, and again with its first answers lost so the client repeats it; the states the server is left in are compared. Idempotent means the same state either way; the responses may differ (DELETE: 204, then 404). PATCH here is “add 10 to the balance”; a PATCH that sets fields would come out idempotent — PATCH is not idempotent in general, though some patches are.',
-  },
   invariants: {
     region: 'Invariants',
     holds: 'holds',
@@ -359,93 +352,6 @@ export const en = {
     time: 'Time',
     actor: 'Actor',
     what: 'What happened',
-    attempt: (n: number) => `attempt ${n}`,
-    key: 'key',
-    noKey: 'no key',
-    noConditions: 'no preconditions',
-    replayed: 'replayed',
-    copy: 'copy',
-    verbs: {
-      recorded: 'recorded',
-      dedup: 'same charge',
-      declined: 'declined',
-      'top-up': 'topped up',
-      ignored: 'ignored',
-      'fault-end': 'fault over',
-      background: 'finished',
-      start: 'starts',
-      'start-resources': 'starts',
-      served: 'executed',
-      send: 'sends',
-      deliver: 'delivered',
-      drop: 'dropped',
-      duplicate: 'duplicated',
-      timer: 'timer',
-      transition: 'state',
-      store: 'query',
-      charge: 'charged',
-      fault: 'fault',
-      crash: 'crashed',
-      restart: 'restarted',
-      settle: 'settled',
-      invariant: 'VIOLATED',
-      refused: 'refused',
-    },
-    dropReasons: {
-      scripted: 'dropped by a fault',
-      loss: 'lost in the network',
-      partition: 'network partition',
-      'server-down': 'server is down',
-    },
-    timers: {
-      timeout: 'timeout fires',
-      backoff: 'backoff ends, retrying',
-      think: 'done editing, saving',
-      restart: 'restart delay ends',
-      completer: 'completer wakes up',
-    },
-    recordedDetail: (what: 'payment' | 'receipt', id: string, intent: string) =>
-      what === 'payment'
-        ? `payment row ${id} for ${intent} committed`
-        : `receipt email for ${id} staged`,
-    ignoredDetail: (what: string) => `${what} — an answer the client no longer waits for`,
-    dedupDetail: (chargeId: string, intent: string) =>
-      `the provider knows this charge's key: returns ${chargeId} for ${intent}, moves no money`,
-    backgroundDetail: (intent: string, status: string) =>
-      `the completer finished ${intent} in the background (${status})`,
-    startDetail: (strategy: string, intents: number) =>
-      `strategy ${strategy}, ${plural(intents, 'payment', 'payments')} to make`,
-    chargeDetail: (amount: string, intent: string, chargeId: string) =>
-      `${amount} for ${intent} (${chargeId})`,
-    declinedDetail: (amount: string, intent: string, balance: string) =>
-      `${amount} for ${intent}: the card holds only ${balance}; no money moves`,
-    declineReplayedDetail: (amount: string, intent: string) =>
-      `${amount} for ${intent}: the provider knows this charge's key and gives back its decline; no money moves`,
-    topUpDetail: (amount: string, balance: string) =>
-      `the customer adds ${amount} to the card; it now holds ${balance}`,
-    crashDetail: (point: string, lost: number) =>
-      `at “${point}”; ${plural(lost, 'request', 'requests')} in memory lost`,
-    settleDetail: (intent: string, outcome: string) => `${intent}: ${outcome}`,
-    alreadyApplied: 'the change was already there (the 412 meant “done”)',
-    startResourcesDetail: (intents: number, paths: string) =>
-      `${plural(intents, 'request', 'requests')} to make; resources ${paths}`,
-    servedDetail: (request: string, status: string, change: string) =>
-      `${request} → ${status}; ${change}`,
-    unchanged: 'state unchanged',
-    changed: (before: string, after: string) => `${before} → ${after}`,
-    absent: 'absent',
-    faults: {
-      dropRequest: 'drop the next request',
-      dropResponse: 'drop the next response',
-      crash: (point: string) => `crash the server at “${point}”`,
-      crashNow: 'crash the server now',
-      duplicateRequest: 'deliver the next request twice',
-      duplicateResponse: 'deliver the next response twice',
-      partition: (ms: number) => `partition the network for ${ms} ms`,
-      keyStoreDown: (ms: number) => `take the idempotency-key store down for ${ms} ms`,
-      serverPause: (ms: number) =>
-        `freeze the server for ${ms} ms (a long garbage-collection pause: nothing runs, requests queue)`,
-    },
     crashPoints: {
       'before-commit': 'before commit',
       'after-provider-charge': 'after the provider answered, before commit',
@@ -555,6 +461,12 @@ export const en = {
     'declined-late-copy': {
       title: 'Card declined, then a late copy',
     },
+    'provider-outage': {
+      title: 'Provider down after the key was claimed',
+    },
+    'provider-timeout': {
+      title: 'Provider call times out',
+    },
     'retry-storm': {
       title: 'Retry storm',
     },
@@ -652,6 +564,40 @@ export const en = {
       holder: string,
     ) =>
       `ERROR: duplicate key value violates unique constraint "${constraint}" — ${row} for ${intent} would record ${charge} again (${holder} holds it); ROLLBACK`,
+  },
+  /** A 5xx after the work began: the provider's outages, and what a server does with the key. */
+  outage: {
+    /** The setting `errors5xx`; `settings.errors` is the other one, about declines. */
+    errors5xx: 'A provider failure after the work began (500)',
+    errors5xxChoices: {
+      store: 'stored and replayed (Stripe)',
+      release: 'key released: a retry resumes (rocket-rides)',
+    },
+    providerDown: 'Provider down for 1 s',
+    providerTimeout: 'Provider hangs for 1 s',
+    states: {
+      hanging: 'calls hang',
+      failing: 'provider failed',
+      unlockingKey: 'letting the key go',
+      releasingKey: 'releasing the key',
+      recordingFailure: 'storing the 500',
+      cachingFailure: 'caching the 500',
+      failed: 'failed (500)',
+    } as Record<string, string>,
+  },
+  retries: {
+    /** Settings: one retry budget for every client, and the server's limit on work in progress. */
+    budget: 'Retry budget (token bucket)',
+    budgetChoices: {
+      off: 'none: retry while attempts last',
+      on: '50 tokens, shared by all clients',
+    },
+    limit: 'Server’s limit on requests at once',
+    limitOption: (n: number) => `at most ${n}, then 429`,
+    /** The event log: the wait an answer asks for, and what the budget did. */
+    retryAfter: (seconds: string) => `Retry-After: ${seconds} s`,
+    ledger: (left: number, refused: number) =>
+      `Retry budget: ${plural(left, 'token', 'tokens')} left, ${plural(refused, 'retry', 'retries')} refused (a refused client gives up at once).`,
   },
 };
 

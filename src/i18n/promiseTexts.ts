@@ -4,7 +4,13 @@
  * drawer, which loads on demand, says it.
  */
 import { CRASH_POINTS } from '../model/crashPoints.ts';
-import type { FaultClass, StrategyInfo } from '../model/strategies.ts';
+import {
+  errors5xxOf,
+  promisedUnder,
+  type Errors5xxPolicy,
+  type FaultClass,
+  type StrategyInfo,
+} from '../model/strategies.ts';
 import type { Lang } from './i18n.ts';
 
 interface PromiseTexts {
@@ -16,6 +22,10 @@ interface PromiseTexts {
     crashLocal: string;
   };
   notPause: string;
+  /** An outage promised with the 5xx released: the provider's own key is what holds. */
+  outageReleased: string;
+  /** An outage not promised: the 5xx released, and the provider gets no key of ours. */
+  notOutage: string;
   and: string;
 }
 
@@ -31,8 +41,13 @@ const en: PromiseTexts = {
     crashLocal:
       'a crash before or after the commit (not between the provider’s charge and the commit)',
     pause: 'a server frozen for any length of time',
+    outage: 'a provider that fails after the work began (its 500 stored as the key’s answer)',
   },
   notPause: 'a server frozen for longer than the lock’s timeout',
+  outageReleased:
+    'a provider that fails after the work began (the key released: the provider’s own key stops a second charge)',
+  notOutage:
+    'Not when the provider fails after the work began and the key is released: a retry after a call that timed out charges again, as the provider gets no key of ours.',
   and: 'and',
 };
 
@@ -47,8 +62,13 @@ const ru: PromiseTexts = {
     crashAnywhere: 'падение в любой точке',
     crashLocal: 'падение до или после коммита (но не между списанием у провайдера и коммитом)',
     pause: 'замирание сервера на любое время',
+    outage: 'сбой провайдера после начала работы (его 500 сохраняется как ответ для ключа)',
   },
   notPause: 'сервер замирает дольше тайм-аута блокировки',
+  outageReleased:
+    'сбой провайдера после начала работы (ключ освобождается: второе списание остановит ключ у самого провайдера)',
+  notOutage:
+    'Этого она не обещает при сбое провайдера после начала работы, если ключ освобождается: повтор после вызова, не дождавшегося ответа, спишет деньги снова — провайдер ведь не получает нашего ключа.',
   and: 'и',
 };
 
@@ -61,17 +81,29 @@ function listOf(items: string[], and: string): string {
     : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
 }
 
-/** The strategy's promise, and what it leaves out, in the learner's language. */
-export function promiseText(strategy: StrategyInfo, lang: Lang): string {
+/**
+ * The strategy's promise, and what it leaves out, in the learner's language, with the 5xx policy
+ * in force (the one set, or the strategy's default).
+ */
+export function promiseText(
+  strategy: StrategyInfo,
+  lang: Lang,
+  errors5xx?: Errors5xxPolicy,
+): string {
   const t = TEXTS[lang];
   if (strategy.promisesUnder.length === 0) return t.nothing;
+  const policy = errors5xxOf(strategy, errors5xx);
+  const promises = promisedUnder(strategy, policy);
   const crashLabel =
     strategy.survivesCrashAt.length === CRASH_POINTS.length
       ? t.faults.crashAnywhere
       : t.faults.crashLocal;
-  const label = (fault: FaultClass) => (fault === 'crash' ? crashLabel : t.faults[fault]);
-  const promised = t.under(listOf(strategy.promisesUnder.map(label), t.and));
-  return strategy.promisesUnder.includes('pause')
-    ? promised
-    : `${promised} ${t.notUnder(t.notPause)}`;
+  const label = (fault: FaultClass) => {
+    if (fault === 'crash') return crashLabel;
+    return fault === 'outage' && policy === 'release' ? t.outageReleased : t.faults[fault];
+  };
+  const said = [t.under(listOf(promises.map(label), t.and))];
+  if (!promises.includes('pause')) said.push(t.notUnder(t.notPause));
+  if (!promises.includes('outage')) said.push(t.notOutage);
+  return said.join(' ');
 }

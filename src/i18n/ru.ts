@@ -1,21 +1,13 @@
 import type { Messages } from './en.ts';
 
-/** Russian plural forms: 1 платёж, 2 платежа, 5 платежей. */
-export function pluralRu(n: number, one: string, few: string, many: string): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  const form =
-    mod10 === 1 && mod100 !== 11
-      ? one
-      : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)
-        ? few
-        : many;
-  return `${n} ${form}`;
-}
+import { pluralRu } from './plural.ts';
+
+export { pluralRu };
 
 const payments = (n: number) => pluralRu(n, 'платёж', 'платежа', 'платежей');
 const charges = (n: number) => pluralRu(n, 'списание', 'списания', 'списаний');
 const times = (n: number) => pluralRu(n, 'раз', 'раза', 'раз');
+const tokens = (n: number) => pluralRu(n, 'токен', 'токена', 'токенов');
 
 export const ru: Messages = {
   lang: 'ru',
@@ -101,7 +93,9 @@ export const ru: Messages = {
       none: 'без повторов',
       fixed: 'фиксированная пауза',
       exponential: 'экспоненциальная пауза',
-      'exponential-jitter': 'экспоненциальная пауза с джиттером',
+      'exponential-jitter': 'экспоненциальная пауза с полным джиттером',
+      'equal-jitter': 'экспоненциальная пауза с равным джиттером',
+      'decorrelated-jitter': 'декоррелированный джиттер',
     },
     attempts: 'Попыток не больше',
     keyPolicy: 'Idempotency-Key',
@@ -124,7 +118,7 @@ export const ru: Messages = {
       'fail-closed': 'отказывать с 503 (fail closed)',
     },
     payments: 'Платежей на клиента',
-    errors: 'Ошибка после начала работы',
+    errors: 'Отказ по карте (402)',
     errorChoices: {
       store: 'сохраняется и воспроизводится',
       forget: 'не сохраняется: повтор выполняется заново',
@@ -266,6 +260,7 @@ export const ru: Messages = {
   notice: {
     badParams: (what: string) =>
       `В ссылке указано ${what} — такого в лаборатории нет. Показаны значения по умолчанию.`,
+    runFailed: 'Сценарий не загрузился: возможно, пропало соединение.',
     dismiss: 'Закрыть',
     quote: (text: string) => `«${text}»`,
   },
@@ -325,16 +320,6 @@ export const ru: Messages = {
     finalState: 'Итоговое состояние на сервере',
     intents: 'Запросы',
   },
-  methods: {
-    title: 'Методы HTTP на деле',
-    method: 'Метод',
-    safe: 'Безопасный',
-    idempotent: 'Идемпотентный',
-    responses: 'Ответы при повторе',
-    yes: 'да',
-    no: 'нет',
-    note: 'Каждый метод выполняется один раз и ещё раз — с потерянными первыми ответами, так что клиент его повторяет; состояния сервера сравниваются. Идемпотентный — состояние одно и то же; ответы могут различаться (DELETE: 204, затем 404). PATCH здесь — «прибавить 10 к балансу»; PATCH, задающий значения полей, оказался бы идемпотентным: PATCH не идемпотентен в общем случае, хотя некоторые патчи идемпотентны.',
-  },
   invariants: {
     region: 'Инварианты',
     holds: 'выполняется',
@@ -369,93 +354,6 @@ export const ru: Messages = {
     time: 'Время',
     actor: 'Участник',
     what: 'Что произошло',
-    attempt: (n: number) => `попытка ${n}`,
-    key: 'ключ',
-    noKey: 'без ключа',
-    noConditions: 'без предусловий',
-    replayed: 'повтор ответа',
-    copy: 'копия',
-    verbs: {
-      recorded: 'записано',
-      dedup: 'то же списание',
-      declined: 'отказ',
-      'top-up': 'пополнение',
-      ignored: 'проигнорирован',
-      'fault-end': 'сбой закончился',
-      background: 'завершено',
-      start: 'старт',
-      'start-resources': 'старт',
-      served: 'выполнен',
-      send: 'отправляет',
-      deliver: 'доставлено',
-      drop: 'потеряно',
-      duplicate: 'продублировано',
-      timer: 'таймер',
-      transition: 'состояние',
-      store: 'запрос к БД',
-      charge: 'списание',
-      fault: 'сбой',
-      crash: 'падение',
-      restart: 'перезапуск',
-      settle: 'итог',
-      invariant: 'НАРУШЕНИЕ',
-      refused: 'отклонено',
-    },
-    dropReasons: {
-      scripted: 'отброшено сбоем',
-      loss: 'потеряно в сети',
-      partition: 'сетевой раздел',
-      'server-down': 'сервер не работает',
-    },
-    timers: {
-      timeout: 'истёк тайм-аут',
-      backoff: 'пауза закончилась, повтор',
-      think: 'правка закончена, сохраняем',
-      restart: 'сервер поднимается',
-      completer: 'проснулся фоновый обработчик',
-    },
-    recordedDetail: (what: 'payment' | 'receipt', id: string, intent: string) =>
-      what === 'payment'
-        ? `строка платежа ${id} по ${intent} зафиксирована`
-        : `письмо-чек по ${id} поставлено в очередь`,
-    ignoredDetail: (what: string) => `${what} — ответ, которого клиент уже не ждёт`,
-    dedupDetail: (chargeId: string, intent: string) =>
-      `провайдер узнал ключ списания: возвращает ${chargeId} по ${intent}, деньги не списываются`,
-    backgroundDetail: (intent: string, status: string) =>
-      `фоновый обработчик завершил ${intent} без клиента (${status})`,
-    startDetail: (strategy: string, intents: number) =>
-      `стратегия ${strategy}, ${payments(intents)}`,
-    chargeDetail: (amount: string, intent: string, chargeId: string) =>
-      `${amount} по ${intent} (${chargeId})`,
-    declinedDetail: (amount: string, intent: string, balance: string) =>
-      `${amount} по ${intent}: на карте только ${balance}; деньги не списываются`,
-    declineReplayedDetail: (amount: string, intent: string) =>
-      `${amount} по ${intent}: провайдер узнал ключ списания и возвращает прежний отказ; деньги не списываются`,
-    topUpDetail: (amount: string, balance: string) =>
-      `покупатель пополняет карту на ${amount}; теперь на ней ${balance}`,
-    crashDetail: (point: string, lost: number) =>
-      `в точке «${point}»; потеряно запросов в памяти: ${lost}`,
-    settleDetail: (intent: string, outcome: string) => `${intent}: ${outcome}`,
-    alreadyApplied: 'изменение уже было на месте (412 значил «готово»)',
-    startResourcesDetail: (intents: number, paths: string) =>
-      `${pluralRu(intents, 'запрос', 'запроса', 'запросов')} к выполнению; ресурсы ${paths}`,
-    servedDetail: (request: string, status: string, change: string) =>
-      `${request} → ${status}; ${change}`,
-    unchanged: 'состояние не изменилось',
-    changed: (before: string, after: string) => `${before} → ${after}`,
-    absent: 'нет',
-    faults: {
-      dropRequest: 'потерять следующий запрос',
-      dropResponse: 'потерять следующий ответ',
-      crash: (point: string) => `уронить сервер в точке «${point}»`,
-      crashNow: 'уронить сервер сейчас',
-      duplicateRequest: 'доставить следующий запрос дважды',
-      duplicateResponse: 'доставить следующий ответ дважды',
-      partition: (ms: number) => `разделить сеть на ${ms} мс`,
-      keyStoreDown: (ms: number) => `отключить хранилище ключей идемпотентности на ${ms} мс`,
-      serverPause: (ms: number) =>
-        `заморозить сервер на ${ms} мс (долгая пауза сборки мусора: ничего не выполняется, запросы ждут в очереди)`,
-    },
     crashPoints: {
       'before-commit': 'до коммита',
       'after-provider-charge': 'после ответа провайдера, до фиксации',
@@ -565,6 +463,12 @@ export const ru: Messages = {
     'declined-late-copy': {
       title: 'Отказ по карте, затем запоздалая копия',
     },
+    'provider-outage': {
+      title: 'Провайдер лёг после захвата ключа',
+    },
+    'provider-timeout': {
+      title: 'Вызов провайдера не дождался ответа',
+    },
     'retry-storm': {
       title: 'Шторм повторов',
     },
@@ -658,5 +562,32 @@ export const ru: Messages = {
       holder: string,
     ) =>
       `ERROR: duplicate key value violates unique constraint "${constraint}" — строка ${row} для ${intent} повторно записала бы ${charge} (оно уже в ${holder}); ROLLBACK`,
+  },
+  outage: {
+    errors5xx: 'Сбой провайдера после начала работы (500)',
+    errors5xxChoices: {
+      store: 'сохраняется и воспроизводится (Stripe)',
+      release: 'ключ освобождается, повтор продолжает работу (rocket-rides)',
+    },
+    providerDown: 'Провайдер недоступен 1 с',
+    providerTimeout: 'Провайдер зависает на 1 с',
+    states: {
+      hanging: 'вызовы зависают',
+      failing: 'сбой провайдера',
+      unlockingKey: 'отпускает ключ',
+      releasingKey: 'освобождает ключ',
+      recordingFailure: 'сохраняет 500',
+      cachingFailure: 'кэширует 500',
+      failed: 'ошибка (500)',
+    },
+  },
+  retries: {
+    budget: 'Бюджет повторов (token bucket)',
+    budgetChoices: { off: 'нет: повторять, пока есть попытки', on: '50 токенов на всех клиентов' },
+    limit: 'Предел сервера на одновременные запросы',
+    limitOption: (n: number) => `не больше ${n}, сверх — 429`,
+    retryAfter: (seconds: string) => `Retry-After: ${seconds} с`,
+    ledger: (left: number, refused: number) =>
+      `Бюджет повторов: осталось ${tokens(left)}, отказано в ${pluralRu(refused, 'повторе', 'повторах', 'повторах')} (получив отказ, клиент сразу сдаётся).`,
   },
 };

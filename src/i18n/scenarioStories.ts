@@ -44,7 +44,7 @@ const en: Readonly<Record<ScenarioId, string>> = {
   'key-expired':
     'The server keeps keys for 2 s, but the client waits 2.5 s before retrying a lost response. By then the key is gone and the retry is a new request: a duplicate. Keep keys longer than clients keep retrying (Stripe: 24 hours).',
   'key-store-down':
-    'The idempotency-key store is unreachable for 3 s and the server chooses to go on without it. The first response is lost, the retry cannot be recognised, and the customer is charged twice.',
+    'The idempotency-key store is unreachable for 3 s and the server chooses to go on without it. (The keys live apart from the payments here, in a store of their own, so the key’s INSERT fails while the payment’s still works — the log shows the claim failing and the payment going ahead unprotected.) The first response is lost, the retry cannot be recognised, and the customer is charged twice.',
   'key-store-down-fail-closed':
     'The same outage, but the server refuses with 503 Service Unavailable while it cannot check keys. The client retries until the store is back, then pays exactly once. Safety is bought with availability.',
   'payload-mismatch':
@@ -53,10 +53,14 @@ const en: Readonly<Record<ScenarioId, string>> = {
     'The provider charges the card, then the server crashes before committing. The rollback cannot undo an outside charge, and a retry charges again — unless the provider call carries a key derived from ours and the request resumes from its recovery point.',
   'declined-late-copy':
     'Ada’s card holds €30 and she pays €42: the provider declines, and her app shows “Payment declined”. She tops up €50. Then a copy of the old request, held up in the network, arrives 800 ms late. A server that stored the decline replays it; one that did not charges her for a payment she was told had failed.',
+  'provider-outage':
+    'The payment provider is down for the first second and answers every charge with 503, so the server answers 500: the work had begun — the key was claimed — when it failed. What follows is the server’s policy for a 5xx after the work began (the setting errors5xx, not the one for declines). Stored, as Stripe’s v1 API does (the default here without recovery points): the 500 becomes the key’s answer, every retry gets it back, and this payment never happens with this key — the client has to find out what happened and start a new payment. Released, as in rocket-rides (the default with recovery points): the key is unlocked, and a retry or the background completer resumes the work once the provider is back — one charge, 201. A request without a key has nothing stored against it: its retry simply runs again.',
+  'provider-timeout':
+    'For the first second calls to the provider hang: it takes the charge, but its answer never comes, and after 500 ms the server stops waiting and answers 500. The outcome is unknown — the money may have moved. Stored (Stripe v1), every retry gets that 500 and the card is not charged again, but the first charge did happen and no payment is recorded: someone has to reconcile it with the provider. Released (rocket-rides), a retry runs the charge again — a second charge, unless the provider call carries a key derived from ours, as with recovery points, and the provider hands back the first charge. In the settings below, choose “key released” for a provider failure and compare the locked key with recovery points.',
   'retry-storm':
     'Twelve customers pay while the server is down for 2.5 s. Their clients back off exponentially but without jitter, so the retries arrive in synchronised waves. Watch the server’s peak load.',
   'retry-storm-jitter':
-    'The same outage, but each client waits a random time up to its backoff (full jitter). The retries spread out and the peak load on the server drops.',
+    'The same outage, but each client waits a random time up to its backoff (full jitter). The retries spread out: the busiest 100 ms sees about half of them on average, never all twelve. The first attempts still arrive together, so the peak of all requests stays at twelve.',
   'stolen-key':
     'Ada pays €42.00. Later Mallory, another caller with an API key of her own, sends Ada’s Idempotency-Key, copied from a log: first with Ada’s very request, then with a €5.00 payment of her own. The key is scoped by who calls, not by the customer the body names: the first gets 403 Forbidden, the second is a new payment in Mallory’s own scope. The textbook cache keys by the body’s customer and answers before anyone checks the caller: it hands Mallory Ada’s payment.',
 };
@@ -99,7 +103,7 @@ const ru: typeof en = {
   'key-expired':
     'Сервер хранит ключи 2 с, а клиент повторяет потерянный запрос через 2,5 с. К этому моменту ключа уже нет, и повтор — это новый запрос: дубликат. Храните ключи дольше, чем клиенты продолжают повторять (в Stripe — 24 часа).',
   'key-store-down':
-    'Хранилище ключей идемпотентности недоступно 3 с, и сервер решает работать дальше без него (fail open). Первый ответ теряется, повтор невозможно распознать, и деньги списываются дважды.',
+    'Хранилище ключей идемпотентности недоступно 3 с, и сервер решает работать дальше без него (fail open). (Ключи здесь хранятся отдельно от платежей, поэтому INSERT ключа падает, а запись платежа проходит — в журнале видно, как захват ключа не удаётся и платёж идёт дальше без защиты.) Первый ответ теряется, повтор невозможно распознать, и деньги списываются дважды.',
   'key-store-down-fail-closed':
     'Тот же сбой, но сервер отвечает 503 Service Unavailable, пока не может проверить ключи (fail closed). Клиент повторяет, пока хранилище не вернётся, и платит ровно один раз. Безопасность покупается ценой доступности.',
   'payload-mismatch':
@@ -108,10 +112,14 @@ const ru: typeof en = {
     'Провайдер списал деньги, а сервер упал до коммита. Откат не отменит внешнее списание, и повтор спишет ещё раз — если только вызов провайдера не несёт ключ, производный от нашего, а запрос не продолжается с точки восстановления.',
   'declined-late-copy':
     'На карте Ады 30 €, а платит она 42 €: провайдер отказывает, и приложение показывает «Платёж отклонён». Ада пополняет карту на 50 €. Затем копия старого запроса, задержавшаяся в сети, приходит с опозданием на 800 мс. Сервер, сохранивший отказ, воспроизводит его; сервер, не сохранивший, списывает деньги за платёж, о котором Аде сказали, что он не прошёл.',
+  'provider-outage':
+    'Первую секунду платёжный провайдер недоступен и на каждое списание отвечает 503, поэтому сервер отвечает клиенту 500: работа уже началась — ключ захвачен, — когда случился сбой. Дальше всё решает политика сервера для 5xx после начала работы (настройка errors5xx, не та, что для отказов по карте). Если ошибка сохраняется, как в API Stripe v1 (здесь так по умолчанию у стратегий без точек восстановления), 500 становится ответом для этого ключа: каждый повтор получает его снова, и с этим ключом платёж уже не пройдёт — клиенту придётся выяснить, что произошло, и начать новый платёж. Если ключ освобождается, как в rocket-rides (по умолчанию у точек восстановления), блокировка снимается, и повтор или фоновый обработчик продолжает работу, когда провайдер вернётся: одно списание, 201. У запроса без ключа сохранять ошибку не под чем — его повтор просто выполняется заново.',
+  'provider-timeout':
+    'Первую секунду вызовы провайдера зависают: деньги он списывает, но ответ не приходит, и через 500 мс сервер перестаёт ждать и отвечает 500. Исход неизвестен — деньги могли уйти. Если ошибка сохраняется (Stripe v1), каждый повтор получает тот же 500 и карту больше не трогает, но первое списание было, а платёж нигде не записан: сверять его с провайдером придётся отдельно. Если ключ освобождается (rocket-rides), повтор списывает снова — второе списание, если только вызов провайдера не несёт ключ, производный от нашего, как у точек восстановления: тогда провайдер вернёт первое списание. Выберите в настройках ниже для сбоя провайдера «ключ освобождается» и сравните ключ с блокировкой с точками восстановления.',
   'retry-storm':
     'Двенадцать покупателей платят, пока сервер лежит 2,5 с. Их клиенты увеличивают паузы экспоненциально, но без случайного разброса, и повторы приходят синхронными волнами. Следите за пиковой нагрузкой на сервер.',
   'retry-storm-jitter':
-    'Тот же сбой, но каждый клиент ждёт случайное время в пределах своей паузы (full jitter). Повторы растягиваются во времени, и пиковая нагрузка на сервер падает.',
+    'Тот же сбой, но каждый клиент ждёт случайное время в пределах своей паузы (full jitter). Повторы растягиваются во времени: в самые загруженные 100 мс приходит в среднем около половины из них и ни разу все двенадцать. Первые попытки по-прежнему приходят разом, поэтому пик всех запросов остаётся двенадцать.',
   'stolen-key':
     'Ада платит 42,00 €. Позже Мэллори — другой клиент со своим API-ключом — присылает ключ идемпотентности Ады, скопированный из лога: сначала с тем же запросом, что у Ады, потом со своим платежом на 5,00 €. Область действия ключа задаёт тот, кто обращается, а не покупатель, названный в теле запроса: первый запрос получает 403 Forbidden, второй становится новым платежом в собственной области Мэллори. Учебный кэш берёт покупателя из тела и отвечает раньше, чем кто-либо проверит вызывающего: он отдаёт Мэллори платёж Ады.',
 };

@@ -41,8 +41,13 @@ const en = {
     KEY_FORGOTTEN: 'key deleted',
     CHARGED: 'charged',
     DECLINED: '402 declined',
+    PROVIDER_ERROR: '503 down',
+    PROVIDER_TIMEOUT: 'no answer',
     UNIQUE_VIOLATION: 'unique violation: charge_id',
   },
+  /** rocket-rides after a 5xx: the key row stays, unlocked, for a retry to resume. */
+  unlockKey: 'unlock key',
+  keyUnlocked: 'key unlocked',
   /** An answer whose request died in a crash before it came. */
   unheard: 'never heard: the server crashed',
   /** A call's or an answer's name for a screen reader and a tooltip. */
@@ -85,8 +90,12 @@ const ru: SequenceTexts = {
     KEY_FORGOTTEN: 'ключ удалён',
     CHARGED: 'списано',
     DECLINED: '402 отказ',
+    PROVIDER_ERROR: '503 лёг',
+    PROVIDER_TIMEOUT: 'нет ответа',
     UNIQUE_VIOLATION: 'нарушена уникальность charge_id',
   },
+  unlockKey: 'снять блокировку',
+  keyUnlocked: 'блокировка снята',
   unheard: 'ответ не дошёл: сервер упал',
   named: (from: string, to: string, label: string) => `${from} → ${to}: ${label}`,
   rollback: 'откат',

@@ -18,8 +18,23 @@ export interface TransmitParams {
 export interface StartTimerParams {
   name: TimerName;
   delayMs: number;
-  /** Full jitter: the kernel draws the actual delay uniformly from 0..delayMs. */
-  jitter?: boolean;
+  /**
+   * Jitter: the kernel draws the delay uniformly from `fromMs`..`delayMs` (whole ms), then caps it
+   * at `capMs` if one is given (decorrelated jitter draws past its cap).
+   */
+  jitter?: { fromMs: number; capMs?: number };
+  /** The delay is at least this long, whatever was drawn: the Retry-After the server asked for. */
+  atLeastMs?: number;
+}
+export interface TakeRetryTokenParams {
+  intentId: string;
+  /** A retry after a timeout costs more (AWS: 10 tokens instead of 5). */
+  afterTimeout: boolean;
+}
+export interface ShedParams {
+  /** The request turned away before any work began, and the answer it gets. */
+  message: RequestMessage;
+  response: HttpResponse;
 }
 export interface CancelTimerParams {
   name: TimerName;
@@ -65,6 +80,11 @@ export interface ReplyParams {
   reply: StoreReply | ProviderReply;
 }
 
+/** A call the provider leaves hanging: its caller hears nothing, and stops at its read timeout. */
+export interface WithholdParams {
+  to: ActorId;
+}
+
 export interface IgnoreParams {
   /** The late response the client no longer waits for. */
   messageId: number;
@@ -104,11 +124,14 @@ export interface EffectParams {
   callProvider: CallProviderParams;
   respond: RespondParams;
   reply: ReplyParams;
+  withhold: WithholdParams;
   replyAll: ReplyAllParams;
   dedup: DedupParams;
   decline: DeclineParams;
   runCompleter: undefined;
   served: ServedParams;
+  takeRetryToken: TakeRetryTokenParams;
+  shed: ShedParams;
 }
 
 export type EffectName = keyof EffectParams;
@@ -138,11 +161,14 @@ const EFFECT_OWNER = {
   callProvider: 'payments',
   respond: 'payments',
   reply: 'payments',
+  withhold: 'payments',
   replyAll: 'payments',
   dedup: 'payments',
   decline: 'payments',
   runCompleter: 'payments',
   served: 'resources',
+  takeRetryToken: 'base',
+  shed: 'base',
 } as const satisfies Record<EffectName, 'base' | 'payments' | 'resources'>;
 
 type EffectOwner = (typeof EFFECT_OWNER)[EffectName];
@@ -208,9 +234,12 @@ export const EFFECTS: {
   callProvider: none,
   respond: none,
   reply: none,
+  withhold: none,
   replyAll: none,
   dedup: none,
   decline: none,
   runCompleter: none,
   served: none,
+  takeRetryToken: none,
+  shed: none,
 };

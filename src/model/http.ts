@@ -41,6 +41,7 @@ export const STATUS_TEXT: Readonly<Record<number, string>> = {
   412: 'Precondition Failed',
   422: 'Unprocessable Content',
   428: 'Precondition Required',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -51,6 +52,20 @@ export const IF_MATCH = 'If-Match';
 export const IF_NONE_MATCH = 'If-None-Match';
 export const LOCATION = 'Location';
 export const IDEMPOTENT_REPLAYED = 'Idempotent-Replayed';
+export const RETRY_AFTER = 'Retry-After';
+
+/**
+ * What the lab's server asks of a client it turns away for now (a 503 while its key store is down,
+ * a 429 when it is overloaded): come back in a second. It cannot know when it will be ready, so it
+ * names a short wait; a client that honours it waits at least that long before its next attempt.
+ */
+export const RETRY_LATER: Readonly<Record<string, string>> = { [RETRY_AFTER]: '1' };
+
+/** How long an answer asks the client to wait (Retry-After in delay-seconds, RFC 9110 §10.2.3). */
+export function retryAfterMs(response: HttpResponse): number {
+  const value = response.headers[RETRY_AFTER];
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) * 1000 : 0;
+}
 
 export function statusLine(status: number): string {
   return `${status} ${STATUS_TEXT[status] ?? ''}`.trim();

@@ -36,6 +36,8 @@ export interface RunOutcome {
   peakRetryLoad: number;
   /** Requests that reached the server, live or not (its load). */
   requestsHandled: number;
+  /** The shared retry budget, if the run has one: tokens left, and retries it refused. */
+  retryBudget: { tokens: number; refused: number } | null;
   perIntent: IntentOutcome[];
   violations: RecordOf<'invariant'>[];
 }
@@ -100,6 +102,7 @@ class PaymentTally {
   private duplicateCharges = 0;
   private duplicateRecords = 0;
   private receipts = 0;
+  private retryBudget: RunOutcome['retryBudget'] = null;
 
   /** A tally to go on with from here, apart from this one (see AnswerTally.copy). */
   copy(): PaymentTally {
@@ -110,6 +113,7 @@ class PaymentTally {
     copy.arrivals = [...this.arrivals];
     copy.retryArrivals = [...this.retryArrivals];
     copy.violations = [...this.violations];
+    copy.retryBudget = this.retryBudget && { ...this.retryBudget };
     return copy;
   }
 
@@ -145,6 +149,12 @@ class PaymentTally {
         return;
       case 'invariant':
         this.violations.push(record);
+        return;
+      case 'retry-budget':
+        this.retryBudget = {
+          tokens: record.tokens,
+          refused: (this.retryBudget?.refused ?? 0) + (record.change === 'refuse' ? 1 : 0),
+        };
     }
   }
 
@@ -178,6 +188,7 @@ class PaymentTally {
       replays: acted.filter(replayed).length,
       lateReplays: late.filter(replayed).length,
       requestsHandled: this.arrivals.length,
+      retryBudget: this.retryBudget && { ...this.retryBudget },
       peakLoad: peakWithin(this.arrivals, 100),
       peakRetryLoad: peakWithin(this.retryArrivals, 100),
       // Copies: the tally may go on observing the records of a longer prefix (summarize).

@@ -5,8 +5,7 @@ import { runKernel, type RunLimits, type StopReason } from '../sim/kernel.ts';
 import { encodeTape } from '../sim/tape.ts';
 import { fastEngine, type Engine } from './engine.ts';
 import type { Verdict } from './invariants.ts';
-import { ResourceWorld } from './resourceWorld.ts';
-import type { ResourceWorldSettings, WorldSettings } from './settings.ts';
+import type { WorldSettings } from './settings.ts';
 import {
   PAYMENT_INVARIANTS,
   RESOURCE_INVARIANTS,
@@ -43,7 +42,12 @@ export type RunResult = PaymentRun | ResourceRun;
 /** Generous bounds: the catalogue's runs end on their own long before either. */
 export const DEFAULT_LIMITS: RunLimits = { maxEvents: 200_000, maxTimeMs: 3_600_000 };
 
-function runBase(world: WorldBase<{ kind: string }>, source: ChoiceSource, limits: RunLimits) {
+/** Runs a world to its end: what every world's run has, whichever world it is. */
+export function runBase(
+  world: WorldBase<{ kind: string }>,
+  source: ChoiceSource,
+  limits: RunLimits,
+) {
   const run = runKernel(world, source, limits);
   return {
     trace: world.trace,
@@ -64,17 +68,6 @@ export function runWorld(
   const world = new PaymentWorld(settings, engine);
   const run = runBase(world, source, limits);
   return { ...run, world: 'payments', invariants: world.monitor.verdicts() };
-}
-
-export function runResourceWorld(
-  settings: ResourceWorldSettings,
-  source: ChoiceSource,
-  limits: RunLimits = DEFAULT_LIMITS,
-  engine: Engine = fastEngine,
-): ResourceRun {
-  const world = new ResourceWorld(settings, engine);
-  const run = runBase(world, source, limits);
-  return { ...run, world: 'resources', invariants: world.monitor.verdicts() };
 }
 
 /** The run's verdicts in display order, whichever world it ran. */

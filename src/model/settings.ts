@@ -4,7 +4,7 @@
  */
 import type { Method } from './http.ts';
 import type { Fields, Patch } from './resources.ts';
-import type { StrategyId } from './strategies.ts';
+import type { Errors5xxPolicy, StrategyId } from './strategies.ts';
 import type { CrashPoint, ResourceCrashPoint } from './crashPoints.ts';
 
 /**
@@ -14,12 +14,22 @@ import type { CrashPoint, ResourceCrashPoint } from './crashPoints.ts';
 export type KeyPolicy = 'none' | 'per-intent' | 'per-attempt' | 'reused';
 export const KEY_POLICIES: readonly KeyPolicy[] = ['none', 'per-intent', 'per-attempt', 'reused'];
 
-export type RetryKind = 'none' | 'fixed' | 'exponential' | 'exponential-jitter';
+/**
+ * How a client waits between attempts. With `exp = min(cap, base · 2^(n-1))` after n attempts
+ * (AWS Architecture Blog, "Exponential Backoff And Jitter"): `exponential` sleeps exp;
+ * `exponential-jitter` (AWS's full jitter) a random time in [0, exp]; `equal-jitter` half of exp
+ * and a random part of the other half; `decorrelated-jitter` min(cap, random in [base, 3 · the
+ * previous sleep]). Every random sleep is one of the kernel's choices, so it replays from the tape.
+ */
+export type RetryKind =
+  'none' | 'fixed' | 'exponential' | 'exponential-jitter' | 'equal-jitter' | 'decorrelated-jitter';
 export const RETRY_KINDS: readonly RetryKind[] = [
   'none',
   'fixed',
   'exponential',
   'exponential-jitter',
+  'equal-jitter',
+  'decorrelated-jitter',
 ];
 
 export interface RetryPolicy {
@@ -119,6 +129,39 @@ export interface ServerSettings {
    * recorded fails its commit. Absent: true; false shows the books without the constraint.
    */
   chargeIdUnique?: boolean;
+  /**
+   * What a keyed strategy does with a 5xx that arose after the work began (the provider failed or
+   * timed out): store it against the key and replay it (Stripe v1), or release the key so that a
+   * retry resumes the work (rocket-rides). Absent: rocket-rides with recovery points, Stripe
+   * otherwise (`errors5xxOf`). Declines (402) follow `storeErrors` instead.
+   */
+  errors5xx?: Errors5xxPolicy;
+  /**
+   * The server's read timeout on a call to the provider. Only a call the provider leaves hanging
+   * (the `provider-timeout` fault) meets it: the lab's provider otherwise answers at its latency.
+   */
+  providerTimeoutMs?: number;
+  /**
+   * Overload protection: at most this many client requests in progress at once; one more is
+   * answered 429 Too Many Requests with Retry-After at once (RFC 6585 §4). Absent or null: no limit.
+   */
+  maxInProgress?: number | null;
+}
+
+/**
+ * The server's read timeout on a provider call that hangs, unless the settings name one: shorter
+ * than the clients' own timeouts (1 s in the catalogue), as a server's deadline for what it calls
+ * should be, so that the client hears the server's 500 rather than its own timeout.
+ */
+export const DEFAULT_PROVIDER_TIMEOUT_MS = 500;
+
+/**
+ * For exploration: at a call to the provider, chance may make it fail — down (503, no money
+ * moves) or hanging (the money moves, the answer never comes) — within a budget.
+ */
+export interface ChanceOutages {
+  probability: number;
+  max: number;
 }
 
 export interface ProviderSettings {
@@ -132,6 +175,8 @@ export interface ProviderSettings {
   keyRetentionMs: number;
   /** Money the customer adds to the card during the run, each at its moment. */
   topUps: TopUp[];
+  /** Chance outages (for exploration); none when absent. */
+  chanceOutages?: ChanceOutages;
 }
 
 export interface TopUp {
@@ -151,7 +196,14 @@ export type ScriptedFault =
   | { kind: 'crash'; point: CrashPoint | 'now'; atMs: number }
   | { kind: 'partition'; atMs: number; durationMs: number }
   | { kind: 'key-store-down'; atMs: number; durationMs: number }
-  | { kind: 'server-pause'; atMs: number; durationMs: number };
+  | { kind: 'server-pause'; atMs: number; durationMs: number }
+  /** The provider answers every charge with 503 and moves no money. */
+  | { kind: 'provider-down'; atMs: number; durationMs: number }
+  /**
+   * Calls to the provider hang: it takes the charge (the money moves) but its answer never comes,
+   * and the server stops waiting at its read timeout (`providerTimeoutMs`).
+   */
+  | { kind: 'provider-timeout'; atMs: number; durationMs: number };
 
 export interface WorldSettings {
   clients: ClientSettings[];
@@ -159,6 +211,21 @@ export interface WorldSettings {
   server: ServerSettings;
   provider: ProviderSettings;
   faults: ScriptedFault[];
+  /** One retry budget (a token bucket) shared by every client's retries; absent: none. */
+  retryBudget?: RetryBudget;
+}
+
+/**
+ * A retry budget as the AWS SDKs keep one (their retry quota): a bucket of tokens that every
+ * retry draws on. A retry costs `retryCost`, one after a timeout `timeoutRetryCost`; with too few
+ * tokens left the client gives up at once instead of retrying. A success puts back what its last
+ * retry cost, or `successRefund` if it needed none; the bucket never holds more than `capacity`.
+ */
+export interface RetryBudget {
+  capacity: number;
+  retryCost: number;
+  timeoutRetryCost: number;
+  successRefund: number;
 }
 
 // --- the resource world (HTTP methods and conditional requests) --------------------------------

@@ -112,6 +112,20 @@ export type TraceRecord =
       chargeId: string;
       recordedAs: string;
     }
+  /**
+   * A handler's call to the provider failed after the work began: the provider, down, refused it
+   * with 503 (`error`, recorded as it refuses: no money moved), or no answer came before the
+   * server's read timeout (`timeout`, recorded as the server stops waiting: the charge may have
+   * been made).
+   */
+  | {
+      t: number;
+      type: 'provider-failed';
+      intentId: string;
+      amount: number;
+      by: ActorId;
+      how: 'error' | 'timeout';
+    }
   /** The provider recognised the charge's key and returned the earlier charge: no money moved. */
   | { t: number; type: 'dedup'; chargeId: string; intentId: string; by: ActorId }
   | { t: number; type: 'fault'; fault: ScriptedFault }
@@ -122,6 +136,19 @@ export type TraceRecord =
   | { t: number; type: 'crash'; point: CrashPoint | 'now'; lost: ActorId[] }
   | { t: number; type: 'restart' }
   | ({ t: number; type: 'settle'; client: ActorId } & SettleParams)
+  /**
+   * The shared retry budget (a token bucket): a retry spent tokens, a success put some back, or a
+   * retry was refused for want of tokens and its client gave up. `tokens`: what is left after.
+   */
+  | {
+      t: number;
+      type: 'retry-budget';
+      client: ActorId;
+      intentId: string;
+      change: 'spend' | 'refund' | 'refuse';
+      amount: number;
+      tokens: number;
+    }
   | { t: number; type: 'invariant'; name: InvariantName; ok: boolean; facts: ViolationFacts };
 
 export type PaymentInvariant = 'atMostOnce' | 'outcomeConsistency' | 'conservation' | 'books';

@@ -18,7 +18,7 @@ import {
   type ActorId,
   type RequestMessage,
 } from './message.ts';
-import type { WorldSettings } from './settings.ts';
+import { DEFAULT_PROVIDER_TIMEOUT_MS, type WorldSettings } from './settings.ts';
 import { STRATEGIES } from './strategies.ts';
 import { contextOf, WorldBase, type BaseEvent, type OwnFault, type Slot } from './worldBase.ts';
 
@@ -35,6 +35,12 @@ export type PaymentEvent =
 /** Kept for callers that name the payment world's events. */
 export type WorldEvent = PaymentEvent | BaseEvent;
 
+/**
+ * How long an outage that chance starts lasts: long enough to fail the call that drew it, short
+ * enough that a retry after a client's timeout and backoff finds the provider back.
+ */
+const CHANCE_OUTAGE_MS = 500;
+
 export class PaymentWorld extends WorldBase<PaymentEvent> {
   override readonly monitor: InvariantMonitor;
   private readonly handlers = new Map<ActorId, Slot<typeof handlerMachine>>();
@@ -43,6 +49,10 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
   private provider!: Slot<typeof providerMachine>;
   private readonly policy: HandlerPolicy;
   private nextHandlerId = 1;
+  /** Chance outages drawn so far, against `provider.chanceOutages.max`. */
+  private outagesDrawn = 0;
+  /** The provider's outages under way, oldest first: one ending leaves the others on. */
+  private readonly outages: ('provider-down' | 'provider-timeout')[] = [];
 
   constructor(
     private readonly settings: WorldSettings,
@@ -60,6 +70,7 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
       storeErrors: server.storeErrors,
       lockTimeoutMs: server.lockTimeoutMs,
       apiKeys: apiKeyTable(settings.clients),
+      ...(server.errors5xx ? { errors5xx: server.errors5xx } : {}),
     };
   }
 
@@ -126,6 +137,13 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
     decline: (by, params) => this.recordDecline(by, params),
     respond: (handlerId, params) => this.respond(handlerId, params),
     reply: (from, params) => this.scheduleReply(from, params),
+    // A hanging call: the caller hears nothing until its read timeout tells it to stop waiting.
+    withhold: (_, { to }) =>
+      this.mail(
+        to,
+        { kind: 'reply', to, reply: { type: 'PROVIDER_TIMEOUT' }, handle: -1 },
+        this.settings.server.providerTimeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS,
+      ),
     replyAll: (from, { replies }) => {
       for (const reply of replies) this.scheduleReply(from, reply);
     },
@@ -172,6 +190,10 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
   private deliverReply(to: ActorId, reply: E.ReplyParams['reply']): void {
     const handler = this.handlers.get(to);
     if (!handler) return; // its handler died in a crash: the answer has no one to go to
+    if (reply.type === 'PROVIDER_TIMEOUT') {
+      const { message, payment } = contextOf(handler);
+      this.recordFailure(message.intentId, payment.amount, to, 'timeout');
+    }
     this.dispatch(handler, { ...reply, nowMs: this.now });
     this.forgetIfDone(handler);
   }
@@ -211,8 +233,11 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
   }
 
   private callProvider({ charge }: E.CallProviderParams): void {
+    this.maybeFailProvider();
     const before = contextOf(this.provider).charges.length;
     this.dispatch(this.provider, { type: 'CHARGE', charge, nowMs: this.now });
+    if (this.provider.snapshot.value === 'down')
+      return this.recordFailure(charge.intentId, charge.amount, charge.from, 'error');
     const { charges, customerBalance, merchantBalance } = contextOf(this.provider);
     if (charges.length === before) return; // deduplicated: recorded by the 'dedup' effect
     const made = charges.at(-1);
@@ -228,6 +253,27 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
       merchantBalance,
       customer: made.customer,
     });
+  }
+
+  /**
+   * For exploration: chance may take the provider down, or make its calls hang, as this call is
+   * made (a fault like any other in the trace), within the budget.
+   */
+  private maybeFailProvider(): void {
+    const chance = this.settings.provider.chanceOutages;
+    if (!chance || this.outagesDrawn >= chance.max || chance.probability <= 0) return;
+    if (this.provider.snapshot.value !== 'ready') return;
+    const { probability: p } = chance;
+    if (p < 1 && this.kernel.choose('provider outage', 2, [1 - p, p]) === 0) return;
+    this.outagesDrawn++;
+    const hang = this.kernel.choose('provider outage kind', 2) === 1;
+    const kind = hang ? 'provider-timeout' : 'provider-down';
+    this.applyFault({ kind, atMs: this.now, durationMs: CHANCE_OUTAGE_MS });
+  }
+
+  /** A call the provider refused (down), or one the server stopped waiting for (timeout). */
+  private recordFailure(intentId: string, amount: number, by: ActorId, how: 'error' | 'timeout') {
+    this.record({ t: this.now, type: 'provider-failed', intentId, amount, by, how });
   }
 
   private recordDedup(chargeId: string): void {
@@ -281,6 +327,11 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
 
   protected inMemory(): ActorId[] {
     return [...this.acceptedNotStarted, ...this.handlers.keys()];
+  }
+
+  /** Client requests taken in and not yet answered: the completer's own runs are not counted. */
+  protected override inProgress(): number {
+    return this.inMemory().filter((id) => id.startsWith('handler-')).length;
   }
 
   /** Every handler is gone; the store rolls back their open transactions. */
@@ -361,13 +412,30 @@ export class PaymentWorld extends WorldBase<PaymentEvent> {
     switch (fault.kind) {
       case 'key-store-down':
         return this.dispatch(this.store, { type: 'KEYS_DOWN' });
+      case 'provider-down':
+      case 'provider-timeout':
+        this.outages.push(fault.kind);
+        return this.outageChanged();
     }
+  }
+
+  /** The provider follows the latest outage under way, and is back once none is left. */
+  private outageChanged(): void {
+    const latest = this.outages.at(-1);
+    this.dispatch(
+      this.provider,
+      latest ? { type: 'OUTAGE', hang: latest === 'provider-timeout' } : { type: 'OUTAGE_OVER' },
+    );
   }
 
   protected endOwnFault(fault: OwnFault): void {
     switch (fault.kind) {
       case 'key-store-down':
         return this.dispatch(this.store, { type: 'KEYS_UP' });
+      case 'provider-down':
+      case 'provider-timeout':
+        this.outages.splice(this.outages.indexOf(fault.kind), 1);
+        return this.outageChanged();
     }
   }
 

@@ -22,7 +22,9 @@ import {
   type Message,
   type RequestMessage,
 } from './message.ts';
-import type { NetworkSettings, ScriptedFault } from './settings.ts';
+import type { NetworkSettings, RetryBudget, ScriptedFault } from './settings.ts';
+import { RetryBucket } from './retryBudget.ts';
+import type { HttpResponse } from './http.ts';
 import type { CrashPoint } from './crashPoints.ts';
 import type { TraceRecord } from './trace.ts';
 
@@ -35,7 +37,10 @@ import type { TraceRecord } from './trace.ts';
 export type BaseEvent =
   | { kind: 'client-start'; clientId: ActorId }
   | { kind: 'arrive'; message: Message }
-  | { kind: 'timer'; actor: ActorId; name: E.TimerName }
+  /** A timer went off; a jittered backoff carries the sleep it drew. */
+  | { kind: 'timer'; actor: ActorId; name: E.TimerName; sleptMs?: number }
+  /** The retry budget refused a client's retry: it learns so at once, as a call that fails fast. */
+  | { kind: 'retry-refused'; clientId: ActorId }
   | { kind: 'fault'; fault: ScriptedFault }
   | { kind: 'fault-end'; fault: LastingFault }
   /** What a handler frozen at a checkpoint does next, once the pause is over (see `checkpoint`). */
@@ -65,6 +70,8 @@ export interface ProcessSettings {
   maxCrashes: number | null;
   /** Chance pauses (for exploration); none when absent. */
   chancePauses?: ChancePauses;
+  /** At most this many client requests in progress; one more gets 429 (absent or null: no limit). */
+  maxInProgress?: number | null;
 }
 
 /**
@@ -83,6 +90,8 @@ export interface BaseSettings {
   network: NetworkSettings;
   server: ProcessSettings;
   faults: readonly ScriptedFault[];
+  /** One retry budget for every client's retries; none when absent. */
+  retryBudget?: RetryBudget;
 }
 
 /** Something that reads the trace as it grows and reports broken invariants. */
@@ -111,6 +120,7 @@ const BASE_EVENT_KINDS: ReadonlySet<string> = new Set<BaseEvent['kind']>([
   'fault',
   'fault-end',
   'resume',
+  'retry-refused',
 ]);
 const isBaseEvent = <Ev extends WorldEvent>(event: Ev | BaseEvent): event is BaseEvent =>
   BASE_EVENT_KINDS.has(event.kind);
@@ -148,12 +158,16 @@ export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | Bas
     { message: Message; handle: number; dueAt: number }
   >();
   private nextMessageId = 1;
+  /** The retry budget every client draws on, if the run has one. */
+  private readonly retryBucket: RetryBucket | null;
 
   constructor(
     private readonly base: BaseSettings,
     protected readonly engine: Engine,
     protected readonly monitor: Monitor,
-  ) {}
+  ) {
+    this.retryBucket = base.retryBudget ? new RetryBucket(base.retryBudget) : null;
+  }
 
   // --- what each world adds -------------------------------------------------------------------
 
@@ -179,6 +193,10 @@ export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | Bas
   protected resumed(_actor: ActorId): void {}
   /** A timer the base does not know went off. */
   protected onOwnTimer(_name: E.TimerName): void {}
+  /** Client requests the process is working on now: what its overload limit counts. */
+  protected inProgress(): number {
+    return 0;
+  }
   /** A scripted fault the base does not know: an outage of a back-end part of this world. */
   protected abstract applyOwnFault(fault: OwnFault): void;
   protected abstract endOwnFault(fault: OwnFault): void;
@@ -194,7 +212,8 @@ export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | Bas
       kernel.schedule(clientSettings.startAtMs, { kind: 'client-start', clientId });
     });
     this.network = this.boot(NETWORK, networkMachine, undefined);
-    this.server = this.boot(SERVER, serverMachine, { restartMs: this.base.server.restartMs });
+    const { restartMs, maxInProgress = null } = this.base.server;
+    this.server = this.boot(SERVER, serverMachine, { restartMs, maxInProgress });
     this.bootBackEnd();
     for (const fault of this.base.faults)
       kernel.schedule(fault.atMs, { kind: 'fault', fault }, true);
@@ -223,6 +242,8 @@ export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | Bas
         this.received(event.actor, event.handle);
         this.runEffectsOf(event.actor, event.effects);
         return this.resumed(event.actor);
+      case 'retry-refused':
+        return this.dispatch(this.client(event.clientId), { type: 'RETRY_REFUSED' });
     }
   }
 
@@ -315,14 +336,45 @@ export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | Bas
       cancelTimer: (actor, { name }) => this.cancelTimer(`${actor}/${name}`),
       ignore: (by, { messageId }) =>
         this.record({ t: this.now, type: 'ignored', id: messageId, by }),
-      settle: (client, params) => this.record({ t: this.now, type: 'settle', client, ...params }),
+      settle: (client, params) => this.settle(client, params),
       deliver: (_, params) => this.deliver(params),
       drop: dropped,
       refuse: dropped,
       accept: (_, { message }) => this.accept(message),
       abortHandlers: () => this.abortHandlers(),
       checkpoint: (_, { point }) => this.checkpoint(point),
+      takeRetryToken: (client, params) => this.takeRetryToken(client, params),
+      shed: (_, { message, response }) => this.answerFromServer(message, response),
     };
+  }
+
+  private settle(client: ActorId, params: E.SettleParams): void {
+    this.record({ t: this.now, type: 'settle', client, ...params });
+    if (params.outcome === 'succeeded') this.retryBudgetChanged(client, params.intentId, 'refund');
+  }
+
+  // --- the retry budget -----------------------------------------------------------------------
+
+  /** A retry draws on the budget; refused, its client hears so at once (a zero-delay event). */
+  private takeRetryToken(client: ActorId, { intentId, afterTimeout }: E.TakeRetryTokenParams) {
+    const change = this.retryBudgetChanged(client, intentId, afterTimeout);
+    if (change === 'refuse') this.kernel.schedule(0, { kind: 'retry-refused', clientId: client });
+  }
+
+  /** Spends (after a timeout or an answer) or refunds tokens, and records what the bucket did. */
+  private retryBudgetChanged(client: ActorId, intentId: string, what: boolean | 'refund') {
+    const bucket = this.retryBucket;
+    if (!bucket) return null;
+    const who = `${client}/${intentId}`;
+    const done = what === 'refund' ? bucket.refund(who) : bucket.take(who, what);
+    if (done) this.record({ t: this.now, type: 'retry-budget', client, intentId, ...done });
+    return done?.change ?? null;
+  }
+
+  /** The process answers a request itself, before any handler sees it (an overload's 429). */
+  private answerFromServer(message: RequestMessage, response: HttpResponse): void {
+    const { from, intentId, attempt } = message;
+    this.transmit({ kind: 'response', from: SERVER, to: from, intentId, attempt, response });
   }
 
   // --- the network ----------------------------------------------------------------------------
@@ -422,7 +474,7 @@ export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | Bas
   private arrive(message: Message): void {
     this.record({ t: this.now, type: 'deliver', id: message.id, to: message.to });
     if (message.kind === 'request') {
-      this.dispatch(this.server, { type: 'REQUEST', message });
+      this.dispatch(this.server, { type: 'REQUEST', message, inProgress: this.inProgress() });
     } else {
       this.dispatch(this.client(message.to), { type: 'RESPONSE', message });
     }
@@ -430,13 +482,25 @@ export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | Bas
 
   // --- timers ---------------------------------------------------------------------------------
 
-  protected startTimer(actor: ActorId, { name, delayMs, jitter }: E.StartTimerParams): void {
+  protected startTimer(actor: ActorId, params: E.StartTimerParams): void {
+    const { name, atLeastMs = 0 } = params;
     this.cancelTimer(`${actor}/${name}`);
-    const delay = jitter ? this.kernel.choose('backoff jitter', delayMs + 1) : delayMs;
-    this.timers.set(
-      `${actor}/${name}`,
-      this.kernel.schedule(delay, { kind: 'timer', actor, name }),
-    );
+    const slept = this.drawSleep(params);
+    const event = {
+      kind: 'timer' as const,
+      actor,
+      name,
+      ...(params.jitter ? { sleptMs: slept } : {}),
+    };
+    this.timers.set(`${actor}/${name}`, this.kernel.schedule(Math.max(slept, atLeastMs), event));
+  }
+
+  /** A timer's own delay; a jittered one is drawn by the kernel, so it replays from the tape. */
+  private drawSleep({ delayMs, jitter }: E.StartTimerParams): number {
+    if (!jitter) return delayMs;
+    const { fromMs, capMs = Infinity } = jitter;
+    const drawn = fromMs + this.kernel.choose('backoff jitter', delayMs - fromMs + 1);
+    return Math.min(capMs, drawn);
   }
 
   private cancelTimer(id: string): void {
@@ -446,7 +510,7 @@ export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | Bas
     this.timers.delete(id);
   }
 
-  private fireTimer({ actor, name }: Extract<BaseEvent, { kind: 'timer' }>): void {
+  private fireTimer({ actor, name, sleptMs }: Extract<BaseEvent, { kind: 'timer' }>): void {
     this.timers.delete(`${actor}/${name}`);
     if (name === 'completer') return this.onOwnTimer(name);
     this.record({ t: this.now, type: 'timer', actor, name });
@@ -455,7 +519,8 @@ export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | Bas
       this.dispatch(this.server, { type: 'RESTART' });
       this.onRestart();
     } else {
-      this.dispatch(this.client(actor), { type: CLIENT_TIMER_EVENTS[name] });
+      const type = CLIENT_TIMER_EVENTS[name];
+      this.dispatch(this.client(actor), sleptMs === undefined ? { type } : { type, sleptMs });
     }
   }
 
@@ -556,7 +621,7 @@ export abstract class WorldBase<Ev extends WorldEvent> implements World<Ev | Bas
 
   // --- scripted faults ------------------------------------------------------------------------
 
-  private applyFault(fault: ScriptedFault): void {
+  protected applyFault(fault: ScriptedFault): void {
     this.record({ t: this.now, type: 'fault', fault });
     switch (fault.kind) {
       case 'drop-next':

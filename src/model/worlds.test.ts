@@ -3,7 +3,8 @@ import { clientMachine } from './machines/client.ts';
 import { handlerMachine } from './machines/handler.ts';
 import { resourceClientMachine } from './machines/resourceClient.ts';
 import { actorKind, clientIdOf, clientTag } from './message.ts';
-import { machineOf, worldAccepts, WORLDS } from './worlds.ts';
+import { machineOf } from './machineCharts.ts';
+import { worldAccepts, WORLDS } from './worlds.ts';
 
 describe('actors and worlds', () => {
   it('names every kind of actor id the worlds make, and nothing else', () => {

@@ -1,13 +1,4 @@
-import type { AnyStateMachine } from 'xstate';
-import { clientMachine } from './machines/client.ts';
-import { handlerMachine } from './machines/handler.ts';
-import { networkMachine } from './machines/network.ts';
-import { providerMachine } from './machines/provider.ts';
-import { resourceClientMachine } from './machines/resourceClient.ts';
-import { resourceStoreMachine } from './machines/resourceStore.ts';
-import { serverMachine } from './machines/server.ts';
-import { storeMachine } from './machines/store.ts';
-import { actorKind, PROVIDER, STORE, type ActorId, type ActorKind } from './message.ts';
+import { PROVIDER, STORE, type ActorId } from './message.ts';
 import { type ScriptedFault } from './settings.ts';
 import { CRASH_POINTS, RESOURCE_CRASH_POINTS, type CrashPoint } from './crashPoints.ts';
 import {
@@ -21,7 +12,8 @@ export type { WorldKind } from './trace.ts';
 
 /**
  * What differs between the payment world and the resource world, in one place: views, the
- * explorer and the fault checks look a world up here instead of asking which world it is.
+ * explorer and the fault checks look a world up here instead of asking which world it is. (The
+ * machines each world runs are in machineCharts.ts, with the state charts that draw them.)
  */
 export interface WorldSpec {
   kind: WorldKind;
@@ -36,11 +28,7 @@ export interface WorldSpec {
    * the key store can go down.
    */
   keyed: boolean;
-  /** The machine that runs each kind of actor, for the state charts. */
-  machines: Readonly<Partial<Record<ActorKind, AnyStateMachine>>>;
 }
-
-const COMMON_MACHINES = { server: serverMachine, network: networkMachine };
 
 export const WORLDS: Readonly<Record<WorldKind, WorldSpec>> = {
   payments: {
@@ -49,14 +37,6 @@ export const WORLDS: Readonly<Record<WorldKind, WorldSpec>> = {
     backEnd: [STORE, PROVIDER],
     crashPoints: CRASH_POINTS,
     keyed: true,
-    machines: {
-      ...COMMON_MACHINES,
-      client: clientMachine,
-      handler: handlerMachine,
-      completer: handlerMachine,
-      store: storeMachine,
-      provider: providerMachine,
-    },
   },
   resources: {
     kind: 'resources',
@@ -64,15 +44,8 @@ export const WORLDS: Readonly<Record<WorldKind, WorldSpec>> = {
     backEnd: [STORE],
     crashPoints: RESOURCE_CRASH_POINTS,
     keyed: false,
-    machines: { ...COMMON_MACHINES, client: resourceClientMachine, store: resourceStoreMachine },
   },
 };
-
-/** The machine an actor of this world runs, or null for one drawn without a chart. */
-export function machineOf(world: WorldKind, actor: ActorId): AnyStateMachine | null {
-  const kind = actorKind(actor);
-  return (kind && WORLDS[world].machines[kind]) ?? null;
-}
 
 /** Whether this world has what the fault acts on: the resource world has no key store. */
 export function worldAccepts(world: WorldKind, fault: ScriptedFault): boolean {
@@ -87,6 +60,9 @@ export function worldAccepts(world: WorldKind, fault: ScriptedFault): boolean {
       return fault.point === 'now' || spec.crashPoints.includes(fault.point);
     case 'key-store-down':
       return spec.keyed;
+    case 'provider-down':
+    case 'provider-timeout':
+      return spec.backEnd.includes(PROVIDER);
     default:
       return unknownFault(fault);
   }

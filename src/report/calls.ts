@@ -11,10 +11,18 @@ import type { TraceRecord } from '../model/trace.ts';
  * A request lost in a crash never hears its answer: that answer is lost, like a message.
  */
 export type CallWhat =
-  | { type: 'store'; op: StoreOp['type']; paymentId: string | null }
+  | {
+      type: 'store';
+      op: StoreOp['type'];
+      paymentId: string | null;
+      /** A key let go by unlocking its row, which stays (rocket-rides after a 5xx). */
+      unlock?: true;
+    }
   | { type: 'charge'; amount: number; chargeId: string; again: boolean }
   | { type: 'dedup'; chargeId: string }
-  | { type: 'declined'; amount: number };
+  | { type: 'declined'; amount: number }
+  /** A charge the provider refused: it was down. */
+  | { type: 'refused'; amount: number };
 
 /** What came back: the answer's name as the request's machine received it. */
 export type ReplyName = StoreReply['type'] | ProviderReply['type'];
@@ -57,6 +65,8 @@ const REPLIES: Readonly<Record<ReplyName, true>> = {
   CHARGED: true,
   DECLINED: true,
   UNIQUE_VIOLATION: true,
+  PROVIDER_ERROR: true,
+  PROVIDER_TIMEOUT: true,
 };
 
 const isReply = (event: string): event is ReplyName => Object.hasOwn(REPLIES, event);
@@ -76,7 +86,9 @@ function callOf(
       // A rollback after a crash is the database's own doing: no request asked for it.
       if (!('from' in op)) return null;
       const paymentId = op.type === 'commit' ? (op.payment?.id ?? null) : null;
-      return { caller: op.from, to: STORE, what: { type: 'store', op: op.type, paymentId } };
+      const unlock = op.type === 'forgetKey' && op.keepRow ? { unlock: true as const } : {};
+      const what = { type: 'store' as const, op: op.type, paymentId, ...unlock };
+      return { caller: op.from, to: STORE, what };
     }
     case 'charge': {
       const before = charged.get(record.intentId) ?? 0;
@@ -102,6 +114,10 @@ function callOf(
         to: PROVIDER,
         what: { type: 'declined', amount: record.amount },
       };
+    // A timeout is no call of its own: it is the answer that never came to the charge before it.
+    case 'provider-failed':
+      if (record.how === 'timeout') return null;
+      return { caller: record.by, to: PROVIDER, what: { type: 'refused', amount: record.amount } };
     default:
       return null;
   }
@@ -131,7 +147,9 @@ export function callsOf(trace: readonly TraceRecord[]): CallSpan[] {
       const call = waiting.get(record.actor);
       if (call && isReply(record.event)) {
         waiting.delete(record.actor);
-        answer(call, record.t, record.event, null);
+        // The server's read timeout: no answer came, so it is drawn as one that was lost.
+        const unanswered = record.event === 'PROVIDER_TIMEOUT' ? record.t : null;
+        answer(call, record.t, record.event, unanswered);
       }
       return;
     }

@@ -31,6 +31,8 @@ const LIVE_FAULTS: ScriptedFault[][] = [
   [{ kind: 'key-store-down', atMs: 0, durationMs: 800 }],
   [{ kind: 'crash', point: 'before-commit', atMs: 0 }],
   [{ kind: 'crash', point: 'after-commit', atMs: 0 }],
+  [{ kind: 'provider-down', atMs: 0, durationMs: 800 }],
+  [{ kind: 'provider-timeout', atMs: 0, durationMs: 800 }],
 ];
 
 interface Case {
@@ -52,7 +54,9 @@ function cases(): Case[] {
         for (const faults of LIVE_FAULTS) {
           // A few seeds bare, and every live fault on one seed: enough variety, quickly.
           if (faults.length && seed !== SEEDS[0]) continue;
-          const resourceFits = faults.every((f) => f.kind !== 'key-store-down');
+          const resourceFits = faults.every(
+            (f) => f.kind !== 'key-store-down' && !f.kind.startsWith('provider-'),
+          );
           if (isResourceScenario(scenario) && !resourceFits) continue;
           const name = `${scenario}/${strategy}/${seed}/${faults.map((f) => f.kind).join('+')}`;
           out.push({ name, scenario, strategy, seed, faults });
@@ -68,6 +72,25 @@ function cases(): Case[] {
         tweaks: { keyPolicy: 'none' },
       });
   }
+  // A provider down for longer than the completer waits: its attempt in the background fails too.
+  out.push({
+    name: 'provider-outage/recovery-points/1/provider down 2.5 s',
+    scenario: 'provider-outage',
+    strategy: 'recovery-points',
+    seed: 1,
+    faults: [{ kind: 'provider-down', atMs: 0, durationMs: 2500 }],
+  });
+  // A storm under the shared retry budget, and under an overload limit (429 with Retry-After).
+  const storms: Tweaks[] = [{ retryBudget: 'on' }, { maxInProgress: 4 }];
+  for (const tweaks of storms)
+    out.push({
+      name: `retry-storm/${JSON.stringify(tweaks)}`,
+      scenario: 'retry-storm',
+      strategy: 'atomic-key',
+      seed: 1,
+      faults: [],
+      tweaks,
+    });
   // A request resumed after a crash, whose provider call repeats an earlier decline.
   out.push({
     name: 'declined-late-copy/recovery-points/7/crash now',
@@ -166,6 +189,24 @@ describe('captions written from the trace', () => {
       expect.arrayContaining(['status412', 'alreadyApplied']),
     );
     expect(kinds('new-key-per-retry', 'atomic-key')).toContain('retryNewKey');
+  });
+
+  it('tell a retry the budget refuses as one moment with its timeout, and a 429 with its Retry-After', () => {
+    const storm = (tweaks: Tweaks) =>
+      runScenario({ scenario: 'retry-storm', strategy: 'atomic-key', seed: 1, tweaks }).trace;
+    const groups = captionGroupsOf(storm({ retryBudget: 'on' }));
+    const refused = groups.find((g) => g.t === 1025)!;
+    expect(groupText(refused, 'en')).toBe(
+      'Client 6 gave up waiting: timeout. It would retry, but a retry costs 10 tokens and the retry budget all the clients share holds 0: the client gives up at once instead of adding to the load. The outcome is unknown. Client 6 is done: no answer (outcome unknown).',
+    );
+    const spent = groups.find((g) => g.t === 1020)!;
+    expect(groupText(spent, 'en')).toContain(
+      'Client 5’s retry takes 10 tokens from the retry budget all the clients share: 0 left.',
+    );
+    const limited = captionMoments(storm({ maxInProgress: 4 })).map((m) => captionText(m, 'en'));
+    expect(
+      limited.some((t) => t.startsWith('429 Too Many Requests') && t.includes('Retry-After: 1')),
+    ).toBe(true);
   });
 
   it('exist in English and Russian for every kind, and the Russian is not English', () => {

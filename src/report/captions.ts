@@ -1,4 +1,5 @@
 import { IDEMPOTENT_REPLAYED, IF_MATCH, readIdempotencyKey, statusLine } from '../model/http.ts';
+import { logTextsOf } from '../i18n/logTexts.ts';
 import {
   isClient,
   type ActorId,
@@ -168,6 +169,8 @@ function readRecord(record: TraceRecord, index: number, reading: Reading): void 
       return say('restart', 'note');
     case 'timer':
       if (record.name !== 'timeout') return;
+      // A retry the budget refuses at once is told with it, by the budget's caption.
+      if (refusedNow(reading.trace, index, record.actor)) return;
       return gaveUp(reading.trace, index, record.actor)
         ? say('timeoutGiveUp', 'key', clientNumber(record.actor))
         : say('timeoutRetry', 'key', clientNumber(record.actor));
@@ -192,7 +195,14 @@ function readRecord(record: TraceRecord, index: number, reading: Reading): void 
     case 'served':
       return readServed(record, index, reading);
     case 'background':
+      if (record.status >= 500) return say('backgroundFailed', 'key', record.intentId);
+      if (!settledBefore(reading.trace, index, record.intentId))
+        return say('backgroundFirst', 'key', record.intentId);
       return say('background', 'key', record.intentId);
+    case 'provider-failed':
+      return record.how === 'error'
+        ? say('providerRefused', 'key', money(record.amount))
+        : say('providerTimedOut', 'key', money(record.amount));
     case 'settle':
       return record.alreadyApplied
         ? say('alreadyApplied', 'key', clientNumber(record.client))
@@ -203,10 +213,23 @@ function readRecord(record: TraceRecord, index: number, reading: Reading): void 
       return say('broken', 'key', invariantName(record), (lang: Lang) =>
         describeFacts(record.facts, lang),
       );
+    case 'store':
+      return readFailureKept(record, index, reading);
+    case 'retry-budget':
+      if (record.change === 'refund') return;
+      return record.change === 'spend'
+        ? say('budgetSpent', 'note', clientNumber(record.client), record.amount, record.tokens)
+        : say(
+            'budgetRefused',
+            'key',
+            clientNumber(record.client),
+            record.amount,
+            record.tokens,
+            timedOutNow(reading.trace, index, record.client),
+          );
     case 'deliver':
     case 'ignored':
     case 'transition':
-    case 'store':
       return;
   }
 }
@@ -229,7 +252,7 @@ function requestText(message: Message, world: Reading['world']): Arg<string> {
   if (message.kind !== 'request') return '?';
   const { method, path, headers, body } = message.request;
   return (lang: Lang) => {
-    const m = messagesOf(lang).log;
+    const m = logTextsOf(lang);
     if (world === 'resources') {
       const ifMatch = headers[IF_MATCH];
       return ifMatch === undefined
@@ -276,6 +299,8 @@ const STATUS_CAPTIONS = {
   412: 'status412',
   422: 'status422',
   428: 'status428',
+  500: 'status500',
+  429: 'status429',
   503: 'status503',
 } as const satisfies Record<number, CaptionKind>;
 
@@ -360,15 +385,39 @@ function readFault(fault: ScriptedFault, record: TraceRecord, index: number, rea
       return say('keyStoreDown', fault.durationMs);
     case 'server-pause':
       return say('pause', fault.durationMs);
+    case 'provider-down':
+      return say('providerDown', fault.durationMs);
+    case 'provider-timeout':
+      return say('providerHangs', fault.durationMs);
   }
 }
 
+/** What the server does with a key after a 5xx: stores it as the answer, or lets the key go. */
+function readFailureKept(record: RecordOf<'store'>, index: number, reading: Reading): void {
+  const { op } = record;
+  const stored =
+    (op.type === 'commit' && op.payment === null && op.response?.status === 500) ||
+    (op.type === 'cacheSet' && op.response.status === 500);
+  if (stored) return moment(reading, record, index, 'failureStored', 'key');
+  if (op.type === 'forgetKey' && op.keepRow) moment(reading, record, index, 'keyReleased', 'key');
+}
+
+/** Had the client of this payment settled it before record `index`? */
+function settledBefore(trace: readonly TraceRecord[], index: number, intentId: string): boolean {
+  for (let i = 0; i < index; i++) {
+    const r = trace[i]!;
+    if (r.type === 'settle' && r.intentId === intentId) return true;
+  }
+  return false;
+}
+
 function readFaultEnd(fault: ScriptedFault, record: TraceRecord, index: number, reading: Reading) {
-  const say = (kind: 'partitionEnd' | 'keyStoreBack' | 'pauseEnd') =>
+  const say = (kind: 'partitionEnd' | 'keyStoreBack' | 'pauseEnd' | 'providerBack') =>
     moment(reading, record, index, kind, 'key');
   if (fault.kind === 'partition') say('partitionEnd');
   else if (fault.kind === 'key-store-down') say('keyStoreBack');
   else if (fault.kind === 'server-pause') say('pauseEnd');
+  else if (fault.kind === 'provider-down' || fault.kind === 'provider-timeout') say('providerBack');
 }
 
 function readCrash(record: RecordOf<'crash'>, index: number, reading: Reading): void {
@@ -394,6 +443,27 @@ function crashFollows(trace: readonly TraceRecord[], index: number): boolean {
     if (trace[i]!.type === 'crash') return true;
   return false;
 }
+
+/** Records at the moment of record `index`, after it (or, backwards, before it). */
+function sameMoment(trace: readonly TraceRecord[], index: number, step: 1 | -1): TraceRecord[] {
+  const t = trace[index]!.t;
+  const out: TraceRecord[] = [];
+  for (let i = index + step; i >= 0 && i < trace.length && trace[i]!.t === t; i += step)
+    out.push(trace[i]!);
+  return out;
+}
+
+/** Did the retry budget refuse this client's retry at the moment its timeout fired? */
+const refusedNow = (trace: readonly TraceRecord[], index: number, client: ActorId) =>
+  sameMoment(trace, index, 1).some(
+    (r) => r.type === 'retry-budget' && r.change === 'refuse' && r.client === client,
+  );
+
+/** Was the budget's refusal brought on by the client's timeout, at the same moment? */
+const timedOutNow = (trace: readonly TraceRecord[], index: number, client: ActorId) =>
+  sameMoment(trace, index, -1).some(
+    (r) => r.type === 'timer' && r.name === 'timeout' && r.actor === client,
+  );
 
 /** Did the client settle at the moment its timeout fired (no retries left)? */
 function gaveUp(trace: readonly TraceRecord[], index: number, client: ActorId): boolean {

@@ -3,6 +3,7 @@ import {
   IDEMPOTENT_REPLAYED,
   IF_MATCH,
   IF_NONE_MATCH,
+  RETRY_AFTER,
   readIdempotencyKey,
   statusLine,
   type HttpRequest,
@@ -12,7 +13,8 @@ import type { WorldKind } from '../model/worlds.ts';
 import type { StoreOp } from '../model/machines/storeSchema.ts';
 import type { ScriptedFault } from '../model/settings.ts';
 import type { RecordOf, TraceRecord } from '../model/trace.ts';
-import { formatMoney, messagesOf, type Lang, type Messages } from '../i18n/i18n.ts';
+import { formatMoney, messagesOf, type Lang } from '../i18n/i18n.ts';
+import { logTextsOf } from '../i18n/logTexts.ts';
 import { describeFacts, fieldsText, outcomeText } from './words.ts';
 import { attemptCounter } from './attempts.ts';
 
@@ -36,7 +38,7 @@ export function describeTrace(trace: readonly TraceRecord[], lang: Lang): LogLin
     attempts: new Map(),
     lang,
     world,
-    m: messagesOf(lang).log,
+    m: logTextsOf(lang),
   };
   const attemptOf = attemptCounter();
   const lines: LogLine[] = [];
@@ -66,14 +68,16 @@ export function messageSummary(
   world: World = 'payments',
   attempt = message?.attempt ?? 0,
 ): string {
-  const m = messagesOf(lang).log;
+  const m = logTextsOf(lang);
   if (!message) return '?';
   const copy = message.copyOf !== undefined ? ` [${m.copy}]` : '';
   if (message.kind === 'response') {
     const { headers } = message.response;
     const replayed = headers[IDEMPOTENT_REPLAYED] === 'true' ? ` [${m.replayed}]` : '';
     const etag = headers[ETAG] === undefined ? '' : ` ETag ${headers[ETAG]}`;
-    return `${statusLine(message.response.status)}${etag} → ${message.to}${replayed}${copy}`;
+    const wait = headers[RETRY_AFTER];
+    const after = wait === undefined ? '' : ` (${messagesOf(lang).retries.retryAfter(wait)})`;
+    return `${statusLine(message.response.status)}${etag}${after} → ${message.to}${replayed}${copy}`;
   }
   const { method, path } = message.request;
   const headers = requestHeaders(message.request, lang, world);
@@ -91,7 +95,7 @@ const summaryIn = (message: Message | undefined, context: Context) =>
 
 /** What tells this request apart: its idempotency key, or its preconditions and body. */
 function requestHeaders(request: HttpRequest, lang: Lang, world: World): string {
-  const m = messagesOf(lang).log;
+  const m = logTextsOf(lang);
   if (world === 'payments') {
     const key = readIdempotencyKey(request);
     return key ? `${m.key} ${key.slice(0, 8)}…` : m.noKey;
@@ -110,7 +114,7 @@ interface Context {
   attempts: Map<number, number>;
   lang: Lang;
   world: World;
-  m: Messages['log'];
+  m: ReturnType<typeof logTextsOf>;
 }
 
 /** A line without its time and verb, which every record has in the same way. */
@@ -156,6 +160,13 @@ const DESCRIBE: Describers = {
   ignored: (r, context) =>
     said(r.by, context.m.ignoredDetail(summaryIn(context.messages.get(r.id), context))),
   dedup: (r, { m }) => said(PROVIDER, m.dedupDetail(r.chargeId, r.intentId), 'success'),
+  'provider-failed': (r, { lang }) => {
+    const o = logTextsOf(lang).outage;
+    const amount = formatMoney(lang, r.amount);
+    return r.how === 'error'
+      ? said(PROVIDER, o.error(amount, r.intentId), 'fault')
+      : said(r.by, o.timeout(amount, r.intentId), 'fault');
+  },
   declined: (r, { lang, m }) =>
     said(
       PROVIDER,
@@ -186,6 +197,12 @@ const DESCRIBE: Describers = {
         outcomeText(r.outcome, r.status, lang) + (r.alreadyApplied ? ` — ${m.alreadyApplied}` : ''),
       ),
       r.outcome === 'succeeded' ? 'success' : 'fault',
+    ),
+  'retry-budget': (r, { lang }) =>
+    said(
+      r.client,
+      logTextsOf(lang).budget[r.change](r.intentId, r.amount, r.tokens),
+      r.change === 'refuse' ? 'fault' : 'normal',
     ),
   invariant: (r, { lang }) =>
     said(
@@ -219,7 +236,7 @@ function describeServed(
   messages: Map<number, Message>,
   lang: Lang,
 ): string {
-  const m = messagesOf(lang).log;
+  const m = logTextsOf(lang);
   const request = messages.get(record.id);
   const what =
     request?.kind === 'request' ? `${request.request.method} ${request.request.path}` : '?';
@@ -252,6 +269,9 @@ export function describeStoreOp(op: StoreOp): string {
     case 'rollback':
       return `ROLLBACK (${op.tx})`;
     case 'forgetKey':
+      // rocket-rides after an error: the row and its recovery point stay, only unlocked.
+      if (op.keepRow)
+        return `ROLLBACK (a claimed key) | UPDATE idempotency_keys SET locked_at = NULL WHERE locked_by = '${op.tx}' (a locked one)`;
       // A claim is part of the open transaction; a lock is a row committed up front.
       return `ROLLBACK (a claimed key) | DELETE FROM idempotency_keys WHERE locked_by = '${op.tx}' (a locked one)`;
     case 'cacheGet':
@@ -262,7 +282,7 @@ export function describeStoreOp(op: StoreOp): string {
 }
 
 export function describeFault(fault: ScriptedFault, lang: Lang): string {
-  const f = messagesOf(lang).log.faults;
+  const f = logTextsOf(lang).faults;
   switch (fault.kind) {
     case 'drop-next':
       return fault.direction === 'request' ? f.dropRequest : f.dropResponse;
@@ -278,6 +298,10 @@ export function describeFault(fault: ScriptedFault, lang: Lang): string {
       return f.keyStoreDown(fault.durationMs);
     case 'server-pause':
       return f.serverPause(fault.durationMs);
+    case 'provider-down':
+      return logTextsOf(lang).outage.down(fault.durationMs);
+    case 'provider-timeout':
+      return logTextsOf(lang).outage.hang(fault.durationMs);
   }
 }
 

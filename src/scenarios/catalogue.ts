@@ -313,6 +313,35 @@ export const SCENARIOS: Readonly<Record<PaymentScenarioId, Scenario>> = {
       none: { duplicates: 'never', statuses: [402], consistent: false },
     },
   },
+  'provider-outage': {
+    id: 'provider-outage',
+    // The provider is down for the first second: the first attempts get 500, the later ones not.
+    settings: build(faults({ kind: 'provider-down', atMs: 0, durationMs: 1000 })),
+    // The policy each strategy has by default (errors5xx): stored (Stripe v1) the 500 is the key's
+    // answer for good and this payment never happens with its key; released (rocket-rides, the
+    // default with recovery points) a retry resumes the work once the provider is back. A client
+    // with no key has nothing stored against it: its retry simply runs again.
+    expect: {
+      ...keyed({ duplicates: 'never', statuses: [500] }),
+      none: { duplicates: 'never', statuses: [500, 201] },
+      'naive-cache': { duplicates: 'never', statuses: [500] },
+      'recovery-points': { duplicates: 'never', statuses: [500, 201] },
+    },
+  },
+  'provider-timeout': {
+    id: 'provider-timeout',
+    // Calls to the provider hang for the first second: it charges, but the server stops waiting.
+    settings: build(faults({ kind: 'provider-timeout', atMs: 0, durationMs: 1000 })),
+    // Stored, the 500 keeps every retry from charging again, but the money moved and no payment
+    // is recorded: someone must reconcile it with the provider. Released, a retry charges again —
+    // unless, as with recovery points, the provider call carries a key derived from ours.
+    expect: {
+      ...keyed({ duplicates: 'never', statuses: [500] }),
+      none: ALWAYS,
+      'naive-cache': { duplicates: 'never', statuses: [500] },
+      'recovery-points': { duplicates: 'never', statuses: [500, 201] },
+    },
+  },
   'retry-storm': { id: 'retry-storm', settings: build(storm(false)), expect: all(NEVER) },
   'retry-storm-jitter': {
     id: 'retry-storm-jitter',

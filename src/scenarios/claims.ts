@@ -29,6 +29,10 @@ export type Claim =
   | { kind: 'invariant'; name: InvariantName; broken: boolean }
   /** Retries arriving at the server within any 100 ms (payments): a retry wave, from min to max. */
   | { kind: 'peak-retries'; min: number; max: number }
+  /** Requests that reached the server in the whole run, first attempts and retries (payments). */
+  | { kind: 'requests'; equals: number }
+  /** Retries the shared retry budget refused for want of tokens: their clients gave up. */
+  | { kind: 'retries-refused'; atLeast: number }
   /** Changes silently erased by another writer (HTTP scenarios). */
   | { kind: 'lost-updates'; equals: number }
   /** Repeats of one request that changed the state again, a POST or "add 10" twice (HTTP). */
@@ -79,6 +83,10 @@ function paymentClaim(claim: Claim, run: RunResult): boolean {
       return o.statuses.includes(claim.status);
     case 'peak-retries':
       return o.peakRetryLoad >= claim.min && o.peakRetryLoad <= claim.max;
+    case 'requests':
+      return o.requestsHandled === claim.equals;
+    case 'retries-refused':
+      return (o.retryBudget?.refused ?? 0) >= claim.atLeast;
     default:
       return false; // a claim about resources made of a payment run is simply false
   }

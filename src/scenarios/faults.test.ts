@@ -35,7 +35,13 @@ const anyFault: fc.Arbitrary<ScriptedFault> = fc.oneof(
     atMs: at,
   }),
   fc.record({
-    kind: fc.constantFrom('partition' as const, 'key-store-down' as const, 'server-pause' as const),
+    kind: fc.constantFrom(
+      'partition' as const,
+      'key-store-down' as const,
+      'server-pause' as const,
+      'provider-down' as const,
+      'provider-timeout' as const,
+    ),
     atMs: at,
     durationMs: fc.integer({ min: 1, max: 5000 }),
   }),
@@ -66,6 +72,11 @@ describe('injected faults in links', () => {
       faultFits('lost-update', { kind: 'crash', point: 'after-provider-charge', atMs: 0 }),
     ).toBe(false);
     expect(faultFits('lost-update', { kind: 'crash', point: 'now', atMs: 0 })).toBe(true);
+    // Nor a payment provider to take down.
+    for (const kind of ['provider-down', 'provider-timeout'] as const) {
+      expect(faultFits('lost-update', { kind, atMs: 0, durationMs: 5 })).toBe(false);
+      expect(faultFits('lost-response', { kind, atMs: 0, durationMs: 5 })).toBe(true);
+    }
   });
 });
 
@@ -85,6 +96,8 @@ describe('the fault table', () => {
       'partition',
       'pause',
       'keys-down',
+      'provider-down',
+      'provider-timeout',
     ]);
     fc.assert(
       fc.property(anyFault, (fault) => {
@@ -108,6 +121,8 @@ describe('the fault table', () => {
       'partition@5+7',
       'pause@5+7',
       'keys-down@5+7',
+      'provider-down@5+7',
+      'provider-timeout@5+7',
     ]);
     // An outage needs its duration, and nothing else has one.
     expect(parseFault('partition@5')).toBeNull();

@@ -23,7 +23,9 @@ export type FaultLabel =
   | 'armCrash'
   | 'partition'
   | 'pauseServer'
-  | 'keysDown';
+  | 'keysDown'
+  | 'providerDown'
+  | 'providerTimeout';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type LastingFault = Extract<ScriptedFault, { durationMs: number }>;
@@ -77,6 +79,8 @@ export const FAULTS: readonly FaultRow[] = [
   lasting('partition', { kind: 'partition' }, 'partition', 500),
   lasting('pause', { kind: 'server-pause' }, 'pauseServer', 1000),
   lasting('keys-down', { kind: 'key-store-down' }, 'keysDown', 1000),
+  lasting('provider-down', { kind: 'provider-down' }, 'providerDown', 1000),
+  lasting('provider-timeout', { kind: 'provider-timeout' }, 'providerTimeout', 1000),
 ];
 
 /** The fault of a row at a moment; `durationMs` is used only by lasting faults. */

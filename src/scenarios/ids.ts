@@ -22,6 +22,8 @@ export const PAYMENT_SCENARIO_IDS = [
   'payload-mismatch',
   'crash-after-provider-charge',
   'declined-late-copy',
+  'provider-outage',
+  'provider-timeout',
   'retry-storm',
   'retry-storm-jitter',
   'stolen-key',

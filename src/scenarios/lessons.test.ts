@@ -109,6 +109,10 @@ describe('every lesson text exists in English and Russian', () => {
             need(`${key}.explain`, words?.explain);
             for (const choice of step.predict.choices)
               need(`${key}.choices.${choice}`, words?.choices?.[choice]);
+            // Being wrong teaches: every wrong choice says why it is not what happens.
+            for (const choice of step.predict.choices.filter((c) => c !== step.predict?.answer))
+              need(`${key}.whyNot.${choice}`, words?.whyNot?.[choice]);
+            expect(Object.keys(words?.whyNot ?? {})).not.toContain(step.predict.answer);
           }
           if (step.act) {
             need(`${key}.act`, words?.act);

@@ -305,6 +305,21 @@ export const LESSONS: readonly Lesson[] = [
         lab: scene('concurrent-retries', { strategy: 'locked-key' }),
         claims: [...charged(1), { kind: 'client-saw', status: 409 }],
       },
+      {
+        id: 'too-many',
+        lab: scene('retry-storm', { strategy: 'atomic-key', tweaks: { maxInProgress: 4 } }),
+        claims: [...TWELVE_ONCE, { kind: 'client-saw', status: 429 }],
+      },
+      {
+        id: 'budget',
+        lab: scene('retry-storm', { strategy: 'atomic-key', tweaks: { retryBudget: 'on' } }),
+        claims: [
+          { kind: 'charges', equals: 0 },
+          { kind: 'requests', equals: 17 },
+          { kind: 'retries-refused', atLeast: 7 },
+        ],
+        predict: { choices: ['all', 'some', 'none'], answer: 'none' },
+      },
     ],
   },
 ];

@@ -2,7 +2,7 @@ import { seededSource } from '../sim/choice.ts';
 import type { Method } from '../model/http.ts';
 import { summarizeResources } from '../model/resourceOutcome.ts';
 import { sameState, type Fields } from '../model/resources.ts';
-import { runResourceWorld } from '../model/run.ts';
+import { runResourceWorld } from '../model/resourceRun.ts';
 import type { ResourceIntent, ResourceWorldSettings, ResourceFault } from '../model/settings.ts';
 import { METHOD_RETRIES, resourceBase } from './resourceCatalogue.ts';
 

@@ -12,7 +12,7 @@ export const LESSON_OUTLINE: readonly { id: string; steps: number }[] = [
   { id: 'conditional-requests', steps: 3 },
   { id: 'best-practices', steps: 7 },
   { id: 'interview-follow-ups', steps: 4 },
-  { id: 'retries', steps: 3 },
+  { id: 'retries', steps: 5 },
 ];
 
 export const INTERVIEW_IDS: readonly string[] = [

@@ -14,6 +14,8 @@ describe("a scope's link form", () => {
         crashPoints: ['before-commit', 'after-provider-charge', 'after-commit'],
         fixedDelays: true,
       },
+      { losses: 2, duplicates: 0, crashes: 0, budget: 10, limit: 1 },
+      { losses: 0, duplicates: 0, crashes: 0, budget: 0, limit: 8 },
     ];
     expect(encodeScope(scopes[1]!)).toBe(
       'losses0.duplicates2.crashes1.attempts3.crash-points-after-commit',
@@ -48,6 +50,9 @@ describe("a scope's link form", () => {
       ['losses1..crashes1', ['']],
       ['', ['']],
       ['fixed-delays1', ['fixed-delays1']],
+      ['limit0', ['limit0']],
+      ['limit9', ['limit9']],
+      ['budget100', ['budget100']],
       ['<script>.losses-1', ['<script>', 'losses-1']],
     ];
     for (const [text, bad] of cases)
@@ -70,5 +75,14 @@ describe("a scope's link form", () => {
     expect(parseScopeFor('lost-response', encodeScope(scope))).toEqual({ scope, bad: [] });
     expect(encodeScope({ losses: 1, duplicates: 0, crashes: 0 })).not.toContain('pauses');
     expect(parseScopeFor('lost-update', 'pauses1')).toEqual({ scope: null, bad: ['pauses1'] });
+  });
+
+  it('outages are written only when set, and only the payment world has a provider to fail', () => {
+    const scope = { losses: 0, duplicates: 0, crashes: 0, pauses: 1, outages: 2 };
+    expect(encodeScope(scope)).toBe('losses0.duplicates0.crashes0.pauses1.outages2');
+    expect(parseScopeFor('lost-response', encodeScope(scope))).toEqual({ scope, bad: [] });
+    expect(encodeScope({ losses: 1, duplicates: 0, crashes: 0 })).not.toContain('outages');
+    expect(parseScopeFor('lost-response', 'outages6').bad).toEqual(['outages6']);
+    expect(parseScopeFor('lost-update', 'outages1')).toEqual({ scope: null, bad: ['outages1'] });
   });
 });

@@ -20,10 +20,23 @@ export interface Scope {
    * than the key's lock timeout and one longer (a lock with a timeout is a lease). None if absent.
    */
   pauses?: number;
+  /**
+   * How many calls to the payment provider may fail after the key was claimed: the provider down
+   * (503, no money moves) or the call hanging past the server's read timeout (the charge made).
+   * None if absent.
+   */
+  outages?: number;
   /** Where crashes may strike; by default the points the strategy claims to survive. */
   crashPoints?: CrashPoint[];
   /** Caps every client's attempts, to keep the tree small. */
   attempts?: number;
+  /**
+   * A retry budget of this many tokens shared by every client (a retry costs 5, one after a
+   * timeout 10): a refused client gives up, and what it was told must still hold. None if absent.
+   */
+  budget?: number;
+  /** At most this many client requests in progress: one more is answered 429. None if absent. */
+  limit?: number;
   /**
    * Every message takes the shortest delay, so nothing overtakes anything: only the faults branch.
    * For scenarios with several clients, whose interleavings alone make trees too big to walk.
@@ -32,7 +45,7 @@ export interface Scope {
 }
 
 /** How far a scope may reach, from a flag or a link: the tree grows fast with each. */
-export const SCOPE_LIMITS = { faults: 5, attempts: 20 } as const;
+export const SCOPE_LIMITS = { faults: 5, attempts: 20, budget: 99, limit: 8 } as const;
 
 /** The crash points a scope names that the scenario's world lacks (the resource world has no provider). */
 export const foreignCrashPoints = (scenario: ScenarioId, scope: Scope): CrashPoint[] =>
@@ -42,7 +55,7 @@ export const foreignCrashPoints = (scenario: ScenarioId, scope: Scope): CrashPoi
 
 /**
  * A scope in a link, in the command line's words, parts joined by dots, every character one a
- * link keeps as it is: `losses1.duplicates0.crashes1.pauses1.attempts3.crash-points-before-commit_after-commit.fixed-delays`.
+ * link keeps as it is: `losses1.duplicates0.crashes1.pauses1.outages1.attempts3.crash-points-before-commit_after-commit.fixed-delays`.
  * The three budgets are always written; the rest only when set.
  */
 export function encodeScope(scope: Scope): string {
@@ -51,7 +64,10 @@ export function encodeScope(scope: Scope): string {
     `duplicates${scope.duplicates}`,
     `crashes${scope.crashes}`,
     ...(scope.pauses === undefined ? [] : [`pauses${scope.pauses}`]),
+    ...(scope.outages === undefined ? [] : [`outages${scope.outages}`]),
     ...(scope.attempts === undefined ? [] : [`attempts${scope.attempts}`]),
+    ...(scope.budget === undefined ? [] : [`budget${scope.budget}`]),
+    ...(scope.limit === undefined ? [] : [`limit${scope.limit}`]),
     ...(scope.crashPoints === undefined ? [] : [`crash-points-${scope.crashPoints.join('_')}`]),
     ...(scope.fixedDelays ? ['fixed-delays'] : []),
   ].join('.');
@@ -80,14 +96,15 @@ export function parseScopeFor(
 
 /** Sets one part of a scope; its name, or null when the part is not a valid one. */
 function readPart(scenario: ScenarioId, scope: Scope, part: string): string | null {
-  const budget = /^(losses|duplicates|crashes|pauses|attempts)(0|[1-9]\d?)$/.exec(part);
+  const budget =
+    /^(losses|duplicates|crashes|pauses|outages|attempts|budget|limit)(0|[1-9]\d?)$/.exec(part);
   if (budget) {
     const name = budget[1] as keyof typeof MIN;
     const n = Number(budget[2]);
-    if (n < MIN[name] || n > (name === 'attempts' ? SCOPE_LIMITS.attempts : SCOPE_LIMITS.faults))
-      return null;
+    if (n < MIN[name] || n > MAX[name]) return null;
     // Pauses test a lock's lease: the resource world has no lock, and so no pauses to explore.
-    if (name === 'pauses' && isResourceScenario(scenario)) return null;
+    // Nor a payment provider to fail; its clients share no retry budget, its server no limit.
+    if (PAYMENTS_ONLY.has(name) && isResourceScenario(scenario)) return null;
     scope[name] = n;
     return name;
   }
@@ -108,8 +125,28 @@ function readPart(scenario: ScenarioId, scope: Scope, part: string): string | nu
 }
 
 const POINTS = 'crash-points-';
-/** The least each budget may be: a client makes at least one attempt. */
-const MIN = { losses: 0, duplicates: 0, crashes: 0, pauses: 0, attempts: 1 } as const;
+/** The least each budget may be: a client makes at least one attempt; a server takes one request. */
+const MIN = {
+  losses: 0,
+  duplicates: 0,
+  crashes: 0,
+  pauses: 0,
+  outages: 0,
+  attempts: 1,
+  budget: 0,
+  limit: 1,
+};
+const MAX: Record<keyof typeof MIN, number> = {
+  losses: SCOPE_LIMITS.faults,
+  duplicates: SCOPE_LIMITS.faults,
+  crashes: SCOPE_LIMITS.faults,
+  pauses: SCOPE_LIMITS.faults,
+  outages: SCOPE_LIMITS.faults,
+  attempts: SCOPE_LIMITS.attempts,
+  budget: SCOPE_LIMITS.budget,
+  limit: SCOPE_LIMITS.limit,
+};
+const PAYMENTS_ONLY: ReadonlySet<string> = new Set(['pauses', 'outages', 'budget', 'limit']);
 
 export const isCrashPoint = (text: string): text is CrashPoint =>
   (CRASH_POINTS as readonly string[]).includes(text);

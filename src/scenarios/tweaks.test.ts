@@ -122,6 +122,9 @@ describe('the settings table', () => {
       'failure',
       'errors',
       'required',
+      'errors5xx',
+      'budget',
+      'limit',
       'chargeid',
     ]);
     expect(TWEAK_HELP).toContain('loss=0|5|10|25|50');

@@ -8,6 +8,7 @@ import {
   type RetryKind,
   type RetryPolicy,
 } from '../model/settings.ts';
+import { ERRORS_5XX_POLICIES, type Errors5xxPolicy } from '../model/strategies.ts';
 import type { WorldKind } from '../model/worlds.ts';
 
 /**
@@ -33,6 +34,15 @@ export interface Tweaks {
   errors?: ErrorPolicy;
   /** Whether a request without a key is refused (400, problem+json) instead of run. */
   keyRequired?: YesNo;
+  /**
+   * What a 5xx after the work began (the provider failed) does to the key: stored and replayed,
+   * or the key released for a retry. Not `errors`, which is about declines (402).
+   */
+  errors5xx?: Errors5xxPolicy;
+  /** Whether every client's retries draw on one shared retry budget (a token bucket). */
+  retryBudget?: OnOff;
+  /** At most this many client requests in progress; one more is answered 429 with Retry-After. */
+  maxInProgress?: number;
   /** Whether `payments.charge_id` is UNIQUE (the default), or the books go unguarded. */
   chargeId?: ChargeIdConstraint;
 }
@@ -41,6 +51,7 @@ export type ChargeIdConstraint = 'unique' | 'plain';
 
 export type ErrorPolicy = 'store' | 'forget';
 export type YesNo = 'no' | 'yes';
+export type OnOff = 'off' | 'on';
 
 /**
  * One setting the controls offer, as a row: its field in `Tweaks`, its name in links and in the
@@ -82,6 +93,9 @@ export const SETTINGS: readonly AnySettingRow[] = [
   setting('keyStoreFailure', 'failure', ['fail-open', 'fail-closed'], PAYMENTS),
   setting('errors', 'errors', ['store', 'forget'], PAYMENTS),
   setting('keyRequired', 'required', ['no', 'yes'], PAYMENTS),
+  setting('errors5xx', 'errors5xx', ERRORS_5XX_POLICIES, PAYMENTS),
+  setting('retryBudget', 'budget', ['off', 'on'], PAYMENTS),
+  setting('maxInProgress', 'limit', [2, 4, 8], PAYMENTS),
   setting('chargeId', 'chargeid', ['unique', 'plain'], PAYMENTS),
 ];
 

@@ -22,7 +22,7 @@ export const courseSlice =
       stepSetup = import('../scenarios/lessons.ts')
         .then(({ lessonById }) => {
           if (load !== stepLoads) return;
-          get().openScene(lessonById(lessonId)!.steps[step]!.lab);
+          return get().openScene(lessonById(lessonId)!.steps[step]!.lab);
         })
         // The lesson page needs the same module: it says the course failed to load and offers
         // to try again, so there is nothing more to say here.

@@ -3,12 +3,16 @@ import { INTERVIEW_IDS, outlineOf } from '../scenarios/outline.ts';
 /**
  * Which page is on screen, from the URL's hash: `#/` the lab, `#/course` the table of contents,
  * `#/lesson/<id>/<step>` one step of a lesson (numbered from 1, as people count), `#/interview`
- * the interview questions. The hash leaves the query (the lab's settings and language) alone.
+ * the interview questions, `#/matrix` every scenario under every strategy, `#/glossary` the words. The hash leaves the query (the lab's settings and language) alone.
  */
 export type Route =
   /** `question`: the interview question whose "show me" opened the lab, to go back to. */
   | { page: 'lab'; question?: string }
   | { page: 'course' }
+  /** Every scenario under every strategy, as the catalogue declares and the tests hold it. */
+  | { page: 'matrix' }
+  /** `term`: the one to bring into view (`#/glossary/lease`). */
+  | { page: 'glossary'; term?: string }
   /** `step` counts from 0 here; the hash shows it from 1. */
   | { page: 'lesson'; lessonId: string; step: number }
   /** `question`: the one to bring into view, coming back from the lab. */
@@ -31,6 +35,15 @@ export function parseHash(hash: string): { route: Route; problem: string | null 
   if (path === '' || path === 'lab') return { route: LAB, problem: null };
   if (path === 'course') return { route: { page: 'course' }, problem: null };
   if (path === 'interview') return { route: { page: 'interview' }, problem: null };
+  if (path === 'matrix') return { route: { page: 'matrix' }, problem: null };
+  const glossary = /^glossary(?:\/([a-z-]{1,40}))?$/.exec(path);
+  // The term is checked by the glossary page, which loads the list: the first screen does not.
+  if (glossary) {
+    return {
+      route: { page: 'glossary', ...(glossary[1] ? { term: glossary[1] } : {}) },
+      problem: null,
+    };
+  }
   const asked = /^(interview|from-interview)\/([a-z0-9-]{1,60})$/.exec(path);
   if (asked && INTERVIEW_IDS.includes(asked[2]!)) {
     const page = asked[1] === 'interview' ? 'interview' : 'lab';
@@ -51,6 +64,10 @@ export function toHash(route: Route): string {
       return route.question ? `#/from-interview/${route.question}` : '#/';
     case 'course':
       return '#/course';
+    case 'matrix':
+      return '#/matrix';
+    case 'glossary':
+      return route.term ? `#/glossary/${route.term}` : '#/glossary';
     case 'interview':
       return route.question ? `#/interview/${route.question}` : '#/interview';
     case 'lesson':

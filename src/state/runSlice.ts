@@ -1,7 +1,10 @@
 import type { StateCreator } from 'zustand';
 import { buildTimeline } from '../report/timeline.ts';
-import { isTapeError, runScenario } from '../scenarios/run.ts';
+import { isResourceScenario } from '../scenarios/ids.ts';
+import { preparePaymentScenario } from '../scenarios/paymentRuns.ts';
+import { isTapeError, playPrepared, type PreparedScenario } from '../scenarios/replay.ts';
 import { comparedSpec, type RunSpec } from '../scenarios/spec.ts';
+import { loadResourceKit, needsResourceKit, resourceKit } from './loadResources.ts';
 import type { Scoping } from './scoping.ts';
 import type { LabState, Played, RunSlice } from './slices.ts';
 
@@ -14,7 +17,13 @@ type Runs = Played & Pick<RunSlice, 'compared' | 'endMs'>;
  */
 function played(spec: RunSpec, scoping: Scoping | null, prefix?: readonly number[]): Played {
   const shape = spec.scope && scoping ? { shape: scoping.shape(spec.scope) } : {};
-  const run = runScenario({ ...spec, ...shape, ...(prefix ? { prefix } : {}) });
+  const input = { ...spec, ...shape, ...(prefix ? { prefix } : {}) };
+  const { scenario } = spec;
+  // The same runs as runScenario's (src/scenarios/run.ts), with the resource world loaded apart.
+  const prepared: PreparedScenario = isResourceScenario(scenario)
+    ? resourceKit().prepareResourceScenario({ ...input, scenario })
+    : preparePaymentScenario({ ...input, scenario });
+  const run = playPrepared(prepared, input);
   return { run, timeline: buildTimeline(run.trace) };
 }
 
@@ -99,6 +108,25 @@ export const runSlice =
       const prefix = run.points.filter((p) => p.atMs < fromMs).map((p) => p.index);
       rerun({ ...spec, faults }, prefix);
     };
+    /** Counts the runs asked for, so a world that loads late does not open a run since replaced. */
+    let asked = 0;
+    /**
+     * Opens a new run now, or once its world has loaded: the resource world is a chunk of its
+     * own. If it cannot load, the run on screen stays, and a notice offers to try again.
+     */
+    const whenLoaded = (spec: RunSpec, open: () => void): Promise<void> => {
+      const ticket = ++asked;
+      if (get().retryLoad) set({ retryLoad: null }); // a newer run replaces the one that failed
+      if (!needsResourceKit(spec.scenario)) return Promise.resolve(open());
+      const retry = () => {
+        set({ retryLoad: null });
+        void whenLoaded(spec, open);
+      };
+      return loadResourceKit().then(
+        () => void (ticket === asked && open()),
+        () => void (ticket === asked && set({ retryLoad: retry })),
+      );
+    };
     return {
       spec: first.spec,
       scoping,
@@ -106,13 +134,16 @@ export const runSlice =
       timeline: first.timeline,
       compared: first.compared,
       endMs: first.endMs,
+      retryLoad: null,
       select(change) {
         const spec = changed(get().spec, change);
         // Turning a comparison on or off keeps the moment on screen: the main run is unchanged.
         if (onlyCompare(change)) return rerun(spec);
         // A new run starts from the beginning, paused: the learner predicts, then plays.
-        const { problem, ...next } = runsFor(spec, scoping);
-        set({ ...next, cursorMs: 0, playing: false, ...noticed(get().badParams, problem) });
+        void whenLoaded(spec, () => {
+          const { problem, ...next } = runsFor(spec, scoping);
+          set({ ...next, cursorMs: 0, playing: false, ...noticed(get().badParams, problem) });
+        });
       },
       injectFault(fault) {
         // Just after the moment on screen: every record already shown (times are whole
@@ -123,9 +154,11 @@ export const runSlice =
       removeFault: (index) => refault(get().spec.faults.toSpliced(index, 1)),
       clearFaults: () => refault([]),
       openScene({ spec, at }) {
-        const { problem, ...next } = runsFor(spec, scoping);
-        const cursorMs = at === 'end' ? next.endMs : Math.min(at, next.endMs);
-        set({ ...next, cursorMs, playing: false, ...noticed(get().badParams, problem) });
+        return whenLoaded(spec, () => {
+          const { problem, ...next } = runsFor(spec, scoping);
+          const cursorMs = at === 'end' ? next.endMs : Math.min(at, next.endMs);
+          set({ ...next, cursorMs, playing: false, ...noticed(get().badParams, problem) });
+        });
       },
     };
   };

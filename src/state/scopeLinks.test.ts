@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { traceHash } from '../model/run.ts';
 import { explore } from '../explore/explorer.ts';
 import { scoped } from '../explore/scope.ts';
@@ -9,6 +9,11 @@ import { scoping } from './scoping.ts';
 import { createLabStore, defaultStoreInput } from './store.ts';
 import { urlOf } from './sync.ts';
 import { parseSearch, toSearch } from './url.ts';
+import { loadResourceKit } from './loadResources.ts';
+
+// The page loads the resource world when a resource scenario first opens; these tests open
+// resource runs at once, so it is loaded first (loadResources.test.ts tests the waiting).
+beforeAll(() => loadResourceKit());
 
 /** What `npm run explore -- --scenario lost-response --strategy none` finds and prints. */
 const scope: Scope = { losses: 1, duplicates: 0, crashes: 0 };

@@ -31,6 +31,12 @@ export interface RunSlice extends Played {
   compared: Played | null;
   /** Where playback ends: the longer of the two runs when comparing. */
   endMs: number;
+  /**
+   * Set when the run asked for could not open because its world's code did not load (offline):
+   * asks for it again. Null otherwise.
+   */
+  retryLoad: (() => void) | null;
+  /** Opens another run; one in the resource world may wait for its code to load. */
   select(change: Partial<RunSpec>): void;
   /**
    * Adds a fault at the cursor, whatever moment it names, and re-runs; what came before the
@@ -40,8 +46,11 @@ export interface RunSlice extends Played {
   removeFault(index: number): void;
   /** Takes every injected fault out of the run (Reset only rewinds; the faults stay in it). */
   clearFaults(): void;
-  /** Opens a scene — a lesson step's, an interview answer's — at its moment, paused. */
-  openScene(scene: Scene): void;
+  /**
+   * Opens a scene — a lesson step's, an interview answer's — at its moment, paused; the promise
+   * says when it is on screen (a resource scenario's world may have to load first).
+   */
+  openScene(scene: Scene): Promise<void>;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { SCENARIO_IDS } from '../scenarios/ids.ts';
 import { recordsBy } from '../report/timeline.ts';
@@ -8,6 +8,11 @@ import { runScenario } from '../scenarios/run.ts';
 import { nextStop } from '../report/timeline.ts';
 import { nextMoment } from './playbackSlice.ts';
 import { createLabStore, defaultStoreInput } from './store.ts';
+import { loadResourceKit } from './loadResources.ts';
+
+// The page loads the resource world when a resource scenario first opens; these tests open
+// resource runs at once, so it is loaded first (loadResources.test.ts tests the waiting).
+beforeAll(() => loadResourceKit());
 
 /** Playback is time travel by cursor over a recorded run: every move is exact and instant. */
 describe('the playback cursor', () => {

@@ -1,4 +1,6 @@
 import { isLang, langOf, type Lang } from '../i18n/i18n.ts';
+import { isScenarioId } from '../scenarios/ids.ts';
+import { loadResourceKit, needsResourceKit } from './loadResources.ts';
 import { parseProgress, PROGRESS_STORAGE_KEY } from './progress.ts';
 import { parseHash, toHash } from './route.ts';
 import { createLabStore, type LabStore } from './store.ts';
@@ -69,20 +71,31 @@ function startLang(host: Host, fromLink: Lang | null): Lang {
 }
 
 /**
- * What a link's explorer scope needs (scoping.ts), loaded only when the link names a scope; null
- * when it names none, or when the module cannot load (then the notice refuses the scope).
+ * The code a link needs before its first run, loaded only when the link asks for it: an explorer
+ * scope's (scoping.ts; null when the link names none, or when it cannot load, and then the notice
+ * refuses the scope), and the resource world for a resource scenario (if that cannot load, the
+ * store offers to try again).
  */
-export const loadScoping = (host: Host): Promise<Scoping | null> =>
-  new URLSearchParams(host.location.search).has('scope')
+export async function loadForLink(host: Host): Promise<Scoping | null> {
+  const params = new URLSearchParams(host.location.search);
+  const scenario = params.get('scenario');
+  const world =
+    scenario !== null && isScenarioId(scenario) && needsResourceKit(scenario)
+      ? loadResourceKit().catch(() => null)
+      : null;
+  const scoping = params.has('scope')
     ? import('./scoping.ts').then(
         (m) => m.scoping,
         () => null,
       )
-    : Promise.resolve(null);
+    : null;
+  await world;
+  return scoping;
+}
 
 /**
  * The store, as the link the page was opened with says: its run, its moment, its language.
- * `scoping` plays a link's explorer scope (see `loadScoping`).
+ * `scoping` plays a link's explorer scope (see `loadForLink`).
  */
 export function openLab(host: Host, scoping: Scoping | null = null): LabStore {
   const parsed = parseSearch(host.location.search, scoping);

@@ -3,18 +3,18 @@ import { createRoot } from 'react-dom/client';
 import './index.css';
 import { App } from './App.tsx';
 import { LabContext } from './common/lab.ts';
-import { browserHost, loadScoping, openLab, syncLab, type Host } from '../state/sync.ts';
+import { browserHost, loadForLink, openLab, syncLab, type Host } from '../state/sync.ts';
 import { loadLang } from '../i18n/i18n.ts';
 
 const host = browserHost(window);
 
 /**
  * The link opens the lab; from then on the URL and storage follow what is on screen. A link with
- * an explorer's scope (a witness) waits for the scope's module, a separate chunk, so the first
- * run drawn is the witness's; if it cannot load, the link's scope is refused with the notice.
+ * an explorer's scope (a witness) or a resource scenario waits for that code, a separate chunk,
+ * so the first run drawn is the link's (see `loadForLink` for what happens if it cannot load).
  */
 async function open(host: Host) {
-  const store = openLab(host, await loadScoping(host));
+  const store = openLab(host, await loadForLink(host));
   syncLab(store, host);
   return store;
 }

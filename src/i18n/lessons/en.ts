@@ -12,6 +12,8 @@ export interface StepText {
   /** Predict-then-reveal: the question, each choice by id, and what the answer teaches. */
   question?: string;
   choices?: Readonly<Record<string, string>>;
+  /** For each wrong choice: why someone would pick it, and why it is not what happens. */
+  whyNot?: Readonly<Record<string, string>>;
   explain?: string;
   /** For a step that waits for the learner: what to do, and what they see once it worked. */
   act?: string;
@@ -44,6 +46,11 @@ const lessons: Record<string, LessonText> = {
         ],
         question: 'How many times will the customer be charged?',
         choices: { once: 'Once', twice: 'Twice', never: 'Not at all' },
+        whyNot: {
+          once: 'You expected the server to recognise the retry. How could it? Without a key, the retry is a POST like any other: nothing tells the server it has seen this payment before.',
+          never:
+            'You expected the lost answer to mean nothing happened. The request did arrive and the card was charged; only the answer got lost on the way back.',
+        },
         explain:
           'Twice. The retry is a new POST as far as this server knows, so it charges the card again. The ledger shows two payment rows for one payment, and the invariant “at most one charge per payment” breaks. Press Play to watch it happen.',
       },
@@ -98,6 +105,10 @@ const lessons: Record<string, LessonText> = {
           post: 'Only POST',
           'post-and-patch': 'POST and the “add 10” PATCH',
         },
+        whyNot: {
+          none: 'You expected the server to recognise a repeat. Nothing in these requests lets it: no key, no version. Each arrives as new and is applied again.',
+          post: 'POST does create a second user. But “add 10” is a change relative to what is there: applied twice, it adds 20. Only a PATCH that sets a value is safe to repeat.',
+        },
         explain:
           'Both. The retried POST makes a second user and the retried PATCH adds 10 twice — the ledger lists two repeated effects. A PATCH that sets a field (“balance = 120”) would be idempotent: it is the request, not only the method, that decides.',
       },
@@ -122,6 +133,9 @@ const lessons: Record<string, LessonText> = {
         question:
           'With the cache-based key, how many charges will the two concurrent requests make?',
         choices: { one: 'One: the key protects it', two: 'Two' },
+        whyNot: {
+          one: 'You expected the key to protect it. It would, if it were claimed. Here it is only looked up: both requests look before either has stored an answer, and both find nothing.',
+        },
         explain:
           'Two. Both requests look up the key before either has stored a response, both find nothing, and both charge. The key was checked, but not claimed.',
       },
@@ -154,13 +168,17 @@ const lessons: Record<string, LessonText> = {
         ],
         question: 'How many charges now?',
         choices: { one: 'One', two: 'Two' },
+        whyNot: {
+          two: 'With the cache, yes. But the key is now a row under a unique constraint: the second INSERT waits for the first transaction and then fails, so only one request gets to charge.',
+        },
         explain:
           'One. The database serialises the two claims on the key: the loser sees that the key exists and replays the stored answer instead of charging.',
       },
       'crash-closed': {
         title: 'The crash, closed',
         body: [
-          'A crash after commit leaves the key row and the payment row together, with the response; a crash before commit rolls both back. Either way the retry does the right thing: one charge.',
+          'A crash after commit leaves the key row and the payment row together, with the response; a crash before the card is charged rolls both back. Either way the retry does the right thing: one charge.',
+          'One crash is still open: after the provider has charged the card but before our transaction commits. The rollback erases our key and our payment, not the provider’s charge, so the retry charges again. Lesson seven closes that hole.',
         ],
       },
     },
@@ -193,6 +211,12 @@ const lessons: Record<string, LessonText> = {
           'already-done': 'Our own first attempt already applied the change',
           'server-error': 'The server is broken',
         },
+        whyNot: {
+          conflict:
+            'That is what 412 usually means, and it is what the client must rule out. Here nobody else wrote: our own first attempt changed the ETag, so our retry’s If-Match no longer fits.',
+          'server-error':
+            '412 is a 4xx: the server worked as designed and refused a request whose precondition no longer holds. Nothing is broken.',
+        },
         explain:
           'The ETag changed because of our own write. The client reads the resource again, finds its change already there, and stops: the 412 meant “already done”. If-Match prevents lost updates, and a retried “add 10” is not applied twice either — but the 412 is ambiguous: only a fresh read tells our own success from someone else’s change. RFC 9110 lets a server that can tell the very same change was already applied answer 2xx instead of 412; this server, like most, cannot, so it answers 412. An idempotency key would replay a clear answer instead.',
       },
@@ -219,13 +243,17 @@ const lessons: Record<string, LessonText> = {
           replayed: 'The stored answer is replayed',
           'charged-again': 'The customer is charged again',
         },
+        whyNot: {
+          replayed:
+            'It would be, if the key were still there. The server kept it only two seconds; when the retry comes, the key is gone, and the server has nothing to recognise it by.',
+        },
         explain:
           'Once the key is gone, the server cannot know the request is a repeat: a second charge. Keep results at least as long as any client may retry, usually 24 hours or more (Stripe keeps them 24 hours, rocket-rides 72).',
       },
       'same-response': {
         title: 'The same answer for the same key — errors included',
         body: [
-          'A repeat must get the answer the first attempt got — including an error raised after the work began (Stripe replays a stored 500) — so the client’s view never depends on which attempt reached it. Errors before the work began (a validation error, 409, 503) are not stored: a retry simply runs. And the same key with a different body is a client bug: this server answers 422, as the IETF draft says, instead of guessing which one was meant (Stripe answers 400 idempotency_error, rocket-rides 409).',
+          'A repeat must get the answer the first attempt got — including an error raised after the work began (Stripe replays a stored 500) — so the client’s view never depends on which attempt reached it. Errors before the work began (a validation error, 409, 503) are not stored: a retry simply runs. And the same key with a different body is a client bug: this server answers 422, as the IETF draft says, instead of guessing which one was meant (Stripe answers 400 idempotency_error, rocket-rides 409). rocket-rides parts from Stripe only over an unexpected 5xx: it unlocks the key, so that a retry resumes the work from its last recovery point (the scenario “Provider down after the key was claimed” shows both).',
         ],
       },
       'errors-replayed': {
@@ -240,6 +268,12 @@ const lessons: Record<string, LessonText> = {
           charged: 'Charges €42: the money is there now',
           replayed: 'Replays the stored 402: nothing is charged',
           conflict: 'Answers 409 Conflict',
+        },
+        whyNot: {
+          charged:
+            'The money is there now, but this copy is not a new payment: it carries the key of one that already has an answer. Charging it would contradict the 402 Ada was shown.',
+          conflict:
+            '409 is for a request still in progress. The first attempt finished long ago: its 402 is stored on the key row, and that is what a repeat gets.',
         },
         explain:
           'The decline came after the work had begun — the provider was asked — so the server stored it on the key row, as it would have stored a success. The copy gets the same 402, marked Idempotent-Replayed, and no money moves: what the app told Ada stays true. If she still wants to pay, the app starts a new payment with a new key, on purpose.',
@@ -274,7 +308,7 @@ const lessons: Record<string, LessonText> = {
         title: 'Side effects in another service',
         body: [
           'The provider is outside our database. Here the server crashes after the provider charged but before our transaction committed: our rollback cannot undo the provider’s charge, and the retry charges again — even with the atomic key (left).',
-          'The fix (right) is to record progress in recovery points and pass a key to the provider that is derived from ours, so the provider deduplicates its own side.',
+          'The fix (right) is to record progress in recovery points and pass a key to the provider that is derived from ours, so the provider deduplicates its own side. The phases have another merit: no transaction stays open while we wait for the provider. The atomic key holds its transaction, and the key row’s lock, across the whole call — a slow provider then ties up database connections and makes every repeat wait.',
         ],
       },
       'recovery-points': {
@@ -294,6 +328,10 @@ const lessons: Record<string, LessonText> = {
           'fail-open': 'Fail open: keep taking payments',
           'fail-closed': 'Fail closed: refuse until it is back',
         },
+        whyNot: {
+          'fail-open':
+            'Failing open keeps payments flowing, but without the keys the server cannot tell a retry from a new payment: the retry after the lost answer charges again.',
+        },
         explain:
           'Failing open charges twice here: without the keys a retry looks new. Failing closed costs availability — the client sees 503 and must retry later — but never charges twice.',
       },
@@ -307,7 +345,8 @@ const lessons: Record<string, LessonText> = {
   },
   retries: {
     title: 'Retries done right',
-    summary: 'Backoff with jitter, retry storms, and what 409 and 503 ask of a client.',
+    summary:
+      'Backoff with jitter, retry storms, what 409, 429 and 503 ask of a client, and a retry budget.',
     steps: {
       storm: {
         title: 'A retry storm',
@@ -319,6 +358,7 @@ const lessons: Record<string, LessonText> = {
         title: 'Jitter spreads the load',
         body: [
           'The same outage with full jitter: each client waits a random time up to its backoff. The retries spread out: the busiest 100 ms no longer sees all twelve retries — about half of them on average, and never all twelve. The first attempts still arrive together, so the peak of all requests stays at twelve: jitter spreads the retries, not the first wave.',
+          'AWS describes two more jitters, under Retry policy in the settings. Equal jitter keeps half of each wait and draws the other half: its retries spread less, about two thirds of them in the busiest 100 ms on average. Decorrelated jitter draws each wait between the base and three times the last one: it spreads them most, about a third, but the storm takes longest to clear. Full jitter pays for its spread in another way: a client that draws a short wait retries into the outage, so over 40 seeds it sends 36 to 45 requests, where the other two always send 36.',
         ],
       },
       conflict: {
@@ -326,6 +366,27 @@ const lessons: Record<string, LessonText> = {
         body: [
           'With a locked key, a retry that arrives while the first attempt is still running gets 409 Conflict. The client should back off and retry with the same key; the next attempt gets the finished answer. Retry 503 the same way, and never retry a 4xx that says the request itself is wrong, such as 422.',
         ],
+      },
+      'too-many': {
+        title: '429 and Retry-After: the server says when',
+        body: [
+          'The storm again, without jitter, but now the server works on at most four requests at a time. One more gets 429 Too Many Requests (RFC 6585) at once, before any work begins, so nothing is stored against its key — with Retry-After: 1, and the client waits at least that second before it tries again. The 503 of a key store that is down carries the same header.',
+          'The twelve retries arrive together: four are served, eight are turned away, and because they back off in step, they collide again. Every customer is charged once, just later. With full jitter the same limit is hardly ever met: over 40 seeds, no 429 at all on 32 of them and never more than two.',
+        ],
+      },
+      budget: {
+        title: 'A retry budget: fail fast instead of piling on',
+        body: [
+          'The storm without jitter, and this time the clients share a retry budget, as the AWS SDKs do: a bucket of 50 tokens; a retry costs 5, or 10 after a timeout; a success puts tokens back. A retry the bucket cannot pay for is not sent: the client gives up at once.',
+        ],
+        question: 'The server is down for 2.5 s. How many of the twelve payments go through?',
+        choices: { all: 'All twelve, later', some: 'Some of them', none: 'None' },
+        whyNot: {
+          all: 'Without the budget they would, once the server is back. But a retry the empty bucket cannot pay for is never sent: its client gives up instead of waiting for the server to return.',
+          some: 'A reasonable guess: the first retries do get tokens. But they are sent while the server is still down, time out, and cost the rest of the bucket; by the time the server is back, no one has a token left.',
+        },
+        explain:
+          'None. Every first attempt times out, and the first five retries take all 50 tokens; the other seven clients give up at once. The five time out again, and nothing is left for them. The server gets 17 requests instead of 36, and no payment goes through: each client gave up without an answer and must tell its customer to try again later. A budget protects a struggling server from its clients’ retries; it does not make a payment succeed.',
       },
     },
   },
@@ -376,7 +437,7 @@ const interview: Record<string, { question: string; answer: string }> = {
   'store-errors': {
     question: 'A request with a key failed. Do you store the error too?',
     answer:
-      'If it failed after the work began — the card was declined, the provider was asked — yes: store it and replay it, as Stripe and rocket-rides do, so the key has one answer. Otherwise a late duplicate of the request, one the client never meant to send, runs the payment again and may charge a customer who was already told “declined”. If it failed before anything happened (400, 409, 422, 503), store nothing and let the retry run.',
+      'If it failed after the work began — the card was declined, the provider was asked — yes: store it and replay it, as Stripe and rocket-rides do, so the key has one answer. Otherwise a late duplicate of the request, one the client never meant to send, runs the payment again and may charge a customer who was already told “declined”. If it failed before anything happened (400, 409, 422, 503), store nothing and let the retry run. A 5xx is where the sources part: Stripe v1 stores and replays it; rocket-rides unlocks the key so that a retry resumes from its last recovery point, calling the provider with a key derived from ours, so that the resumed charge is not a second one. The scenarios “Provider down after the key was claimed” and “Provider call times out” show both.',
   },
   'lost-update': {
     question: 'Two clients update the same resource. How do you avoid a lost update?',
@@ -386,7 +447,7 @@ const interview: Record<string, { question: string; answer: string }> = {
   'retry-policy': {
     question: 'How should a client retry?',
     answer:
-      'Only what is safe to repeat (idempotent methods, or a request with an idempotency key); with exponential backoff, a cap and jitter, so clients do not retry in synchronised waves; with a retry budget; on timeouts, 409 and 503 — not on 4xx errors that say the request is wrong.',
+      'Only what is safe to repeat (idempotent methods, or a request with an idempotency key); with exponential backoff, a cap and jitter, so clients do not retry in synchronised waves; with a retry budget, so that an outage makes clients fail fast instead of piling on; on timeouts, 409, 429 and 503, waiting at least as long as a Retry-After header asks — not on 4xx errors that say the request is wrong.',
   },
 };
 
@@ -411,7 +472,11 @@ export const lessonTexts = {
     toCourse: 'All lessons',
     check: 'Check my answer',
     right: 'Right.',
-    wrong: (choice: string) => `Not quite: “${choice}” is not what happens. Try again.`,
+    wrong: (choice: string, why: string) =>
+      `Not quite: “${choice}” is not what happens. ${why} Try another answer.`,
+    justShowMe: 'Just show me',
+    skipped: 'Here is what happens. Try to predict the next one before you look.',
+    answerFirst: 'Answer the question first, or press “Just show me”.',
     pick: 'Pick an answer first.',
     play: 'Play it',
     doItForMe: 'Do it for me',
@@ -424,7 +489,8 @@ export const lessonTexts = {
     lessonsDone: (done: number, total: number) => `${done} of ${total} lessons done`,
     started: (step: number) => `at step ${step}`,
     notStarted: 'not started',
-    verified: 'What this step says is checked against the simulation by a test.',
+    verified:
+      'What a lesson says about a run is what the simulation does: an automated test replays every step and checks each claim.',
     notFound: 'There is no such lesson or step; here is the course.',
     sqlCaption: 'The schema the simulated store follows',
     methodsCaption:
@@ -438,6 +504,41 @@ export const lessonTexts = {
     yes: 'yes',
     no: 'no',
     loading: 'Loading the lesson…',
+    glossary: {
+      link: 'Glossary: the words this course uses',
+      title: 'Glossary',
+      intro:
+        'The words this course uses, each in plain words, in the order you meet them. Where the lab can show a term at work, “See it in the lab” opens that run.',
+      notFound: 'There is no such term; here is the whole glossary.',
+      seeIt: 'See it in the lab',
+    },
+    matrix: {
+      link: 'Every scenario under every strategy',
+      title: 'Every scenario under every strategy',
+      intro:
+        'What each way of handling the Idempotency-Key does with each failure the lab can stage. A row is a failure, a column a strategy; open any cell to watch that run in the lab.',
+      caption:
+        'Scenarios in rows, strategies in columns; each cell says whether the customer can be charged twice, and the statuses the client gets.',
+      scenario: 'Failure',
+      open: 'Open this run in the lab',
+      verdicts: {
+        never: 'no double charge',
+        always: 'double charge',
+        possible: 'by chance',
+        misleading: 'wrong answer',
+      },
+      meanings: {
+        never: 'No run charges anyone twice.',
+        always: 'Every run charges some customer more than once for one payment.',
+        possible: 'Some seeds charge twice and some do not: play a few seeds.',
+        misleading:
+          'No double charge, but a client is told something the charges contradict (another request’s answer, say).',
+      },
+      statuses:
+        'Statuses the client receives on the way, besides 201 Created: 409 (still in progress), 503 (key store down), 422 (the key was used for another request), 402 (declined), 500 (the provider failed after the work began).',
+      checked:
+        'Each cell is what the scenario declares for the strategy. The test suite runs every cell on twelve seeds and fails if a run disagrees; `npm run sim -- --matrix` prints the measured table.',
+    },
     apiDoc: {
       caption:
         'What this server’s API reference should say — written from the server the simulator runs, every line checked against it by a test',

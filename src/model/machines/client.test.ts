@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelayMs, currentIntent } from './retryLoop.ts';
+import { backoffDelayMs, backoffTimer, currentIntent } from './retryLoop.ts';
 import { makeIdempotencyKey } from '../keys.ts';
 
 describe('client retry policy', () => {
@@ -15,6 +15,46 @@ describe('client retry policy', () => {
     expect(
       [1, 2, 3, 4, 5].map((n) => backoffDelayMs({ ...policy, kind: 'exponential' }, n)),
     ).toEqual([100, 200, 400, 800, 1000]);
+  });
+});
+
+describe('backoff with jitter, as AWS writes it (min(cap, base · 2^n) = exp)', () => {
+  const retry = { maxAttempts: 6, baseDelayMs: 400, maxDelayMs: 4000 };
+
+  it('full jitter draws from 0 to exp; equal jitter from half of exp to exp', () => {
+    expect(backoffTimer({ ...retry, kind: 'exponential-jitter' }, 3, undefined, 0)).toEqual({
+      name: 'backoff',
+      delayMs: 1600,
+      jitter: { fromMs: 0 },
+    });
+    expect(backoffTimer({ ...retry, kind: 'equal-jitter' }, 3, undefined, 0)).toEqual({
+      name: 'backoff',
+      delayMs: 1600,
+      jitter: { fromMs: 800 },
+    });
+  });
+
+  it('decorrelated jitter draws from base to three times the last sleep, capped afterwards', () => {
+    const decorrelated = { ...retry, kind: 'decorrelated-jitter' as const };
+    // The first retry has no earlier sleep: it builds on the base.
+    expect(backoffTimer(decorrelated, 1, 999, 0)).toEqual({
+      name: 'backoff',
+      delayMs: 1200,
+      jitter: { fromMs: 400, capMs: 4000 },
+    });
+    expect(backoffTimer(decorrelated, 2, 3000, 0)).toMatchObject({ delayMs: 9000 });
+  });
+
+  it('a Retry-After is a floor under any of them; plain backoff has no jitter at all', () => {
+    expect(backoffTimer({ ...retry, kind: 'exponential' }, 1, undefined, 1000)).toEqual({
+      name: 'backoff',
+      delayMs: 400,
+      atLeastMs: 1000,
+    });
+    expect(backoffTimer({ ...retry, kind: 'fixed' }, 4, undefined, 0)).toEqual({
+      name: 'backoff',
+      delayMs: 400,
+    });
   });
 });
 

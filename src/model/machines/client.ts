@@ -88,6 +88,9 @@ export const clientMachine = setup({
   },
   actions: {
     ...LOOP_EFFECTS,
+    'remember the sleep': assign({
+      lastSleepMs: (_, { sleptMs }: { sleptMs?: number }) => sleptMs,
+    }),
     'count attempt': assign({ attempt: ({ context }) => context.attempt + 1 }),
     'move to next intent': assign({
       intentIndex: ({ context }) => context.intentIndex + 1,

@@ -2,6 +2,7 @@ import { assign, setup } from 'xstate';
 import { EFFECTS, type StoreOpParams } from '../effects.ts';
 import {
   IDEMPOTENT_REPLAYED,
+  RETRY_LATER,
   readIdempotencyKey,
   paymentBodyOf,
   type HttpResponse,
@@ -11,7 +12,7 @@ import { readApiKey } from '../auth.ts';
 import { fingerprintOf } from '../keys.ts';
 import type { RequestMessage } from '../message.ts';
 import type { KeyStoreFailure } from '../settings.ts';
-import type { StrategyInfo } from '../strategies.ts';
+import { errors5xxOf, type Errors5xxPolicy, type StrategyInfo } from '../strategies.ts';
 import type { KeyClaim, KeyRow, PaymentRow, StoreOp, StoreReply } from './storeSchema.ts';
 import type { ProviderReply } from './providerSchema.ts';
 
@@ -35,6 +36,8 @@ export interface HandlerPolicy {
    * a server that authenticates no one and takes the caller from the body (the key layer's tests).
    */
   apiKeys?: Readonly<Record<string, string>>;
+  /** A 5xx after the work began: stored against the key, or the key released (`errors5xxOf`). */
+  errors5xx?: Errors5xxPolicy;
 }
 
 export interface HandlerInput {
@@ -57,6 +60,8 @@ interface HandlerContext extends HandlerInput {
   unprotected: boolean;
   /** The account its API key belongs to; null when it sent none the server issued. */
   caller: string | null;
+  /** How the provider call failed, once it has: refused (503) or left hanging past our timeout. */
+  providerFailure: 'error' | 'timeout' | null;
   nowMs: number;
 }
 
@@ -158,12 +163,36 @@ const ERRORS: Readonly<Record<ErrorStatus, string>> = {
 };
 
 function errorResponse(status: ErrorStatus): HttpResponse {
+  // A 503 asks the client to come back later, and says when (Retry-After).
+  const later = status === 503 ? RETRY_LATER : {};
   return {
     status,
-    headers: { 'Content-Type': 'application/problem+json' },
+    headers: { 'Content-Type': 'application/problem+json', ...later },
     body: { status, detail: ERRORS[status] },
   };
 }
+
+/**
+ * A 500 after the work began: the provider failed (`error`) or gave no answer in time (`timeout`).
+ * Our server is the payment's origin server, not a gateway, so it answers 500 rather than 502 or
+ * 504 (RFC 9110 keeps those for a server acting as a gateway or proxy); unlike 503, which this
+ * server sends only before the work begins, a 500 tells the client the outcome may be unknown.
+ */
+const SERVER_ERRORS = {
+  error: 'The payment provider is unavailable.',
+  timeout: 'The payment provider did not answer in time: the charge may have gone through.',
+} as const;
+
+function serverErrorResponse(how: keyof typeof SERVER_ERRORS): HttpResponse {
+  return {
+    status: 500,
+    headers: { 'Content-Type': 'application/problem+json' },
+    body: { status: 500, detail: SERVER_ERRORS[how] },
+  };
+}
+
+/** The provider's failure, as this handler learnt it. */
+const failureOf = (ctx: HandlerContext) => ctx.providerFailure ?? 'error';
 
 /** The stored response, replayed as it was, marked the way Stripe marks it. */
 function replayedResponse(row: KeyRow): HttpResponse {
@@ -203,6 +232,8 @@ const respondWith = (status: ErrorStatus) => ({
   type: 'respond' as const,
   params: { response: errorResponse(status) },
 });
+const releases5xx = (ctx: HandlerContext) =>
+  errors5xxOf(ctx.policy.strategy, ctx.policy.errors5xx) === 'release';
 const recovering = (ctx: HandlerContext) => ctx.policy.strategy.recoveryPoints && !ctx.unprotected;
 const keys = (ctx: HandlerContext) => ctx.policy.strategy.keys;
 /** The request has no key row, claim or cache entry of its own that could hold an answer. */
@@ -239,6 +270,9 @@ export const handlerMachine = setup({
     }),
     'go on unprotected': assign({ unprotected: true }),
     'hold the lock': assign({ locked: true }),
+    'note the failure': assign({
+      providerFailure: ({ event }) => (event.type === 'PROVIDER_TIMEOUT' ? 'timeout' : 'error'),
+    }),
   },
   guards: {
     'no API key the server issued': ({ context }) => context.caller === null,
@@ -263,6 +297,10 @@ export const handlerMachine = setup({
     'nothing holds the key': ({ context }) =>
       keyless(context) || (keys(context) === 'cache' && !context.policy.storeErrors),
     'errors are not stored': ({ context }) => !context.policy.storeErrors,
+    // A cache entry is written only after the work: released, it simply is not written.
+    'no key holds the 5xx': ({ context }) =>
+      keyless(context) || (keys(context) === 'cache' && releases5xx(context)),
+    '5xx are released': ({ context }) => releases5xx(context),
   },
 }).createMachine({
   id: 'handler',
@@ -274,6 +312,7 @@ export const handlerMachine = setup({
     chargeId: null,
     paymentId: `pay_${input.handlerId.replace(/^\D+-/, '')}`,
     unprotected: false,
+    providerFailure: null,
     locked: false,
     caller: callerOf(input),
     nowMs: 0,
@@ -384,7 +423,51 @@ export const handlerMachine = setup({
       on: {
         CHARGED: { target: 'committing', actions: ['note the charge', 'note the time'] },
         DECLINED: { target: 'declining', actions: 'note the time' },
+        PROVIDER_ERROR: { target: 'failing', actions: ['note the failure', 'note the time'] },
+        PROVIDER_TIMEOUT: { target: 'failing', actions: ['note the failure', 'note the time'] },
       },
+    },
+    // The provider failed after the work began: the 5xx is this key's answer (Stripe v1), or the
+    // key is released so that a retry resumes the work (rocket-rides).
+    failing: {
+      // As after a charge: the provider has been asked, nothing is recorded yet.
+      entry: { type: 'checkpoint', params: { point: 'after-provider-charge' } },
+      always: [
+        { guard: 'no key holds the 5xx', target: 'failed' },
+        { guard: '5xx are released', target: 'releasingKey' },
+        { guard: 'strategy caches responses', target: 'cachingFailure' },
+        { target: 'recordingFailure' },
+      ],
+    },
+    // rocket-rides: unlock the key row and keep it, with its recovery point, for the next attempt.
+    releasingKey: {
+      entry: {
+        type: 'storeOp',
+        params: ({ context }) =>
+          op({
+            type: 'forgetKey',
+            from: context.handlerId,
+            tx: context.handlerId,
+            fenced: context.locked,
+            keepRow: true,
+          }),
+      },
+      on: { KEY_FORGOTTEN: 'failed', LOCK_LOST: 'superseded' },
+    },
+    // Stripe v1: the key row completes with the 500, and every retry gets it back.
+    recordingFailure: {
+      entry: {
+        type: 'storeOp',
+        params: ({ context }) => commitOp(context, null, serverErrorResponse(failureOf(context))),
+      },
+      on: { COMMITTED: 'failed', LOCK_LOST: 'superseded' },
+    },
+    cachingFailure: {
+      entry: {
+        type: 'storeOp',
+        params: ({ context }) => cacheSetOp(context, serverErrorResponse(failureOf(context))),
+      },
+      on: { CACHED: 'failed', KEY_STORE_DOWN: 'failed' },
     },
     // The provider said no after the work began: the answer is this key's answer too, unless the
     // server keeps only successes — then the key is let go and a retry runs the work again.
@@ -447,12 +530,12 @@ export const handlerMachine = setup({
         // key's charge back). The transaction rolled back; a held lock is let go, as rocket-rides
         // unlocks a key on an error it did not handle, and the client hears 500.
         UNIQUE_VIOLATION: [
-          { guard: 'holds an in-flight lock', target: 'releasingKey' },
+          { guard: 'holds an in-flight lock', target: 'unlockingKey' },
           { target: 'unrecorded' },
         ],
       },
     },
-    releasingKey: {
+    unlockingKey: {
       entry: {
         type: 'storeOp',
         params: ({ context }) =>
@@ -520,6 +603,13 @@ export const handlerMachine = setup({
       },
     },
     declined: { type: 'final', entry: respondWith(402) },
+    failed: {
+      type: 'final',
+      entry: {
+        type: 'respond',
+        params: ({ context }) => ({ response: serverErrorResponse(failureOf(context)) }),
+      },
+    },
     rejected: { type: 'final', entry: respondWith(400) },
     conflict: { type: 'final', entry: respondWith(409) },
     mismatch: { type: 'final', entry: respondWith(422) },

@@ -34,13 +34,24 @@ const decline = (replayed: boolean) => ({
   }),
 });
 
-const answerDeclined = {
-  type: 'reply' as const,
-  params: ({ event }: { event: Charge }): ReplyParams => ({
-    to: event.charge.from,
-    reply: { type: 'DECLINED', reason: 'insufficient_funds' },
-  }),
-};
+type Answering = { context: ProviderContext; event: Charge };
+
+/**
+ * The charge's answer: sent back to the caller, or — on a call the provider leaves hanging —
+ * withheld, whatever the provider did with the charge: the caller hears nothing.
+ */
+const answer = (hanging: boolean, reply: (args: Answering) => ReplyParams['reply']) =>
+  hanging
+    ? { type: 'withhold' as const, params: ({ event }: Answering) => ({ to: event.charge.from }) }
+    : {
+        type: 'reply' as const,
+        params: (args: Answering): ReplyParams => ({
+          to: args.event.charge.from,
+          reply: reply(args),
+        }),
+      };
+
+const DECLINED = { type: 'DECLINED', reason: 'insufficient_funds' } as const;
 
 const chargeIdAfter = (ctx: ProviderContext) => `ch_${ctx.charges.length + 1}`;
 
@@ -51,6 +62,56 @@ function lastChargeId(ctx: ProviderContext): string {
   return last.id;
 }
 
+/**
+ * What the provider does with a charge: give back the charge or decline its key remembers, decline
+ * what the card cannot cover, or move the money. `hanging`: the same, but nobody hears the answer.
+ */
+function chargeTransitions(hanging: boolean) {
+  return [
+    {
+      // Stripe's behaviour: the same key gets the first charge back, and no money moves.
+      guard: { type: 'a charge with this key exists' as const, params: theEvent<Charge> },
+      actions: [
+        {
+          type: 'dedup' as const,
+          params: ({ context, event }: Answering) => ({
+            chargeId: rememberedCharge(context, event),
+          }),
+        },
+        answer(hanging, ({ context, event }) => ({
+          type: 'CHARGED',
+          chargeId: rememberedCharge(context, event),
+        })),
+      ],
+    },
+    {
+      // The same key gets the same decline, even if the card could pay now.
+      guard: { type: 'a decline with this key exists' as const, params: theEvent<Charge> },
+      actions: [decline(true), answer(hanging, () => DECLINED)],
+    },
+    {
+      guard: { type: 'the card cannot cover it' as const, params: theEvent<Charge> },
+      actions: [
+        { type: 'remember the decline' as const, params: theEvent<Charge> },
+        decline(false),
+        answer(hanging, () => DECLINED),
+      ],
+    },
+    {
+      actions: [
+        { type: 'move the money' as const, params: theEvent<Charge> },
+        answer(hanging, ({ context }) => ({ type: 'CHARGED', chargeId: lastChargeId(context) })),
+      ],
+    },
+  ];
+}
+
+/** An outage starts, or changes its kind; its end brings the provider back. */
+const OUTAGES = {
+  OUTAGE: [{ guard: 'the outage hangs calls' as const, target: '.hanging' }, { target: '.down' }],
+  OUTAGE_OVER: '.ready',
+};
+
 export const providerMachine = setup({
   types: {
     context: {} as ProviderContext,
@@ -59,6 +120,7 @@ export const providerMachine = setup({
   },
   actions: {
     reply: EFFECTS.reply,
+    withhold: EFFECTS.withhold,
     dedup: EFFECTS.dedup,
     decline: EFFECTS.decline,
     'move the money': assign(({ context }, { charge, nowMs }: Charge) => {
@@ -90,6 +152,7 @@ export const providerMachine = setup({
       remembered(context, event) === null,
     'the card cannot cover it': ({ context }, { charge }: Charge) =>
       context.customerBalance < charge.amount,
+    'the outage hangs calls': ({ event }) => event.type === 'OUTAGE' && event.hang,
   },
 }).createMachine({
   id: 'provider',
@@ -102,55 +165,23 @@ export const providerMachine = setup({
     merchantBalance: 0,
   }),
   initial: 'ready',
-  on: { TOP_UP: { actions: { type: 'add the money', params: theEvent } } },
+  on: { TOP_UP: { actions: { type: 'add the money', params: theEvent } }, ...OUTAGES },
   states: {
     ready: {
+      on: { CHARGE: chargeTransitions(false) },
+    },
+    // An outage (500/503 at the provider): every charge is refused at once and no money moves.
+    down: {
       on: {
-        CHARGE: [
-          {
-            // Stripe's behaviour: the same key gets the first charge back, and no money moves.
-            guard: { type: 'a charge with this key exists', params: theEvent },
-            actions: [
-              {
-                type: 'dedup',
-                params: ({ context, event }) => ({ chargeId: rememberedCharge(context, event) }),
-              },
-              {
-                type: 'reply',
-                params: ({ context, event }) => ({
-                  to: event.charge.from,
-                  reply: { type: 'CHARGED', chargeId: rememberedCharge(context, event) },
-                }),
-              },
-            ],
-          },
-          {
-            // The same key gets the same decline, even if the card could pay now.
-            guard: { type: 'a decline with this key exists', params: theEvent },
-            actions: [decline(true), answerDeclined],
-          },
-          {
-            guard: { type: 'the card cannot cover it', params: theEvent },
-            actions: [
-              { type: 'remember the decline', params: theEvent },
-              decline(false),
-              answerDeclined,
-            ],
-          },
-          {
-            actions: [
-              { type: 'move the money', params: theEvent },
-              {
-                type: 'reply',
-                params: ({ context, event }) => ({
-                  to: event.charge.from,
-                  reply: { type: 'CHARGED', chargeId: lastChargeId(context) },
-                }),
-              },
-            ],
-          },
-        ],
+        CHARGE: {
+          actions: answer(false, () => ({ type: 'PROVIDER_ERROR', status: 503 })),
+        },
       },
+    },
+    // Calls hang: the provider takes the charge, but its answer never reaches the caller, who
+    // stops waiting at its read timeout not knowing whether the money moved.
+    hanging: {
+      on: { CHARGE: chargeTransitions(true) },
     },
   },
 });

@@ -20,9 +20,16 @@ export interface ChargeRecord extends ChargeRequest {
   atMs: number;
 }
 
-/** A decline moves no money: the card cannot cover the amount (Stripe: `card_declined`). */
+/**
+ * A decline moves no money: the card cannot cover the amount (Stripe: `card_declined`). A provider
+ * that is down answers 503 and moves no money either. `PROVIDER_TIMEOUT` is no answer at all: the
+ * server's read timeout, reached on a call the provider left hanging (whether it charged or not).
+ */
 export type ProviderReply =
-  { type: 'CHARGED'; chargeId: string } | { type: 'DECLINED'; reason: 'insufficient_funds' };
+  | { type: 'CHARGED'; chargeId: string }
+  | { type: 'DECLINED'; reason: 'insufficient_funds' }
+  | { type: 'PROVIDER_ERROR'; status: 503 }
+  | { type: 'PROVIDER_TIMEOUT' };
 
 export interface ProviderContext {
   honoursKeys: boolean;
@@ -41,4 +48,7 @@ export interface ProviderContext {
 export type ProviderEvent =
   | { type: 'CHARGE'; charge: ChargeRequest; nowMs: number }
   /** The customer adds money to the card, from outside the system. */
-  | { type: 'TOP_UP'; amount: number };
+  | { type: 'TOP_UP'; amount: number }
+  /** An outage: every charge gets 503, or (`hang`) is taken but never answered. */
+  | { type: 'OUTAGE'; hang: boolean }
+  | { type: 'OUTAGE_OVER' };

@@ -144,6 +144,9 @@ export const resourceClientMachine = setup({
   },
   actions: {
     ...LOOP_EFFECTS,
+    'remember the sleep': assign({
+      lastSleepMs: (_, { sleptMs }: { sleptMs?: number }) => sleptMs,
+    }),
     'count attempt': assign({
       attempt: ({ context }) => context.attempt + 1,
       tries: ({ context }) => context.tries + 1,

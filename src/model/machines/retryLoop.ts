@@ -2,9 +2,10 @@ import {
   EFFECTS,
   type SettleParams,
   type StartTimerParams,
+  type TakeRetryTokenParams,
   type TransmitParams,
 } from '../effects.ts';
-import type { HttpRequest } from '../http.ts';
+import { retryAfterMs, type HttpRequest } from '../http.ts';
 import { theEvent } from './params.ts';
 import { SERVER, type ResponseMessage } from '../message.ts';
 import type { RetryPolicy } from '../settings.ts';
@@ -14,8 +15,8 @@ import type { RetryPolicy } from '../settings.ts';
  * decide on a retryable answer or a timeout whether the budget allows another attempt, back off,
  * and settle the intent before moving to the next one. Each client spreads these guards, effects
  * and states into its own machine and keeps only the states that are its own; the states here
- * name two actions each client defines for its own context: 'count attempt' and
- * 'move to next intent'. Everything stays flat, as the fast stepper (stepper.ts) requires.
+ * name three actions each client defines for its own context: 'count attempt',
+ * 'move to next intent' and 'remember the sleep' (the drawn sleep decorrelated jitter builds on). Everything stays flat, as the fast stepper (stepper.ts) requires.
  */
 
 /** The events every client of the loop handles. */
@@ -23,7 +24,10 @@ export type LoopEvent =
   | { type: 'START' }
   | { type: 'RESPONSE'; message: ResponseMessage }
   | { type: 'TIMEOUT' }
-  | { type: 'BACKOFF_ELAPSED' };
+  /** The backoff is over; `sleptMs` is what its jitter drew (decorrelated jitter builds on it). */
+  | { type: 'BACKOFF_ELAPSED'; sleptMs?: number }
+  /** The shared retry budget had too few tokens for this retry: give up now. */
+  | { type: 'RETRY_REFUSED' };
 
 /** A RESPONSE event's data, as the params of the guards and actions that read the answer. */
 export interface Answer {
@@ -46,6 +50,8 @@ export interface LoopContext {
    * earlier one is known as late.
    */
   attempt: number;
+  /** The last backoff's drawn sleep, for decorrelated jitter; none before the first. */
+  lastSleepMs?: number | undefined;
 }
 
 /** What a client tells the loop about its own context. */
@@ -78,6 +84,44 @@ export function backoffDelayMs(retry: RetryPolicy, attempt: number): number {
   return Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
 }
 
+/**
+ * The backoff timer after `attempt` attempts, as AWS's "Exponential Backoff And Jitter" writes
+ * it: the range the kernel draws the sleep from, for the jittered kinds, and the Retry-After the
+ * last answer asked for as its floor. `lastSleepMs` is the previous drawn sleep (decorrelated).
+ */
+export function backoffTimer(
+  retry: RetryPolicy,
+  attempt: number,
+  lastSleepMs: number | undefined,
+  atLeastMs: number,
+): StartTimerParams {
+  const floor = atLeastMs > 0 ? { atLeastMs } : {};
+  const exp = backoffDelayMs(retry, attempt);
+  switch (retry.kind) {
+    case 'exponential-jitter':
+      return { name: 'backoff', delayMs: exp, jitter: { fromMs: 0 }, ...floor };
+    case 'equal-jitter':
+      return {
+        name: 'backoff',
+        delayMs: exp,
+        jitter: { fromMs: exp - Math.floor(exp / 2) },
+        ...floor,
+      };
+    case 'decorrelated-jitter': {
+      const previous = attempt > 1 && lastSleepMs !== undefined ? lastSleepMs : retry.baseDelayMs;
+      const jitter = { fromMs: retry.baseDelayMs, capMs: retry.maxDelayMs };
+      return {
+        name: 'backoff',
+        delayMs: Math.max(previous * 3, retry.baseDelayMs),
+        jitter,
+        ...floor,
+      };
+    }
+    default:
+      return { name: 'backoff', delayMs: exp, ...floor };
+  }
+}
+
 /** The effects of the loop, for a client's `setup({ actions })`. */
 export const LOOP_EFFECTS = {
   transmit: EFFECTS.transmit,
@@ -85,6 +129,7 @@ export const LOOP_EFFECTS = {
   cancelTimer: EFFECTS.cancelTimer,
   settle: EFFECTS.settle,
   ignore: EFFECTS.ignore,
+  takeRetryToken: EFFECTS.takeRetryToken,
 };
 
 /** An answer that comes when the client is not waiting for one: it is recorded, not acted on. */
@@ -194,17 +239,43 @@ function endStates<C extends LoopContext>(spec: LoopSpec<C>, settle: Settle<C>) 
         { target: 'settled', actions: settle('unknown') },
       ],
     },
+    // The retry draws on the shared retry budget, if there is one (the world refuses it when the
+    // bucket is too low), and waits at least as long as the last answer's Retry-After asked.
     backingOff: {
-      entry: {
-        type: 'startTimer',
-        params: ({ context }: { context: C }): StartTimerParams => ({
-          name: 'backoff',
-          delayMs: backoffDelayMs(context.retry, spec.tries(context)),
-          ...(context.retry.kind === 'exponential-jitter' ? { jitter: true } : {}),
-        }),
-      },
+      entry: [
+        {
+          type: 'takeRetryToken',
+          params: ({ context, event }: { context: C; event: AnyEvent }): TakeRetryTokenParams => ({
+            intentId: spec.intentId(context),
+            afterTimeout: event.type === 'TIMEOUT',
+          }),
+        },
+        {
+          type: 'startTimer',
+          params: ({ context, event }: { context: C; event: AnyEvent }): StartTimerParams =>
+            backoffTimer(
+              context.retry,
+              spec.tries(context),
+              context.lastSleepMs,
+              event.message ? retryAfterMs(event.message.response) : 0,
+            ),
+        },
+      ],
       // The attempt was given up when its timer fired: an answer to it now comes too late.
-      on: { BACKOFF_ELAPSED: 'sending', RESPONSE: IGNORE_LATE },
+      on: {
+        BACKOFF_ELAPSED: {
+          target: 'sending',
+          actions: {
+            type: 'remember the sleep',
+            params: ({ event }: { event: { sleptMs?: number } }) => event,
+          },
+        },
+        RESPONSE: IGNORE_LATE,
+        RETRY_REFUSED: {
+          target: 'settled',
+          actions: [{ type: 'cancelTimer', params: { name: 'backoff' } }, settle('unknown')],
+        },
+      },
     },
     settled: {
       always: [

@@ -1,5 +1,6 @@
 import { assign, setup } from 'xstate';
 import { EFFECTS } from '../effects.ts';
+import { RETRY_LATER, type HttpResponse } from '../http.ts';
 import type { RequestMessage } from '../message.ts';
 import type { CrashPoint } from '../crashPoints.ts';
 import { theEvent } from './params.ts';
@@ -12,12 +13,15 @@ import { theEvent } from './params.ts';
  */
 interface ServerContext {
   restartMs: number;
+  /** Client requests it works on at once before it turns more away with 429; null: no limit. */
+  maxInProgress: number | null;
   /** Crash points armed by a scripted fault: the next request to reach one crashes the server. */
   armedCrashes: CrashPoint[];
 }
 
 export type ServerEvent =
-  | { type: 'REQUEST'; message: RequestMessage }
+  /** A request arrives; `inProgress`: the client requests the process is working on already. */
+  | { type: 'REQUEST'; message: RequestMessage; inProgress?: number }
   | { type: 'ARM_CRASH'; point: CrashPoint }
   | { type: 'CRASH'; point: CrashPoint | 'now' }
   | { type: 'RESTART' }
@@ -29,10 +33,15 @@ const serverSetup = setup({
   types: {
     context: {} as ServerContext,
     events: {} as ServerEvent,
-    input: {} as { restartMs: number },
+    input: {} as { restartMs: number; maxInProgress: number | null },
+  },
+  guards: {
+    'too many requests in progress': ({ context }, { inProgress = 0 }: { inProgress?: number }) =>
+      context.maxInProgress !== null && inProgress >= context.maxInProgress,
   },
   actions: {
     accept: EFFECTS.accept,
+    shed: EFFECTS.shed,
     refuse: EFFECTS.refuse,
     abortHandlers: EFFECTS.abortHandlers,
     startTimer: EFFECTS.startTimer,
@@ -71,6 +80,36 @@ const crash = {
   ],
 } as const;
 
+/**
+ * 429 Too Many Requests (RFC 6585 §4): the process is at its limit and turns the request away
+ * before any work begins — so nothing is stored against its key, and a retry runs normally.
+ */
+const TOO_MANY_REQUESTS: HttpResponse = {
+  status: 429,
+  headers: { 'Content-Type': 'application/problem+json', ...RETRY_LATER },
+  body: { status: 429, detail: 'Too many requests in progress. Retry later.' },
+};
+
+/** Over its limit the process answers 429 at once; otherwise it takes the request in. */
+const acceptUnlessOverloaded = [
+  {
+    guard: { type: 'too many requests in progress', params: theEvent },
+    actions: {
+      type: 'shed',
+      params: ({ event }: { event: { message: RequestMessage } }) => ({
+        message: event.message,
+        response: TOO_MANY_REQUESTS,
+      }),
+    },
+  },
+  {
+    actions: {
+      type: 'accept',
+      params: ({ event }: { event: { message: RequestMessage } }) => ({ message: event.message }),
+    },
+  },
+] as const;
+
 const accept = {
   actions: {
     type: 'accept',
@@ -80,13 +119,17 @@ const accept = {
 
 export const serverMachine = serverSetup.createMachine({
   id: 'server',
-  context: ({ input }) => ({ restartMs: input.restartMs, armedCrashes: [] }),
+  context: ({ input }) => ({
+    restartMs: input.restartMs,
+    maxInProgress: input.maxInProgress,
+    armedCrashes: [],
+  }),
   initial: 'up',
   on: { ARM_CRASH: { actions: { type: 'arm crash point', params: theEvent } } },
   states: {
     up: {
       on: {
-        REQUEST: accept,
+        REQUEST: acceptUnlessOverloaded,
         // The background completer (recovery points) runs only in a live process.
         COMPLETER_TICK: { actions: 'runCompleter' },
         CRASH: crash,

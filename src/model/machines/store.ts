@@ -129,6 +129,12 @@ export const storeMachine = setup({
       keys: ({ context }, { op }: { op: { tx: string } }) =>
         context.keys.filter((row) => row.lockedBy !== op.tx),
     }),
+    'unlock the row': assign({
+      keys: ({ context }, { op }: { op: { tx: string } }) =>
+        context.keys.map((row) =>
+          row.lockedBy === op.tx ? { ...row, lockedBy: null, lockedAtMs: null } : row,
+        ),
+    }),
     'wake waiters': assign(({ context }, { nowMs }: { nowMs: number }) => {
       const { claims, waiters } = wakeWaiters(context, nowMs);
       return { claims, waiters };
@@ -145,6 +151,7 @@ export const storeMachine = setup({
       op.fenced && !context.keys.some((row) => row.lockedBy === op.tx),
     'the charge is already recorded': ({ context }, { op }: { op: OpOf<'commit'> }) =>
       chargeHolder(context, op) !== undefined,
+    'the row is kept': (_, { op }: { op: { keepRow?: boolean } }) => op.keepRow === true,
     'key already stored': ({ context }, { op, nowMs }: At<KeyOp>) =>
       liveKeyRow(context, op.claim, op.keyTtlMs, nowMs) !== undefined,
     'key held by another transaction': ({ context }, { op }: { op: KeyOp }) =>
@@ -223,6 +230,15 @@ export const storeMachine = setup({
       {
         guard: { type: 'the lock was taken over', params: theEvent },
         actions: answerSender({ type: 'LOCK_LOST' }),
+      },
+      {
+        guard: { type: 'the row is kept', params: theEvent },
+        actions: [
+          { type: 'discard the transaction', params: theEvent },
+          { type: 'unlock the row', params: theEvent },
+          answerSender({ type: 'KEY_FORGOTTEN' }),
+          ...WAKE_WAITERS,
+        ],
       },
       {
         actions: [

@@ -102,7 +102,17 @@ export type StoreOp =
    * Let go of the key: roll back its claim, or delete the in-flight row the request locked —
    * unless, `fenced`, its lock was taken over meanwhile (the new holder's row stays).
    */
-  | { type: 'forgetKey'; from: ActorId; tx: string; fenced: boolean }
+  | {
+      type: 'forgetKey';
+      from: ActorId;
+      tx: string;
+      fenced: boolean;
+      /**
+       * Keep the locked row and only unlock it (rocket-rides: `locked_at = NULL`), so that a retry
+       * or the completer takes it over at once and resumes from its recovery point.
+       */
+      keepRow?: boolean;
+    }
   | { type: 'cacheGet'; from: ActorId; claim: KeyClaim; keyTtlMs: number | null }
   | { type: 'cacheSet'; from: ActorId; claim: KeyClaim; response: HttpResponse };
 

@@ -24,6 +24,28 @@ export function BadLinkNotice() {
   );
 }
 
+/** Shown when the run asked for could not open because its code did not load (offline). */
+export function LoadNotice() {
+  const t = useMessages();
+  const retry = useLab((s) => s.retryLoad);
+  if (retry === null) return null;
+  return (
+    <p
+      role="alert"
+      className="flex items-start justify-between gap-3 rounded-xl border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 lg:col-span-2 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+    >
+      {t.notice.runFailed}
+      <button
+        type="button"
+        onClick={retry}
+        className="shrink-0 rounded-md border border-amber-400 px-2 py-0.5 font-medium hover:bg-amber-100 dark:border-amber-600 dark:hover:bg-amber-900"
+      >
+        {t.nav.retry}
+      </button>
+    </p>
+  );
+}
+
 /** In the lab opened by an interview question's "show me": a way back to that question. */
 export function FromInterviewNotice() {
   const t = useMessages();

@@ -15,7 +15,8 @@ export function SiteNav() {
   // assumes what the first lesson teaches.
   const newcomer = useLab((s) => Object.keys(s.progress).length === 0);
   const here = (page: Route['page']) =>
-    page === route.page || (page === 'course' && route.page === 'lesson');
+    page === route.page ||
+    (page === 'course' && ['lesson', 'matrix', 'glossary'].includes(route.page));
   return (
     <nav aria-label={t.nav.label}>
       <ul className="flex gap-1">

@@ -32,7 +32,7 @@ export function RunSettings() {
         <About
           title={t.strategies[spec.strategy].title}
           term={t.controls.strategy}
-          promise={promiseText(STRATEGIES[spec.strategy], lang)}
+          promise={promiseText(STRATEGIES[spec.strategy], lang, spec.tweaks.errors5xx)}
         >
           {t.strategies[spec.strategy].description}
         </About>

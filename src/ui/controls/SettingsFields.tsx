@@ -15,10 +15,10 @@ const selectClass =
 
 type Texts = Messages['settings'];
 
-/** How a setting is shown: its label, and the words for each of its values. */
+/** How a setting is shown: its label, and the words for each of its values (from `t` if not in `s`). */
 interface Shown<K extends keyof Tweaks> {
-  label: (s: Texts) => string;
-  option: (v: NonNullable<Tweaks[K]>, s: Texts) => string;
+  label: (s: Texts, t: Messages) => string;
+  option: (v: NonNullable<Tweaks[K]>, s: Texts, t: Messages) => string;
 }
 
 /** Every setting's words; a mapped type, so that a field picks its own row's types. */
@@ -34,6 +34,18 @@ const SHOWN: { [K in keyof Tweaks & string]: Shown<K> } = {
   keyStoreFailure: { label: (s) => s.failure, option: (v, s) => s.failures[v] },
   errors: { label: (s) => s.errors, option: (v, s) => s.errorChoices[v] },
   keyRequired: { label: (s) => s.keyRequired, option: (v, s) => s.keyRequiredChoices[v] },
+  errors5xx: {
+    label: (_, t) => t.outage.errors5xx,
+    option: (v, _, t) => t.outage.errors5xxChoices[v],
+  },
+  retryBudget: {
+    label: (_, t) => t.retries.budget,
+    option: (v, _, t) => t.retries.budgetChoices[v],
+  },
+  maxInProgress: {
+    label: (_, t) => t.retries.limit,
+    option: (v, _, t) => t.retries.limitOption(v),
+  },
   chargeId: { label: (s) => s.chargeId, option: (v, s) => s.chargeIdChoices[v] },
 };
 
@@ -71,24 +83,25 @@ export function SettingsFields() {
 
 /** One setting's control, its options from the table. */
 function SettingChoice({ row }: { row: AnySettingRow }) {
-  const s = useMessages().settings;
+  const t = useMessages();
   const tweaks = useLab((st) => st.spec.tweaks);
   const select = useLab((st) => st.select);
-  return <Choice {...choiceProps(row, tweaks, s, (next) => select({ tweaks: next }))} />;
+  return <Choice {...choiceProps(row, tweaks, t, (next) => select({ tweaks: next }))} />;
 }
 
 /** A row's label, value and options, typed by its field, for the select that shows it. */
 function choiceProps<K extends keyof Tweaks>(
   row: { field: K; values: readonly NonNullable<Tweaks[K]>[] },
   tweaks: Tweaks,
-  s: Texts,
+  t: Messages,
   onTweaks: (tweaks: Tweaks) => void,
 ) {
   const shown = SHOWN[row.field];
+  const s = t.settings;
   return {
-    label: shown.label(s),
+    label: shown.label(s, t),
     value: tweaks[row.field],
-    options: row.values.map((v): [NonNullable<Tweaks[K]>, string] => [v, shown.option(v, s)]),
+    options: row.values.map((v): [NonNullable<Tweaks[K]>, string] => [v, shown.option(v, s, t)]),
     onChange: (value: Tweaks[K] | undefined) => onTweaks(withSetting(tweaks, row.field, value)),
   };
 }

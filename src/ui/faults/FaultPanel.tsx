@@ -37,17 +37,13 @@ export function FaultPanel({
   trayOnPhones?: boolean;
 }) {
   const t = useMessages();
-  const at = useLab((s) => Math.round(s.cursorMs));
   const scenario = useLab((s) => s.spec.scenario);
   // Only the faults this scenario's world has something to act on are offered.
   const fits = (fault: ScriptedFault) => faultFits(scenario, fault);
   const inTray = trayOnPhones ? 'max-lg:hidden' : '';
   return (
     <Panel id="faults" title={t.faults.region} className={className} dense inlineTitle>
-      {/* On a short screen the hint is left to screen readers: the buttons must stay in view. */}
-      <p className="basis-full text-xs text-slate-600 [@media(max-height:820px)]:sr-only dark:text-slate-300">
-        {t.faults.hint(at)}
-      </p>
+      <FaultHint />
       {trayOnPhones && (
         <p className="basis-full text-sm text-slate-700 lg:hidden dark:text-slate-200">
           {t.stageFit.trayNote}
@@ -61,6 +57,21 @@ export function FaultPanel({
       </div>
       <InjectedList />
     </Panel>
+  );
+}
+
+/**
+ * When a fault would land: the cursor's moment, the one part of the panel that changes as the run
+ * plays or the timeline moves (the buttons and the crash menu do not draw again for it).
+ */
+function FaultHint() {
+  const t = useMessages();
+  const at = useLab((s) => Math.round(s.cursorMs));
+  return (
+    // On a short screen the hint is left to screen readers: the buttons must stay in view.
+    <p className="basis-full text-xs text-slate-600 [@media(max-height:820px)]:sr-only dark:text-slate-300">
+      {t.faults.hint(at)}
+    </p>
   );
 }
 

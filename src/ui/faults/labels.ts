@@ -21,5 +21,6 @@ export function faultButtonLabel(fault: ScriptedFault, t: Messages): string {
   const label = faultRow(fault).label;
   if (label === 'armCrash' && fault.kind === 'crash' && fault.point !== 'now')
     return `${t.faults.armCrash}: ${t.log.crashPoints[fault.point]}`;
+  if (label === 'providerDown' || label === 'providerTimeout') return t.outage[label];
   return t.faults[label];
 }

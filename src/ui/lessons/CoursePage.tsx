@@ -2,6 +2,7 @@ import { LESSONS } from '../../scenarios/lessons.ts';
 import { toHash } from '../../state/route.ts';
 import { useLab, useMessages } from '../common/lab.ts';
 import { FinishedNote } from './FinishedNote.tsx';
+import { PageLink } from './PageLink.tsx';
 import { useLessonTexts } from './texts.ts';
 
 /** The table of contents: every lesson, where the learner stopped in it, and the interview list. */
@@ -28,6 +29,7 @@ export function CoursePage() {
         <FinishedNote />
       </div>
       <p className="mt-2 text-slate-700 dark:text-slate-300">{t.courseIntro}</p>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t.verified}</p>
       <p className="mt-2 text-sm font-medium" data-testid="course-progress">
         {t.lessonsDone(LESSONS.filter((l) => progress[l.id]?.done).length, LESSONS.length)}
       </p>
@@ -57,14 +59,15 @@ export function CoursePage() {
           );
         })}
       </ol>
-      <p className="mt-6">
-        <a
-          href="#/interview"
-          className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
-        >
-          {nav.interview}: {t.interview} →
-        </a>
-      </p>
+      <PageLink href="#/glossary" className="mt-6">
+        {t.glossary.link}
+      </PageLink>
+      <PageLink href="#/matrix" className="mt-2">
+        {t.matrix.link}
+      </PageLink>
+      <PageLink href="#/interview" className="mt-2">
+        {nav.interview}: {t.interview}
+      </PageLink>
     </main>
   );
 }

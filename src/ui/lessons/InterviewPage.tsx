@@ -6,6 +6,7 @@ import { toSearch } from '../../state/url.ts';
 import { useLab } from '../common/lab.ts';
 import { useLessonTexts } from './texts.ts';
 import { mayMoveFocus } from '../common/focusOnLoad.ts';
+import { PageLink } from './PageLink.tsx';
 
 /** A link that opens the simulator in a scene's run, at the moment it names. */
 function labLink(id: string, { spec, at }: Scene, lang: Parameters<typeof toSearch>[1]): string {
@@ -44,6 +45,9 @@ export function InterviewPage({ question }: { question?: string | undefined }) {
         {t.interview}
       </h2>
       <p className="mt-2 text-slate-700 dark:text-slate-300">{t.interviewIntro}</p>
+      <PageLink href="#/matrix" className="mt-2">
+        {t.matrix.link}
+      </PageLink>
       <ol className="mt-6 flex flex-col gap-3">
         {INTERVIEW_QUESTIONS.map((question, i) => {
           const text = texts.interview[question.id]!;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { claimHolds } from '../../scenarios/claims.ts';
 import { LESSONS, lessonById, type LessonStep } from '../../scenarios/lessons.ts';
 import { toHash } from '../../state/route.ts';
@@ -93,6 +93,10 @@ function Narration({
   useEffect(() => {
     if (mayMoveFocus()) heading.current?.focus();
   }, [lessonId, step]);
+  // A prediction is answered (or its answer asked for) before Next: skipping it skips the lesson.
+  const here = `${lessonId}/${step}`;
+  const [revealedAt, setRevealedAt] = useState<string | null>(null);
+  const predictionDone = !current.predict || revealedAt === here;
 
   return (
     <section
@@ -130,7 +134,12 @@ function Narration({
       {current.show === 'sql' && <SqlPanel />}
       {current.show === 'api-doc' && <ApiDocPanel />}
       {current.predict && (
-        <PredictBox key={`${lessonId}/${step}`} predict={current.predict} words={words} />
+        <PredictBox
+          key={here}
+          predict={current.predict}
+          words={words}
+          onReveal={() => setRevealedAt(here)}
+        />
       )}
       {/* Only a step with a task follows the run event by event; the others never re-render. */}
       {current.act ? (
@@ -141,8 +150,12 @@ function Narration({
           {!current.predict && (
             <PlayIt className="mt-4 rounded-lg border border-indigo-700 px-3 py-1.5 text-sm font-semibold text-indigo-800 hover:bg-indigo-50 dark:border-indigo-300 dark:text-indigo-200 dark:hover:bg-slate-800" />
           )}
-          <p className="mt-4 text-xs text-slate-600 dark:text-slate-400">✓ {t.verified}</p>
-          <StepButtons lessonId={lessonId} step={step} ready />
+          <StepButtons
+            lessonId={lessonId}
+            step={step}
+            ready={predictionDone}
+            hint={predictionDone ? undefined : t.answerFirst}
+          />
         </>
       )}
     </section>
@@ -214,12 +227,10 @@ function Task({
   current: LessonStep;
   words: StepText;
 }) {
-  const t = useLessonTexts().ui;
   const task = useTask(current);
   return (
     <>
       <ActBox current={current} words={words} task={task} />
-      <p className="mt-4 text-xs text-slate-600 dark:text-slate-400">✓ {t.verified}</p>
       <StepButtons
         lessonId={lessonId}
         step={step}
@@ -302,11 +313,14 @@ function StepButtons({
   lessonId,
   step,
   ready,
+  hint,
 }: {
   lessonId: string;
   step: number;
-  /** False while a task waits for the learner. */
+  /** False while a task or a prediction waits for the learner. */
   ready: boolean;
+  /** What Next waits for, said beside it while it waits. */
+  hint?: string | undefined;
 }) {
   const t = useLessonTexts().ui;
   const finishLesson = useLab((s) => s.finishLesson);
@@ -328,9 +342,18 @@ function StepButtons({
       >
         ← {t.back}
       </button>
+      {hint && (
+        <p
+          id="next-waits"
+          className="ml-auto self-center text-sm text-slate-600 dark:text-slate-400"
+        >
+          {hint}
+        </p>
+      )}
       <button
         type="button"
         disabled={!ready}
+        aria-describedby={hint ? 'next-waits' : undefined}
         onClick={next}
         className={`${buttonClass} border-indigo-700 bg-indigo-700 text-white hover:bg-indigo-800 dark:border-indigo-300 dark:bg-indigo-300 dark:text-slate-950`}
       >

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { actorKind, isClient, NETWORK, SERVER, type ActorId } from '../../model/message.ts';
-import { machineOf, WORLDS } from '../../model/worlds.ts';
+import { machineOf } from '../../model/machineCharts.ts';
+import { WORLDS } from '../../model/worlds.ts';
 import type { RecordOf } from '../../model/trace.ts';
 import {
   edgesTaken,

@@ -1,19 +1,13 @@
 import { useMemo } from 'react';
-import { summarize, type RunOutcome } from '../../model/outcome.ts';
-import { summarizeResources } from '../../model/resourceOutcome.ts';
+import { resourceKit } from '../../state/loadResources.ts';
 import type { RunResult } from '../../model/run.ts';
 import type { TraceRecord } from '../../model/trace.ts';
 import type { Messages } from '../../i18n/en.ts';
 import { strategyGist } from '../../i18n/captionTexts.ts';
 import type { Lang } from '../../i18n/i18n.ts';
 import { useLab, useMessages } from '../common/lab.ts';
-import {
-  chargedAfterFailure,
-  paymentVerdict,
-  resourceHeadline,
-  resourceVerdict,
-  type Verdict,
-} from './verdict.ts';
+import { lineFactsAt, type LineFacts } from './lineFacts.ts';
+import { resourceHeadline, resourceVerdict, verdictOf, type Verdict } from './verdict.ts';
 
 /** Red with ⚠ for harm, green with ✓ when settled and fine, grey while nothing is decided. */
 export const VERDICT_TONE: Record<Verdict, string> = {
@@ -37,37 +31,40 @@ interface Line {
   gist?: string;
 }
 
-/** A payment run in one line: charges against payments, and whether any was charged twice. */
-function paymentLine(trace: readonly TraceRecord[], t: Messages, lang: Lang): Line {
-  const outcome = summarize(trace);
-  const verdict = paymentVerdict(outcome);
-  const headline = t.outcome.chargesFor(outcome.charges, outcome.intents);
+/**
+ * A payment run in one line: charges against payments, and whether any was charged twice. Its
+ * facts are looked up in one reading of the whole run (lineFacts.ts), not summed from the trace
+ * on every move: `trace` is the run's first records, a prefix of `run.trace`.
+ */
+function paymentLine(run: RunResult, trace: readonly TraceRecord[], t: Messages, lang: Lang): Line {
+  const facts = lineFactsAt(run.trace, trace.length);
+  const verdict = verdictOf(facts);
+  const headline = t.outcome.chargesFor(facts.charges, facts.intents);
   if (verdict === 'start') {
     const first = trace[0];
     const gist = first?.type === 'start' ? { gist: strategyGist(lang, first.strategy) } : {};
     return { verdict, headline, detail: t.stage.start, ...gist };
   }
-  const detail = paymentDetail(outcome, verdict, t);
+  const detail = paymentDetail(facts, verdict, t);
   // A replayed answer is the fix at work: worth saying beside the verdict.
-  const replays = outcome.replays + outcome.lateReplays;
-  const withReplays = replays > 0 ? `${detail} · ${t.stage.replaysShort(replays)}` : detail;
+  const withReplays =
+    facts.replays > 0 ? `${detail} · ${t.stage.replaysShort(facts.replays)}` : detail;
   return { verdict, headline, detail: withReplays };
 }
 
 /** The worst thing that happened so far, in a few words; or that nothing bad has (yet). */
-function paymentDetail(outcome: RunOutcome, verdict: Verdict, t: Messages): string {
-  if (outcome.duplicateCharges > 0) return t.stage.duplicateShort(outcome.duplicateCharges);
-  const failedButCharged = chargedAfterFailure(outcome);
-  if (failedButCharged > 0) return t.stage.chargedAfterFailureShort(failedButCharged);
-  const broken = outcome.violations[0];
-  if (broken) return t.stage.ruleBrokenShort(t.invariants.names[broken.name]);
+function paymentDetail(facts: LineFacts, verdict: Verdict, t: Messages): string {
+  if (facts.duplicateCharges > 0) return t.stage.duplicateShort(facts.duplicateCharges);
+  if (facts.chargedAfterFailure > 0)
+    return t.stage.chargedAfterFailureShort(facts.chargedAfterFailure);
+  if (facts.firstBroken) return t.stage.ruleBrokenShort(t.invariants.names[facts.firstBroken]);
   return verdict === 'pending' ? t.stage.soFar : t.stage.noDuplicateShort;
 }
 
 /** A resource run in one line: lost or doubled changes, or that none was (so far). */
 function resourceLine(trace: readonly TraceRecord[], t: Messages): Line {
   const r = t.resourceOutcome;
-  const outcome = summarizeResources(trace);
+  const outcome = resourceKit().summarizeResources(trace);
   const verdict = resourceVerdict(outcome);
   if (verdict === 'start') return { verdict, headline: '', detail: t.stage.start };
   const headline = resourceHeadline(r, outcome);
@@ -91,8 +88,8 @@ export function LedgerLine({
   const t = useMessages();
   const lang = useLab((s) => s.lang);
   const line = useMemo(
-    () => (run.world === 'resources' ? resourceLine(trace, t) : paymentLine(trace, t, lang)),
-    [run.world, trace, t, lang],
+    () => (run.world === 'resources' ? resourceLine(trace, t) : paymentLine(run, trace, t, lang)),
+    [run, trace, t, lang],
   );
   return (
     <div

@@ -6,7 +6,8 @@ import { useTraceSoFar } from '../playback/frame.ts';
 import { outcomeText } from '../../report/words.ts';
 import { AnswerStatuses, Fact, HeadlineBox, LedgerFacts, verdictText } from './RunFacts.tsx';
 import { ResourceOutcome } from './ResourceOutcome.tsx';
-import { chargedAfterFailure, paymentVerdict } from './verdict.ts';
+import { chargedAfterFailure } from './lineFacts.ts';
+import { paymentVerdict } from './verdict.ts';
 import { Panel } from '../common/Panel.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
 import { Deferred } from '../common/Deferred.tsx';
@@ -91,6 +92,15 @@ function PaymentHeadline({ outcome }: { outcome: RunOutcome }) {
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">
         {t.outcome.serverLoad(outcome.requestsHandled, outcome.peakLoad, outcome.peakRetryLoad)}
       </p>
+      {/* Amber once it refused a retry: a client gave up, and its payment has no answer. */}
+      {outcome.retryBudget && (
+        <p
+          className={`mt-1 text-sm ${outcome.retryBudget.refused ? 'font-medium text-amber-900 dark:text-amber-200' : 'text-slate-700 dark:text-slate-200'}`}
+          data-testid="retry-budget"
+        >
+          {t.retries.ledger(outcome.retryBudget.tokens, outcome.retryBudget.refused)}
+        </p>
+      )}
       {replays > 0 && (
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">
           {t.outcome.replays(replays)}
@@ -125,11 +135,17 @@ function PaymentList({ perIntent }: { perIntent: readonly IntentOutcome[] }) {
 /** At most this many payments are listed; a busy run has hundreds. */
 const PAYMENTS_LISTED = 6;
 
-/** The payments that went wrong first (charged twice, or not known to be done), then the rest. */
+/**
+ * The payments that went wrong first (charged twice, or not known to be done), then the rest; in
+ * one pass that stops once it has enough that went wrong (a busy run has 1,200 payments).
+ */
 function paymentsWorthShowing(perIntent: readonly IntentOutcome[]): IntentOutcome[] {
-  const wrong = (p: IntentOutcome) => p.charges !== 1 || p.outcome !== 'succeeded';
-  return [...perIntent.filter(wrong), ...perIntent.filter((p) => !wrong(p))].slice(
-    0,
-    PAYMENTS_LISTED,
-  );
+  const wrong: IntentOutcome[] = [];
+  const fine: IntentOutcome[] = [];
+  for (const p of perIntent) {
+    if (p.charges !== 1 || p.outcome !== 'succeeded') wrong.push(p);
+    else if (fine.length < PAYMENTS_LISTED) fine.push(p);
+    if (wrong.length === PAYMENTS_LISTED) break;
+  }
+  return [...wrong, ...fine].slice(0, PAYMENTS_LISTED);
 }

@@ -31,6 +31,7 @@ export function StoreTables() {
         caption={t.paymentsCaption}
         head={[t.columns.id, t.columns.customer, t.columns.amount, t.columns.key, t.columns.charge]}
         rows={paymentRows(tables.payments, t.duplicateOf, lang)}
+        total={tables.payments.length}
       />
       {tables.keys.length > 0 && (
         <Table
@@ -44,6 +45,7 @@ export function StoreTables() {
             t.columns.response,
           ]}
           rows={keyRows(tables)}
+          total={tables.keys.length}
         />
       )}
       {tables.cache.length > 0 && (
@@ -51,9 +53,10 @@ export function StoreTables() {
           name="response_cache"
           caption={t.cacheCaption}
           head={[t.columns.key, t.columns.response, t.columns.storedAt]}
-          rows={tables.cache.map((c) => ({
+          rows={newest(tables.cache).map((c) => ({
             cells: [short(c.key), String(c.response.status), ms(c.storedAtMs)],
           }))}
+          total={tables.cache.length}
         />
       )}
     </div>
@@ -109,6 +112,9 @@ interface Row {
   warning?: string;
 }
 
+/** A table's newest rows, the ones it shows: a busy run records hundreds (~1,200 keys). */
+const newest = <T,>(rows: readonly T[]): readonly T[] => rows.slice(-ROWS_SHOWN);
+
 /** The newest payment rows, a second row for the same payment called out as what it is. */
 function paymentRows(
   payments: readonly PaymentRow[],
@@ -120,8 +126,8 @@ function paymentRows(
   payments.forEach((p, i) => {
     const original = first.get(p.intentId);
     if (!original) first.set(p.intentId, p.id);
-    // Only the rows on screen are worth formatting: a busy run records hundreds.
-    if (i < payments.length - ROWS_SHOWN) return rows.push({ cells: [] });
+    // Only the rows on screen are worth formatting; every row is read for the first of each.
+    if (i < payments.length - ROWS_SHOWN) return;
     rows.push({
       cells: [
         p.id,
@@ -137,7 +143,7 @@ function paymentRows(
 }
 
 function keyRows({ keys }: StoreContext): Row[] {
-  return keys.map((k) => ({
+  return newest(keys).map((k) => ({
     cells: [
       k.scope,
       short(k.key),
@@ -150,20 +156,22 @@ function keyRows({ keys }: StoreContext): Row[] {
 
 const short = (key: string | null) => (key === null ? 'NULL' : `${key.slice(0, 8)}…`);
 
-/** A table named as the SQL would name it, showing its newest rows. */
+/** A table named as the SQL would name it, showing its newest rows (`rows`) of `total`. */
 function Table({
   name,
   caption,
   head,
   rows,
+  total,
 }: {
   name: string;
   caption: string;
   head: string[];
   rows: Row[];
+  total: number;
 }) {
   const t = useMessages().ledger;
-  const hidden = Math.max(0, rows.length - ROWS_SHOWN);
+  const hidden = total - rows.length;
   // A warning takes a column of its own, headed for screen readers.
   const warned = rows.some((row) => row.warning);
   const columns = head.length + (warned ? 1 : 0);
@@ -181,7 +189,7 @@ function Table({
           {hidden > 0 && <NoteRow columns={columns}>{t.earlierRows(hidden)}</NoteRow>}
           {rows.length === 0 && <NoteRow columns={columns}>{t.noRows}</NoteRow>}
           {/* Keyed by slot: a move of the timeline rewrites the rows' text, not the rows. */}
-          {rows.slice(hidden).map((row, i) => (
+          {rows.map((row, i) => (
             <TableRow key={i} row={row} warned={warned} />
           ))}
         </tbody>

@@ -1,6 +1,7 @@
 import type { RunOutcome } from '../../model/outcome.ts';
 import type { ResourceOutcome } from '../../model/resourceOutcome.ts';
 import type { Messages } from '../../i18n/en.ts';
+import { factsOf, type LineFacts } from './lineFacts.ts';
 
 /**
  * Where a run's ledger stands at the cursor. `start`: nothing has reached the server yet, so
@@ -14,22 +15,15 @@ export type Verdict = 'start' | 'pending' | 'harmed' | 'fine';
  * "failed", or any rule broken (a client told "paid" for a payment never charged is harm too);
  * "fine" only once every payment is settled.
  */
-export function paymentVerdict(outcome: RunOutcome): Verdict {
-  if (
-    outcome.duplicateCharges > 0 ||
-    chargedAfterFailure(outcome) > 0 ||
-    outcome.violations.length > 0
-  )
+export function verdictOf(facts: LineFacts): Verdict {
+  if (facts.duplicateCharges > 0 || facts.chargedAfterFailure > 0 || facts.violations > 0)
     return 'harmed';
-  if (outcome.requestsHandled === 0 && outcome.charges === 0) return 'start';
-  const unsettled =
-    outcome.perIntent.length === 0 || outcome.perIntent.some((p) => p.outcome === null);
-  return unsettled ? 'pending' : 'fine';
+  if (facts.requestsHandled === 0 && facts.charges === 0) return 'start';
+  return facts.intents === 0 || facts.unsettled > 0 ? 'pending' : 'fine';
 }
 
-/** Payments charged although their client was told they had failed: no duplicate, still harm. */
-export const chargedAfterFailure = (outcome: RunOutcome): number =>
-  outcome.perIntent.filter((p) => p.outcome === 'failed' && p.charges > 0).length;
+/** The verdict of a payment run's whole summary. */
+export const paymentVerdict = (outcome: RunOutcome): Verdict => verdictOf(factsOf(outcome));
 
 /** A resource run's verdict, by the same rule: lost or doubled changes are harm. */
 export function resourceVerdict(outcome: ResourceOutcome): Verdict {

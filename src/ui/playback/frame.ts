@@ -1,14 +1,31 @@
 import type * as PacingModule from './schedule.ts';
-import { useEffect } from 'react';
-import { recordsBy, traceBy } from '../../report/timeline.ts';
+import { createContext, useContext, useEffect } from 'react';
+import { recordsBy, traceBy, type Timeline } from '../../report/timeline.ts';
 import { useLab, useLabStore } from '../common/lab.ts';
+
+/** The moment a part of the page shows when it may show it a little after the rest (ShownLater). */
+export interface LaterMoment {
+  timeline: Timeline;
+  count: number;
+}
+
+export const LaterMomentContext = createContext<LaterMoment | null>(null);
 
 /**
  * How many records have happened at the cursor: the prefix of the trace every view shows. A view
  * that needs only this re-renders when an event passes, not on every animation frame.
+ *
+ * Inside ShownLater it is the moment ShownLater hands down, so a jump of the cursor does not
+ * render the view at once: it draws just after the stage has painted the jump. For a new run it
+ * is the cursor's at once, so that a count never meets another run's trace.
  */
 export function useRecordCount(): number {
-  return useLab((s) => recordsBy(s.timeline, s.cursorMs));
+  const later = useContext(LaterMomentContext);
+  return useLab((s) =>
+    later !== null && later.timeline === s.timeline
+      ? later.count
+      : recordsBy(s.timeline, s.cursorMs),
+  );
 }
 
 /**

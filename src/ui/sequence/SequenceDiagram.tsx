@@ -5,7 +5,7 @@ import { Panel } from '../common/Panel.tsx';
 import { useLab, useLabStore, useMessages } from '../common/lab.ts';
 import { MessageDetails } from './MessageDetails.tsx';
 import { useRecordCount } from '../playback/frame.ts';
-import { LaneLines, LaneMark, WiresAt } from './parts.tsx';
+import { LabelLayer, LaneLines, LaneMark, WiresAt } from './parts.tsx';
 import {
   followTop,
   isFollowing,
@@ -36,7 +36,7 @@ export function SequenceDiagram() {
   const box = useRef<HTMLDivElement>(null);
   const { height: viewPx, width: boxWidth } = useBoxSize(box);
   const layout = useSequenceLayout(unfolded, boxWidth);
-  const { t, timeline, lanes, rows, points, labels } = layout;
+  const { t, words, timeline, lanes, rows, points, labels } = layout;
   const count = useRecordCount();
   const { selected, select, unselect } = useSelection(timeline);
   const store = useLabStore();
@@ -62,9 +62,9 @@ export function SequenceDiagram() {
   const marks = useMemo(
     () =>
       pointsBetween(points, from, Math.min(to, lastT)).map((p) => (
-        <LaneMark key={p.index} point={p} spot={labels.get(`p${p.index}`)} />
+        <LaneMark key={p.index} point={p} spot={labels.get(`p${p.index}`)} t={t} words={words} />
       )),
-    [points, from, to, lastT, labels],
+    [points, from, to, lastT, labels, t, words],
   );
 
   const chosen = inView.find((s) => s.message.id === selected)?.message ?? null;
@@ -82,6 +82,8 @@ export function SequenceDiagram() {
         ref={box}
         onScroll={onScroll}
         data-testid="sequence-scroll"
+        // How many records it shows: npm run perf waits for it to match the timeline's.
+        data-count={count}
         className="max-h-[var(--sequence-max-h,28rem)] min-h-40 flex-1 overflow-auto rounded-lg border border-slate-200 dark:border-slate-800"
       >
         <LaneHeader lanes={lanes} />
@@ -102,7 +104,7 @@ export function SequenceDiagram() {
             selected={selected}
             onSelect={select}
           />
-          {marks}
+          <LabelLayer>{marks}</LabelLayer>
         </svg>
       </div>
       <p className="sequence-hint mt-1 text-xs text-slate-600 dark:text-slate-300">

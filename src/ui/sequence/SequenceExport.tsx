@@ -2,7 +2,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { LabStore } from '../../state/store.ts';
 import { LabContext } from '../common/lab.ts';
-import { LaneLines, LaneMark, WiresAt } from './parts.tsx';
+import { LabelLayer, LaneLines, LaneMark, WiresAt } from './parts.tsx';
 import { useSequenceLayout } from './useSequence.ts';
 import { pointsBetween, ROW, wiresBetween } from './geometry.ts';
 import { exportRange, type ExportRange } from './range.ts';
@@ -17,7 +17,7 @@ const NAMES_PX = 26;
  */
 function WholeSequence({ range }: { range: ExportRange }) {
   const layout = useSequenceLayout(false, null);
-  const { t, timeline, lanes, rows, points, labels } = layout;
+  const { t, words, timeline, lanes, rows, points, labels } = layout;
   const from = timeline.stops[range.first] ?? 0;
   const to = timeline.stops[range.last] ?? 0;
   const cursorMs = range.whole ? timeline.endMs : to;
@@ -53,9 +53,11 @@ function WholeSequence({ range }: { range: ExportRange }) {
         onSelect={null}
         cursorMs={cursorMs}
       />
-      {pointsBetween(points, from, to).map((p) => (
-        <LaneMark key={p.index} point={p} spot={labels.get(`p${p.index}`)} />
-      ))}
+      <LabelLayer>
+        {pointsBetween(points, from, to).map((p) => (
+          <LaneMark key={p.index} point={p} spot={labels.get(`p${p.index}`)} t={t} words={words} />
+        ))}
+      </LabelLayer>
     </svg>
   );
 }

@@ -615,18 +615,22 @@ export function callLabel(
   const { what } = call;
   if (call.kind === 'reply') {
     if (call.reply === null) return words.unheard;
+    if (call.reply === 'PROVIDER_TIMEOUT') return words.replies.PROVIDER_TIMEOUT;
     if (what.type === 'charge') return words.charged(what.chargeId);
     if (what.type === 'dedup') return words.sameCharge(what.chargeId);
+    if (what.type === 'store' && what.unlock) return words.keyUnlocked;
     return words.replies[call.reply];
   }
   switch (what.type) {
     case 'store':
+      if (what.unlock) return words.unlockKey;
       return what.paymentId ? words.commitPayment(what.paymentId) : words.ops[what.op];
     case 'charge':
       return (what.again ? words.chargeAgain : words.charge)(money(what.amount));
     case 'dedup':
       return words.chargeSameKey;
     case 'declined':
+    case 'refused':
       return words.charge(money(what.amount));
   }
 }

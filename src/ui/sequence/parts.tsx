@@ -1,8 +1,9 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
+import type { Messages } from '../../i18n/en.ts';
+import type { SequenceTexts } from '../../i18n/sequenceTexts.ts';
 import type { MessageSpan } from '../../report/timeline.ts';
 import type { CallSpan } from '../../report/calls.ts';
-import { useMessages } from '../common/lab.ts';
-import { callName, useSequenceTexts, type SequenceLayout } from './useSequence.ts';
+import { callName, type SequenceLayout } from './useSequence.ts';
 import {
   arrowLabel,
   arrowShape,
@@ -20,12 +21,29 @@ import {
  */
 
 /**
- * A label's text, ringed by a halo of the panel's colour: an arrow, a lane or the cursor line
- * running under it does not strike it through (labels are drawn after every line for that). One
- * element per label, not a backdrop besides: a busy run shows dozens. Its full text is its tooltip
- * when it had to be shortened.
+ * The labels' layer: each label's text is ringed by a halo of the panel's colour, so an arrow, a
+ * lane or the cursor line running under it does not strike it through (labels are drawn after
+ * every line for that). The halo and the font are the layer's, inherited by every label in it:
+ * a jump of the timeline draws dozens of labels anew, and styling each from a long list of
+ * classes of its own cost more than drawing it.
  */
-export const LabelText = memo(function LabelText({
+export function LabelLayer({ font = '', children }: { font?: string; children: ReactNode }) {
+  return (
+    <g
+      strokeWidth={5}
+      strokeLinejoin="round"
+      className={`stroke-white [paint-order:stroke] dark:stroke-slate-900 ${font}`}
+    >
+      {children}
+    </g>
+  );
+}
+
+/**
+ * A label's text, in a LabelLayer. One element per label, not a backdrop besides: a busy run shows
+ * dozens. Its full text is its tooltip when it had to be shortened.
+ */
+function labelText({
   spot,
   className,
   title,
@@ -44,9 +62,7 @@ export const LabelText = memo(function LabelText({
       y={spot.y}
       textAnchor={spot.anchor}
       data-label=""
-      strokeWidth={5}
-      strokeLinejoin="round"
-      className={`stroke-white [paint-order:stroke] dark:stroke-slate-900 ${className}`}
+      className={className}
       aria-label={hidden ? undefined : named}
       aria-hidden={hidden || undefined}
     >
@@ -54,7 +70,7 @@ export const LabelText = memo(function LabelText({
       {spot.text}
     </text>
   );
-});
+}
 
 /** Each lane down the whole diagram. */
 export const LaneLines = memo(function LaneLines({
@@ -82,8 +98,12 @@ export const LaneLines = memo(function LaneLines({
   });
 });
 
-/** The arrow's line, its wide clickable twin, and the dot or cross at its end. */
-function Wire({
+/**
+ * The arrow's line, its wide clickable twin, and the dot or cross at its end: a function the
+ * arrows call, not a component of its own (a jump of the timeline draws dozens of arrows, and a
+ * component each was that many more for React to make).
+ */
+function wire({
   span,
   lanes,
   y,
@@ -125,9 +145,14 @@ function Wire({
   );
 }
 
-/** A message between a client and the server: selectable, to read it in full. */
+/**
+ * A message between a client and the server: selectable, to read it in full. The texts come from
+ * the diagram, not from the store: a jump of the timeline draws dozens of arrows at once, and one
+ * store subscription each was that many more to make and drop.
+ */
 export const Arrow = memo(function Arrow({
   span,
+  t,
   lanes,
   y,
   cursorMs,
@@ -136,6 +161,7 @@ export const Arrow = memo(function Arrow({
   onSelect,
 }: {
   span: MessageSpan;
+  t: Messages;
   lanes: Lanes;
   y: (t: number) => number;
   cursorMs: number;
@@ -144,7 +170,6 @@ export const Arrow = memo(function Arrow({
   selected: boolean;
   onSelect: ((id: number) => void) | null;
 }) {
-  const t = useMessages();
   const { message } = span;
   const dropped = span.fate === 'dropped';
   const label = arrowLabel(message, span.replayed ? t.topology.replayed : null);
@@ -170,15 +195,15 @@ export const Arrow = memo(function Arrow({
       aria-label={`${label}${dropped ? ` (${t.topology.lost})` : ''}`}
       className={`${onSelect ? 'cursor-pointer' : ''} ${arrowTone(span)}`}
     >
-      <Wire
-        span={span}
-        lanes={lanes}
-        y={y}
-        cursorMs={cursorMs}
-        width={selected ? 3.5 : 2}
-        dashed={message.copyOf !== undefined}
-        clickable={onSelect !== null}
-      />
+      {wire({
+        span,
+        lanes,
+        y,
+        cursorMs,
+        width: selected ? 3.5 : 2,
+        dashed: message.copyOf !== undefined,
+        clickable: onSelect !== null,
+      })}
       {!labelled && <title>{label}</title>}
     </g>
   );
@@ -192,11 +217,19 @@ const fillsOf = (tone: string) =>
     .join(' ');
 
 /** A message's label, in the arrow's colour. */
-export function ArrowLabel({ span, spot }: { span: MessageSpan; spot: LabelSpot }) {
-  return (
-    <LabelText spot={spot} className={`font-mono text-[10px] ${fillsOf(arrowTone(span))}`} hidden />
-  );
-}
+const ArrowLabel = memo(function ArrowLabel({
+  span,
+  spot,
+}: {
+  span: MessageSpan;
+  spot: LabelSpot;
+}) {
+  return labelText({
+    spot,
+    className: fillsOf(arrowTone(span)),
+    hidden: true,
+  });
+});
 
 /** Lost messages orange, requests blue, responses green. */
 function arrowTone(span: MessageSpan): string {
@@ -213,30 +246,34 @@ function arrowTone(span: MessageSpan): string {
  */
 export const CallArrow = memo(function CallArrow({
   call,
-  label,
+  words,
+  money,
   lanes,
   y,
   cursorMs,
 }: {
   call: CallSpan;
-  /** What the arrow says in full, for a screen reader and a tooltip. */
-  label: string;
+  words: SequenceTexts;
+  money: (minorUnits: number) => string;
   lanes: Lanes;
   y: (t: number) => number;
   cursorMs: number;
 }) {
   const charge = isCharge(call);
+  // What the arrow says in full, for a screen reader: worked out as it is drawn, so an arrow that
+  // has landed (and draws no more) does not work it out again on every move.
+  const label = callName(call, words, money);
   return (
     <g role="img" aria-label={label} data-call={call.key} className={callTone(call)}>
-      <Wire
-        span={call}
-        lanes={lanes}
-        y={y}
-        cursorMs={cursorMs}
-        width={charge ? 3 : 1.5}
-        dashed={call.kind === 'reply' && call.fate === 'delivered'}
-        clickable={false}
-      />
+      {wire({
+        span: call,
+        lanes,
+        y,
+        cursorMs,
+        width: charge ? 3 : 1.5,
+        dashed: call.kind === 'reply' && call.fate === 'delivered',
+        clickable: false,
+      })}
       {/* Named by its aria-label alone: a busy run draws dozens, and each element costs a move. */}
     </g>
   );
@@ -245,24 +282,24 @@ export const CallArrow = memo(function CallArrow({
 const isCharge = (call: CallSpan) => call.kind === 'call' && call.what.type === 'charge';
 
 /** A call's label, in its arrow's colour; a shortened one has its whole name as its tooltip. */
-export function CallLabel({
+const CallLabel = memo(function CallLabel({
   call,
-  label,
   spot,
+  words,
+  money,
 }: {
   call: CallSpan;
-  label: string;
   spot: LabelSpot;
+  words: SequenceTexts;
+  money: (minorUnits: number) => string;
 }) {
-  return (
-    <LabelText
-      spot={spot}
-      className={`font-mono text-[10px] ${isCharge(call) ? 'font-bold' : ''} ${fillsOf(callTone(call))}`}
-      title={spot.full ? label : undefined}
-      hidden
-    />
-  );
-}
+  return labelText({
+    spot,
+    className: `${isCharge(call) ? 'font-bold' : ''} ${fillsOf(callTone(call))}`,
+    title: spot.full ? callName(call, words, money) : undefined,
+    hidden: true,
+  });
+});
 
 /** Charges indigo (a repeated one red), the provider's refusals amber, the store's talk teal. */
 function callTone(call: CallSpan): string {
@@ -290,9 +327,18 @@ const MARK_TONES: Record<MarkTone, string> = {
  * A small mark on a lane for what happens off the wire, where the label placement put it (its
  * symbol alone when its words would print over another label, nothing when even that would).
  */
-export function LaneMark({ point, spot }: { point: Point; spot: LabelSpot | undefined }) {
-  const t = useMessages();
-  const mark = markOf(point.record, t, useSequenceTexts());
+export const LaneMark = memo(function LaneMark({
+  point,
+  spot,
+  t,
+  words,
+}: {
+  point: Point;
+  spot: LabelSpot | undefined;
+  t: Messages;
+  words: SequenceTexts;
+}) {
+  const mark = markOf(point.record, t, words);
   if (!mark || !spot) return null;
   const { record } = point;
   const size = mark.lane === null ? 'text-[12px] font-bold' : 'text-[11px] font-semibold';
@@ -303,8 +349,8 @@ export function LaneMark({ point, spot }: { point: Point; spot: LabelSpot | unde
       : spot.text === mark.text
         ? undefined
         : mark.text;
-  return <LabelText spot={spot} className={`${size} ${MARK_TONES[mark.tone]}`} title={named} />;
-}
+  return labelText({ spot, className: `${size} ${MARK_TONES[mark.tone]}`, title: named });
+});
 
 /**
  * The server's calls and the messages in view, redrawn on every frame. Arrows that have landed
@@ -327,7 +373,7 @@ export function WiresAt({
   onSelect: ((id: number) => void) | null;
   cursorMs: number;
 }) {
-  const { words, lanes, rows, labels, money } = layout;
+  const { t, words, lanes, rows, labels, money } = layout;
   const at = (wire: MessageSpan | CallSpan) => (wire.endAt <= cursorMs ? Infinity : cursorMs);
   const shownCalls = calls.filter((call) => call.sentAt <= cursorMs);
   const shownSpans = spans.filter((span) => span.sentAt <= cursorMs);
@@ -339,7 +385,8 @@ export function WiresAt({
         <CallArrow
           key={call.key}
           call={call}
-          label={callName(call, words, money)}
+          words={words}
+          money={money}
           lanes={lanes}
           y={rows.y}
           cursorMs={at(call)}
@@ -349,6 +396,7 @@ export function WiresAt({
         <Arrow
           key={span.message.id}
           span={span}
+          t={t}
           lanes={lanes}
           y={rows.y}
           cursorMs={at(span)}
@@ -358,23 +406,18 @@ export function WiresAt({
         />
       ))}
       {/* Labels over every line, so that none is struck through. */}
-      {shownCalls.map((call) => {
-        const spot = callSpot(call);
-        return (
-          spot && (
-            <CallLabel
-              key={`l${call.key}`}
-              call={call}
-              label={callName(call, words, money)}
-              spot={spot}
-            />
-          )
-        );
-      })}
-      {shownSpans.map((span) => {
-        const spot = spanSpot(span);
-        return spot && <ArrowLabel key={`l${span.message.id}`} span={span} spot={spot} />;
-      })}
+      <LabelLayer font="font-mono text-[10px]">
+        {shownCalls.map((call) => {
+          const spot = callSpot(call);
+          return (
+            spot && <CallLabel key={call.key} call={call} spot={spot} words={words} money={money} />
+          );
+        })}
+        {shownSpans.map((span) => {
+          const spot = spanSpot(span);
+          return spot && <ArrowLabel key={`m${span.message.id}`} span={span} spot={spot} />;
+        })}
+      </LabelLayer>
     </>
   );
 }

@@ -55,6 +55,3 @@ export function callName(
 ) {
   return words.named(call.from, call.to, callLabel(call, words, money));
 }
-
-/** The diagram's own words, in the lab's language. */
-export const useSequenceTexts = (): SequenceTexts => SEQUENCE_TEXTS[useLab((s) => s.lang)];

@@ -1,10 +1,11 @@
 import { CaptionSlot } from '../caption/CaptionSlot.tsx';
 import { Controls } from '../controls/Controls.tsx';
-import { BadLinkNotice, FromInterviewNotice } from '../common/BadLinkNotice.tsx';
+import { BadLinkNotice, FromInterviewNotice, LoadNotice } from '../common/BadLinkNotice.tsx';
 import { Deferred } from '../common/Deferred.tsx';
 import { useLab, useMessages } from '../common/lab.ts';
 import { retryable } from '../common/retryable.ts';
 import { PlaybackBar } from '../playback/PlaybackBar.tsx';
+import { ShownLater } from '../playback/ShownLater.tsx';
 import { useTraceSoFar } from '../playback/frame.ts';
 import { Topology } from '../topology/Topology.tsx';
 
@@ -44,6 +45,7 @@ export function LabStage() {
   return (
     <main className="mx-auto flex max-w-[100rem] flex-col gap-3 px-3 pt-3 lg:gap-2 lg:pt-2 pb-64 sm:px-4 lg:pb-6">
       <BadLinkNotice />
+      <LoadNotice />
       <FromInterviewNotice />
       <Controls>
         {/* On one line, so the bar stays one line high. */}
@@ -83,15 +85,18 @@ export function LabStage() {
         </div>
       </div>
       <p className="text-sm text-slate-600 dark:text-slate-300">{t.stage.moreViews}</p>
-      <Deferred>
-        <BelowStage />
-      </Deferred>
-      {/* The skip link's target, there before the lazily loaded log is. */}
-      <div id="log" className="min-w-0">
+      {/* Off the first screen: they follow a move of the cursor just after the stage has drawn it. */}
+      <ShownLater>
         <Deferred>
-          <EventLog />
+          <BelowStage />
         </Deferred>
-      </div>
+        {/* The skip link's target, there before the lazily loaded log is. */}
+        <div id="log" className="min-w-0">
+          <Deferred>
+            <EventLog />
+          </Deferred>
+        </div>
+      </ShownLater>
     </main>
   );
 }

@@ -147,7 +147,7 @@ export function TopologyFigure({
   /** An actor's machine state at the cursor, in words where the texts have some. */
   const stateOf = (id: ActorId) => {
     const state = stateAt(timeline, id, count);
-    return state === null ? null : (t.topology.states[state] ?? state);
+    return state === null ? null : (t.topology.states[state] ?? t.outage.states[state] ?? state);
   };
 
   return (
